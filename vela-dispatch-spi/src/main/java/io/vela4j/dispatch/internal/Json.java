@@ -1,0 +1,135 @@
+package io.vela4j.dispatch.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/** JSON helpers shared by the dispatch implementation. Not API. Thread-safe. */
+public final class Json {
+  /** The shared mapper; configured once, never mutated afterwards. */
+  public static final ObjectMapper MAPPER = new ObjectMapper();
+
+  /** Node factory. */
+  public static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private Json() {}
+
+  /** A deep copy of {@code node} with object keys sorted recursively. */
+  public static JsonNode sorted(JsonNode node) {
+    if (node.isObject()) {
+      List<String> names = new ArrayList<>();
+      node.fieldNames().forEachRemaining(names::add);
+      Collections.sort(names);
+      ObjectNode out = NODES.objectNode();
+      for (String n : names) {
+        out.set(n, sorted(node.get(n)));
+      }
+      return out;
+    }
+    if (node.isArray()) {
+      ArrayNode out = NODES.arrayNode(node.size());
+      for (JsonNode e : node) {
+        out.add(sorted(e));
+      }
+      return out;
+    }
+    return node.deepCopy();
+  }
+
+  /** Sorts object keys of {@code node} recursively, in place. */
+  public static void sortInPlace(JsonNode node) {
+    if (node instanceof ObjectNode obj) {
+      List<Map.Entry<String, JsonNode>> entries = new ArrayList<>(obj.size());
+      boolean ordered = true;
+      String prev = null;
+      for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
+        var e = it.next();
+        entries.add(e);
+        if (prev != null && prev.compareTo(e.getKey()) > 0) {
+          ordered = false;
+        }
+        prev = e.getKey();
+      }
+      for (var e : entries) {
+        sortInPlace(e.getValue());
+      }
+      if (!ordered) {
+        entries.sort(Map.Entry.comparingByKey());
+        obj.removeAll();
+        for (var e : entries) {
+          obj.set(e.getKey(), e.getValue());
+        }
+      }
+    } else if (node instanceof ArrayNode arr) {
+      for (JsonNode e : arr) {
+        sortInPlace(e);
+      }
+    }
+  }
+
+  /** Compact JSON of {@code node} as written (call {@link #sorted} first for canonical form). */
+  public static String write(JsonNode node) {
+    try {
+      return MAPPER.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Parses JSON text that this class wrote. */
+  public static JsonNode read(String json) {
+    try {
+      return MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Converts a fabric8 resource to a JSON tree. */
+  public static ObjectNode fromResource(GenericKubernetesResource r) {
+    return MAPPER.valueToTree(r);
+  }
+
+  /** Parses canonical JSON into a new fabric8 resource. */
+  public static GenericKubernetesResource toResource(String json) {
+    try {
+      return MAPPER.readValue(json, GenericKubernetesResource.class);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Lower-case hex SHA-256 of the UTF-8 bytes of {@code text}. */
+  public static String sha256(String text) {
+    return HexFormat.of().formatHex(digest().digest(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** A fresh SHA-256 digest. */
+  public static MessageDigest digest() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+    }
+  }
+
+  /** The text value of {@code node.path(field)}, or {@code null} when absent or not textual. */
+  public static @org.jspecify.annotations.Nullable String text(JsonNode node, String field) {
+    JsonNode v = node.get(field);
+    return v != null && v.isTextual() ? v.asText() : null;
+  }
+}
