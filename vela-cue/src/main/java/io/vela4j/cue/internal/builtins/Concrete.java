@@ -158,8 +158,8 @@ public final class Concrete {
   }
 
   /**
-   * The text a scalar contributes to an interpolation {@code "\(x)"}: strings as is, numbers as
-   * CUE prints them, bools as {@code true}/{@code false}, bytes decoded as UTF-8, {@code null} as
+   * The text a scalar contributes to an interpolation {@code "\(x)"}: strings as is, numbers as CUE
+   * prints them, bools as {@code true}/{@code false}, bytes decoded as UTF-8, {@code null} as
    * {@code null}.
    *
    * @param v a concrete scalar
@@ -182,8 +182,7 @@ public final class Concrete {
     if (v == NULL) {
       return "null";
     }
-    throw new BuiltinException(
-        "invalid interpolation: cannot use " + typeName(v) + " as a string");
+    throw new BuiltinException("invalid interpolation: cannot use " + typeName(v) + " as a string");
   }
 
   /**
@@ -245,9 +244,8 @@ public final class Concrete {
   }
 
   /**
-   * CUE equality of concrete values: numbers compare by value whatever their kind or scale,
-   * lists element by element, structs field by field (ignoring order), other values by kind and
-   * value.
+   * CUE equality of concrete values: numbers compare by value whatever their kind or scale, lists
+   * element by element, structs field by field (ignoring order), other values by kind and value.
    *
    * @param a a value
    * @param b another value
