@@ -1,0 +1,312 @@
+package io.vela4j.dispatch.ocm;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vela4j.dispatch.Capabilities;
+import io.vela4j.dispatch.Delivery;
+import io.vela4j.dispatch.DeliveryTarget;
+import io.vela4j.dispatch.DesiredState;
+import io.vela4j.dispatch.DispatchException;
+import io.vela4j.dispatch.DispatchPlan;
+import io.vela4j.dispatch.DispatchPolicy;
+import io.vela4j.dispatch.DispatchRequest;
+import io.vela4j.dispatch.Dispatcher;
+import io.vela4j.dispatch.Manifest;
+import io.vela4j.dispatch.ResourceKey;
+import io.vela4j.dispatch.Waves;
+import io.vela4j.dispatch.internal.Json;
+import io.vela4j.dispatch.internal.Labels;
+import io.vela4j.model.Diagnostic;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Plans delivery through Open Cluster Management: {@code ManifestWork}s
+ * (work.open-cluster-management.io/v1) on the hub, one or more per cluster in the cluster's
+ * namespace, with per-cluster replicas and overrides baked in (OCM has no override API).
+ *
+ * <ul>
+ *   <li>Names: {@code <bundle>-<cluster>-<n>}, n from 0. A cluster whose manifests fit within
+ *       {@link DispatchPolicy#maxPayloadBytes()} (default 512000, the hub webhook's default limit
+ *       on the summed manifest sizes) gets one work ({@code -0}). Otherwise the foundation objects
+ *       (wave 0: Namespaces, CRDs, ...) are packed first into their own chunk(s), then the rest in
+ *       wave order, greedily; the foundation works are delivered in wave 0 followed by a {@code
+ *       WAIT_ESTABLISHED} barrier on each (wait for the work's {@code Applied} condition), the
+ *       others in wave 1. Work names never exceed 188 characters (253 minus the 65 characters the
+ *       agent's AppliedManifestWork prefix adds).
+ *   <li>{@code manifestConfigs}: one per manifest, with {@code resourceIdentifier} (plural resource
+ *       from the {@link io.vela4j.dispatch.ResourceScopes}), {@code updateStrategy} from the policy
+ *       (ServerSideApply with field manager {@code work-agent-<fieldManager>} unless it already
+ *       starts with {@code work-agent}, and {@code force} for {@code OVERWRITE}; or {@code
+ *       Update}/{@code CreateOnly}/{@code ReadOnly}), and {@code feedbackRules} for the policy's
+ *       rules of the manifest's kind.
+ *   <li>{@code deleteOption.propagationPolicy}: {@code Foreground} for {@code DELETE}, {@code
+ *       Orphan} for {@code ORPHAN}.
+ *   <li>Labels {@code dispatch.vela4j.io/bundle}, {@code /cluster}, {@code /chunk} and annotation
+ *       {@code dispatch.vela4j.io/revision} on every work, so an executor can find stale chunks.
+ * </ul>
+ *
+ * Errors: {@code PAYLOAD_TOO_LARGE} when one object alone exceeds the limit. Stateless and
+ * thread-safe; registered for {@link java.util.ServiceLoader} with id {@code ocm}.
+ */
+public final class OcmDispatcher implements Dispatcher {
+
+  /** The id. */
+  public static final String ID = "ocm";
+
+  /** The longest work name the agent can handle (253 − 65). */
+  public static final int MAX_WORK_NAME = 188;
+
+  /** Creates the dispatcher. */
+  public OcmDispatcher() {}
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public Capabilities capabilities() {
+    return new Capabilities(
+        Capabilities.OverrideSupport.RENDERED,
+        false,
+        true,
+        true,
+        Capabilities.GarbageCollection.NATIVE,
+        DispatchPolicy.OCM_DEFAULT_MAX_PAYLOAD_BYTES);
+  }
+
+  @Override
+  public DispatchPlan plan(DispatchRequest request) {
+    DesiredState state = DesiredState.compute(request);
+    var warnings = new ArrayList<Diagnostic>(state.diagnostics());
+    var errors = new ArrayList<Diagnostic>();
+    for (String key : request.options().keySet()) {
+      warnings.add(
+          Diagnostic.warning(
+              "UNKNOWN_OPTION", "the ocm dispatcher has no option '" + key + "'", "options"));
+    }
+    DispatchPolicy policy = request.policy();
+    feedbackWithoutMatch(state, policy, warnings);
+    String bundle = request.bundle().id();
+    List<Delivery> wave0 = new ArrayList<>();
+    List<Delivery> wave1 = new ArrayList<>();
+    List<String> clusters = new ArrayList<>(state.clusters());
+    clusters.sort(null);
+    for (String cluster : clusters) {
+      List<Manifest> objects = state.objects(cluster);
+      List<List<Manifest>> chunks = chunk(objects, policy.maxPayloadBytes(), cluster, errors);
+      boolean split = chunks.size() > 1;
+      for (int i = 0; i < chunks.size(); i++) {
+        List<Manifest> chunk = chunks.get(i);
+        String name = workName(bundle, cluster, i);
+        ObjectNode work = manifestWork(name, cluster, i, chunk, request, state);
+        boolean foundation =
+            split && Waves.of(chunk.get(chunk.size() - 1).key()) == Waves.FOUNDATION;
+        if (foundation) {
+          wave0.add(Delivery.of(DeliveryTarget.CONTROL_PLANE, 0, Delivery.Action.APPLY, work));
+          wave0.add(
+              Delivery.of(DeliveryTarget.CONTROL_PLANE, 0, Delivery.Action.WAIT_ESTABLISHED, work));
+        } else if (split) {
+          wave1.add(Delivery.of(DeliveryTarget.CONTROL_PLANE, 1, Delivery.Action.APPLY, work));
+        } else {
+          wave0.add(Delivery.of(DeliveryTarget.CONTROL_PLANE, 0, Delivery.Action.APPLY, work));
+        }
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new DispatchException(errors);
+    }
+    var all = new ArrayList<Delivery>(wave0);
+    all.addAll(wave1);
+    return DispatchPlan.of(ID, all, warnings);
+  }
+
+  /**
+   * The name of chunk {@code index} of a bundle's work for a cluster: {@code
+   * <bundle>-<cluster>-<index>}.
+   *
+   * @param bundle the bundle id
+   * @param cluster the cluster name
+   * @param index the chunk index
+   * @return the name
+   * @throws DispatchException {@code NAME_TOO_LONG} when it exceeds {@value #MAX_WORK_NAME}
+   *     characters
+   */
+  public static String workName(String bundle, String cluster, int index) {
+    String name = bundle + "-" + cluster + "-" + index;
+    if (name.length() > MAX_WORK_NAME) {
+      throw new DispatchException(
+          Diagnostic.error(
+                  "NAME_TOO_LONG",
+                  "ManifestWork name "
+                      + name
+                      + " is too long: the work agent prefixes it with a"
+                      + " 65-character hash for its AppliedManifestWork",
+                  "bundle")
+              .withFacts(
+                  "at most " + MAX_WORK_NAME + " characters", name.length() + " characters"));
+    }
+    return name;
+  }
+
+  /** Size of a manifest as OCM's webhook counts it (its serialized JSON). */
+  static int size(Manifest m) {
+    return m.canonicalJson().getBytes(StandardCharsets.UTF_8).length;
+  }
+
+  static List<List<Manifest>> chunk(
+      List<Manifest> objects, int limit, String cluster, List<Diagnostic> errors) {
+    int total = 0;
+    int[] sizes = new int[objects.size()];
+    for (int i = 0; i < objects.size(); i++) {
+      Manifest m = objects.get(i);
+      sizes[i] = size(m);
+      total += sizes[i];
+      if (sizes[i] > limit) {
+        errors.add(
+            Diagnostic.error(
+                    "PAYLOAD_TOO_LARGE",
+                    m.key().display()
+                        + " for cluster "
+                        + cluster
+                        + " is "
+                        + sizes[i]
+                        + " bytes, more than one ManifestWork may carry; shrink it or raise"
+                        + " policy.maxPayloadBytes (and the hub's --manifestLimit)",
+                    "policy.maxPayloadBytes")
+                .withFacts("at most " + limit + " bytes", sizes[i] + " bytes"));
+      }
+    }
+    List<List<Manifest>> chunks = new ArrayList<>();
+    if (objects.isEmpty()) {
+      return chunks;
+    }
+    if (total <= limit) {
+      chunks.add(objects);
+      return chunks;
+    }
+    List<Manifest> cur = new ArrayList<>();
+    int curSize = 0;
+    boolean curFoundation = true;
+    for (int i = 0; i < objects.size(); i++) {
+      boolean foundation = Waves.of(objects.get(i).key()) == Waves.FOUNDATION;
+      boolean boundary =
+          !cur.isEmpty() && (curSize + sizes[i] > limit || curFoundation != foundation);
+      if (boundary) {
+        chunks.add(List.copyOf(cur));
+        cur.clear();
+        curSize = 0;
+      }
+      curFoundation = foundation;
+      cur.add(objects.get(i));
+      curSize += sizes[i];
+    }
+    chunks.add(List.copyOf(cur));
+    return chunks;
+  }
+
+  private static ObjectNode manifestWork(
+      String name,
+      String cluster,
+      int index,
+      List<Manifest> chunk,
+      DispatchRequest request,
+      DesiredState state) {
+    DispatchPolicy policy = request.policy();
+    ObjectNode work =
+        Labels.wrapper(
+            "work.open-cluster-management.io/v1",
+            "ManifestWork",
+            name,
+            cluster,
+            request.bundle().id(),
+            request.bundle().revision());
+    ObjectNode labels = (ObjectNode) work.get("metadata").get("labels");
+    labels.put(Labels.CLUSTER, cluster);
+    labels.put(Labels.CHUNK, Integer.toString(index));
+    ObjectNode spec = work.putObject("spec");
+    ArrayNode manifests = spec.putObject("workload").putArray("manifests");
+    ArrayNode configs = spec.putArray("manifestConfigs");
+    for (Manifest m : chunk) {
+      manifests.add(m.body());
+      configs.add(manifestConfig(m.key(), policy, state));
+    }
+    spec.putObject("deleteOption")
+        .put(
+            "propagationPolicy",
+            policy.deletion() == DispatchPolicy.Deletion.ORPHAN ? "Orphan" : "Foreground");
+    return work;
+  }
+
+  /** The field manager OCM accepts: the policy's, prefixed with {@code work-agent-} if needed. */
+  public static String fieldManager(DispatchPolicy policy) {
+    String fm = policy.fieldManager();
+    return fm.startsWith("work-agent") ? fm : "work-agent-" + fm;
+  }
+
+  private static ObjectNode manifestConfig(
+      ResourceKey key, DispatchPolicy policy, DesiredState state) {
+    ObjectNode c = Json.NODES.objectNode();
+    ObjectNode id = c.putObject("resourceIdentifier");
+    id.put("group", key.group());
+    id.put("resource", state.scopes().pluralOrGuess(key.group(), key.kind()));
+    id.put("name", key.name());
+    if (key.namespace() != null) {
+      id.put("namespace", key.namespace());
+    }
+    ObjectNode us = c.putObject("updateStrategy");
+    switch (policy.updateStrategy()) {
+      case SERVER_SIDE_APPLY -> {
+        us.put("type", "ServerSideApply");
+        us.putObject("serverSideApply")
+            .put("fieldManager", fieldManager(policy))
+            .put("force", policy.conflict() == DispatchPolicy.Conflict.OVERWRITE);
+      }
+      case UPDATE -> us.put("type", "Update");
+      case CREATE_ONLY -> us.put("type", "CreateOnly");
+      case READ_ONLY -> us.put("type", "ReadOnly");
+      default -> throw new IllegalStateException(policy.updateStrategy().name());
+    }
+    ArrayNode rules = Json.NODES.arrayNode();
+    ArrayNode paths = Json.NODES.arrayNode();
+    boolean wellKnown = false;
+    for (DispatchPolicy.FeedbackRule r : policy.feedback()) {
+      if (!r.kind().equals(key.kind())) {
+        continue;
+      }
+      if (r.wellKnown()) {
+        wellKnown = true;
+      } else {
+        paths.addObject().put("name", r.name()).put("path", r.jsonPath());
+      }
+    }
+    if (wellKnown) {
+      rules.addObject().put("type", "WellKnownStatus");
+    }
+    if (!paths.isEmpty()) {
+      ObjectNode jp = rules.addObject();
+      jp.put("type", "JSONPaths");
+      jp.set("jsonPaths", paths);
+    }
+    if (!rules.isEmpty()) {
+      c.set("feedbackRules", rules);
+    }
+    return c;
+  }
+
+  private static void feedbackWithoutMatch(
+      DesiredState state, DispatchPolicy policy, List<Diagnostic> warnings) {
+    for (int i = 0; i < policy.feedback().size(); i++) {
+      String kind = policy.feedback().get(i).kind();
+      if (state.templates().stream().noneMatch(m -> m.key().kind().equals(kind))) {
+        warnings.add(
+            Diagnostic.warning(
+                "FEEDBACK_NO_MATCH",
+                "feedback rule #" + (i + 1) + " is for kind " + kind + ", which the bundle lacks",
+                "policy.feedback[" + i + "]"));
+      }
+    }
+  }
+}
