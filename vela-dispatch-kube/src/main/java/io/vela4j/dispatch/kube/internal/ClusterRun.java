@@ -40,7 +40,9 @@ public final class ClusterRun {
 
   private @Nullable GenericKubernetesResource plannedParent;
   private @Nullable String applySetId;
-  private String lastRecorded = "";
+
+  /** What the parent last recorded; a sentinel so the parent is written at least once per run. */
+  private String lastRecorded = "\u0000unwritten";
 
   /** A run of {@code steps} (in plan order) against {@code api}. */
   public ClusterRun(DeliveryTarget target, ApiServer api, List<Step> steps, RunSettings settings) {
@@ -68,7 +70,6 @@ public final class ClusterRun {
       try {
         api.get(ObjectRef.of(plannedParent))
             .ifPresent(live -> Inventory.members(live).forEach(m -> members.put(identity(m), m)));
-        lastRecorded = recordKey(members.values());
       } catch (ApiServerException e) {
         return fail("cannot read the inventory " + ObjectRef.of(plannedParent) + ": " + e, -1);
       }
@@ -98,7 +99,7 @@ public final class ClusterRun {
     }
     if (plannedParent != null) {
       try {
-        record(members.values(), true);
+        record(members.values());
       } catch (ApiServerException e) {
         error = "cannot record the inventory: " + e.getMessage();
       }
@@ -171,7 +172,7 @@ public final class ClusterRun {
    */
   private boolean recordBeforeWave(List<ObjectRef> planned, List<Step> waveSteps, int wave) {
     try {
-      record(planned, false);
+      record(planned);
       return true;
     } catch (ApiServerException e) {
       if (e.kind() != ApiServerException.Kind.NOT_FOUND) {
@@ -206,7 +207,7 @@ public final class ClusterRun {
         }
       }
       try {
-        record(planned, false);
+        record(planned);
         return true;
       } catch (ApiServerException again) {
         outcomes.add(
@@ -221,9 +222,9 @@ public final class ClusterRun {
     }
   }
 
-  private void record(java.util.Collection<ObjectRef> refs, boolean always) {
+  private void record(java.util.Collection<ObjectRef> refs) {
     var key = recordKey(refs);
-    if (key.equals(lastRecorded) && !always) {
+    if (key.equals(lastRecorded)) {
       return;
     }
     var parent = Inventory.withMembers(plannedParent, refs);
