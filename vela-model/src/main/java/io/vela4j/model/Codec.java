@@ -89,9 +89,17 @@ final class Codec {
       diagnostics.add(tooLarge(source, text.length()));
       return new ParseResult(documents, diagnostics);
     }
+    boolean asYaml = yaml && !looksLikeJson(text);
+    if (asYaml) {
+      Diagnostic longLine = longLine(source, text);
+      if (longLine != null) {
+        diagnostics.add(longLine);
+        return new ParseResult(documents, diagnostics);
+      }
+    }
     TreeReader.Result read;
     try {
-      read = new TreeReader(options, yaml).read(text, source);
+      read = new TreeReader(options, asYaml).read(text, source);
     } catch (TreeReader.Failure f) {
       diagnostics.add(f.diagnostic());
       return new ParseResult(documents, diagnostics);
@@ -111,6 +119,47 @@ final class Codec {
       }
     }
     return new ParseResult(documents, diagnostics, rejected);
+  }
+
+  /** JSON is YAML; reading it with the JSON parser is faster and has no line-length cost. */
+  private static boolean looksLikeJson(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '{' || c == '[') {
+        return true;
+      }
+      if (!Character.isWhitespace(c) && c != '\uFEFF') {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private @Nullable Diagnostic longLine(@Nullable String source, String text) {
+    int line = 1;
+    int start = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      if (i == text.length() || text.charAt(i) == '\n') {
+        if (i - start > options.maxLineLength()) {
+          return new Diagnostic(
+              Diagnostic.Severity.ERROR,
+              "LINE_TOO_LONG",
+              "line longer than " + options.maxLineLength() + " characters",
+              source,
+              line,
+              options.maxLineLength() + 1,
+              null,
+              "at most "
+                  + options.maxLineLength()
+                  + " characters (ReadOptions.maxLineLength);"
+                  + " long values fit in YAML block scalars (|) or JSON input",
+              (i - start) + " characters");
+        }
+        line++;
+        start = i + 1;
+      }
+    }
+    return null;
   }
 
   private static boolean isList(JsonNode root) {

@@ -239,6 +239,21 @@ public final class TreeReader {
           continue;
         } else {
           value = scalar(p, t);
+          if (value.isTextual() && value.textValue().length() > options.maxStringLength()) {
+            throw new Failure(
+                new Diagnostic(
+                    Diagnostic.Severity.ERROR,
+                    "VALUE_TOO_LARGE",
+                    "a value longer than " + options.maxStringLength() + " characters",
+                    source,
+                    line,
+                    column,
+                    path,
+                    "at most "
+                        + options.maxStringLength()
+                        + " characters (ReadOptions.maxStringLength)",
+                    value.textValue().length() + " characters"));
+          }
           nodes++;
           if (anchor != null) {
             anchors.put(anchor, new Anchored(value, 1));
@@ -248,7 +263,8 @@ public final class TreeReader {
           throw new Failure(tooManyNodes(source, line, column, path, false));
         }
         if (parent == null) {
-          if (!value.isNull() || !yaml) {
+          boolean empty = value.isNull() || (value.isTextual() && value.textValue().isEmpty());
+          if (!empty || !yaml) {
             var single = new LinkedHashMap<String, int[]>();
             single.put("", new int[] {line, column});
             docs.add(new Doc(value, single, line, column));

@@ -1,5 +1,6 @@
 package io.vela4j.model.oam;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.vela4j.model.internal.Copies;
 import java.util.List;
@@ -13,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param workflow the workflow, or {@code null} for KubeVela's default (deploy every component)
  */
 public record ApplicationSpec(
-    @JsonProperty(required = true) List<ApplicationComponent> components,
+    @JsonProperty(required = true) @JsonInclude(JsonInclude.Include.ALWAYS)
+        List<ApplicationComponent> components,
     List<AppPolicy> policies,
     @Nullable Workflow workflow) {
 

@@ -1,5 +1,6 @@
 package io.vela4j.model.oam;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vela4j.model.internal.Copies;
@@ -53,7 +54,8 @@ public record Schematic(
   public record KubeParameter(
       @JsonProperty(required = true) String name,
       @JsonProperty(required = true) String type,
-      @JsonProperty(required = true) List<String> fieldPaths,
+      @JsonProperty(required = true) @JsonInclude(JsonInclude.Include.ALWAYS)
+          List<String> fieldPaths,
       @Nullable Boolean required,
       @Nullable String description) {
     /** The allowed values of {@link #type()}. */
