@@ -136,7 +136,7 @@ final class Lexer {
     int from = pending.size();
     for (int i = pending.size() - 1; i >= 0; i--) {
       Ast.Comment c = pending.get(i);
-      if (c.pos().line() != expected || c.pos().line() == prevEndLine && prevKind != Kind.COMMA) {
+      if (c.pos().line() != expected || c.pos().line() == prevEndLine) {
         break;
       }
       from = i;

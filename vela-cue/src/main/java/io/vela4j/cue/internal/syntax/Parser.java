@@ -206,10 +206,7 @@ public final class Parser {
       pkg = new Ast.PackageClause(pos(p.start), name.end(), name, p.docs);
       expectDeclEnd();
     }
-    while (isIdent("import")
-        && (peek(1).kind == Kind.STRING
-            || peek(1).kind == Kind.LPAREN
-            || peek(1).kind == Kind.IDENT)) {
+    while (isIdent("import") && isImportStart(peek(1).kind)) {
       imports.add(parseImportDecl());
       expectDeclEnd();
     }
@@ -230,6 +227,20 @@ public final class Parser {
         imports,
         decls,
         lx.comments());
+  }
+
+  private static boolean isImportStart(Kind next) {
+    switch (next) {
+      case STRING:
+      case INTERP:
+      case LPAREN:
+      case IDENT:
+      case INT:
+      case FLOAT:
+        return true;
+      default:
+        return false;
+    }
   }
 
   /** A leading attribute is a file attribute only if a package clause or more attributes follow. */
@@ -355,7 +366,7 @@ public final class Parser {
       case ATTRIBUTE:
         return parseAttribute(docs);
       case IDENT:
-        if (tok.text.equals("let") && peek(1).kind == Kind.IDENT && peek(2).kind == Kind.ASSIGN) {
+        if (tok.text.equals("let") && peek(1).kind == Kind.IDENT) {
           next();
           Ast.Ident name = parseBindingIdent(false);
           expect(Kind.ASSIGN);
@@ -529,7 +540,6 @@ public final class Parser {
 
   private Ast.Comprehension parseComprehension(List<Ast.Comment> docs) {
     int start = tok.start;
-    enter(1);
     List<Ast.Clause> clauses = new ArrayList<>();
     clauses.add(parseClause());
     while (true) {
@@ -546,7 +556,6 @@ public final class Parser {
       throw errorExpected("'{'");
     }
     Ast.StructLit body = parseStructLit();
-    leave(1);
     return new Ast.Comprehension(pos(start), body.end(), clauses, body, docs);
   }
 
@@ -871,7 +880,8 @@ public final class Parser {
       }
       if (tok.kind == Kind.COMMA) {
         if (tok.inserted && peek(1).kind != Kind.RBRACK) {
-          throw lx.error(tok.start, "missing ',' before newline in list literal");
+          // Reported at the next element, like cue.
+          throw lx.error(peek(1).start, "missing ',' before newline in list literal");
         }
         next();
       } else if (tok.kind != Kind.RBRACK) {
