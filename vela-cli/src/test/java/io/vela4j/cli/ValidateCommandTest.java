@@ -1,0 +1,109 @@
+package io.vela4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ValidateCommandTest {
+  @TempDir Path dir;
+
+  record Run(int exit, String out, String err) {}
+
+  private static Run run(String... args) {
+    var out = new StringWriter();
+    var err = new StringWriter();
+    var cl = Vela4jCommand.commandLine();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    int exit = cl.execute(args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  private static Path examples() {
+    Path p = Path.of("").toAbsolutePath();
+    while (!Files.isDirectory(p.resolve("examples/apps"))) {
+      p = p.getParent();
+    }
+    return p.resolve("examples");
+  }
+
+  @Test
+  void theBundledExamplesAreValid() {
+    var r =
+        run(
+            "validate",
+            examples().resolve("apps").toString(),
+            examples().resolve("clusters.yaml").toString());
+    assertThat(r.out()).isEmpty();
+    assertThat(r.exit()).isZero();
+    assertThat(r.err()).contains("0 errors");
+  }
+
+  @Test
+  void errorsArePrintedAsFileLineColumnSeverityPathMessage() throws IOException {
+    Path bad = dir.resolve("bad.yaml");
+    Files.writeString(
+        bad,
+        "apiVersion: core.oam.dev/v1beta1\nkind: Application\nmetadata:\n  name: a\nspec:\n"
+            + "  components:\n    - name: x\n      type: webservice\n      dependsOn: [y]\n"
+            + "    - name: y\n      type: worker\n      dependsOn: [x]\n      extra: 1\n");
+    var r = run("validate", bad.toString());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out().lines())
+        .containsExactly(
+            bad
+                + ":9:7: error: spec.components[0].dependsOn: component dependency cycle: x -> y -> x"
+                + " (expected no cycles, found x -> y -> x)",
+            bad
+                + ":13:7: warning: spec.components[1].extra: unknown field \"extra\" (expected one of"
+                + " name, type, properties, traits, dependsOn, inputs, outputs, externalRevision,"
+                + " scopes, found extra)");
+    var strict = run("validate", "--strict", bad.toString());
+    assertThat(strict.out()).contains(":13:7: error: spec.components[1].extra");
+  }
+
+  @Test
+  void warningsAloneExitZero() throws IOException {
+    Path f = dir.resolve("w.yaml");
+    Files.writeString(
+        f,
+        "apiVersion: core.oam.dev/v1beta1\nkind: Application\nmetadata:\n  name: a\nspec:\n"
+            + "  components: []\n");
+    var r = run("validate", f.toString());
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("warning").contains("no components");
+  }
+
+  @Test
+  void unknownTypesAreCheckedAgainstGivenDefinitions() throws IOException {
+    Path defs = dir.resolve("defs.yaml");
+    Files.writeString(
+        defs,
+        "apiVersion: core.oam.dev/v1beta1\nkind: ComponentDefinition\nmetadata:\n  name: webservice\n"
+            + "spec:\n  workload:\n    definition: {apiVersion: apps/v1, kind: Deployment}\n"
+            + "  schematic:\n    cue:\n      template: 'output: {}'\n");
+    Path app = dir.resolve("app.yaml");
+    Files.writeString(
+        app,
+        "apiVersion: core.oam.dev/v1beta1\nkind: Application\nmetadata:\n  name: a\nspec:\n"
+            + "  components: [{name: x, type: websrvice}]\n");
+    var r = run("validate", "--definitions", defs.toString(), app.toString());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out())
+        .contains("6:26: error: spec.components[0].type: unknown component type \"websrvice\"");
+    assertThat(run("validate", app.toString()).exit()).isZero();
+  }
+
+  @Test
+  void usageErrorsExitTwo() {
+    assertThat(run("validate").exit()).isEqualTo(2);
+    assertThat(run("validate", "--no-such-flag", "x").exit()).isEqualTo(2);
+    assertThat(run("validate", "/no/such/file.yaml").exit()).isEqualTo(2);
+  }
+}
