@@ -1,0 +1,223 @@
+package io.vela4j.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.vela4j.dispatch.Override.Annotations;
+import io.vela4j.dispatch.Override.ContainerArgs;
+import io.vela4j.dispatch.Override.ContainerCommand;
+import io.vela4j.dispatch.Override.Image;
+import io.vela4j.dispatch.Override.ImageComponent;
+import io.vela4j.dispatch.Override.JsonPatch;
+import io.vela4j.dispatch.Override.Labels;
+import io.vela4j.dispatch.Override.ListOperator;
+import io.vela4j.dispatch.Override.Operator;
+import io.vela4j.dispatch.Override.PatchOp;
+import io.vela4j.dispatch.Override.Replicas;
+import io.vela4j.dispatch.karmada.KarmadaDispatcher;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.SourceDSL;
+
+/**
+ * Applying our Karmada plan with Karmada's semantics (templates → PropagationPolicy/Webster →
+ * OverridePolicies by name, overriders in Karmada's order) must give exactly the shared per-cluster
+ * objects that the OCM and direct planners deliver.
+ */
+class KarmadaSemanticsTest {
+
+  private static final KarmadaDispatcher KARMADA = new KarmadaDispatcher();
+
+  private static void assertKarmadaReproducesDesiredState(DispatchRequest request) {
+    DispatchPlan plan = KARMADA.plan(request);
+    var viaKarmada = KarmadaInterpreter.propagate(plan);
+    var desired = KarmadaInterpreter.desired(DesiredState.compute(request));
+    // Zero-replica clusters still get every object (we use plaintext replicas, not Divided).
+    assertThat(viaKarmada.keySet()).isEqualTo(desired.keySet());
+    for (String c : desired.keySet()) {
+      assertThat(viaKarmada.get(c).keySet())
+          .as("objects of %s", c)
+          .isEqualTo(desired.get(c).keySet());
+      for (String k : desired.get(c).keySet()) {
+        assertThat(io.vela4j.dispatch.internal.Json.sorted(viaKarmada.get(c).get(k)))
+            .as("%s in %s", k, c)
+            .isEqualTo(desired.get(c).get(k));
+      }
+    }
+  }
+
+  @Test
+  void exampleBundleOverridePoliciesReproduceTheSharedPerClusterObjects() {
+    assertKarmadaReproducesDesiredState(Fixtures.exampleRequest());
+  }
+
+  @Test
+  void zeroReplicaClusterUsesDuplicatedWithPlaintextReplicasSoItStillGetsTheObject() {
+    DispatchRequest base = Fixtures.exampleRequest();
+    var clusters = new ArrayList<>(base.placement().clusters());
+    var first = clusters.get(0);
+    clusters.set(0, new ClusterAssignment(first.cluster(), 0, first.overrides()));
+    var request =
+        new DispatchRequest(
+            base.bundle(), new Placement(clusters), base.policy(), base.scopes(), Map.of());
+    DispatchPlan plan = KARMADA.plan(request);
+    assertThat(plan.deliveries())
+        .noneMatch(d -> d.json().contains("\"replicaSchedulingType\":\"Divided\""));
+    assertThat(plan.diagnostics()).anyMatch(d -> d.code().equals("ZERO_REPLICA_CLUSTER"));
+    assertKarmadaReproducesDesiredState(request);
+  }
+
+  @Test
+  void staticWeightsEqualToReplicasAreExactUnderWebster() {
+    // karmada pkg/scheduler/core/assignment_test.go::Test_assignByStaticWeightStrategy (v1.16+)
+    assertThat(KarmadaInterpreter.webster(12, Map.of("member1", 3, "member2", 2, "member3", 1)))
+        .containsExactly(Map.entry("member1", 6), Map.entry("member2", 4), Map.entry("member3", 2));
+    assertThat(KarmadaInterpreter.webster(13, Map.of("member1", 3, "member2", 2, "member3", 1)))
+        .containsExactly(Map.entry("member1", 7), Map.entry("member2", 4), Map.entry("member3", 2));
+    // v1.15 TakeByWeight gave 8,4,2; Webster (v1.16+) gives 7,5,2.
+    assertThat(KarmadaInterpreter.webster(14, Map.of("member1", 3, "member2", 2, "member3", 1)))
+        .containsExactly(Map.entry("member1", 7), Map.entry("member2", 5), Map.entry("member3", 2));
+    assertThat(KarmadaInterpreter.webster(12, Map.of("member1", 1, "member2", 1, "member3", 1)))
+        .containsExactly(Map.entry("member1", 4), Map.entry("member2", 4), Map.entry("member3", 4));
+    // webstermethod_test.go: A100000/B80000/C30000/D20000 with 8 seats gives A3 B3 C1 D1.
+    assertThat(
+            KarmadaInterpreter.webster(8, Map.of("A", 100000, "B", 80000, "C", 30000, "D", 20000)))
+        .containsExactly(
+            Map.entry("A", 3), Map.entry("B", 3), Map.entry("C", 1), Map.entry("D", 1));
+    // Our use: weight = replicas, total = sum → each cluster gets exactly its replicas.
+    qt().withExamples(200)
+        .forAll(SourceDSL.lists().of(SourceDSL.integers().between(1, 50)).ofSizeBetween(1, 12))
+        .checkAssert(
+            rs -> {
+              var weights = new LinkedHashMap<String, Integer>();
+              for (int i = 0; i < rs.size(); i++) {
+                weights.put(String.format("c%02d", i), rs.get(i));
+              }
+              int sum = rs.stream().mapToInt(Integer::intValue).sum();
+              assertThat(KarmadaInterpreter.webster(sum, weights)).isEqualTo(weights);
+            });
+  }
+
+  // ---- random placements over the example bundle --------------------------------------------
+
+  private static final List<ResourceSelector> SELECTORS =
+      List.of(
+          ResourceSelector.ALL,
+          ResourceSelector.of("Deployment", "web"),
+          new ResourceSelector(null, "ConfigMap", null, null),
+          new ResourceSelector(null, null, "shop", null),
+          new ResourceSelector("batch/v1", "Job", null, null));
+
+  private static Gen<io.vela4j.dispatch.Override> override() {
+    Gen<ResourceSelector> sel =
+        SourceDSL.integers().between(0, SELECTORS.size() - 1).map(SELECTORS::get);
+    Gen<Operator> op = SourceDSL.arbitrary().enumValues(Operator.class);
+    Gen<String> word = SourceDSL.arbitrary().pick(List.of("a", "b", "gold", "v2", "x-1"));
+    Gen<io.vela4j.dispatch.Override> image =
+        SourceDSL.arbitrary()
+            .enumValues(ImageComponent.class)
+            .zip(op, word, sel, (c, o, w, s) -> new Image(c, o, o == Operator.REMOVE ? "" : w, s));
+    Gen<io.vela4j.dispatch.Override> labels =
+        op.zip(word, word, sel, (o, k, v, s) -> new Labels(o, Map.of(k, v), s));
+    Gen<io.vela4j.dispatch.Override> annotations =
+        op.zip(
+            word, word, sel, (o, k, v, s) -> new Annotations(o, Map.of("example.com/" + k, v), s));
+    Gen<String> container = SourceDSL.arbitrary().pick(List.of("web", "sidecar", "migrate"));
+    Gen<io.vela4j.dispatch.Override> args =
+        container.zip(
+            SourceDSL.booleans().all(),
+            word,
+            sel,
+            (c, add, w, s) ->
+                new ContainerArgs(
+                    c, add ? ListOperator.ADD : ListOperator.REMOVE, List.of("--" + w), s));
+    Gen<io.vela4j.dispatch.Override> command =
+        container.zip(
+            SourceDSL.booleans().all(),
+            word,
+            sel,
+            (c, add, w, s) ->
+                new ContainerCommand(
+                    c, add ? ListOperator.ADD : ListOperator.REMOVE, List.of("/bin/" + w), s));
+    Gen<io.vela4j.dispatch.Override> patch =
+        word.zip(
+            SourceDSL.integers().between(0, 2),
+            (w, which) ->
+                switch (which) {
+                  case 0 ->
+                      new JsonPatch(
+                          List.of(
+                              new PatchOp(
+                                  Operator.ADD,
+                                  "/data/" + w,
+                                  JsonNodeFactory.instance.textNode(w))),
+                          new ResourceSelector(null, "ConfigMap", null, "web-config"));
+                  case 1 ->
+                      new JsonPatch(
+                          List.of(
+                              new PatchOp(
+                                  Operator.REPLACE,
+                                  "/spec/template/spec/containers/0/name",
+                                  JsonNodeFactory.instance.textNode("web"))),
+                          ResourceSelector.of("Deployment", "web"));
+                  default -> new Replicas(w.length(), ResourceSelector.of("Deployment", "web"));
+                });
+    return SourceDSL.integers()
+        .between(0, 6)
+        .zip(
+            image,
+            labels,
+            annotations,
+            (i, a, b, c) ->
+                switch (i) {
+                  case 0 -> a;
+                  case 1 -> b;
+                  default -> c;
+                })
+        .zip(
+            args,
+            command,
+            patch,
+            SourceDSL.integers().between(0, 3),
+            (x, a, c, p, i) ->
+                switch (i) {
+                  case 0 -> x;
+                  case 1 -> a;
+                  case 2 -> c;
+                  default -> p;
+                });
+  }
+
+  @Test
+  void randomOverridesAndReplicasGiveTheSameObjectsThroughKarmada() {
+    DispatchRequest base = Fixtures.exampleRequest();
+    Gen<Integer> replicas = SourceDSL.integers().between(-1, 4);
+    Gen<List<io.vela4j.dispatch.Override>> overrides =
+        SourceDSL.lists().of(override()).ofSizeBetween(0, 5);
+    Gen<List<Object[]>> clusters =
+        SourceDSL.lists()
+            .of(replicas.zip(overrides, (r, o) -> new Object[] {r, o}))
+            .ofSizeBetween(1, 4);
+    qt().withExamples(150)
+        .forAll(clusters)
+        .checkAssert(
+            cs -> {
+              var list = new ArrayList<ClusterAssignment>();
+              for (int i = 0; i < cs.size(); i++) {
+                int r = (Integer) cs.get(i)[0];
+                @SuppressWarnings("unchecked")
+                var o = (List<io.vela4j.dispatch.Override>) cs.get(i)[1];
+                list.add(new ClusterAssignment(ClusterTarget.named("c" + i), r < 0 ? null : r, o));
+              }
+              var request =
+                  new DispatchRequest(
+                      base.bundle(), new Placement(list), base.policy(), base.scopes(), Map.of());
+              assertKarmadaReproducesDesiredState(request);
+            });
+  }
+}
