@@ -28,7 +28,7 @@ public final class PlanSvg {
     int k = series.size();
     int groupWidth = k * BAR + (k - 1) * BAR_GAP;
     int steps = plan.steps().size();
-    int width = LEFT + Math.max(1, steps) * (groupWidth + GROUP_GAP) + 24;
+    int width = Math.max(440, LEFT + Math.max(1, steps) * (groupWidth + GROUP_GAP) + 24);
     int height = TOP + CHART + 96;
     long max = 1;
     var values = new ArrayList<List<Counts>>();
@@ -126,17 +126,20 @@ public final class PlanSvg {
           .append("\" text-anchor=\"middle\">")
           .append(s.index())
           .append("</text>\n");
-      sb.append("    <text x=\"")
-          .append(x0 + groupWidth / 2)
-          .append("\" y=\"")
-          .append(base + 30)
-          .append("\" text-anchor=\"middle\" fill=\"#607d8b\">")
-          .append(
-              s.kind() == RolloutPlan.StepKind.BATCH
+      var label =
+          (s.kind() == RolloutPlan.StepKind.BATCH
                   ? ""
                   : s.kind().name().toLowerCase(java.util.Locale.ROOT))
-          .append(s.gated() ? " gated" : "")
-          .append("</text>\n");
+              + (s.gated() ? " gated" : "");
+      if (!label.isEmpty()) {
+        sb.append("    <text x=\"")
+            .append(x0 + groupWidth / 2)
+            .append("\" y=\"")
+            .append(base + 30)
+            .append("\" text-anchor=\"middle\" fill=\"#607d8b\">")
+            .append(label.strip())
+            .append("</text>\n");
+      }
       sb.append("  </g>\n");
       if (s.pause() != null) {
         int px = x0 + groupWidth + GROUP_GAP / 2;
