@@ -199,6 +199,30 @@ public final class ClusterConnections implements AutoCloseable {
     }
   }
 
+  /**
+   * The {@code current-context} of a kubeconfig file.
+   *
+   * @throws DispatchException when the file is missing or invalid, or has no current context
+   */
+  public static String currentContext(Path file) {
+    contexts(file);
+    var config = Config.fromKubeconfig((String) null, new File(file.toString()));
+    if (config.getCurrentContext() == null || config.getCurrentContext().getName() == null) {
+      throw new DispatchException(
+          new Diagnostic(
+              Diagnostic.Severity.ERROR,
+              "KUBECONFIG_NO_CURRENT_CONTEXT",
+              "the kubeconfig has no current-context",
+              file.toString(),
+              0,
+              0,
+              "current-context",
+              "a context name",
+              "none"));
+    }
+    return config.getCurrentContext().getName();
+  }
+
   /** The context names of a kubeconfig file, in file order. */
   static List<String> contexts(Path file) {
     if (!Files.isRegularFile(file)) {

@@ -78,6 +78,7 @@ class ClusterConnectionsTest {
           .isEqualTo("https://east.example:6443/");
       assertThat(conns.server(DeliveryTarget.cluster("north"))).isEmpty();
     }
+    assertThat(ClusterConnections.currentContext(file)).isEqualTo("east");
   }
 
   @Test

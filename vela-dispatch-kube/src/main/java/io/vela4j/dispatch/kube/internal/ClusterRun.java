@@ -71,7 +71,8 @@ public final class ClusterRun {
         api.get(ObjectRef.of(plannedParent))
             .ifPresent(live -> Inventory.members(live).forEach(m -> members.put(identity(m), m)));
       } catch (ApiServerException e) {
-        return fail("cannot read the inventory " + ObjectRef.of(plannedParent) + ": " + e, -1);
+        return fail(
+            "cannot read the inventory " + ObjectRef.of(plannedParent) + ": " + message(e), -1);
       }
     }
     var previous = new LinkedHashMap<>(members);
