@@ -281,4 +281,24 @@ class RoundTripPropertyTest {
               assertThat(VelaJson.reader().readAll(VelaJson.writeAll(read))).isEqualTo(read);
             });
   }
+
+  @Test
+  void generatedObjectsMatchTheKubeVelaCrdSchemas() throws java.io.IOException {
+    var crds = TestFiles.shared().resolve("crds/kubevela");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        java.nio.file.Files.isDirectory(crds),
+        "no CRD folder at " + crds + ": schema check skipped");
+    var schemas = io.vela4j.model.schema.CrdSchemas.load(crds);
+    qt().withExamples(100)
+        .forAll(OBJECTS)
+        .checkAssert(
+            objs -> {
+              for (HasMetadata o : objs) {
+                // status is written by controllers, and generated here at random: check the rest
+                var tree = (ObjectNode) Codec.sortedTree(o);
+                tree.remove("status");
+                assertThat(schemas.validate(tree)).as(VelaYaml.write(o)).isEmpty();
+              }
+            });
+  }
 }
