@@ -38,8 +38,7 @@ import picocli.CommandLine.Spec;
     description = "Plan and apply multi-cluster delivery (OCM, Karmada, direct).",
     subcommands = {
       DispatchCommand.Plan.class,
-      // The `apply` subcommand (DispatchApplyCommand, owned by vela-dispatch-kube) is registered
-      // here, next to Plan, once that class exists.
+      DispatchApplyCommand.class,
     })
 final class DispatchCommand implements Runnable {
 
