@@ -35,7 +35,9 @@ final class Lexer {
   private static int[] computeLineStarts(String src) {
     int[] starts = new int[16];
     int n = 1;
-    for (int i = 0; i < src.length(); i++) {
+    // Like Go's token.File, a newline at the very end starts no line: EOF after a final newline
+    // is reported on the last line (cue reports "a: {\n" as 1:6: expected '}').
+    for (int i = 0; i < src.length() - 1; i++) {
       if (src.charAt(i) == '\n') {
         if (n == starts.length) {
           starts = Arrays.copyOf(starts, n * 2);
@@ -384,15 +386,13 @@ final class Lexer {
       if (binary) {
         j++;
       }
-      int next = codePointAt(j);
-      if (!isLetter(next) && !(next >= 0 && Character.isDigit(next))) {
-        pos = j;
-        String digits = src.substring(start, mantissaEnd).replace("_", "");
-        if (digits.endsWith(".")) {
-          throw error(mantissaEnd - 1, "illegal fraction before multiplier");
-        }
-        return make(Kind.INT, start, j, docs);
+      // Like cue, the multiplier is taken even if letters follow ("1Kb" is 1K then b).
+      pos = j;
+      String digits = src.substring(start, mantissaEnd).replace("_", "");
+      if (digits.endsWith(".")) {
+        throw error(mantissaEnd - 1, "illegal fraction before multiplier");
       }
+      return make(Kind.INT, start, j, docs);
     }
     pos = i;
     if (fraction || exponent) {
@@ -410,14 +410,26 @@ final class Lexer {
 
   /** Scans digits with single underscores between them; returns the end offset. */
   private int scanDigits(int i, int radix) {
-    int start = i;
+    return scanDigits(i, radix, false);
+  }
+
+  /**
+   * Scans digits with single underscores between them; {@code afterPrefix}: a base prefix counts as
+   * a digit, so {@code 0x_FF} is valid (as in cue, whose scanner follows Go's here).
+   */
+  private int scanDigits(int i, int radix, boolean afterPrefix) {
+    int start = afterPrefix ? i - 1 : i;
     while (i < src.length()) {
       char c = src.charAt(i);
       if (Character.digit(c, radix) >= 0 && c < 128) {
         i++;
       } else if (c == '_') {
-        if (i == start || src.charAt(i - 1) == '_' || Character.digit(at(i + 1), radix) < 0) {
+        if (i == start || src.charAt(i - 1) == '_') {
           throw error(i, "illegal '_' in number");
+        }
+        if (Character.digit(at(i + 1), radix) < 0) {
+          // Like cue: "1__0" is reported at the second underscore.
+          throw error(at(i + 1) == '_' ? i + 1 : i, "illegal '_' in number");
         }
         i++;
       } else {
@@ -429,7 +441,7 @@ final class Lexer {
 
   private Token scanRadix(int start, int prefix, int radix, List<Ast.Comment> docs) {
     int i = start + prefix;
-    int end = scanDigits(i, radix);
+    int end = scanDigits(i, radix, true);
     if (end == i) {
       String name = radix == 16 ? "hexadecimal" : radix == 8 ? "octal" : "binary";
       throw error(start, "illegal " + name + " number");

@@ -56,6 +56,9 @@ class LiteralTest {
     "1.5G, 1500000000",
     "1.3Ki, 1331",
     ".5K, 500",
+    "0x_FF, 255",
+    "0b_1, 1",
+    "0o_7, 7",
     "1_000K, 1000000"
   })
   void integerLiteralsDecodeLikeTheSpecExamples(String src, String value) {
@@ -102,7 +105,14 @@ class LiteralTest {
         "0b => 1:4: illegal binary number",
         "0o8 => 1:4: illegal octal number",
         "0b102 => 1:8: invalid digit '2' in number literal",
-        "1__0 => 1:5: illegal '_' in number",
+        // cue scans "0B1" as 0 then the identifier B1
+        "0B1 => 1:5: missing ',' in struct literal",
+        "1Kb => 1:6: missing ',' in struct literal",
+        "1e3K => 1:7: missing ',' in struct literal",
+        "1__0 => 1:6: illegal '_' in number",
+        "0x_ => 1:6: illegal '_' in number",
+        "0x__F => 1:7: illegal '_' in number",
+        "1_.5 => 1:5: illegal '_' in number",
         "1_ => 1:5: illegal '_' in number",
         "1e => 1:6: exponent has no digits",
         "1.Ki => 1:5: illegal fraction before multiplier"
