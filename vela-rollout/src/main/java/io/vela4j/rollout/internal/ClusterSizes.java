@@ -33,7 +33,11 @@ public record ClusterSizes(String[] names, int[] source, int[] target) {
     } else {
       targets = Webster.allocate(target, votes, names);
     }
-    var sources = Webster.allocate(sourceReplicas, votes, names);
+    // Webster over the sizes themselves at their own total gives exactly the sizes.
+    var sources =
+        sized && sourceReplicas == target
+            ? targets.clone()
+            : Webster.allocate(sourceReplicas, votes, names);
     return new ClusterSizes(names, sources, targets);
   }
 }

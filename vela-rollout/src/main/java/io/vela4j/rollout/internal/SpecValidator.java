@@ -139,54 +139,51 @@ public final class SpecValidator {
       }
       return;
     }
-    for (int i = 1; i < steps.size(); i++) {
-      var r = steps.get(i).replicas();
-      if (r == null) {
-        continue;
-      }
-      for (int u = 0; u < units.size(); u++) {
-        long n = units.get(u);
-        long prev = Long.MIN_VALUE;
-        int prevIndex = -1;
-        for (int j = 0; j < i; j++) {
-          var pr = steps.get(j).replicas();
-          if (pr != null) {
-            long e = pr.hundredths(n);
-            if (e >= prev) {
-              prev = e;
-              prevIndex = j;
-            }
-          }
+    var reported = new java.util.TreeMap<Integer, Diagnostic>();
+    for (int u = 0; u < units.size(); u++) {
+      long n = units.get(u);
+      long prev = Long.MIN_VALUE;
+      int prevIndex = -1;
+      for (int i = 0; i < steps.size(); i++) {
+        var r = steps.get(i).replicas();
+        if (r == null) {
+          continue;
         }
         long cur = r.hundredths(n);
         if (prevIndex >= 0 && cur < prev && Math.min(cur, 100 * n) < Math.min(prev, 100 * n)) {
-          var where =
-              u == 0
-                  ? " on " + n + " replicas"
-                  : " on cluster "
-                      + clusters.get(u - 1).name()
-                      + " ("
-                      + n
-                      + " replicas, clusterMode "
-                      + clusterMode
-                      + ")";
-          out.add(
-              error(
-                  "DECREASING_STEPS",
-                  "cumulative steps must not decrease: "
-                      + r
-                      + " is less than steps["
-                      + prevIndex
-                      + "] = "
-                      + steps.get(prevIndex).replicas()
-                      + where,
-                  "steps[" + i + "].replicas",
-                  "at least " + steps.get(prevIndex).replicas(),
-                  r.toString()));
-          break;
+          if (!reported.containsKey(i)) {
+            var where =
+                u == 0
+                    ? " on " + n + " replicas"
+                    : " on cluster "
+                        + clusters.get(u - 1).name()
+                        + " ("
+                        + n
+                        + " replicas, clusterMode "
+                        + clusterMode
+                        + ")";
+            reported.put(
+                i,
+                error(
+                    "DECREASING_STEPS",
+                    "cumulative steps must not decrease: "
+                        + r
+                        + " is less than steps["
+                        + prevIndex
+                        + "] = "
+                        + steps.get(prevIndex).replicas()
+                        + where,
+                    "steps[" + i + "].replicas",
+                    "at least " + steps.get(prevIndex).replicas(),
+                    r.toString()));
+          }
+        } else if (cur >= prev) {
+          prev = cur;
+          prevIndex = i;
         }
       }
     }
+    out.addAll(reported.values());
   }
 
   private static boolean clusters(
