@@ -68,6 +68,7 @@ final class InMemoryApiServer implements ApiServer {
       BUILT_IN.put(k, true);
     }
     BUILT_IN.put("policy.karmada.io/v1alpha1/ClusterPropagationPolicy", false);
+    BUILT_IN.put("policy.karmada.io/v1alpha1/ClusterOverridePolicy", false);
     BUILT_IN.put("work.karmada.io/v1alpha2/ClusterResourceBinding", false);
   }
 
