@@ -81,33 +81,42 @@ final class Codec {
     return m;
   }
 
-  ParseResult parse(@Nullable String source, String text) {
-    List<Diagnostic> diagnostics = new ArrayList<>();
-    List<ParsedDocument> documents = new ArrayList<>();
-    List<ParsedDocument> rejected = new ArrayList<>();
+  /** Reads the JSON trees of {@code text}, with positions; no binding. */
+  TreeResult trees(@Nullable String source, String text) {
     if (text.length() > options.maxInputBytes()) {
-      diagnostics.add(tooLarge(source, text.length()));
-      return new ParseResult(documents, diagnostics);
+      return TreeResult.failed(tooLarge(source, text.length()));
     }
     boolean asYaml = yaml && !looksLikeJson(text);
     if (asYaml) {
       Diagnostic longLine = longLine(source, text);
       if (longLine != null) {
-        diagnostics.add(longLine);
-        return new ParseResult(documents, diagnostics);
+        return TreeResult.failed(longLine);
       }
     }
     TreeReader.Result read;
     try {
       read = new TreeReader(options, asYaml).read(text, source);
     } catch (TreeReader.Failure f) {
-      diagnostics.add(f.diagnostic());
-      return new ParseResult(documents, diagnostics);
+      return TreeResult.failed(f.diagnostic());
     }
-    diagnostics.addAll(read.diagnostics());
-    int index = 0;
+    List<LocatedTree> trees = new ArrayList<>();
     for (TreeReader.Doc doc : read.docs()) {
-      var map = new SourceMap(source, doc.positions());
+      trees.add(new LocatedTree(doc.root(), new SourceMap(source, doc.positions())));
+    }
+    return new TreeResult(trees, read.diagnostics());
+  }
+
+  ParseResult parse(@Nullable String source, String text) {
+    return bindAll(trees(source, text));
+  }
+
+  private ParseResult bindAll(TreeResult read) {
+    List<Diagnostic> diagnostics = new ArrayList<>(read.diagnostics());
+    List<ParsedDocument> documents = new ArrayList<>();
+    List<ParsedDocument> rejected = new ArrayList<>();
+    int index = 0;
+    for (LocatedTree doc : read.trees()) {
+      var map = doc.sourceMap();
       JsonNode root = doc.root();
       if (isList(root)) {
         JsonNode items = root.get("items");
@@ -361,8 +370,20 @@ final class Codec {
   }
 
   ParseResult parse(@Nullable String source, byte[] bytes) {
+    return bindAll(trees(source, bytes));
+  }
+
+  ParseResult parse(Path file) {
+    return bindAll(trees(file));
+  }
+
+  ParseResult parse(@Nullable String source, InputStream in) {
+    return bindAll(trees(source, in));
+  }
+
+  TreeResult trees(@Nullable String source, byte[] bytes) {
     if (bytes.length > options.maxInputBytes()) {
-      return new ParseResult(List.of(), List.of(tooLarge(source, bytes.length)));
+      return TreeResult.failed(tooLarge(source, bytes.length));
     }
     int start =
         bytes.length >= 3
@@ -392,73 +413,60 @@ final class Codec {
           column++;
         }
       }
-      return new ParseResult(
-          List.of(),
-          List.of(
-              new Diagnostic(
-                  Diagnostic.Severity.ERROR,
-                  "INVALID_ENCODING",
-                  "the input is not valid UTF-8 (byte offset " + offset + ")",
-                  source,
-                  line,
-                  column,
-                  null,
-                  "UTF-8 text",
-                  String.format("byte 0x%02X", bytes[offset] & 0xff))));
+      return TreeResult.failed(
+          new Diagnostic(
+              Diagnostic.Severity.ERROR,
+              "INVALID_ENCODING",
+              "the input is not valid UTF-8 (byte offset " + offset + ")",
+              source,
+              line,
+              column,
+              null,
+              "UTF-8 text",
+              String.format("byte 0x%02X", bytes[offset] & 0xff)));
     }
     decoder.flush(out);
     out.flip();
-    return parse(source, out.toString());
+    return trees(source, out.toString());
   }
 
-  ParseResult parse(Path file) {
+  TreeResult trees(Path file) {
     String source = file.toString();
     try {
       long size = Files.size(file);
       if (size > options.maxInputBytes()) {
-        return new ParseResult(List.of(), List.of(tooLarge(source, size)));
+        return TreeResult.failed(tooLarge(source, size));
       }
-      return parse(source, Files.readAllBytes(file));
+      return trees(source, Files.readAllBytes(file));
     } catch (IOException e) {
-      return new ParseResult(
-          List.of(),
-          List.of(
-              new Diagnostic(
-                  Diagnostic.Severity.ERROR,
-                  "IO_ERROR",
-                  "cannot read: " + e.getMessage(),
-                  source,
-                  0,
-                  0,
-                  null,
-                  null,
-                  null)));
+      return TreeResult.failed(ioError(source, e));
     }
   }
 
-  ParseResult parse(@Nullable String source, InputStream in) {
+  TreeResult trees(@Nullable String source, InputStream in) {
     try {
       byte[] bytes =
           in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, options.maxInputBytes() + 1));
       if (bytes.length > options.maxInputBytes()) {
-        return new ParseResult(List.of(), List.of(tooLarge(source, bytes.length)));
+        return TreeResult.failed(tooLarge(source, bytes.length));
       }
-      return parse(source, bytes);
+      return trees(source, bytes);
     } catch (IOException e) {
-      return new ParseResult(
-          List.of(),
-          List.of(
-              new Diagnostic(
-                  Diagnostic.Severity.ERROR,
-                  "IO_ERROR",
-                  "cannot read: " + e.getMessage(),
-                  source,
-                  0,
-                  0,
-                  null,
-                  null,
-                  null)));
+      return TreeResult.failed(ioError(source, e));
     }
+  }
+
+  private static Diagnostic ioError(@Nullable String source, IOException e) {
+    return new Diagnostic(
+        Diagnostic.Severity.ERROR,
+        "IO_ERROR",
+        "cannot read: " + e.getMessage(),
+        source,
+        0,
+        0,
+        null,
+        null,
+        null);
   }
 
   // ---------------------------------------------------------------- writing

@@ -67,6 +67,25 @@ public final class VelaJson {
     return codec.parse(file);
   }
 
+  /**
+   * Reads the documents of {@code text} as JSON trees with positions, without binding them to
+   * types: for inputs that are not Kubernetes objects. Same limits and diagnostics as {@link
+   * #parse(String, String)}; never throws for bad input.
+   */
+  public TreeResult readTrees(@Nullable String sourceName, String text) {
+    return codec.trees(sourceName, text);
+  }
+
+  /** Reads the documents of a file as JSON trees with positions; never throws for bad input. */
+  public TreeResult readTrees(Path file) {
+    return codec.trees(file);
+  }
+
+  /** Reads the documents of a stream as JSON trees with positions; never throws for bad input. */
+  public TreeResult readTrees(@Nullable String sourceName, InputStream in) {
+    return codec.trees(sourceName, in);
+  }
+
   /** Every object of {@code text}. @throws ParseException listing every error */
   public List<HasMetadata> readAll(String text) {
     return Codec.objects(parse(null, text));

@@ -101,4 +101,19 @@ class CodecTest {
       pool.shutdownNow();
     }
   }
+
+  @Test
+  void documentsThatAreNotObjectsCanBeReadAsLocatedTrees() {
+    var r =
+        VelaYaml.reader()
+            .readTrees(
+                "spec.yaml", "sourceReplicas: 10\nsteps:\n  - replicas: 20%\n    pause: MANUAL\n");
+    assertThat(r.diagnostics()).isEmpty();
+    var tree = r.trees().get(0);
+    assertThat(tree.root().get("sourceReplicas").isInt()).isTrue();
+    var loc = tree.sourceMap().locate("steps[0].pause");
+    assertThat(loc.line()).isEqualTo(4);
+    assertThat(loc.column()).isEqualTo(5);
+    assertThat(VelaYaml.reader().readTrees("bad.yaml", "a: [1,\n").hasErrors()).isTrue();
+  }
 }
