@@ -9,6 +9,7 @@ import io.vela4j.dispatch.kube.internal.RetryingApiServer;
 import io.vela4j.dispatch.kube.internal.RunSettings;
 import io.vela4j.dispatch.kube.internal.StatusReader;
 import io.vela4j.dispatch.kube.internal.Step;
+import io.vela4j.dispatch.kube.internal.WrapperPrune;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -177,11 +178,59 @@ public final class KubeApplier {
             listener,
             strategy);
     try {
-      return new ClusterRun(target, retrying(server), steps, settings).run();
+      return new ClusterRun(
+              target, retrying(server), steps, settings, wrapperPrune(target, deliveries))
+          .run();
     } catch (RuntimeException e) {
       return finished(
           new ClusterOutcome(target, false, List.of(), -1, List.of(), "unexpected failure: " + e));
     }
+  }
+
+  /** The bundle label the planners put on wrapper objects (ManifestWorks, Karmada policies). */
+  static final String BUNDLE_LABEL = "dispatch.vela4j.io/bundle";
+
+  /**
+   * On a control plane, the wrapper kinds to prune by bundle label: the kinds of the labelled
+   * deliveries, plus ManifestWork for OCM plans and the four Karmada policy kinds for Karmada plans
+   * (so a kind that vanished from the plan is still cleaned up).
+   */
+  private static @org.jspecify.annotations.Nullable WrapperPrune wrapperPrune(
+      DeliveryTarget target, List<Delivery> deliveries) {
+    if (!(target instanceof DeliveryTarget.ControlPlane)) {
+      return null;
+    }
+    String bundle = null;
+    var kinds = new java.util.TreeSet<String>();
+    for (var d : deliveries) {
+      if (d.action() != Delivery.Action.APPLY) {
+        continue;
+      }
+      var labels = d.object().getMetadata().getLabels();
+      var value = labels == null ? null : labels.get(BUNDLE_LABEL);
+      if (value == null) {
+        continue;
+      }
+      if (bundle != null && !bundle.equals(value)) {
+        return null; // several bundles in one plan: not ours to judge
+      }
+      bundle = value;
+      kinds.add(d.key().apiVersion() + "|" + d.key().kind());
+      if (d.key().group().equals("work.open-cluster-management.io")) {
+        kinds.add("work.open-cluster-management.io/v1|ManifestWork");
+      }
+      if (d.key().group().equals("policy.karmada.io")) {
+        for (var k :
+            List.of(
+                "PropagationPolicy",
+                "ClusterPropagationPolicy",
+                "OverridePolicy",
+                "ClusterOverridePolicy")) {
+          kinds.add("policy.karmada.io/v1alpha1|" + k);
+        }
+      }
+    }
+    return bundle == null ? null : new WrapperPrune(BUNDLE_LABEL, bundle, List.copyOf(kinds));
   }
 
   private ClusterOutcome finished(ClusterOutcome outcome) {

@@ -28,21 +28,25 @@ import org.junit.jupiter.api.Test;
  */
 class PlannerInteropTest {
   private DispatchRequest request;
+  private Path dir;
 
   @BeforeEach
   void readExample() throws Exception {
     var root = Path.of(System.getProperty("vela4j.root.dir", ".."));
-    var dir = root.resolve("examples/dispatch");
+    dir = root.resolve("examples/dispatch");
     assumeTrue(Files.isDirectory(dir), "examples/dispatch not found at " + dir.toAbsolutePath());
-    var placement =
-        PlacementFile.parse(Files.readString(dir.resolve("placement.yaml")), "placement.yaml");
+    request = request(Files.readString(dir.resolve("placement.yaml")));
+  }
+
+  private DispatchRequest request(String placementText) throws Exception {
+    var placement = PlacementFile.parse(placementText, "placement.yaml");
     var manifests =
         ManifestFiles.read(
             Files.readString(dir.resolve("manifests.yaml")),
             "manifests.yaml",
             placement.namespace(),
             ResourceScopes.builtin());
-    request = placement.request(manifests, ResourceScopes.builtin());
+    return placement.request(manifests, ResourceScopes.builtin());
   }
 
   private DispatchPlan plan(String via) {
@@ -176,5 +180,51 @@ class PlannerInteropTest {
             .orElseThrow();
     assertThat(deployment.health()).isEqualTo(Health.PROGRESSING);
     assertThat(deployment.message()).isEqualTo("no ResourceBinding web-deployment yet");
+  }
+
+  @Test
+  void staleManifestWorksOfAClusterThatLeftThePlacementArePrunedButForeignWorksAreNot()
+      throws Exception {
+    var hub = new InMemoryApiServer("hub");
+    for (var cluster : List.of("eu-1", "us-1", "ap-1")) {
+      hub.seed(Fixtures.namespace(cluster), "ocm-registration");
+    }
+    var foreign =
+        InMemoryApiServer.resource(
+            "{\"apiVersion\":\"work.open-cluster-management.io/v1\",\"kind\":\"ManifestWork\","
+                + "\"metadata\":{\"name\":\"addon\",\"namespace\":\"ap-1\"}}");
+    hub.seed(foreign, "addon-manager");
+    var otherBundle =
+        InMemoryApiServer.resource(
+            "{\"apiVersion\":\"work.open-cluster-management.io/v1\",\"kind\":\"ManifestWork\","
+                + "\"metadata\":{\"name\":\"cart-ap-1-0\",\"namespace\":\"ap-1\",\"labels\":"
+                + "{\"dispatch.vela4j.io/bundle\":\"cart\"}}}");
+    hub.seed(otherBundle, "vela4j");
+    var conns = ClusterConnections.builder().controlPlane(hub).build();
+    applier(d -> {}).apply(plan("ocm"), conns);
+    var apWorks =
+        hub.storedRefs().stream()
+            .filter(r -> r.kind().equals("ManifestWork") && "ap-1".equals(r.namespace()))
+            .filter(r -> r.name().startsWith("shop-"))
+            .toList();
+    assertThat(apWorks).isNotEmpty();
+
+    var text = Files.readString(dir.resolve("placement.yaml"));
+    var withoutAp =
+        text.substring(0, text.indexOf("- name: ap-1")) + text.substring(text.indexOf("policy:"));
+    var v2 = Dispatchers.discover().get("ocm").plan(request(withoutAp));
+    var result = applier(d -> {}).apply(v2, conns);
+
+    var cp = result.outcome(DeliveryTarget.CONTROL_PLANE).orElseThrow();
+    assertThat(cp.objects())
+        .filteredOn(o -> o.operation() == Operation.PRUNE)
+        .extracting(o -> o.ref() + " " + o.result())
+        .containsExactlyInAnyOrderElementsOf(apWorks.stream().map(r -> r + " DELETED").toList());
+    assertThat(hub.stored(ObjectRef.of(foreign))).isPresent();
+    assertThat(hub.stored(ObjectRef.of(otherBundle))).isPresent();
+    assertThat(hub.storedRefs())
+        .filteredOn(r -> r.kind().equals("ManifestWork") && r.name().startsWith("shop-"))
+        .extracting(ObjectRef::namespace)
+        .containsOnly("eu-1", "us-1");
   }
 }

@@ -44,12 +44,25 @@ public final class ClusterRun {
   /** What the parent last recorded; a sentinel so the parent is written at least once per run. */
   private String lastRecorded = "\u0000unwritten";
 
+  private final @Nullable WrapperPrune wrapperPrune;
+
   /** A run of {@code steps} (in plan order) against {@code api}. */
   public ClusterRun(DeliveryTarget target, ApiServer api, List<Step> steps, RunSettings settings) {
+    this(target, api, steps, settings, null);
+  }
+
+  /** A run that also prunes stale wrapper objects (control planes) when every wave succeeded. */
+  public ClusterRun(
+      DeliveryTarget target,
+      ApiServer api,
+      List<Step> steps,
+      RunSettings settings,
+      @Nullable WrapperPrune wrapperPrune) {
     this.target = target;
     this.api = api;
     this.steps = List.copyOf(steps);
     this.settings = settings;
+    this.wrapperPrune = wrapperPrune;
   }
 
   /** Runs to completion; never throws for API errors (they become outcomes). */
@@ -98,11 +111,16 @@ public final class ClusterRun {
           waves.values().stream().flatMap(List::stream).toList(),
           waves.isEmpty() ? 0 : waves.lastKey() + 1);
     }
+    if (failedWave < 0 && settings.prune() && wrapperPrune != null) {
+      pruneWrappers(
+          waves.values().stream().flatMap(List::stream).toList(),
+          waves.isEmpty() ? 0 : waves.lastKey() + 1);
+    }
     if (plannedParent != null) {
       try {
         record(members.values());
       } catch (ApiServerException e) {
-        error = "cannot record the inventory: " + e.getMessage();
+        error = "cannot record the inventory: " + message(e);
       }
     }
     boolean ok =
@@ -437,6 +455,55 @@ public final class ClusterRun {
                 ref, wave, Operation.PRUNE, existed ? Result.DELETED : Result.ABSENT, ""));
       } catch (ApiServerException e) {
         members.putIfAbsent(identity(ref), ref);
+        outcomes.add(new ObjectOutcome(ref, wave, Operation.PRUNE, Result.FAILED, message(e)));
+      }
+    }
+  }
+
+  /**
+   * Deletes wrapper objects labelled with this bundle that the plan no longer contains (stale OCM
+   * chunks, policies of clusters or namespaces that left the placement). Kinds whose CRD is not
+   * installed are skipped.
+   */
+  private void pruneWrappers(List<Step> planned, int wave) {
+    var desired = new LinkedHashSet<String>();
+    planned.stream()
+        .filter(s -> s.operation() == Operation.APPLY)
+        .forEach(s -> desired.add(identity(s.ref())));
+    var stale = new TreeMap<String, ObjectRef>();
+    for (var kind : wrapperPrune.kinds()) {
+      var parts = kind.split("\\|", -1);
+      try {
+        for (var live :
+            api.list(
+                parts[0],
+                parts[1],
+                null,
+                Map.of(wrapperPrune.labelKey(), wrapperPrune.labelValue()))) {
+          var ref = ObjectRef.of(withApiVersion(live, parts[0], parts[1]));
+          if (!desired.contains(identity(ref))) {
+            stale.put(identity(ref), ref);
+          }
+        }
+      } catch (ApiServerException e) {
+        if (e.kind() != ApiServerException.Kind.NOT_FOUND) {
+          outcomes.add(
+              new ObjectOutcome(
+                  new ObjectRef(parts[0], parts[1], null, "*"),
+                  wave,
+                  Operation.PRUNE,
+                  Result.FAILED,
+                  "cannot list " + parts[1] + " for prune: " + message(e)));
+        }
+      }
+    }
+    for (var ref : stale.values()) {
+      try {
+        boolean existed = api.delete(ref, settings.orphanDependents());
+        outcomes.add(
+            new ObjectOutcome(
+                ref, wave, Operation.PRUNE, existed ? Result.DELETED : Result.ABSENT, ""));
+      } catch (ApiServerException e) {
         outcomes.add(new ObjectOutcome(ref, wave, Operation.PRUNE, Result.FAILED, message(e)));
       }
     }
