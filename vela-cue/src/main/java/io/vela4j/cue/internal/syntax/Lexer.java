@@ -560,7 +560,7 @@ final class Lexer {
           }
           boolean atLineStart = j > 0 && src.charAt(j - 1) == '\n';
           if (!atLineStart) {
-            throw error(close, "closing \"\"\" of a multiline string must be on its own line");
+            throw error(close, "closing quote of multiline string must follow a newline");
           }
           indent = src.substring(j, close);
           // The newline before the closing quote is not part of the value; when the content is

@@ -190,11 +190,24 @@ final class Literals {
         {
           int n = c == 'u' ? 4 : 8;
           int v = hex(lx, e + 1, n, end);
-          if (v < 0 || v > 0x10FFFF || v >= 0xD800 && v < 0xE000) {
+          int next = e + 1 + n;
+          if (v >= 0xDC00 && v < 0xE000) {
+            throw lx.error(e, "unmatched surrogate pair");
+          }
+          if (v >= 0xD800 && v < 0xDC00) {
+            // Surrogate halves are allowed in pairs and combined (spec; cue does the same).
+            long low = lowSurrogate(lx, shape, next, end);
+            if (low < 0) {
+              throw lx.error(e, "unmatched surrogate pair");
+            }
+            v = 0x10000 + ((v - 0xD800) << 10) + ((int) (low & 0xFFFF) - 0xDC00);
+            next = (int) (low >>> 32);
+          }
+          if (v < 0 || v > 0x10FFFF) {
             throw lx.error(e, "escape sequence is invalid Unicode code point");
           }
           appendCodePoint(sb, v, shape.bytes());
-          return e + 1 + n;
+          return next;
         }
       case 'x':
         if (!shape.bytes()) {
@@ -223,6 +236,32 @@ final class Literals {
         }
         throw lx.error(e, "unknown escape sequence");
     }
+  }
+
+  /**
+   * Reads the low-surrogate escape expected at {@code i}; returns {@code (endOffset << 32) |
+   * value}, or -1 when there is none.
+   */
+  private static long lowSurrogate(Lexer lx, StringShape shape, int i, int end) {
+    String src = lx.source();
+    if (i >= end || src.charAt(i) != '\\') {
+      return -1;
+    }
+    int k = i + 1;
+    for (int h = 0; h < shape.hashes(); h++, k++) {
+      if (k >= end || src.charAt(k) != '#') {
+        return -1;
+      }
+    }
+    if (k >= end || src.charAt(k) != 'u' && src.charAt(k) != 'U') {
+      return -1;
+    }
+    int n = src.charAt(k) == 'u' ? 4 : 8;
+    int low = hex(lx, k + 1, n, end);
+    if (low < 0xDC00 || low >= 0xE000) {
+      return -1;
+    }
+    return ((long) (k + 1 + n) << 32) | low;
   }
 
   private static int hex(Lexer lx, int start, int n, int end) {

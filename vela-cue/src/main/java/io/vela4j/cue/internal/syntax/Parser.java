@@ -543,7 +543,8 @@ public final class Parser {
     List<Ast.Clause> clauses = new ArrayList<>();
     clauses.add(parseClause());
     while (true) {
-      if (tok.kind == Kind.COMMA && peek(1).kind == Kind.IDENT && isClauseKeyword(peek(1).text)) {
+      // Like cue, a comma (written or inserted at a newline) may follow any clause.
+      if (tok.kind == Kind.COMMA) {
         next();
       }
       if (tok.kind == Kind.IDENT && isClauseKeyword(tok.text)) {
@@ -932,7 +933,7 @@ public final class Parser {
       next();
       exprs.add(parseExpr());
       if (tok.kind != Kind.RPAREN) {
-        throw errorExpected("')' closing the interpolation");
+        throw errorExpected("')' for string interpolation");
       }
       if (!ahead.isEmpty()) {
         throw lx.error(tok.start, "internal error: lookahead across an interpolation");

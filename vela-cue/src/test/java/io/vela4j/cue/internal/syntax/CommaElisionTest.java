@@ -71,7 +71,10 @@ class CommaElisionTest {
   void comprehensionClausesMayBeOnSeparateLines() {
     assertThat(print("for x in xs\nif x > 1\nlet y = x {\n  (y): 1\n}"))
         .isEqualTo("for x in xs if (x > 1) let y = x {(y): 1}");
-    assertThat(syntaxError("for x in xs\n{a: 1}")).isEqualTo("1:12: expected '{', found newline");
+    // Like cue, a comma may follow any clause, even before the body.
+    assertThat(print("for x in xs\n{a: 1}")).isEqualTo("for x in xs {a: 1}");
+    assertThat(print("a: [for x in xs if x, {x}]")).isEqualTo("a: [for x in xs if x {x}]");
+    assertThat(syntaxError("for x in xs\n\na: 1")).isEqualTo("3:1: expected '{', found 'a'");
   }
 
   @Test

@@ -137,6 +137,11 @@ class LiteralTest {
     assertThat(string("\"\\a\\b\\f\\r\\v\"").value()).isEqualTo("\u0007\b\f\r\u000b");
     assertThat(string("\"\\u65e5本\\U00008a9e\"").value()).isEqualTo("日本語");
     assertThat(string("\"\\U0001F604\"").value()).isEqualTo("\uD83D\uDE04");
+    // Surrogate pairs written as two escapes are combined (spec "String literals").
+    assertThat(string("\"\\uD83D\\uDE04\"").value()).isEqualTo("\uD83D\uDE04");
+    assertThat(string("#\"\\#uD83D\\#U0000DE04\"#").value()).isEqualTo("\uD83D\uDE04");
+    assertThat(string("'\\uD83D\\uDE04'").byteValue())
+        .isEqualTo("\uD83D\uDE04".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     assertThat(string("\"日本語\"").value()).isEqualTo("日本語");
     Ast.StringLit s = string("\"x\"");
     assertThat(s.bytes()).isFalse();
@@ -171,7 +176,10 @@ class LiteralTest {
         "\"\\101\" => 1:6: octal escape is only allowed in bytes literals",
         "'\\400' => 1:6: octal escape value > 255: 256",
         "'\\xa' => 1:8: illegal character in escape sequence",
-        "\"\\uD800\" => 1:6: escape sequence is invalid Unicode code point",
+        "\"\\uD800\" => 1:6: unmatched surrogate pair",
+        "\"\\uDC00\\uD800\" => 1:6: unmatched surrogate pair",
+        "\"\\uD800\\u0041\" => 1:6: unmatched surrogate pair",
+        "\"\\uD800x\" => 1:6: unmatched surrogate pair",
         "\"\\U00110000\" => 1:6: escape sequence is invalid Unicode code point",
         "\"\\u12\" => 1:9: illegal character in escape sequence",
         "\"abc => 1:4: string literal not terminated",
@@ -223,7 +231,7 @@ class LiteralTest {
   @Test
   void interpolationMustBeClosed() {
     assertThat(syntaxError("x: \"a\\(b c)\""))
-        .isEqualTo("1:10: expected ')' closing the interpolation, found 'c'");
+        .isEqualTo("1:10: expected ')' for string interpolation, found 'c'");
     assertThat(syntaxError("x: \"a\\(b\"")).isEqualTo("1:9: string literal not terminated");
   }
 
@@ -281,7 +289,7 @@ class LiteralTest {
     assertThat(syntaxError("x: \"\"\"\n    a\n  \n    \"\"\""))
         .startsWith("3:1: invalid whitespace");
     assertThat(syntaxError("x: \"\"\"\n  a\"\"\""))
-        .isEqualTo("2:4: closing \"\"\" of a multiline string must be on its own line");
+        .isEqualTo("2:4: closing quote of multiline string must follow a newline");
     assertThat(syntaxError("x: \"\"\"\n  a\n")).isEqualTo("1:4: string literal not terminated");
   }
 
