@@ -37,6 +37,7 @@ public final class Planner {
   private final boolean scaleUp;
   private final String[] names;
   private final Map<String, Integer> index = new HashMap<>();
+  private final Map<String, ClusterWarning> clusterWarnings = new java.util.LinkedHashMap<>();
   private final int clusterCount;
   private @Nullable ClusterSizes sizes;
 
@@ -123,9 +124,8 @@ public final class Planner {
       allocate();
       var moved = cumulative(globalUnit, null);
       for (int g = 0; g < globalSteps; g++) {
-        var st = settled(moved, g, total, source);
-        gNew[g] = st[0];
-        gOld[g] = st[1];
+        gNew[g] = settledNew(moved, g, total, source);
+        gOld[g] = settledOld(moved, g, total, source);
         specIndex[g] = g;
       }
       if (cm == ClusterMode.SPLIT) {
@@ -140,9 +140,8 @@ public final class Planner {
       for (int c = 0; c < clusterCount; c++) {
         var moved = cumulative(clusterUnit(c), names[c]);
         for (int g = 0; g < globalSteps; g++) {
-          var st = settled(moved, g, sizes.target()[c], sizes.source()[c]);
-          cNew[g][c] = st[0];
-          cOld[g][c] = st[1];
+          cNew[g][c] = settledNew(moved, g, sizes.target()[c], sizes.source()[c]);
+          cOld[g][c] = settledOld(moved, g, sizes.target()[c], sizes.source()[c]);
         }
       }
       sumClusters();
@@ -165,20 +164,19 @@ public final class Planner {
         int tc = sizes.target()[c];
         int sc = sizes.source()[c];
         for (int g = 0; g < globalSteps; g++) {
-          int[] st;
           if (wave[g] < clusterWave[c]) {
-            st = mode == Mode.ROLLOUT ? new int[] {0, tc} : new int[] {0, sc};
-          } else if (wave[g] > clusterWave[c]) {
-            st = settled(moved, perUnitSteps - 1, tc, sc);
+            cNew[g][c] = 0;
+            cOld[g][c] = mode == Mode.ROLLOUT ? tc : sc;
           } else {
-            st = settled(moved, specIndex[g], tc, sc);
+            int j = wave[g] > clusterWave[c] ? perUnitSteps - 1 : specIndex[g];
+            cNew[g][c] = settledNew(moved, j, tc, sc);
+            cOld[g][c] = settledOld(moved, j, tc, sc);
           }
-          cNew[g][c] = st[0];
-          cOld[g][c] = st[1];
         }
       }
       sumClusters();
     }
+    flushClusterWarnings();
   }
 
   private long clusterUnit(int c) {
@@ -207,16 +205,20 @@ public final class Planner {
     }
   }
 
-  /** Settled {new, old} of a unit of final size {@code n} after unit step {@code j}. */
-  private int[] settled(int[] moved, int j, int n, int src) {
-    int m = moved[j];
+  /** Settled new replicas of a unit of final size {@code n} after unit step {@code j}. */
+  private int settledNew(int[] moved, int j, int n, int src) {
+    return mode == Mode.SCALE && n < src ? 0 : moved[j];
+  }
+
+  /** Settled old replicas of a unit of final size {@code n} after unit step {@code j}. */
+  private int settledOld(int[] moved, int j, int n, int src) {
     if (mode == Mode.SCALE) {
-      return n >= src ? new int[] {m, src} : new int[] {0, src - m};
+      return n >= src ? src : src - moved[j];
     }
     if (style == Style.CANARY) {
-      return new int[] {m, j == perUnitSteps - 1 ? 0 : n};
+      return j == perUnitSteps - 1 ? 0 : n;
     }
-    return new int[] {m, n - m};
+    return n - moved[j];
   }
 
   /** Splits each step's global count over the clusters (SPLIT). */
@@ -253,7 +255,6 @@ public final class Planner {
    */
   private int[] cumulative(long n, @Nullable String cluster) {
     var out = new int[perUnitSteps];
-    var who = cluster == null ? "" : "cluster " + cluster + ": ";
     if (spec.generatedSteps()) {
       long base = n / perUnitSteps;
       long extra = n % perUnitSteps;
@@ -266,11 +267,11 @@ public final class Planner {
         out[b] = (int) sum;
       }
       if (zero > 0 && n > 0) {
-        warn(
+        unitWarn(
+            cluster,
             "EMPTY_BATCHES",
             "numBatches",
-            who
-                + "only "
+            "only "
                 + n
                 + " replicas for "
                 + perUnitSteps
@@ -286,7 +287,6 @@ public final class Planner {
     long prev = 0;
     for (int i = 0; i < perUnitSteps; i++) {
       var r = steps.get(i).replicas();
-      var path = "steps[" + i + "].replicas";
       long m;
       if (r != null && incremental) {
         sumHundredths += r.hundredths(n);
@@ -295,11 +295,11 @@ public final class Planner {
       if (i == perUnitSteps - 1) {
         m = n;
         if (r != null && exact != 100 * n) {
-          warn(
+          unitWarn(
+              cluster,
               "LAST_STEP_VALUE",
-              path,
-              who
-                  + "the last step always reaches all "
+              replicasPath(i),
+              "the last step always reaches all "
                   + n
                   + " replicas; its value ("
                   + describe(exact, incremental, r)
@@ -310,18 +310,19 @@ public final class Planner {
       } else {
         m = Math.floorDiv(exact + 99, 100);
         if (m > n) {
-          warn(
+          unitWarn(
+              cluster,
               "CLAMPED",
-              path,
-              who + describe(exact, incremental, r) + " is more than " + n + ": clamped");
+              replicasPath(i),
+              describe(exact, incremental, r) + " is more than " + n + ": clamped");
           m = n;
         } else if (spec.keepOneOld() && n > 1 && exact < 100 * n && m == n) {
           m = n - 1;
-          warn(
+          unitWarn(
+              cluster,
               "KEEP_ONE_OLD",
-              path,
-              who
-                  + describe(exact, incremental, r)
+              replicasPath(i),
+              describe(exact, incremental, r)
                   + " of "
                   + n
                   + " rounds up to all of them; one replica is kept back (keepOneOld)");
@@ -674,5 +675,56 @@ public final class Planner {
 
   private void warn(String code, String path, String message) {
     warnings.add(Diagnostic.warning(code, message, path));
+  }
+
+  private static String replicasPath(int i) {
+    return "steps[" + i + "].replicas";
+  }
+
+  /** A warning about one unit; per-cluster ones are gathered and reported once per step. */
+  private void unitWarn(@Nullable String cluster, String code, String path, String message) {
+    if (cluster == null) {
+      warn(code, path, message);
+      return;
+    }
+    clusterWarnings
+        .computeIfAbsent(code + "|" + path, k -> new ClusterWarning(code, path, message))
+        .clusters
+        .add(cluster);
+  }
+
+  private void flushClusterWarnings() {
+    for (var w : clusterWarnings.values()) {
+      var names = w.clusters;
+      String prefix;
+      if (names.size() == 1) {
+        prefix = "cluster " + names.get(0) + ": ";
+      } else {
+        var shown = String.join(", ", names.subList(0, Math.min(3, names.size())));
+        prefix =
+            names.size()
+                + " clusters ("
+                + shown
+                + (names.size() > 3 ? ", ..." : "")
+                + "); in cluster "
+                + names.get(0)
+                + ": ";
+      }
+      warn(w.code, w.path, prefix + w.message);
+    }
+    clusterWarnings.clear();
+  }
+
+  private static final class ClusterWarning {
+    final String code;
+    final String path;
+    final String message;
+    final List<String> clusters = new ArrayList<>();
+
+    ClusterWarning(String code, String path, String message) {
+      this.code = code;
+      this.path = path;
+      this.message = message;
+    }
   }
 }
