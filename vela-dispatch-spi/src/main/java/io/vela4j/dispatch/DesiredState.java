@@ -1,7 +1,6 @@
 package io.vela4j.dispatch;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.vela4j.dispatch.internal.Json;
 import io.vela4j.dispatch.internal.JsonPatcher.PatchException;
 import io.vela4j.dispatch.internal.OverrideEngine;
 import io.vela4j.model.Diagnostic;
@@ -273,16 +272,15 @@ public final class DesiredState {
         result.add(t);
         continue;
       }
-      Json.sortInPlace(body);
-      Manifest m;
+      ResourceKey after;
       try {
-        m = Manifest.of(body);
+        after = Manifest.keyOf(body, "object");
       } catch (DispatchException e) {
         errors.addAll(e.diagnostics());
         result.add(t);
         continue;
       }
-      if (!m.key().equals(key) || !m.key().version().equals(key.version())) {
+      if (!after.equals(key) || !after.version().equals(key.version())) {
         errors.add(
             Diagnostic.error(
                     "OVERRIDE_CHANGED_IDENTITY",
@@ -291,10 +289,11 @@ public final class DesiredState {
                         + " change the identity of "
                         + key.display(),
                     path + ".overrides")
-                .withFacts(key.display(), m.key().display()));
+                .withFacts(key.display(), after.display()));
         result.add(t);
         continue;
       }
+      Manifest m = new Manifest(key, body);
       result.add(m);
     }
     return List.copyOf(result);

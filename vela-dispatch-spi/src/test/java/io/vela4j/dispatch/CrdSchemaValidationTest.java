@@ -70,6 +70,7 @@ class CrdSchemaValidationTest {
                     base.policy().toBuilder()
                         .updateStrategy(DispatchPolicy.UpdateStrategy.CREATE_ONLY)
                         .build()))),
+        Arguments.of("ocm placement scheduling", ocm.plan(OcmDispatcherTest.uniform())),
         Arguments.of("karmada example", karmada.plan(base)),
         Arguments.of("karmada orphan", karmada.plan(orphanReadOnly)),
         Arguments.of("karmada zero-replica cluster", karmada.plan(zero)));
@@ -81,7 +82,9 @@ class CrdSchemaValidationTest {
 
   static boolean generatedByUs(Delivery d) {
     String av = d.key().apiVersion();
-    return av.startsWith("work.open-cluster-management.io/") || av.startsWith("policy.karmada.io/");
+    return av.startsWith("work.open-cluster-management.io/")
+        || av.startsWith("cluster.open-cluster-management.io/")
+        || av.startsWith("policy.karmada.io/");
   }
 
   @ParameterizedTest(name = "{0}")

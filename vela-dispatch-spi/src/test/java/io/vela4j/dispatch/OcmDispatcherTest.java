@@ -264,4 +264,52 @@ class OcmDispatcherTest {
                 .asText())
         .isEqualTo("acmepolicies");
   }
+
+  static DispatchRequest uniform() {
+    DispatchRequest base = Fixtures.exampleRequest();
+    return new DispatchRequest(
+        base.bundle(),
+        Placement.of("c1", "c2", "c3"),
+        base.policy(),
+        base.scopes(),
+        Map.of(
+            OcmDispatcher.OPTION_SCHEDULING,
+            "placement",
+            OcmDispatcher.OPTION_NAMESPACE,
+            "apps",
+            OcmDispatcher.OPTION_CLUSTER_SETS,
+            "prod, edge"));
+  }
+
+  @Test
+  void ocmSideSchedulingEmitsAPlacementAndAManifestWorkReplicaSet() {
+    DispatchPlan plan = OCM.plan(uniform());
+    assertThat(plan.deliveries())
+        .extracting(d -> d.key().kind())
+        .containsExactly("Placement", "ManifestWorkReplicaSet");
+    JsonNode placement = plan.deliveries().get(0).body();
+    assertThat(placement.at("/metadata/namespace").asText()).isEqualTo("apps");
+    assertThat(placement.at("/spec/clusterSets").toString()).isEqualTo("[\"prod\",\"edge\"]");
+    assertThat(placement.at("/spec/numberOfClusters").asInt()).isEqualTo(3);
+    assertThat(
+            placement
+                .at("/spec/predicates/0/requiredClusterSelector/labelSelector/matchExpressions/0")
+                .toString())
+        .isEqualTo("{\"key\":\"name\",\"operator\":\"In\",\"values\":[\"c1\",\"c2\",\"c3\"]}");
+    JsonNode mwrs = plan.deliveries().get(1).body();
+    assertThat(mwrs.at("/spec/placementRefs/0/name").asText()).isEqualTo("shop");
+    assertThat(mwrs.at("/spec/manifestWorkTemplate/workload/manifests")).hasSize(9);
+    assertThat(plan.diagnostics()).extracting(Diagnostic::code).contains("OCM_FEATURE_GATE");
+  }
+
+  @Test
+  void ocmSideSchedulingRefusesPerClusterDifferences() {
+    DispatchRequest base = Fixtures.exampleRequest();
+    var request = base.withOption(OcmDispatcher.OPTION_SCHEDULING, "placement");
+    assertThatThrownBy(() -> OCM.plan(request))
+        .isInstanceOf(DispatchException.class)
+        .hasMessageContaining("ManifestWorkReplicaSet has no per-cluster overrides");
+    assertThatThrownBy(() -> OCM.plan(base.withOption(OcmDispatcher.OPTION_SCHEDULING, "magic")))
+        .hasMessageContaining("explicit or placement");
+  }
 }

@@ -81,6 +81,47 @@ public final class Json {
     }
   }
 
+  /**
+   * Compact JSON of {@code node} with object keys sorted recursively (the canonical form), without
+   * copying the tree.
+   */
+  public static String writeSorted(JsonNode node) {
+    var sw = new java.io.StringWriter(256);
+    try (com.fasterxml.jackson.core.JsonGenerator g = MAPPER.getFactory().createGenerator(sw)) {
+      writeSorted(node, g);
+    } catch (java.io.IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return sw.toString();
+  }
+
+  private static void writeSorted(JsonNode node, com.fasterxml.jackson.core.JsonGenerator g)
+      throws java.io.IOException {
+    if (node.isObject()) {
+      int n = node.size();
+      String[] names = new String[n];
+      int i = 0;
+      for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+        names[i++] = it.next();
+      }
+      java.util.Arrays.sort(names);
+      g.writeStartObject();
+      for (String name : names) {
+        g.writeFieldName(name);
+        writeSorted(node.get(name), g);
+      }
+      g.writeEndObject();
+    } else if (node.isArray()) {
+      g.writeStartArray();
+      for (JsonNode e : node) {
+        writeSorted(e, g);
+      }
+      g.writeEndArray();
+    } else {
+      MAPPER.writeTree(g, node);
+    }
+  }
+
   /** Compact JSON of {@code node} as written (call {@link #sorted} first for canonical form). */
   public static String write(JsonNode node) {
     try {

@@ -58,6 +58,37 @@ public final class OcmDispatcher implements Dispatcher {
   /** The longest work name the agent can handle (253 − 65). */
   public static final int MAX_WORK_NAME = 188;
 
+  /**
+   * Option: {@code explicit} (default: ManifestWorks per cluster) or {@code placement}: let OCM
+   * schedule, with one {@code Placement} (cluster.open-cluster-management.io/v1beta1) selecting the
+   * placement's clusters by label and one {@code ManifestWorkReplicaSet}
+   * (work.open-cluster-management.io/v1alpha1, hub feature gate {@code ManifestWorkReplicaSet}).
+   * Only possible when every cluster gets identical objects (MWRS has no per-cluster overrides,
+   * api#353) and they fit in one work.
+   */
+  public static final String OPTION_SCHEDULING = "ocm.scheduling";
+
+  /**
+   * Option: the hub namespace of the Placement and ManifestWorkReplicaSet (default {@code
+   * default}).
+   */
+  public static final String OPTION_NAMESPACE = "ocm.namespace";
+
+  /**
+   * Option: comma-separated ManagedClusterSets the Placement selects from (default: none given).
+   */
+  public static final String OPTION_CLUSTER_SETS = "ocm.clusterSets";
+
+  /**
+   * Option: the ManagedCluster label holding the cluster name, used by the Placement's label
+   * selector (default {@code name}, the label OCM/ACM installations conventionally set).
+   */
+  public static final String OPTION_NAME_LABEL = "ocm.clusterNameLabel";
+
+  private static final java.util.Set<String> OPTIONS =
+      new java.util.TreeSet<>(
+          List.of(OPTION_SCHEDULING, OPTION_NAMESPACE, OPTION_CLUSTER_SETS, OPTION_NAME_LABEL));
+
   /** Creates the dispatcher. */
   public OcmDispatcher() {}
 
@@ -83,13 +114,27 @@ public final class OcmDispatcher implements Dispatcher {
     var warnings = new ArrayList<Diagnostic>(state.diagnostics());
     var errors = new ArrayList<Diagnostic>();
     for (String key : request.options().keySet()) {
-      warnings.add(
-          Diagnostic.warning(
-              "UNKNOWN_OPTION", "the ocm dispatcher has no option '" + key + "'", "options"));
+      if (!OPTIONS.contains(key)) {
+        warnings.add(
+            Diagnostic.warning(
+                "UNKNOWN_OPTION",
+                "the ocm dispatcher has no option '" + key + "' (known: " + OPTIONS + ")",
+                "options"));
+      }
     }
     DispatchPolicy policy = request.policy();
     feedbackWithoutMatch(state, policy, warnings);
     String bundle = request.bundle().id();
+    String scheduling = request.options().getOrDefault(OPTION_SCHEDULING, "explicit");
+    if (scheduling.equals("placement")) {
+      return ocmScheduled(request, state, warnings);
+    }
+    if (!scheduling.equals("explicit")) {
+      throw new DispatchException(
+          Diagnostic.error(
+                  "BAD_OPTION", "unknown OCM scheduling mode", "options." + OPTION_SCHEDULING)
+              .withFacts("explicit or placement", scheduling));
+    }
     List<Delivery> wave0 = new ArrayList<>();
     List<Delivery> wave1 = new ArrayList<>();
     List<String> clusters = new ArrayList<>(state.clusters());
@@ -121,6 +166,122 @@ public final class OcmDispatcher implements Dispatcher {
     var all = new ArrayList<Delivery>(wave0);
     all.addAll(wave1);
     return DispatchPlan.of(ID, all, warnings);
+  }
+
+  private static DispatchPlan ocmScheduled(
+      DispatchRequest request, DesiredState state, List<Diagnostic> warnings) {
+    List<String> clusters = new ArrayList<>(state.clusters());
+    clusters.sort(null);
+    List<Manifest> first = state.objects(clusters.get(0));
+    var differing = new ArrayList<String>();
+    for (String c : clusters) {
+      if (!state.objects(c).equals(first)) {
+        differing.add(c);
+      }
+    }
+    if (!differing.isEmpty()) {
+      throw new DispatchException(
+          Diagnostic.error(
+                  "OCM_SCHEDULING_NOT_UNIFORM",
+                  "ocm.scheduling=placement needs identical objects on every cluster"
+                      + " (ManifestWorkReplicaSet has no per-cluster overrides, OCM api#353), but "
+                      + String.join(", ", differing)
+                      + " differ from "
+                      + clusters.get(0)
+                      + "; drop per-cluster replicas/overrides or use explicit scheduling",
+                  "options." + OPTION_SCHEDULING)
+              .withFacts("identical per-cluster objects", differing.size() + " clusters differ"));
+    }
+    var errors = new ArrayList<Diagnostic>();
+    List<List<Manifest>> chunks =
+        chunk(first, request.policy().maxPayloadBytes(), clusters.get(0), errors);
+    if (errors.isEmpty() && chunks.size() > 1) {
+      errors.add(
+          Diagnostic.error(
+                  "PAYLOAD_TOO_LARGE",
+                  "the bundle does not fit in one ManifestWork, and a ManifestWorkReplicaSet"
+                      + " cannot be split; use explicit scheduling",
+                  "policy.maxPayloadBytes")
+              .withFacts(
+                  "at most " + request.policy().maxPayloadBytes() + " bytes",
+                  chunks.size() + " chunks"));
+    }
+    if (!errors.isEmpty()) {
+      throw new DispatchException(errors);
+    }
+    String ns = request.options().getOrDefault(OPTION_NAMESPACE, "default");
+    String bundle = request.bundle().id();
+    String revision = request.bundle().revision();
+    ObjectNode placement =
+        Labels.wrapper(
+            "cluster.open-cluster-management.io/v1beta1",
+            "Placement",
+            bundle,
+            ns,
+            bundle,
+            revision);
+    ObjectNode pspec = placement.putObject("spec");
+    String sets = request.options().getOrDefault(OPTION_CLUSTER_SETS, "");
+    if (!sets.isBlank()) {
+      ArrayNode a = pspec.putArray("clusterSets");
+      for (String set : sets.split(",")) {
+        if (!set.isBlank()) {
+          a.add(set.trim());
+        }
+      }
+    } else {
+      warnings.add(
+          Diagnostic.warning(
+              "OCM_NO_CLUSTER_SETS",
+              "the Placement lists no clusterSets: it selects from the ManagedClusterSets bound to"
+                  + " namespace "
+                  + ns
+                  + " (none bound means no cluster is selected)",
+              "options." + OPTION_CLUSTER_SETS));
+    }
+    pspec.put("numberOfClusters", clusters.size());
+    ObjectNode expr =
+        pspec
+            .putArray("predicates")
+            .addObject()
+            .putObject("requiredClusterSelector")
+            .putObject("labelSelector")
+            .putArray("matchExpressions")
+            .addObject();
+    expr.put("key", request.options().getOrDefault(OPTION_NAME_LABEL, "name"));
+    expr.put("operator", "In");
+    ArrayNode values = expr.putArray("values");
+    clusters.forEach(values::add);
+    ObjectNode work = manifestWork("template", clusters.get(0), 0, first, request, state);
+    ObjectNode mwrs =
+        Labels.wrapper(
+            "work.open-cluster-management.io/v1alpha1",
+            "ManifestWorkReplicaSet",
+            bundle,
+            ns,
+            bundle,
+            revision);
+    ObjectNode mspec = mwrs.putObject("spec");
+    mspec.set("manifestWorkTemplate", work.get("spec"));
+    mspec.put("cascadeDeletionPolicy", "Background");
+    mspec
+        .putArray("placementRefs")
+        .addObject()
+        .put("name", bundle)
+        .putObject("rolloutStrategy")
+        .put("type", "All");
+    warnings.add(
+        Diagnostic.warning(
+            "OCM_FEATURE_GATE",
+            "ManifestWorkReplicaSet needs the hub feature gate ManifestWorkReplicaSet (Alpha, off"
+                + " by default)",
+            "options." + OPTION_SCHEDULING));
+    return DispatchPlan.of(
+        ID,
+        List.of(
+            Delivery.of(DeliveryTarget.CONTROL_PLANE, 0, Delivery.Action.APPLY, placement),
+            Delivery.of(DeliveryTarget.CONTROL_PLANE, 0, Delivery.Action.APPLY, mwrs)),
+        warnings);
   }
 
   /**
