@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,7 +38,7 @@ public final class Planner {
   private final boolean scaleUp;
   private final String[] names;
   private final Map<String, Integer> index = new HashMap<>();
-  private final Map<String, ClusterWarning> clusterWarnings = new java.util.LinkedHashMap<>();
+  private final Map<Long, ClusterWarning> clusterWarnings = new java.util.LinkedHashMap<>();
   private final int clusterCount;
   private @Nullable ClusterSizes sizes;
 
@@ -267,17 +268,19 @@ public final class Planner {
         out[b] = (int) sum;
       }
       if (zero > 0 && n > 0) {
+        int empty = zero;
         unitWarn(
             cluster,
             "EMPTY_BATCHES",
-            "numBatches",
-            "only "
-                + n
-                + " replicas for "
-                + perUnitSteps
-                + " batches: its first "
-                + zero
-                + " batches move nothing there");
+            -1,
+            () ->
+                "only "
+                    + n
+                    + " replicas for "
+                    + perUnitSteps
+                    + " batches: its first "
+                    + empty
+                    + " batches move nothing there");
       }
       return out;
     }
@@ -298,12 +301,13 @@ public final class Planner {
           unitWarn(
               cluster,
               "LAST_STEP_VALUE",
-              replicasPath(i),
-              "the last step always reaches all "
-                  + n
-                  + " replicas; its value ("
-                  + describe(exact, incremental, r)
-                  + ") is not used");
+              i,
+              () ->
+                  "the last step always reaches all "
+                      + n
+                      + " replicas; its value ("
+                      + describe(exact, incremental, r)
+                      + ") is not used");
         }
       } else if (r == null) {
         m = prev;
@@ -313,19 +317,20 @@ public final class Planner {
           unitWarn(
               cluster,
               "CLAMPED",
-              replicasPath(i),
-              describe(exact, incremental, r) + " is more than " + n + ": clamped");
+              i,
+              () -> describe(exact, incremental, r) + " is more than " + n + ": clamped");
           m = n;
         } else if (spec.keepOneOld() && n > 1 && exact < 100 * n && m == n) {
           m = n - 1;
           unitWarn(
               cluster,
               "KEEP_ONE_OLD",
-              replicasPath(i),
-              describe(exact, incremental, r)
-                  + " of "
-                  + n
-                  + " rounds up to all of them; one replica is kept back (keepOneOld)");
+              i,
+              () ->
+                  describe(exact, incremental, r)
+                      + " of "
+                      + n
+                      + " rounds up to all of them; one replica is kept back (keepOneOld)");
         }
         m = Math.max(m, prev);
       }
@@ -682,15 +687,19 @@ public final class Planner {
   }
 
   /** A warning about one unit; per-cluster ones are gathered and reported once per step. */
-  private void unitWarn(@Nullable String cluster, String code, String path, String message) {
+  private void unitWarn(@Nullable String cluster, String code, int step, Supplier<String> message) {
+    var path = step < 0 ? "numBatches" : null;
     if (cluster == null) {
-      warn(code, path, message);
+      warn(code, path != null ? path : replicasPath(step), message.get());
       return;
     }
-    clusterWarnings
-        .computeIfAbsent(code + "|" + path, k -> new ClusterWarning(code, path, message))
-        .clusters
-        .add(cluster);
+    long key = ((long) code.hashCode() << 32) ^ (step + 1);
+    var w = clusterWarnings.get(key);
+    if (w == null || !w.code.equals(code)) {
+      w = new ClusterWarning(code, path != null ? path : replicasPath(step), message.get());
+      clusterWarnings.put(key, w);
+    }
+    w.clusters.add(cluster);
   }
 
   private void flushClusterWarnings() {
