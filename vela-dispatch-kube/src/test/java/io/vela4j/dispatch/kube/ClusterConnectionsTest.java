@@ -144,8 +144,7 @@ class ClusterConnectionsTest {
         assertThat(patches)
             .allSatisfy(
                 p -> {
-                  assertThat(p.getHeader("Content-Type"))
-                      .startsWith("application/apply-patch+yaml");
+                  assertThat(p.getHeader("Content-Type")).isEqualTo("application/apply-patch+yaml");
                   assertThat(p.getHeader("Authorization")).isEqualTo("Bearer t0ken");
                 });
         assertThat(patches.get(3).getUtf8Body())

@@ -122,7 +122,7 @@ class Fabric8WireFormatTest {
     assertThat(stored.getMetadata().getName()).isEqualTo("api");
     var patch = onlyPatch();
     assertThat(patch.getMethod()).isEqualTo("PATCH");
-    assertThat(patch.getHeader("Content-Type")).startsWith("application/apply-patch+yaml");
+    assertThat(patch.getHeader("Content-Type")).isEqualTo("application/apply-patch+yaml");
     assertThat(pathOf(patch)).isEqualTo(DEPLOY_PATH);
     assertThat(query(patch))
         .containsExactly(Map.entry("fieldManager", "vela4j"), Map.entry("force", "true"));
@@ -195,7 +195,7 @@ class Fabric8WireFormatTest {
     assertThat(patches)
         .allSatisfy(
             p -> {
-              assertThat(p.getHeader("Content-Type")).startsWith("application/apply-patch+yaml");
+              assertThat(p.getHeader("Content-Type")).isEqualTo("application/apply-patch+yaml");
               assertThat(p.getPath()).isEqualTo(DEPLOY_PATH + "?fieldManager=vela4j&force=true");
             });
     assertThat(sleeps)

@@ -462,14 +462,17 @@ class KubeApplierFlowTest {
   }
 
   @Test
-  void readOnlyStrategyOnlyChecksExistence() {
+  void readOnlyStrategyOnlyChecksExistenceAndNeverWritesOrDeletes() {
     var conns = connect("a");
     var a = servers.get("a");
     a.seed(namespace("shop"), "kubectl");
+    a.seed(configMap("shop", "legacy", "l"), "kubectl");
     var plan =
         new Fixtures.PlanBuilder("a")
             .apply(0, namespace("shop"))
+            .apply(0, Fixtures.parent("shop"))
             .apply(0, configMap("shop", "missing", "m"))
+            .delete(0, configMap("shop", "legacy", "l"))
             .build();
 
     var result =
@@ -483,8 +486,41 @@ class KubeApplierFlowTest {
 
     assertThat(result.targets().get(0).objects())
         .extracting(o -> o.ref().name() + ":" + o.result())
-        .containsExactly("shop:UNCHANGED", "missing:FAILED");
-    assertThat(a.calls()).noneMatch(c -> c.startsWith("apply"));
+        .containsExactly("shop:UNCHANGED", "missing:FAILED", "legacy:SKIPPED");
+    assertThat(a.calls()).noneMatch(c -> c.startsWith("apply") || c.startsWith("delete"));
+    assertThat(result.targets().get(0).inventory()).isEmpty();
+  }
+
+  @Test
+  void createOnlyStrategyCreatesMissingObjectsAndLeavesExistingOnes() {
+    var conns = connect("a");
+    var a = servers.get("a");
+    a.seed(namespace("shop"), "kubectl");
+    a.seed(configMap("shop", "settings", "theirs"), "kubectl");
+
+    var result =
+        applier()
+            .policy(
+                DispatchPolicy.builder()
+                    .updateStrategy(DispatchPolicy.UpdateStrategy.CREATE_ONLY)
+                    .build())
+            .build()
+            .apply(
+                new Fixtures.PlanBuilder("a")
+                    .apply(0, configMap("shop", "settings", "ours"))
+                    .apply(0, configMap("shop", "fresh", "ours"))
+                    .build(),
+                conns);
+
+    assertThat(result.targets().get(0).objects())
+        .extracting(o -> o.ref().name() + ":" + o.result())
+        .containsExactly("settings:UNCHANGED", "fresh:APPLIED");
+    assertThat(
+            a.stored(ref(configMap("shop", "settings", "x")))
+                .orElseThrow()
+                .getAdditionalProperties()
+                .get("data"))
+        .isEqualTo(Map.of("key", "theirs"));
   }
 
   @Test

@@ -70,6 +70,9 @@ public final class ClusterRun {
     var waves = new TreeMap<Integer, List<Step>>();
     for (var step : steps) {
       if (step.operation() == Operation.APPLY && Inventory.isParent(step.object())) {
+        if (readOnly()) {
+          continue; // READ_ONLY never writes, so there is no inventory to keep
+        }
         if (plannedParent != null) {
           return fail("the plan has two ApplySet parents for " + target.display(), -1);
         }
@@ -161,7 +164,13 @@ public final class ClusterRun {
             waits.add(step.ref());
           }
         }
-        case DELETE -> delete(step);
+        case DELETE -> {
+          if (readOnly()) {
+            outcomes.add(outcome(step, Result.SKIPPED, "update strategy READ_ONLY never deletes"));
+          } else {
+            delete(step);
+          }
+        }
         case WAIT_ESTABLISHED -> waits.add(step.ref());
         default -> throw new IllegalStateException("unexpected step " + step.operation());
       }
@@ -180,6 +189,10 @@ public final class ClusterRun {
   }
 
   private final Set<ObjectRef> doneEarly = new LinkedHashSet<>();
+
+  private boolean readOnly() {
+    return settings.strategy() == DispatchPolicy.UpdateStrategy.READ_ONLY;
+  }
 
   private boolean alreadyDone(Step step) {
     return step.operation() == Operation.APPLY && doneEarly.contains(step.ref());
