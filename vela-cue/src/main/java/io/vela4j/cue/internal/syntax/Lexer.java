@@ -83,7 +83,12 @@ final class Lexer {
       if (c == '\n') {
         if (insertComma) {
           insertComma = false;
-          return emitInsertedComma(pos);
+          // Like cue (for JSON compatibility), no comma is inserted when the next line starts
+          // with ',' or ':'.
+          char after = at(skipBlankLines(pos));
+          if (after != ',' && after != ':') {
+            return emitInsertedComma(pos);
+          }
         }
         pos++;
       } else if (c == ' ' || c == '\t' || c == '\r') {
@@ -128,6 +133,17 @@ final class Lexer {
   private Token emitInsertedComma(int at) {
     prevKind = Kind.COMMA;
     return new Token(Kind.COMMA, at, at, "\n", true, List.of(), null, 0, 0, "");
+  }
+
+  private int skipBlankLines(int i) {
+    while (i < src.length()) {
+      char c = src.charAt(i);
+      if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+        break;
+      }
+      i++;
+    }
+    return i;
   }
 
   private List<Ast.Comment> takeDocs(int tokenStart) {
@@ -508,11 +524,11 @@ final class Lexer {
   private Token scanStringStart(int start, int hashes, List<Ast.Comment> docs) {
     int q = start + hashes;
     char quote = src.charAt(q);
-    boolean multiline = at(q + 1) == quote && at(q + 2) == quote;
+    boolean multiline = at(q + 1) == quote && at(q + 2) == quote && !closedByHashes(q + 3, hashes);
     int body;
     if (multiline) {
       int i = q + 3;
-      while (at(i) == ' ' || at(i) == '\t' || at(i) == '\r') {
+      if (at(i) == '\r' && at(i + 1) == '\n') {
         i++;
       }
       if (at(i) != '\n') {
@@ -617,6 +633,22 @@ final class Lexer {
       }
       i++;
     }
+  }
+
+  /**
+   * Whether {@code hashes > 0} hashes start at {@code i}: then {@code #"""#} is a one-line string
+   * whose content is a quote (cue follows Swift here), not the start of a multi-line string.
+   */
+  private boolean closedByHashes(int i, int hashes) {
+    if (hashes == 0) {
+      return false;
+    }
+    for (int n = 0; n < hashes; n++) {
+      if (at(i + n) != '#') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean closes(int i, StringShape shape) {

@@ -122,6 +122,7 @@ final class Token {
     if (kind == Kind.COMMA && inserted) {
       return "newline";
     }
-    return text.length() > 40 ? text.substring(0, 37) + "..." : text;
+    String t = text.length() > 40 ? text.substring(0, 37) + "..." : text;
+    return t.replace("\r", "\\r").replace("\n", "\\n");
   }
 }

@@ -40,8 +40,18 @@ class CommaElisionTest {
   }
 
   @Test
+  void noCommaIsInsertedBeforeALineStartingWithCommaOrColon() {
+    // cue keeps JSON written with leading commas or colons parseable (the oracle accepts these).
+    assertThat(print("a: b\n: c: 1")).isEqualTo("a: {b: {c: 1}}");
+    assertThat(print("a: [string]\n\n  : int")).isEqualTo("a: {[string]: int}");
+    assertThat(print("a: 1\n, b: 2")).isEqualTo("a: 1; b: 2");
+    assertThat(print("a: [1\n, 2\n]")).isEqualTo("a: [1, 2]");
+  }
+
+  @Test
   void questionMarkInsertsAComma() {
-    assertThat(syntaxError("a?\n: 1")).isEqualTo("1:3: expected ':', found newline");
+    assertThat(syntaxError("a?\nb: 1")).isEqualTo("1:3: expected ':', found newline");
+    assertThat(print("a?\n: 1")).isEqualTo("a?: 1");
   }
 
   @Test

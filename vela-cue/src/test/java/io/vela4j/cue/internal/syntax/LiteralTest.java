@@ -206,6 +206,15 @@ class LiteralTest {
   }
 
   @Test
+  void rawStringsMayStartWithQuotes() {
+    assertThat(string("#\"\"#").value()).isEmpty();
+    assertThat(string("#\"\"hello\"\"#").value()).isEqualTo("\"hello\"");
+    assertThat(string("#\"\"\"#").value()).isEqualTo("\"");
+    assertThat(string("##\"\"\"##").value()).isEqualTo("\"");
+    assertThat(printExpr("#\"\"\\#(1)\"#")).isEqualTo("interp(\"\\\"\", 1, \"\")");
+  }
+
+  @Test
   void rawStringsInterpolateOnlyWithHashes() {
     // KubeVela status CUE relies on #"...\(x)..."# staying literal.
     assertThat(printExpr("#\"not \\(x)\"#")).isEqualTo("\"not \\\\(x)\"");
@@ -282,6 +291,9 @@ class LiteralTest {
   @Test
   void multilineErrors() {
     assertThat(syntaxError("x: \"\"\"abc\n\"\"\""))
+        .isEqualTo("1:7: expected newline after multiline quote \"\"\"");
+    // Not even trailing blanks may follow the opening quotes (cue: same error).
+    assertThat(syntaxError("x: \"\"\" \n  a\n  \"\"\""))
         .isEqualTo("1:7: expected newline after multiline quote \"\"\"");
     // A non-empty line without the closing indentation (cue: "invalid whitespace").
     assertThat(syntaxError("x: \"\"\"\n  a\n    \"\"\"")).startsWith("2:1: invalid whitespace");
