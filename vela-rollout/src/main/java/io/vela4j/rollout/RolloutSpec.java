@@ -314,6 +314,8 @@ public record RolloutSpec(
       List<RolloutStep> stepList = steps == null ? List.of() : steps;
       if (steps == null && batches == null) {
         batches = 1;
+      } else if (steps != null && steps.isEmpty()) {
+        batches = null; // an explicit empty list is an error even when numBatches is given
       }
       return new RolloutSpec(
           sourceReplicas,

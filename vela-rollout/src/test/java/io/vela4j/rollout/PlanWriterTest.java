@@ -88,7 +88,7 @@ class PlanWriterTest {
     var svg = RolloutPlanWriter.write(RolloutPlanner.plan(GATED), Format.SVG);
     assertThat(svg).startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"");
     assertThat(svg).contains("pause MANUAL", "pause 45s");
-    assertThat(svg.split("<line class=\"pause\"", -1)).hasSize(3);
+    assertThat(occurrences(svg, "<line class=\"pause\"")).isEqualTo(2);
     assertThat(svg)
         .contains("<g id=\"step-2\" opacity=\"0.4\">", "<g id=\"step-3\" opacity=\"0.4\">");
     assertThat(svg).doesNotContain("<g id=\"step-1\" opacity");
@@ -102,5 +102,13 @@ class PlanWriterTest {
       assertThat(RolloutPlanWriter.write(plan, f)).endsWith("\n");
     }
     assertThat(RolloutPlanWriter.write(plan, Format.TABLE)).contains("(no steps left)");
+  }
+
+  private static int occurrences(String text, String part) {
+    int count = 0;
+    for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+      count++;
+    }
+    return count;
   }
 }

@@ -53,6 +53,11 @@ class ValidationTest {
   void emptyStepsAndZeroBatchesAreRejected() {
     assertThat(problems(() -> RolloutSpec.builder().sourceReplicas(3).steps(List.of()).build()))
         .containsExactly("EMPTY_STEPS@steps");
+    assertThat(
+            problems(
+                () ->
+                    RolloutSpec.builder().sourceReplicas(3).steps(List.of()).numBatches(3).build()))
+        .containsExactly("EMPTY_STEPS@steps");
     assertThat(problems(() -> RolloutSpec.builder().sourceReplicas(3).numBatches(0).build()))
         .containsExactly("INVALID_NUM_BATCHES@numBatches");
   }
