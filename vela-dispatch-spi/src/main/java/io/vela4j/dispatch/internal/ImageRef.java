@@ -1,6 +1,5 @@
 package io.vela4j.dispatch.internal;
 
-import com.google.re2j.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,29 +9,6 @@ import org.jspecify.annotations.Nullable;
  * reference with both a tag and a digest keeps only the tag. Immutable.
  */
 public final class ImageRef {
-  private static final String COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
-  private static final String DOMAIN =
-      "(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*"
-          + "|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?";
-  private static final String TAG = "[\\w][\\w.-]{0,127}";
-  private static final String DIGEST =
-      "[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9A-Fa-f]{32,}";
-  private static final Pattern REFERENCE =
-      Pattern.compile(
-          "^((?:"
-              + DOMAIN
-              + "/)?"
-              + COMPONENT
-              + "(?:/"
-              + COMPONENT
-              + ")*)(?::("
-              + TAG
-              + "))?(?:@("
-              + DIGEST
-              + "))?$");
-  private static final Pattern ANCHORED_TAG = Pattern.compile("^" + TAG + "$");
-  private static final Pattern ANCHORED_DIGEST = Pattern.compile("^" + DIGEST + "$");
-
   private final String hostname;
   private final String repository;
   private final String tag;
@@ -52,17 +28,165 @@ public final class ImageRef {
    * @return the parts, or {@code null} when it is not a valid reference
    */
   public static @Nullable ImageRef parse(String image) {
-    var m = REFERENCE.matcher(image);
-    if (!m.matches() || m.group(1).length() > 255) {
+    // The grammar of distribution's reference.Parse, checked by hand (hot path of every plan).
+    String rest = image;
+    String digest = "";
+    int at = rest.indexOf('@');
+    if (at >= 0) {
+      digest = rest.substring(at + 1);
+      rest = rest.substring(0, at);
+      if (!isDigest(digest)) {
+        return null;
+      }
+    }
+    String tag = "";
+    int colon = rest.lastIndexOf(':');
+    if (colon > rest.lastIndexOf('/')) {
+      tag = rest.substring(colon + 1);
+      rest = rest.substring(0, colon);
+      if (!isTag(tag)) {
+        return null;
+      }
+    }
+    if (rest.isEmpty() || rest.length() > 255) {
       return null;
     }
-    String name = m.group(1);
-    int slash = name.indexOf('/');
-    String host = slash < 0 ? "" : name.substring(0, slash);
-    String repo = slash < 0 ? name : name.substring(slash + 1);
-    String tag = m.group(2) == null ? "" : m.group(2);
-    String digest = tag.isEmpty() && m.group(3) != null ? m.group(3) : "";
-    return new ImageRef(host, repo, tag, digest);
+    java.util.List<String> parts = Json.split(rest, '/');
+    for (int i = 0; i < parts.size(); i++) {
+      boolean ok =
+          isPathComponent(parts.get(i)) || (i == 0 && parts.size() > 1 && isDomain(parts.get(i)));
+      if (!ok) {
+        return null;
+      }
+    }
+    int slash = rest.indexOf('/');
+    String host = slash < 0 ? "" : rest.substring(0, slash);
+    String repo = slash < 0 ? rest : rest.substring(slash + 1);
+    return new ImageRef(host, repo, tag, tag.isEmpty() ? digest : "");
+  }
+
+  private static boolean alnumLower(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+  }
+
+  private static boolean alnum(char c) {
+    return alnumLower(c) || (c >= 'A' && c <= 'Z');
+  }
+
+  private static boolean word(char c) {
+    return alnum(c) || c == '_';
+  }
+
+  /** {@code [a-z0-9]+(?:(?:[._]|__|[-]*)[a-z0-9]+)*}. */
+  static boolean isPathComponent(String s) {
+    int n = s.length();
+    if (n == 0 || !alnumLower(s.charAt(0)) || !alnumLower(s.charAt(n - 1))) {
+      return false;
+    }
+    int i = 0;
+    while (i < n) {
+      char c = s.charAt(i);
+      if (alnumLower(c)) {
+        i++;
+        continue;
+      }
+      int j = i;
+      while (j < n && !alnumLower(s.charAt(j))) {
+        j++;
+      }
+      String sep = s.substring(i, j);
+      boolean valid =
+          sep.equals(".")
+              || sep.equals("_")
+              || sep.equals("__")
+              || sep.chars().allMatch(x -> x == '-');
+      if (!valid) {
+        return false;
+      }
+      i = j;
+    }
+    return true;
+  }
+
+  /**
+   * A domain: dot-separated labels ({@code [a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?}), or an IPv6
+   * literal, with an optional port.
+   */
+  static boolean isDomain(String s) {
+    String host = s;
+    int colon = s.lastIndexOf(':');
+    if (colon >= 0 && colon > s.lastIndexOf(']')) {
+      String port = s.substring(colon + 1);
+      if (port.isEmpty() || !port.chars().allMatch(Character::isDigit)) {
+        return false;
+      }
+      host = s.substring(0, colon);
+    }
+    if (host.startsWith("[")) {
+      return host.length() > 2
+          && host.endsWith("]")
+          && host.substring(1, host.length() - 1)
+              .chars()
+              .allMatch(c -> c == ':' || Character.digit(c, 16) >= 0);
+    }
+    if (host.isEmpty()) {
+      return false;
+    }
+    for (String label : Json.split(host, '.')) {
+      int n = label.length();
+      if (n == 0 || !alnum(label.charAt(0)) || !alnum(label.charAt(n - 1))) {
+        return false;
+      }
+      for (int i = 0; i < n; i++) {
+        if (!alnum(label.charAt(i)) && label.charAt(i) != '-') {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** {@code [\w][\w.-]{0,127}}. */
+  static boolean isTag(String s) {
+    if (s.isEmpty() || s.length() > 128 || !word(s.charAt(0))) {
+      return false;
+    }
+    for (int i = 1; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!word(c) && c != '.' && c != '-') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code [A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9A-Fa-f]{32,}}. */
+  static boolean isDigest(String s) {
+    int colon = s.indexOf(':');
+    if (colon <= 0) {
+      return false;
+    }
+    String hex = s.substring(colon + 1);
+    if (hex.length() < 32 || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+      return false;
+    }
+    String alg = s.substring(0, colon);
+    boolean expectLetter = true;
+    for (int i = 0; i < alg.length(); i++) {
+      char c = alg.charAt(i);
+      boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      if (expectLetter) {
+        if (!letter) {
+          return false;
+        }
+        expectLetter = false;
+      } else if (c == '-' || c == '_' || c == '+' || c == '.') {
+        expectLetter = true;
+      } else if (!alnum(c)) {
+        return false;
+      }
+    }
+    return !expectLetter;
   }
 
   /** The hostname (registry), possibly empty. */
@@ -95,10 +219,10 @@ public final class ImageRef {
    * valid digest leaves the reference unchanged (Karmada's {@code SetTagOrDigest}).
    */
   public ImageRef withTagOrDigest(String v) {
-    if (ANCHORED_TAG.matcher(v).matches()) {
+    if (isTag(v)) {
       return new ImageRef(hostname, repository, v, "");
     }
-    if (ANCHORED_DIGEST.matcher(v).matches()) {
+    if (isDigest(v)) {
       return new ImageRef(hostname, repository, "", v);
     }
     return this;

@@ -168,6 +168,20 @@ public final class Json {
     }
   }
 
+  /** Splits {@code s} at every {@code sep} (keeping empty parts), without regular expressions. */
+  public static List<String> split(String s, char sep) {
+    List<String> out = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) == sep) {
+        out.add(s.substring(start, i));
+        start = i + 1;
+      }
+    }
+    out.add(s.substring(start));
+    return out;
+  }
+
   /** The text value of {@code node.path(field)}, or {@code null} when absent or not textual. */
   public static @org.jspecify.annotations.Nullable String text(JsonNode node, String field) {
     JsonNode v = node.get(field);

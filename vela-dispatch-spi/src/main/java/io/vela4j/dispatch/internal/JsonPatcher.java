@@ -34,7 +34,7 @@ public final class JsonPatcher {
     if (pointer.isEmpty()) {
       return out;
     }
-    for (String t : pointer.substring(1).split("/", -1)) {
+    for (String t : Json.split(pointer.substring(1), '/')) {
       out.add(t.replace("~1", "/").replace("~0", "~"));
     }
     return out;

@@ -89,7 +89,7 @@ public final class LocatedYaml {
         line = Math.max(0, jpe.getLocation().getLineNr());
         col = Math.max(0, jpe.getLocation().getColumnNr());
       }
-      String msg = e.getMessage() == null ? e.toString() : e.getMessage().split("\n")[0];
+      String msg = e.getMessage() == null ? e.toString() : Json.split(e.getMessage(), '\n').get(0);
       throw new io.vela4j.dispatch.DispatchException(
           Diagnostic.error("YAML_SYNTAX", "invalid YAML: " + msg, null)
               .withSource(source)

@@ -224,7 +224,7 @@ public final class OcmDispatcher implements Dispatcher {
     String sets = request.options().getOrDefault(OPTION_CLUSTER_SETS, "");
     if (!sets.isBlank()) {
       ArrayNode a = pspec.putArray("clusterSets");
-      for (String set : sets.split(",")) {
+      for (String set : Json.split(sets, ',')) {
         if (!set.isBlank()) {
           a.add(set.trim());
         }
