@@ -195,7 +195,8 @@ public final class Parser {
     List<Ast.ImportDecl> imports = new ArrayList<>();
     List<Ast.Decl> decls = new ArrayList<>();
 
-    while (tok.kind == Kind.ATTRIBUTE && isPreambleAttribute()) {
+    // SourceFile = { attribute "," } [ PackageClause "," ] { ImportDecl "," } { Declaration "," }
+    while (tok.kind == Kind.ATTRIBUTE) {
       attributes.add(parseAttribute(tok.docs));
       expectDeclEnd();
     }
@@ -241,17 +242,6 @@ public final class Parser {
       default:
         return false;
     }
-  }
-
-  /** A leading attribute is a file attribute only if a package clause or more attributes follow. */
-  private boolean isPreambleAttribute() {
-    Token after = peek(1);
-    if (after.kind == Kind.COMMA) {
-      after = peek(2);
-    }
-    return after.kind == Kind.EOF
-        || after.kind == Kind.ATTRIBUTE
-        || after.kind == Kind.IDENT && after.text.equals("package");
   }
 
   private void expectDeclEnd() {
@@ -405,8 +395,17 @@ public final class Parser {
     }
     if (tok.text.equals("if")) {
       Token n = peek(1);
-      if (n.kind == Kind.COLON || n.kind == Kind.QUESTION || n.kind == Kind.COMMA) {
-        return false;
+      switch (n.kind) {
+        case COLON:
+        case QUESTION:
+        case COMMA:
+        case ASSIGN:
+        case RBRACE:
+        case EOF:
+          // "if" used as a label or a reference.
+          return false;
+        default:
+          break;
       }
       return !(n.kind == Kind.NOT && peek(2).kind == Kind.COLON);
     }

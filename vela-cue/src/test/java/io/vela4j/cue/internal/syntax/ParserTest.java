@@ -183,6 +183,9 @@ class ParserTest {
         "a: {if x {b: 1}} => a: {if x {b: 1}}",
         "a: {if !x {b: 1}} => a: {if (!x) {b: 1}}",
         "a: {if (x) {b: 1}} => a: {if paren(x) {b: 1}}",
+        "a: {if} => a: {if}",
+        "a: {if, for} => a: {if, for}",
+        "a: {for} => a: {for}",
         "a: {for x in y, if x {b: 1}} => a: {for x in y if x {b: 1}}",
         "a: {for _, v in y {v}} => a: {for _, v in y {v}}",
         "if x {a: 1} => if x {a: 1}",
@@ -264,11 +267,14 @@ class ParserTest {
   }
 
   @Test
-  void attributeNotFollowedByPackageIsADeclaration() {
-    Ast.File f = parse("@a(x)\nb: 1");
-    assertThat(f.attributes()).isEmpty();
-    assertThat(f.decls().get(0)).isInstanceOf(Ast.Attribute.class);
+  void leadingAttributesAreFileAttributesLaterOnesDeclarations() {
+    // SourceFile = { attribute "," } [ PackageClause "," ] { ImportDecl "," } { Declaration "," }
+    Ast.File f = parse("@a(x)\n@b(y)\nc: 1\n@d(z)");
+    assertThat(f.attributes()).extracting(Ast.Attribute::name).containsExactly("a", "b");
+    assertThat(f.decls()).hasSize(2);
+    assertThat(f.decls().get(1)).isInstanceOf(Ast.Attribute.class);
     assertThat(parse("@a(x)").attributes()).hasSize(1);
+    assertThat(parse("package p\n@a(x)").decls().get(0)).isInstanceOf(Ast.Attribute.class);
   }
 
   @Test
