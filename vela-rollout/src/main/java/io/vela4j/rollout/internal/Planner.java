@@ -113,7 +113,9 @@ public final class Planner {
                 + b
                 + " is more than the "
                 + maxUnit
-                + " replicas to move: merged into "
+                + (maxUnit == globalUnit ? "" : " replicas of the largest cluster")
+                + (maxUnit == globalUnit ? " replicas to move" : "")
+                + ": merged into "
                 + perUnitSteps
                 + " batches, so no batch is empty");
       }
