@@ -180,6 +180,15 @@ class PlannerInteropTest {
             .orElseThrow();
     assertThat(deployment.health()).isEqualTo(Health.PROGRESSING);
     assertThat(deployment.message()).isEqualTo("no ResourceBinding web-deployment yet");
+    var resources = status.target(DeliveryTarget.CONTROL_PLANE).orElseThrow().resources();
+    assertThat(resources)
+        .filteredOn(r -> r.ref().kind().equals("Namespace"))
+        .extracting(ResourceStatus::health)
+        .containsOnly(Health.HEALTHY);
+    assertThat(resources)
+        .filteredOn(r -> r.ref().kind().equals("CustomResourceDefinition"))
+        .extracting(ResourceStatus::message)
+        .containsOnly("no ClusterResourceBinding widgets.example.com-customresourcedefinition yet");
   }
 
   @Test

@@ -17,7 +17,8 @@ import java.util.Map;
  * Reads back the objects a plan applies on one target. On a Karmada control plane, a resource
  * template's health is its ResourceBinding's (ClusterResourceBinding for cluster-scoped templates),
  * named {@code lower(<name>-<kind>)} with ':' replaced by '.' as Karmada's {@code
- * GenerateBindingName} does.
+ * GenerateBindingName} does. Namespaces are the exception: Karmada's namespace sync controller
+ * propagates them without a binding, so they are judged by existence.
  */
 public final class StatusReader {
   private final String dispatcher;
@@ -55,9 +56,11 @@ public final class StatusReader {
   }
 
   private boolean isKarmadaTemplate(DeliveryTarget target, ObjectRef ref) {
+    // Namespaces are propagated by Karmada's namespace sync controller, without a binding
     return "karmada".equals(dispatcher)
         && target instanceof DeliveryTarget.ControlPlane
-        && !ref.group().endsWith("karmada.io");
+        && !ref.group().endsWith("karmada.io")
+        && !(ref.group().isEmpty() && ref.kind().equals("Namespace"));
   }
 
   private ResourceStatus karmadaTemplate(ObjectRef ref) {
