@@ -287,6 +287,41 @@ class Fabric8WireFormatTest {
   }
 
   @Test
+  void aRefusedConnectionIsTransientAndRetriedUntilTheLimit() throws Exception {
+    int port;
+    try (var socket = new java.net.ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    var nowhere =
+        new KubernetesClientBuilder()
+            .withConfig(
+                ApiServers.withoutClientRetries(
+                    new ConfigBuilder(Config.empty())
+                        .withMasterUrl("http://127.0.0.1:" + port)
+                        .build()))
+            .build();
+    try {
+      var retrying =
+          ApiServers.retrying(
+              ApiServers.fabric8(nowhere),
+              new RetryPolicy(3, Duration.ofMillis(100), 2.0, Duration.ofSeconds(1)),
+              sleeps::add);
+
+      assertThatThrownBy(() -> retrying.apply(deployment(), "vela4j", false))
+          .isInstanceOfSatisfying(
+              ApiServerException.class,
+              e -> {
+                assertThat(e.kind()).isEqualTo(ApiServerException.Kind.TRANSIENT);
+                assertThat(e.code()).isZero();
+                assertThat(e.getMessage()).contains("Connect");
+              });
+      assertThat(sleeps).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200));
+    } finally {
+      nowhere.close();
+    }
+  }
+
+  @Test
   void aConflictIsNotRetriedAndIsClassifiedAsConflict() throws Exception {
     server
         .expect()
