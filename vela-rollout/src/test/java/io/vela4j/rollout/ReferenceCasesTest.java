@@ -442,6 +442,17 @@ class ReferenceCasesTest {
     }
 
     @Test
+    void dispenserAllocateByWeight_scaleUpFromAnExistingAssignment() {
+      String[] names = {"A", "B", "C"};
+      long[] w = {1, 2, 3};
+      for (int[] row : new int[][] {{6, 2, 4, 6}, {3, 2, 3, 4}, {2, 1, 3, 4}}) {
+        var webster = new Webster(w, names, new int[] {1, 2, 3});
+        webster.allocateTo(6 + row[0]);
+        assertThat(webster.seats()).as("+%d", row[0]).containsExactly(row[1], row[2], row[3]);
+      }
+    }
+
+    @Test
     void dispenser_1to1Over5_karmadaBreaksTiesByUidParity_weByName() {
       assertThat(Webster.allocate(5, new long[] {1, 1}, new String[] {"A", "B"}))
           .containsExactly(3, 2);

@@ -23,6 +23,14 @@ public final class Webster {
    * all parties count as equal.
    */
   public Webster(long[] votes, String[] names) {
+    this(votes, names, new int[votes.length]);
+  }
+
+  /**
+   * An allocator that starts from {@code initial} seats (Karmada scales up from the current
+   * assignment the same way); later seats go by the usual priority.
+   */
+  public Webster(long[] votes, String[] names, int[] initial) {
     int n = votes.length;
     boolean allZero = true;
     for (long v : votes) {
@@ -30,7 +38,10 @@ public final class Webster {
     }
     this.votes = allZero ? filled(n) : votes.clone();
     this.nameRank = ranks(names);
-    this.seats = new int[n];
+    this.seats = initial.clone();
+    for (int i : initial) {
+      allocated += i;
+    }
     this.heap = new int[n];
     for (int i = 0; i < n; i++) {
       heap[i] = i;
