@@ -360,9 +360,56 @@ class KubeApplierFlowTest {
         .containsExactly("cluster/c");
     assertThat(e.diagnostics()).extracting(Diagnostic::code).containsExactly("TARGET_FAILED");
     assertThat(e.diagnostics().get(0).message()).contains("Connection refused");
-    // 3 attempts: the inventory read
+    // 3 attempts: the inventory read; then every delivery is reported as not attempted
     assertThat(servers.get("c").calls()).hasSize(3);
+    var c = e.result().outcome(DeliveryTarget.cluster("c")).orElseThrow();
+    assertThat(c.objects()).hasSize(6).allMatch(o -> o.result() == Result.SKIPPED);
     assertThat(servers.get("a").stored(ref(widget("shop", "big")))).isPresent();
+  }
+
+  @Test
+  void aWaveWhoseInventoryCannotBeRecordedIsNotApplied() {
+    var conns = connect("a");
+    var a = servers.get("a");
+    a.seed(namespace("shop"), "kubectl");
+    var parentRef = ref(Fixtures.parent("shop"));
+    var plan =
+        new Fixtures.PlanBuilder("a")
+            .apply(0, Fixtures.parent("shop"))
+            .apply(0, configMap("shop", "first", "1"))
+            .apply(1, configMap("shop", "second", "2"))
+            .build();
+    var listener = new CopyOnWriteArrayList<String>();
+    // the record before wave 0 succeeds; the one before wave 1 is forbidden
+    var watching =
+        applier()
+            .listener(
+                new ApplyListener() {
+                  @Override
+                  public void waveFinished(DeliveryTarget t, int wave, int objects, boolean ok) {
+                    listener.add(wave + ":" + ok);
+                    if (wave == 0) {
+                      a.failNext(
+                          parentRef,
+                          new ApiServerException(
+                              ApiServerException.Kind.PERMANENT, 403, "secrets is forbidden"));
+                    }
+                  }
+                })
+            .build();
+
+    var result = watching.applyAll(plan, conns);
+
+    var outcome = result.targets().get(0);
+    assertThat(listener).containsExactly("0:true", "1:false");
+    assertThat(outcome.objects())
+        .extracting(o -> o.operation() + ":" + o.ref().name() + ":" + o.result())
+        .containsExactly(
+            "APPLY:first:APPLIED", "INVENTORY:applyset-shop:FAILED", "APPLY:second:SKIPPED");
+    assertThat(a.stored(ref(configMap("shop", "second", "2")))).isEmpty();
+    assertThat(new KubeApplyException(result).diagnostics())
+        .extracting(Diagnostic::code)
+        .containsExactly("INVENTORY_FAILED");
   }
 
   @Test

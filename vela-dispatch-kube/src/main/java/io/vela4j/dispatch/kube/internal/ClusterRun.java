@@ -149,6 +149,15 @@ public final class ClusterRun {
           .map(Step::ref)
           .forEach(planned::add);
       if (!recordBeforeWave(planned, waveSteps, wave)) {
+        waveSteps.stream()
+            .filter(s -> !alreadyDone(s))
+            .forEach(
+                s ->
+                    outcomes.add(
+                        outcome(
+                            s,
+                            Result.SKIPPED,
+                            "not attempted: the inventory could not be recorded first")));
         settings.listener().waveFinished(target, wave, waveSteps.size(), false);
         return false;
       }
@@ -587,6 +596,9 @@ public final class ClusterRun {
   }
 
   private ClusterOutcome fail(String error, int wave) {
+    for (var step : steps) {
+      outcomes.add(outcome(step, Result.SKIPPED, "not attempted: " + error));
+    }
     var outcome = new ClusterOutcome(target, false, outcomes, wave, List.of(), error);
     settings.listener().targetFinished(outcome);
     return outcome;
