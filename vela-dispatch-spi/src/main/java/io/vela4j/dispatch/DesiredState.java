@@ -73,48 +73,148 @@ public final class DesiredState {
    *     OVERRIDE_FAILED}, {@code OVERRIDE_CHANGED_IDENTITY})
    */
   public static DesiredState compute(DispatchRequest request) {
-    var errors = new ArrayList<Diagnostic>();
-    var warnings = new ArrayList<Diagnostic>();
-    ResourceScopes scopes = request.scopes().withCrds(request.bundle().manifests());
-
-    List<Manifest> templates = new ArrayList<>();
-    var unknownKinds = new java.util.TreeSet<String>();
-    for (Manifest m : request.bundle().manifests()) {
-      templates.add(normalize(m, scopes, unknownKinds));
-    }
-    for (String k : unknownKinds) {
-      int slash = k.indexOf('/');
-      String group = k.substring(0, slash);
-      String kind = k.substring(slash + 1);
-      warnings.add(
-          Diagnostic.warning(
-                  "CR_WITHOUT_CRD",
-                  "kind "
-                      + kind
-                      + (group.isEmpty() ? "" : " (" + group + ")")
-                      + " is neither built in nor defined by a CRD in the bundle; its CRD must"
-                      + " already exist on every cluster. Assuming it is namespaced with resource '"
-                      + ResourceScopes.guessPlural(kind)
-                      + "' (register it with ResourceScopes.with to be exact)",
-                  "manifests")
-              .withFacts("a CustomResourceDefinition for " + kind, "none"));
-    }
-    templates.sort(MANIFEST_ORDER);
-    templates = List.copyOf(templates);
-
-    List<ClusterAssignment> clusters = request.placement().clusters();
-    if (clusters.isEmpty()) {
-      errors.add(
-          Diagnostic.error("NO_CLUSTERS", "the placement lists no cluster", "clusters")
-              .withFacts("at least one cluster", "none"));
-    }
-    var cache = new HashMap<List<Object>, Rendered>();
+    Renderer r = renderer(request);
+    var errors = new ArrayList<Diagnostic>(r.errors());
+    var warnings = new ArrayList<Diagnostic>(r.warnings());
     var out = new LinkedHashMap<String, List<Manifest>>();
-    for (int ci = 0; ci < clusters.size(); ci++) {
-      ClusterAssignment a = clusters.get(ci);
-      String path = "clusters[" + ci + "]";
-      if (!Bundle.isDnsLabel(a.name())) {
+    for (ClusterAssignment a : request.placement().clusters()) {
+      ClusterObjects c = r.render(a);
+      errors.addAll(c.errors());
+      warnings.addAll(c.warnings());
+      if (c.errors().isEmpty()) {
+        out.put(a.name(), c.objects());
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new DispatchException(errors);
+    }
+    return new DesiredState(
+        r.scopes(), r.templates(), Collections.unmodifiableMap(out), List.copyOf(warnings));
+  }
+
+  /**
+   * A renderer for computing clusters one at a time, so that planners need not keep every cluster's
+   * objects in memory at once. {@link #compute} is built on it.
+   *
+   * @param request the request
+   * @return the renderer; bundle-level problems are in its {@link Renderer#errors()} and {@link
+   *     Renderer#warnings()}
+   */
+  public static Renderer renderer(DispatchRequest request) {
+    return new Renderer(request);
+  }
+
+  /**
+   * One cluster's objects and the problems found computing them.
+   *
+   * @param cluster the cluster name
+   * @param objects the objects, in wave then key order (empty when there are errors)
+   * @param warnings warnings ({@code ZERO_REPLICA_CLUSTER}, {@code OVERRIDE_NO_MATCH})
+   * @param errors errors ({@code BAD_CLUSTER_NAME}, {@code OVERRIDE_FAILED}, ...)
+   */
+  public record ClusterObjects(
+      String cluster, List<Manifest> objects, List<Diagnostic> warnings, List<Diagnostic> errors) {
+    /** Copies the lists. */
+    public ClusterObjects {
+      objects = List.copyOf(objects);
+      warnings = List.copyOf(warnings);
+      errors = List.copyOf(errors);
+    }
+  }
+
+  /**
+   * Renders the clusters of one request one at a time (see {@link DesiredState#renderer}). Clusters
+   * with identical replicas and overrides share their objects through a small cache. Not
+   * thread-safe: use one renderer per thread.
+   */
+  public static final class Renderer {
+    private static final int CACHE = 64;
+    private final ResourceScopes scopes;
+    private final List<Manifest> templates;
+    private final List<Diagnostic> errors = new ArrayList<>();
+    private final List<Diagnostic> warnings = new ArrayList<>();
+    private final Map<ClusterAssignment, Integer> index = new HashMap<>();
+    private final LinkedHashMap<List<Object>, Rendered> cache =
+        new LinkedHashMap<>(16, 0.75f, true) {
+          private static final long serialVersionUID = 1L;
+
+          @java.lang.Override
+          protected boolean removeEldestEntry(Map.Entry<List<Object>, Rendered> eldest) {
+            return size() > CACHE;
+          }
+        };
+
+    private Renderer(DispatchRequest request) {
+      scopes = request.scopes().withCrds(request.bundle().manifests());
+      List<Manifest> ts = new ArrayList<>();
+      var unknownKinds = new java.util.TreeSet<String>();
+      for (Manifest m : request.bundle().manifests()) {
+        ts.add(normalize(m, scopes, unknownKinds));
+      }
+      for (String k : unknownKinds) {
+        int slash = k.indexOf('/');
+        String group = k.substring(0, slash);
+        String kind = k.substring(slash + 1);
+        warnings.add(
+            Diagnostic.warning(
+                    "CR_WITHOUT_CRD",
+                    "kind "
+                        + kind
+                        + (group.isEmpty() ? "" : " (" + group + ")")
+                        + " is neither built in nor defined by a CRD in the bundle; its CRD must"
+                        + " already exist on every cluster. Assuming it is namespaced with"
+                        + " resource '"
+                        + ResourceScopes.guessPlural(kind)
+                        + "' (register it with ResourceScopes.with to be exact)",
+                    "manifests")
+                .withFacts("a CustomResourceDefinition for " + kind, "none"));
+      }
+      ts.sort(MANIFEST_ORDER);
+      templates = List.copyOf(ts);
+      List<ClusterAssignment> clusters = request.placement().clusters();
+      if (clusters.isEmpty()) {
         errors.add(
+            Diagnostic.error("NO_CLUSTERS", "the placement lists no cluster", "clusters")
+                .withFacts("at least one cluster", "none"));
+      }
+      for (int i = 0; i < clusters.size(); i++) {
+        index.put(clusters.get(i), i);
+      }
+    }
+
+    /** The kind table: the request's plus the bundle's CRDs. */
+    public ResourceScopes scopes() {
+      return scopes;
+    }
+
+    /** The normalized, un-overridden bundle objects in wave then key order. */
+    public List<Manifest> templates() {
+      return templates;
+    }
+
+    /** Bundle-level errors ({@code NO_CLUSTERS}). */
+    public List<Diagnostic> errors() {
+      return List.copyOf(errors);
+    }
+
+    /** Bundle-level warnings ({@code CR_WITHOUT_CRD}). */
+    public List<Diagnostic> warnings() {
+      return List.copyOf(warnings);
+    }
+
+    /**
+     * Computes one cluster's objects.
+     *
+     * @param a an assignment of the request's placement
+     * @return the objects and problems; paths name the assignment's index in the placement
+     */
+    public ClusterObjects render(ClusterAssignment a) {
+      Integer ci = index.get(a);
+      String path = "clusters[" + (ci == null ? "?" : ci) + "]";
+      var errs = new ArrayList<Diagnostic>();
+      var warns = new ArrayList<Diagnostic>();
+      if (!Bundle.isDnsLabel(a.name())) {
+        errs.add(
             Diagnostic.error(
                     "BAD_CLUSTER_NAME",
                     "cluster name '"
@@ -123,10 +223,10 @@ public final class DesiredState {
                         + " namespace, Karmada as a Cluster name)",
                     path + ".name")
                 .withFacts("lower-case alphanumerics and '-', at most 63 characters", a.name()));
-        continue;
+        return new ClusterObjects(a.name(), List.of(), warns, errs);
       }
       if (a.replicas() != null && a.replicas() == 0) {
-        warnings.add(
+        warns.add(
             Diagnostic.warning(
                 "ZERO_REPLICA_CLUSTER",
                 "cluster "
@@ -142,21 +242,16 @@ public final class DesiredState {
       if (rendered == null) {
         var matchedNow = new boolean[a.overrides().size()];
         boolean[] replicasNow = {false};
-        int errorsBefore = errors.size();
-        rendered =
-            new Rendered(
-                render(templates, a, path, matchedNow, replicasNow, errors),
-                matchedNow,
-                replicasNow[0]);
-        if (errors.size() == errorsBefore) {
-          cache.put(signature, rendered);
+        List<Manifest> objects =
+            DesiredState.render(templates, a, path, matchedNow, replicasNow, errs);
+        if (!errs.isEmpty()) {
+          return new ClusterObjects(a.name(), List.of(), warns, errs);
         }
+        rendered = new Rendered(objects, matchedNow, replicasNow[0]);
+        cache.put(signature, rendered);
       }
-      boolean[] matched = rendered.matched();
-      boolean[] replicasMatched = {rendered.replicasMatched()};
-      out.put(a.name(), rendered.objects());
-      if (a.replicas() != null && !replicasMatched[0]) {
-        warnings.add(
+      if (a.replicas() != null && !rendered.replicasMatched()) {
+        warns.add(
             Diagnostic.warning(
                 "OVERRIDE_NO_MATCH",
                 "cluster "
@@ -165,9 +260,9 @@ public final class DesiredState {
                     + " StatefulSet or ReplicaSet",
                 path + ".replicas"));
       }
-      for (int oi = 0; oi < matched.length; oi++) {
-        if (!matched[oi]) {
-          warnings.add(
+      for (int oi = 0; oi < rendered.matched().length; oi++) {
+        if (!rendered.matched()[oi]) {
+          warns.add(
               Diagnostic.warning(
                   "OVERRIDE_NO_MATCH",
                   "override #"
@@ -178,12 +273,8 @@ public final class DesiredState {
                   path + ".overrides[" + oi + "]"));
         }
       }
+      return new ClusterObjects(a.name(), rendered.objects(), warns, errs);
     }
-    if (!errors.isEmpty()) {
-      throw new DispatchException(errors);
-    }
-    return new DesiredState(
-        scopes, templates, Collections.unmodifiableMap(out), List.copyOf(warnings));
   }
 
   private static Manifest normalize(

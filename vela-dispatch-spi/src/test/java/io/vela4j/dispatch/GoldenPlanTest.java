@@ -17,4 +17,15 @@ class GoldenPlanTest {
     Fixtures.assertGolden("summary-" + via + ".txt", PlanWriter.summaryTable(plan));
     assertThat(plan.dispatcher()).isEqualTo(via);
   }
+
+  @org.junit.jupiter.api.Test
+  void examplesFolderHoldsTheSameInputsAsTheGoldenTests() throws Exception {
+    java.nio.file.Path examples = java.nio.file.Paths.get("..", "examples", "dispatch");
+    org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(examples));
+    for (String f : java.util.List.of("manifests.yaml", "placement.yaml")) {
+      assertThat(java.nio.file.Files.readString(examples.resolve(f)))
+          .as("examples/dispatch/%s must equal src/test/resources/dispatch/%s", f, f)
+          .isEqualTo(Fixtures.resource("dispatch/" + f));
+    }
+  }
 }

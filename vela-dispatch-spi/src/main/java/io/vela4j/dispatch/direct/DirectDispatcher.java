@@ -2,6 +2,7 @@ package io.vela4j.dispatch.direct;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vela4j.dispatch.Capabilities;
+import io.vela4j.dispatch.ClusterAssignment;
 import io.vela4j.dispatch.Delivery;
 import io.vela4j.dispatch.DeliveryTarget;
 import io.vela4j.dispatch.DesiredState;
@@ -109,8 +110,9 @@ public final class DirectDispatcher implements Dispatcher {
 
   @Override
   public DispatchPlan plan(DispatchRequest request) {
-    DesiredState state = DesiredState.compute(request);
-    var warnings = new ArrayList<Diagnostic>(state.diagnostics());
+    DesiredState.Renderer renderer = DesiredState.renderer(request);
+    var warnings = new ArrayList<Diagnostic>(renderer.warnings());
+    var errors = new ArrayList<Diagnostic>(renderer.errors());
     for (String key : request.options().keySet()) {
       warnings.add(
           Diagnostic.warning(
@@ -120,12 +122,19 @@ public final class DirectDispatcher implements Dispatcher {
     String ns = policy.inventoryNamespace() == null ? "default" : policy.inventoryNamespace();
     String parentName = "applyset-" + request.bundle().id();
     String id = applySetId(parentName, ns, "Secret", "");
-    List<String> clusters = new ArrayList<>(state.clusters());
-    clusters.sort(null);
+    List<ClusterAssignment> clusters = new ArrayList<>(request.placement().clusters());
+    clusters.sort(java.util.Comparator.comparing(ClusterAssignment::name));
     List<Delivery> all = new ArrayList<>();
-    for (String cluster : clusters) {
+    for (ClusterAssignment assignment : clusters) {
+      DesiredState.ClusterObjects rendered = renderer.render(assignment);
+      warnings.addAll(rendered.warnings());
+      errors.addAll(rendered.errors());
+      if (!rendered.errors().isEmpty()) {
+        continue;
+      }
+      String cluster = assignment.name();
       DeliveryTarget target = DeliveryTarget.cluster(cluster);
-      List<Manifest> objects = state.objects(cluster);
+      List<Manifest> objects = rendered.objects();
       var groupKinds = new TreeSet<String>();
       var namespaces = new TreeSet<String>();
       List<Delivery> namespacesFirst = new ArrayList<>();
@@ -171,6 +180,9 @@ public final class DirectDispatcher implements Dispatcher {
       all.addAll(foundation);
       all.addAll(waits);
       all.addAll(rest);
+    }
+    if (!errors.isEmpty()) {
+      throw new io.vela4j.dispatch.DispatchException(errors);
     }
     return DispatchPlan.of(ID, all, warnings);
   }

@@ -109,8 +109,19 @@ public final class KarmadaDispatcher implements Dispatcher {
 
   @java.lang.Override
   public DispatchPlan plan(DispatchRequest request) {
-    DesiredState state = DesiredState.compute(request);
-    var warnings = new ArrayList<Diagnostic>(state.diagnostics());
+    // The shared step validates every cluster's overrides (Karmada would fail on the same ones);
+    // the per-cluster objects themselves are produced by Karmada, so they are not kept.
+    DesiredState.Renderer renderer = DesiredState.renderer(request);
+    var warnings = new ArrayList<Diagnostic>(renderer.warnings());
+    var errors = new ArrayList<Diagnostic>(renderer.errors());
+    for (ClusterAssignment a : request.placement().clusters()) {
+      DesiredState.ClusterObjects c = renderer.render(a);
+      warnings.addAll(c.warnings());
+      errors.addAll(c.errors());
+    }
+    if (!errors.isEmpty()) {
+      throw new DispatchException(errors);
+    }
     int priority = priority(request, warnings);
     DispatchPolicy policy = request.policy();
     String bundle = request.bundle().id();
@@ -124,7 +135,8 @@ public final class KarmadaDispatcher implements Dispatcher {
     boolean anyReplicas = assignments.values().stream().anyMatch(a -> a.replicas() != null);
     boolean allPositive =
         assignments.values().stream().allMatch(a -> a.replicas() != null && a.replicas() > 0);
-    boolean divided = allPositive && state.templates().stream().anyMatch(m -> divisible(m.key()));
+    boolean divided =
+        allPositive && renderer.templates().stream().anyMatch(m -> divisible(m.key()));
     int sum = 0;
     if (divided) {
       long s = 0;
@@ -143,7 +155,7 @@ public final class KarmadaDispatcher implements Dispatcher {
     // Templates, grouped by namespace ("" = cluster-scoped).
     var byNamespace = new TreeMap<String, List<Manifest>>();
     List<Manifest> templates = new ArrayList<>();
-    for (Manifest t : state.templates()) {
+    for (Manifest t : renderer.templates()) {
       Manifest out = t;
       if (divided && divisible(t.key())) {
         ObjectNode body = t.body();

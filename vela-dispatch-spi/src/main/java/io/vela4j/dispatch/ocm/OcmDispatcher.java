@@ -3,6 +3,7 @@ package io.vela4j.dispatch.ocm;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vela4j.dispatch.Capabilities;
+import io.vela4j.dispatch.ClusterAssignment;
 import io.vela4j.dispatch.Delivery;
 import io.vela4j.dispatch.DeliveryTarget;
 import io.vela4j.dispatch.DesiredState;
@@ -13,6 +14,7 @@ import io.vela4j.dispatch.DispatchRequest;
 import io.vela4j.dispatch.Dispatcher;
 import io.vela4j.dispatch.Manifest;
 import io.vela4j.dispatch.ResourceKey;
+import io.vela4j.dispatch.ResourceScopes;
 import io.vela4j.dispatch.Waves;
 import io.vela4j.dispatch.internal.Json;
 import io.vela4j.dispatch.internal.Labels;
@@ -110,9 +112,9 @@ public final class OcmDispatcher implements Dispatcher {
 
   @Override
   public DispatchPlan plan(DispatchRequest request) {
-    DesiredState state = DesiredState.compute(request);
-    var warnings = new ArrayList<Diagnostic>(state.diagnostics());
-    var errors = new ArrayList<Diagnostic>();
+    DesiredState.Renderer renderer = DesiredState.renderer(request);
+    var warnings = new ArrayList<Diagnostic>(renderer.warnings());
+    var errors = new ArrayList<Diagnostic>(renderer.errors());
     for (String key : request.options().keySet()) {
       if (!OPTIONS.contains(key)) {
         warnings.add(
@@ -123,11 +125,11 @@ public final class OcmDispatcher implements Dispatcher {
       }
     }
     DispatchPolicy policy = request.policy();
-    feedbackWithoutMatch(state, policy, warnings);
+    feedbackWithoutMatch(renderer.templates(), policy, warnings);
     String bundle = request.bundle().id();
     String scheduling = request.options().getOrDefault(OPTION_SCHEDULING, "explicit");
     if (scheduling.equals("placement")) {
-      return ocmScheduled(request, state, warnings);
+      return ocmScheduled(request, DesiredState.compute(request), warnings);
     }
     if (!scheduling.equals("explicit")) {
       throw new DispatchException(
@@ -137,16 +139,23 @@ public final class OcmDispatcher implements Dispatcher {
     }
     List<Delivery> wave0 = new ArrayList<>();
     List<Delivery> wave1 = new ArrayList<>();
-    List<String> clusters = new ArrayList<>(state.clusters());
-    clusters.sort(null);
-    for (String cluster : clusters) {
-      List<Manifest> objects = state.objects(cluster);
+    List<ClusterAssignment> clusters = new ArrayList<>(request.placement().clusters());
+    clusters.sort(java.util.Comparator.comparing(ClusterAssignment::name));
+    for (ClusterAssignment assignment : clusters) {
+      DesiredState.ClusterObjects rendered = renderer.render(assignment);
+      warnings.addAll(rendered.warnings());
+      errors.addAll(rendered.errors());
+      if (!rendered.errors().isEmpty()) {
+        continue;
+      }
+      String cluster = assignment.name();
+      List<Manifest> objects = rendered.objects();
       List<List<Manifest>> chunks = chunk(objects, policy.maxPayloadBytes(), cluster, errors);
       boolean split = chunks.size() > 1;
       for (int i = 0; i < chunks.size(); i++) {
         List<Manifest> chunk = chunks.get(i);
         String name = workName(bundle, cluster, i);
-        ObjectNode work = manifestWork(name, cluster, i, chunk, request, state);
+        ObjectNode work = manifestWork(name, cluster, i, chunk, request, renderer.scopes());
         boolean foundation =
             split && Waves.of(chunk.get(chunk.size() - 1).key()) == Waves.FOUNDATION;
         if (foundation) {
@@ -252,7 +261,7 @@ public final class OcmDispatcher implements Dispatcher {
     expr.put("operator", "In");
     ArrayNode values = expr.putArray("values");
     clusters.forEach(values::add);
-    ObjectNode work = manifestWork("template", clusters.get(0), 0, first, request, state);
+    ObjectNode work = manifestWork("template", clusters.get(0), 0, first, request, state.scopes());
     ObjectNode mwrs =
         Labels.wrapper(
             "work.open-cluster-management.io/v1alpha1",
@@ -374,7 +383,7 @@ public final class OcmDispatcher implements Dispatcher {
       int index,
       List<Manifest> chunk,
       DispatchRequest request,
-      DesiredState state) {
+      ResourceScopes scopes) {
     DispatchPolicy policy = request.policy();
     ObjectNode work =
         Labels.wrapper(
@@ -392,7 +401,7 @@ public final class OcmDispatcher implements Dispatcher {
     ArrayNode configs = spec.putArray("manifestConfigs");
     for (Manifest m : chunk) {
       manifests.add(m.body());
-      configs.add(manifestConfig(m.key(), policy, state));
+      configs.add(manifestConfig(m.key(), policy, scopes));
     }
     spec.putObject("deleteOption")
         .put(
@@ -408,11 +417,11 @@ public final class OcmDispatcher implements Dispatcher {
   }
 
   private static ObjectNode manifestConfig(
-      ResourceKey key, DispatchPolicy policy, DesiredState state) {
+      ResourceKey key, DispatchPolicy policy, ResourceScopes scopes) {
     ObjectNode c = Json.NODES.objectNode();
     ObjectNode id = c.putObject("resourceIdentifier");
     id.put("group", key.group());
-    id.put("resource", state.scopes().pluralOrGuess(key.group(), key.kind()));
+    id.put("resource", scopes.pluralOrGuess(key.group(), key.kind()));
     id.put("name", key.name());
     if (key.namespace() != null) {
       id.put("namespace", key.namespace());
@@ -458,10 +467,10 @@ public final class OcmDispatcher implements Dispatcher {
   }
 
   private static void feedbackWithoutMatch(
-      DesiredState state, DispatchPolicy policy, List<Diagnostic> warnings) {
+      List<Manifest> templates, DispatchPolicy policy, List<Diagnostic> warnings) {
     for (int i = 0; i < policy.feedback().size(); i++) {
       String kind = policy.feedback().get(i).kind();
-      if (state.templates().stream().noneMatch(m -> m.key().kind().equals(kind))) {
+      if (templates.stream().noneMatch(m -> m.key().kind().equals(kind))) {
         warnings.add(
             Diagnostic.warning(
                 "FEEDBACK_NO_MATCH",
