@@ -29,11 +29,12 @@ import picocli.CommandLine.Spec;
     name = "apply",
     mixinStandardHelpOptions = true,
     description = {
-      "Plan the delivery of manifests and apply it to the API servers of a kubeconfig.",
-      "Each kubeconfig context is a cluster of the same name; OCM and Karmada plans go to the",
-      "control plane (--control-plane-context, default: the current context).",
+      "Plan the delivery of manifests, then apply it to the API servers of a",
+      "kubeconfig. Each context is a cluster of the same name; OCM and Karmada plans",
+      "go to the control plane (--control-plane-context, default: current context).",
       "Prints one line per target as it finishes, then the plan hash.",
-      "Exit status: 0 applied everywhere, 1 invalid input or a target failed, 2 usage error."
+      "Exit status: 0 applied everywhere, 1 invalid input or a target failed,",
+      "2 usage error."
     })
 final class DispatchApplyCommand implements Callable<Integer> {
 

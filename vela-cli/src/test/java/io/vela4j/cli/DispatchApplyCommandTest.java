@@ -91,7 +91,12 @@ class DispatchApplyCommandTest {
               method + " " + uri + " " + exchange.getRequestHeaders().getFirst("Content-Type"));
           int code = 200;
           String body;
-          if (uri.equals("/api/v1")) {
+          if (uri.equals("/apis/work.open-cluster-management.io/v1")) {
+            body =
+                "{\"kind\":\"APIResourceList\",\"groupVersion\":"
+                    + "\"work.open-cluster-management.io/v1\",\"resources\":["
+                    + "{\"name\":\"manifestworks\",\"kind\":\"ManifestWork\",\"namespaced\":true}]}";
+          } else if (uri.equals("/api/v1")) {
             body =
                 "{\"kind\":\"APIResourceList\",\"groupVersion\":\"v1\",\"resources\":["
                     + "{\"name\":\"namespaces\",\"kind\":\"Namespace\",\"namespaced\":false},"
@@ -178,6 +183,35 @@ class DispatchApplyCommandTest {
       assertThat(r.err()).contains("error: cluster/west: no connection for cluster west");
     } finally {
       east.stop(0);
+    }
+  }
+
+  @Test
+  void ocmPlansGoToTheCurrentContextAsControlPlane(@TempDir Path dir) throws Exception {
+    var requests = new CopyOnWriteArrayList<String>();
+    var hub = apiServer(requests);
+    try {
+      files(dir, "hub", "http://127.0.0.1:" + hub.getAddress().getPort());
+      Files.writeString(
+          dir.resolve("placement.yaml"),
+          Files.readString(dir.resolve("placement.yaml"))
+              .replace("- name: hub\n", "- name: east\n- name: west\n"));
+      var args = args(dir);
+      args[3] = "ocm";
+
+      Run r = run(args);
+
+      assertThat(r.code()).as(r.err()).isZero();
+      assertThat(r.out()).startsWith("control-plane: ok, 2 applied\n");
+      assertThat(requests)
+          .filteredOn(q -> q.startsWith("PATCH"))
+          .containsExactly(
+              "PATCH /apis/work.open-cluster-management.io/v1/namespaces/east/manifestworks/"
+                  + "shop-east-0?fieldManager=vela4j-cli application/apply-patch+yaml",
+              "PATCH /apis/work.open-cluster-management.io/v1/namespaces/west/manifestworks/"
+                  + "shop-west-0?fieldManager=vela4j-cli application/apply-patch+yaml");
+    } finally {
+      hub.stop(0);
     }
   }
 
