@@ -1,13 +1,15 @@
 package io.vela4j.dispatch.kube;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.vela4j.dispatch.ResourceKey;
 import java.util.Comparator;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Identifies one object on an API server: {@code apiVersion}, {@code kind}, namespace (null for
- * cluster-scoped objects) and name. Immutable.
+ * cluster-scoped objects) and name. Unlike {@link ResourceKey} its equality includes the version,
+ * because it is an address: the request path needs the version. Immutable.
  *
  * @param apiVersion {@code v1} or {@code group/version}
  * @param kind the kind, such as {@code Deployment}
@@ -55,6 +57,19 @@ public record ObjectRef(String apiVersion, String kind, @Nullable String namespa
     }
     return new ObjectRef(
         object.getApiVersion(), object.getKind(), meta.getNamespace(), meta.getName());
+  }
+
+  /** The reference of an object identified by a plan's {@link ResourceKey}. */
+  public static ObjectRef of(ResourceKey key) {
+    return new ObjectRef(key.apiVersion(), key.kind(), key.namespace(), key.name());
+  }
+
+  /**
+   * The {@link ResourceKey} of this object (whose equality, unlike this record's, ignores the
+   * version).
+   */
+  public ResourceKey toKey() {
+    return ResourceKey.of(apiVersion, kind, namespace, name);
   }
 
   /** The API group: empty for the core group ({@code v1}). */

@@ -53,6 +53,25 @@ class ApplyInvariantsTest {
             });
   }
 
+  @Test
+  void objectRefsConvertToResourceKeysAndBack() {
+    qt().forAll(integers().between(0, 59))
+        .checkAssert(
+            i -> {
+              var ref = universe(i);
+              assertThat(ObjectRef.of(ref.toKey())).isEqualTo(ref);
+              assertThat(ref.toKey().canonical())
+                  .isEqualTo(
+                      ref.group()
+                          + "/"
+                          + ref.kind()
+                          + "/"
+                          + (ref.namespace() == null ? "" : ref.namespace())
+                          + "/"
+                          + ref.name());
+            });
+  }
+
   /** Object {@code i} of a fixed universe: ConfigMaps, Deployments and ClusterRoles. */
   private static ObjectRef universe(int i) {
     return switch (i % 3) {
