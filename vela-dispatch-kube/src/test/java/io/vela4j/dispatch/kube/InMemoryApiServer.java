@@ -426,7 +426,7 @@ final class InMemoryApiServer implements ApiServer {
 
   private static Map<String, String> leaves(GenericKubernetesResource object) {
     var out = new TreeMap<String, String>();
-    Map<String, Object> tree = JSON.convertValue(object, Map.class);
+    Map<?, ?> tree = JSON.convertValue(object, Map.class);
     flatten("", tree, out);
     out.keySet()
         .removeIf(
