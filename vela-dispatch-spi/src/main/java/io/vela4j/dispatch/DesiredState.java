@@ -384,7 +384,7 @@ public final class DesiredState {
         result.add(t);
         continue;
       }
-      Manifest m = new Manifest(key, body);
+      Manifest m = Manifest.adopt(key, body);
       result.add(m);
     }
     return List.copyOf(result);

@@ -30,7 +30,11 @@ public record Manifest(ResourceKey key, ObjectNode body) {
   /** Copies the body and checks that it agrees with the key. */
   public Manifest {
     Objects.requireNonNull(key, "key");
-    body = (ObjectNode) Json.sorted(body);
+    if (body instanceof io.vela4j.dispatch.internal.OwnedNode) {
+      Json.sortInPlace(body);
+    } else {
+      body = (ObjectNode) Json.sorted(body);
+    }
     ResourceKey fromBody = keyOf(body, "manifest");
     if (!fromBody.equals(key) || !fromBody.version().equals(key.version())) {
       throw new IllegalArgumentException(
@@ -94,6 +98,14 @@ public record Manifest(ResourceKey key, ObjectNode body) {
    */
   public static Manifest of(GenericKubernetesResource resource) {
     return of(Json.fromResource(resource));
+  }
+
+  /**
+   * A manifest that takes ownership of {@code body} without copying it (sorted in place). Only for
+   * bodies the caller built itself and never touches again.
+   */
+  static Manifest adopt(ResourceKey key, ObjectNode body) {
+    return new Manifest(key, new io.vela4j.dispatch.internal.OwnedNode(body));
   }
 
   /** A copy of the normalized body. */

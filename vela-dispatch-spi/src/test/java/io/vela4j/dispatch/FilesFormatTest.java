@@ -155,4 +155,14 @@ class FilesFormatTest {
         .extracting(Diagnostic::code)
         .containsExactly("DUPLICATE_KEY");
   }
+
+  @Test
+  void duplicateKeysInYamlAreErrorsNotSilentlyOverwritten() {
+    List<Diagnostic> ds =
+        errors(
+            () -> PlacementFile.parse("bundle: a\nclusters: [{name: c}]\nbundle: b\n", "p.yaml"));
+    assertThat(ds)
+        .extracting(Diagnostic::code, Diagnostic::source, Diagnostic::line)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("DUPLICATE_FIELD", "p.yaml", 3));
+  }
 }

@@ -73,6 +73,17 @@ public final class LocatedYaml {
    * @throws io.vela4j.dispatch.DispatchException {@code YAML_SYNTAX} with the position
    */
   public static List<Doc> read(String text, String source) {
+    try {
+      return readDocs(text, source);
+    } catch (io.vela4j.dispatch.DispatchException e) {
+      throw new io.vela4j.dispatch.DispatchException(
+          e.diagnostics().stream()
+              .map(d -> d.source() == null ? d.withSource(source) : d)
+              .toList());
+    }
+  }
+
+  private static List<Doc> readDocs(String text, String source) {
     var docs = new ArrayList<Doc>();
     try (JsonParser p = FACTORY.createParser(text)) {
       JsonToken t;
@@ -110,6 +121,12 @@ public final class LocatedYaml {
           String name = p.currentName();
           String child = path.isEmpty() ? name : path + "." + name;
           JsonLocation kl = p.currentTokenLocation();
+          if (o.has(name)) {
+            throw new io.vela4j.dispatch.DispatchException(
+                Diagnostic.error("DUPLICATE_FIELD", "field '" + name + "' appears twice", child)
+                    .withFacts("each key once per mapping", name)
+                    .at(Math.max(0, kl.getLineNr()), Math.max(0, kl.getColumnNr())));
+          }
           JsonToken v = p.nextToken();
           JsonNode node = value(p, v, child, positions);
           positions.put(

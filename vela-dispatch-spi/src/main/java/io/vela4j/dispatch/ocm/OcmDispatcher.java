@@ -400,7 +400,7 @@ public final class OcmDispatcher implements Dispatcher {
     ArrayNode manifests = spec.putObject("workload").putArray("manifests");
     ArrayNode configs = spec.putArray("manifestConfigs");
     for (Manifest m : chunk) {
-      manifests.add(m.body());
+      manifests.addRawValue(new com.fasterxml.jackson.databind.util.RawValue(m.canonicalJson()));
       configs.add(manifestConfig(m.key(), policy, scopes));
     }
     spec.putObject("deleteOption")
