@@ -414,6 +414,54 @@ class Fabric8WireFormatTest {
   }
 
   @Test
+  void crdEstablishedReadsTheCrdAndItsEstablishedCondition() throws Exception {
+    server
+        .expect()
+        .get()
+        .withPath("/apis/apiextensions.k8s.io/v1")
+        .andReturn(
+            200,
+            new APIResourceListBuilder()
+                .withGroupVersion("apiextensions.k8s.io/v1")
+                .addToResources(
+                    new APIResourceBuilder()
+                        .withName("customresourcedefinitions")
+                        .withKind("CustomResourceDefinition")
+                        .withNamespaced(false)
+                        .build())
+                .build())
+        .always();
+    var path = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions/widgets.example.com";
+    server.expect().get().withPath(path).andReturn(200, crd("False")).once();
+    server.expect().get().withPath(path).andReturn(200, crd("True")).once();
+
+    assertThat(api.crdEstablished("widgets.example.com")).isFalse();
+    assertThat(api.crdEstablished("widgets.example.com")).isTrue();
+    assertThat(api.crdEstablished("gadgets.example.com")).isFalse();
+
+    assertThat(requests())
+        .filteredOn(r -> r.getPath().startsWith("/apis/apiextensions.k8s.io/v1/"))
+        .extracting(RecordedRequest::getMethod, RecordedRequest::getPath)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("GET", path),
+            org.assertj.core.groups.Tuple.tuple("GET", path),
+            org.assertj.core.groups.Tuple.tuple(
+                "GET",
+                "/apis/apiextensions.k8s.io/v1/customresourcedefinitions/gadgets.example.com"));
+  }
+
+  private static GenericKubernetesResource crd(String established) {
+    return Serialization.unmarshal(
+        "{\"apiVersion\":\"apiextensions.k8s.io/v1\",\"kind\":\"CustomResourceDefinition\","
+            + "\"metadata\":{\"name\":\"widgets.example.com\"},\"status\":{\"conditions\":["
+            + "{\"type\":\"NamesAccepted\",\"status\":\"True\"},"
+            + "{\"type\":\"Established\",\"status\":\""
+            + established
+            + "\"}]}}",
+        GenericKubernetesResource.class);
+  }
+
+  @Test
   void getOfAMissingObjectIsEmpty() {
     server.expect().get().withPath(DEPLOY_PATH).andReturn(404, status(404, "NotFound", 0)).once();
 
