@@ -260,7 +260,7 @@ class Fabric8WireFormatTest {
         .patch()
         .withPath(DEPLOY_PATH + "?fieldManager=vela4j")
         .andReturn(200, deployment())
-        .once();
+        .always();
     var impatient =
         new KubernetesClientBuilder()
             .withConfig(
