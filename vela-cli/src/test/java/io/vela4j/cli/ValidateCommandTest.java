@@ -96,7 +96,7 @@ class ValidateCommandTest {
     var r = run("validate", "--definitions", defs.toString(), app.toString());
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.out())
-        .contains("6:26: error: spec.components[0].type: unknown component type \"websrvice\"");
+        .contains("6:32: error: spec.components[0].type: unknown component type \"websrvice\"");
     assertThat(run("validate", app.toString()).exit()).isZero();
   }
 

@@ -101,7 +101,8 @@ final class Codec {
     }
     List<LocatedTree> trees = new ArrayList<>();
     for (TreeReader.Doc doc : read.docs()) {
-      trees.add(new LocatedTree(doc.root(), new SourceMap(source, doc.positions())));
+      trees.add(
+          new LocatedTree(doc.root(), new SourceMap(source, doc.positions(), doc.keyPositions())));
     }
     return new TreeResult(trees, read.diagnostics());
   }

@@ -12,16 +12,31 @@ import org.jspecify.annotations.Nullable;
 public final class SourceMap {
   private final @Nullable String source;
   private final Map<String, int[]> positions;
+  private final Map<String, int[]> keyPositions;
 
-  /** A map built by the codec; {@code positions} values are {@code {line, column}}. */
-  SourceMap(@Nullable String source, Map<String, int[]> positions) {
+  /**
+   * A map built by the codec; values are {@code {line, column}}: {@code positions} of values
+   * (scalars) or of keys (objects, lists), {@code keyPositions} of the keys of object members.
+   */
+  SourceMap(
+      @Nullable String source, Map<String, int[]> positions, Map<String, int[]> keyPositions) {
     this.source = source;
     this.positions = Collections.unmodifiableMap(new LinkedHashMap<>(positions));
+    this.keyPositions = Collections.unmodifiableMap(new LinkedHashMap<>(keyPositions));
   }
 
   /** An empty map for objects that were not parsed from text. */
   public static SourceMap empty(@Nullable String source) {
-    return new SourceMap(source, Map.of());
+    return new SourceMap(source, Map.of(), Map.of());
+  }
+
+  /**
+   * The position of the key of the object member at {@code path} (where a problem with the field
+   * itself, such as an unknown name, is best shown), else {@link #locate(String)}.
+   */
+  public SourceLocation locateKey(String path) {
+    int[] pos = keyPositions.get(path);
+    return pos == null ? locate(path) : new SourceLocation(source, pos[0], pos[1]);
   }
 
   /** The source name, or {@code null}. */
@@ -66,16 +81,24 @@ public final class SourceMap {
     return positions.size();
   }
 
-  /** A copy of {@code d} with this map's source and the position of {@code d.path()}. */
+  /**
+   * A copy of {@code d} with this map's source and the position of {@code d.path()}: of its key for
+   * {@code UNKNOWN_FIELD} and {@code DUPLICATE_KEY}, of its value otherwise.
+   */
   public Diagnostic locate(Diagnostic d) {
-    var loc = locate(d.path());
+    boolean aboutTheKey = d.code().equals("UNKNOWN_FIELD") || d.code().equals("DUPLICATE_KEY");
+    var loc = aboutTheKey && d.path() != null ? locateKey(d.path()) : locate(d.path());
     return d.withSource(source).at(loc.line(), loc.column());
   }
 
   /** The sub-map of the object at {@code prefix}, with paths relative to it. */
   SourceMap rebase(String prefix) {
+    return new SourceMap(source, rebase(positions, prefix), rebase(keyPositions, prefix));
+  }
+
+  private static Map<String, int[]> rebase(Map<String, int[]> map, String prefix) {
     var sub = new LinkedHashMap<String, int[]>();
-    positions.forEach(
+    map.forEach(
         (k, v) -> {
           if (k.equals(prefix)) {
             sub.put("", v);
@@ -85,7 +108,7 @@ public final class SourceMap {
             sub.put(k.substring(prefix.length()), v);
           }
         });
-    return new SourceMap(source, sub);
+    return sub;
   }
 
   static String parent(String path) {

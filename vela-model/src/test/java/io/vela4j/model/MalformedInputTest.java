@@ -54,7 +54,7 @@ class MalformedInputTest {
         .extracting(Diagnostic::code, Diagnostic::path, Diagnostic::line, Diagnostic::column)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("INVALID_TYPE", "spec.components[0].traits", 9, 7),
-            org.assertj.core.groups.Tuple.tuple("INVALID_TYPE", "spec.components[1].type", 11, 7));
+            org.assertj.core.groups.Tuple.tuple("INVALID_TYPE", "spec.components[1].type", 11, 13));
     assertThat(errors.get(1).expected()).isEqualTo("string");
     assertThat(errors.get(1).actual()).startsWith("integer");
   }

@@ -2,12 +2,12 @@ package io.vela4j.rollout;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vela4j.model.Diagnostic;
-import io.vela4j.rollout.internal.LocatedTree;
+import io.vela4j.model.LocatedTree;
+import io.vela4j.model.TreeResult;
+import io.vela4j.model.VelaYaml;
 import io.vela4j.rollout.internal.SpecBinder;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Reads the rollout spec file format (YAML or JSON; the field names of {@link RolloutSpec}, enum
@@ -28,22 +28,39 @@ public final class RolloutSpecReader {
    * @throws RolloutException listing every problem, located
    */
   public static RolloutSpec read(String content, String sourceName) {
-    var tree = LocatedTree.parse(content, sourceName);
-    return SpecBinder.bind(tree.root(), tree::locate);
+    return bind(VelaYaml.reader().readTrees(sourceName, content), sourceName);
+  }
+
+  private static RolloutSpec bind(TreeResult read, String sourceName) {
+    if (read.hasErrors()) {
+      throw new RolloutException(read.diagnostics());
+    }
+    List<LocatedTree> trees = read.trees();
+    if (trees.isEmpty()) {
+      throw new RolloutException(
+          List.of(
+              Diagnostic.error("EMPTY_DOCUMENT", "the file is empty", null)
+                  .withSource(sourceName)));
+    }
+    if (trees.size() > 1) {
+      var second = trees.get(1).sourceMap().locate("");
+      throw new RolloutException(
+          List.of(
+              Diagnostic.error("EXTRA_DOCUMENT", "expected a single document", null)
+                  .withSource(sourceName)
+                  .at(second.line(), second.column())));
+    }
+    LocatedTree tree = trees.get(0);
+    return SpecBinder.bind(tree.root(), tree.sourceMap()::locate);
   }
 
   /**
-   * Reads a spec from a UTF-8 stream (not closed).
+   * Reads a spec from a UTF-8 stream (not closed); read errors are reported as diagnostics.
    *
    * @throws RolloutException listing every problem, located
-   * @throws UncheckedIOException when the stream cannot be read
    */
   public static RolloutSpec read(InputStream in, String sourceName) {
-    try {
-      return read(new String(in.readAllBytes(), StandardCharsets.UTF_8), sourceName);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return bind(VelaYaml.reader().readTrees(sourceName, in), sourceName);
   }
 
   /**

@@ -102,7 +102,7 @@ class SpecReaderTest {
     assertThat(found)
         .extracting(d -> d.code() + "@" + d.path() + "@" + d.line() + ":" + d.column())
         .containsExactlyInAnyOrder(
-            "UNKNOWN_FIELD@bogus@9:8",
+            "UNKNOWN_FIELD@bogus@9:1",
             "INVALID_ENUM@style@2:8",
             "INVALID_AMOUNT@steps[1].replicas@5:15",
             "INVALID_PAUSE@steps[1].pause@6:12",
@@ -144,12 +144,18 @@ class SpecReaderTest {
     assertThat(dup).extracting(Diagnostic::code).containsExactly("DUPLICATE_KEY");
     assertThat(dup.get(0).line()).isEqualTo(2);
     var syntax = problems("sourceReplicas: [1\n");
-    assertThat(syntax).extracting(Diagnostic::code).containsExactly("SYNTAX");
+    assertThat(syntax).extracting(Diagnostic::code).containsExactly("YAML_SYNTAX");
     assertThat(syntax.get(0).line()).isPositive();
     assertThat(problems("")).extracting(Diagnostic::code).containsExactly("EMPTY_DOCUMENT");
     assertThat(problems("sourceReplicas: 1\n---\nsourceReplicas: 2\n"))
         .extracting(Diagnostic::code)
         .containsExactly("EXTRA_DOCUMENT");
+  }
+
+  @Test
+  void hostileInputIsBoundedByTheModelReader() {
+    var deep = problems("steps: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n");
+    assertThat(deep).extracting(Diagnostic::code).containsExactly("NESTING_TOO_DEEP");
   }
 
   @Test

@@ -26,13 +26,19 @@ import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
- * Reads YAML or JSON text into Jackson trees while recording the position of every path; detects
- * duplicate keys, expands YAML aliases and merge keys within a node budget, and enforces the limits
- * of {@link ReadOptions}. Iterative: deep input cannot overflow the stack. Not API.
+ * Reads YAML or JSON text into Jackson trees while recording the position of every path (of the
+ * value for scalars, of the key for objects and lists, whose content starts on later lines);
+ * detects duplicate keys, expands YAML aliases and merge keys within a node budget, and enforces
+ * the limits of {@link ReadOptions}. Iterative: deep input cannot overflow the stack. Not API.
  */
 public final class TreeReader {
   /** One document read from the input. */
-  public record Doc(JsonNode root, Map<String, int[]> positions, int line, int column) {}
+  public record Doc(
+      JsonNode root,
+      Map<String, int[]> positions,
+      Map<String, int[]> keyPositions,
+      int line,
+      int column) {}
 
   /** The documents read, and the non-fatal problems found (duplicate keys). */
   public record Result(List<Doc> docs, List<Diagnostic> diagnostics) {}
@@ -119,6 +125,7 @@ public final class TreeReader {
       Map<String, Anchored> anchors = new HashMap<>();
       ArrayDeque<Frame> stack = new ArrayDeque<>();
       Map<String, int[]> positions = new LinkedHashMap<>();
+      Map<String, int[]> keyPositions = new LinkedHashMap<>();
       int docLine = 1;
       int docColumn = 1;
       JsonToken t;
@@ -168,8 +175,9 @@ public final class TreeReader {
             anchors.put(done.anchor, new Anchored(done.node, nodes - done.nodesAtStart));
           }
           if (stack.isEmpty()) {
-            docs.add(new Doc(done.node, positions, docLine, docColumn));
+            docs.add(new Doc(done.node, positions, keyPositions, docLine, docColumn));
             positions = new LinkedHashMap<>();
+            keyPositions = new LinkedHashMap<>();
           }
           continue;
         }
@@ -233,6 +241,9 @@ public final class TreeReader {
           JsonNode container = t == JsonToken.START_OBJECT ? NODES.objectNode() : NODES.arrayNode();
           attach(parent, container, merge);
           positions.put(path, keyPos);
+          if (parent != null && parent.node.isObject()) {
+            keyPositions.put(path, keyPos);
+          }
           var frame = new Frame(container, path, line, column, nodes);
           frame.anchor = anchor;
           stack.addLast(frame);
@@ -267,12 +278,15 @@ public final class TreeReader {
           if (!empty || !yaml) {
             var single = new LinkedHashMap<String, int[]>();
             single.put("", new int[] {line, column});
-            docs.add(new Doc(value, single, line, column));
+            docs.add(new Doc(value, single, Map.of(), line, column));
           }
           continue; // an empty YAML document (null) is skipped
         }
         attach(parent, value, merge);
-        positions.put(path, keyPos);
+        positions.put(path, new int[] {line, column}); // a scalar: point at the value itself
+        if (parent.node.isObject()) {
+          keyPositions.put(path, keyPos);
+        }
       }
     } catch (IOException e) {
       throw new Failure(
