@@ -53,6 +53,8 @@ public final class Parser {
    *     position, what was expected and what was found
    */
   public static Ast.File parse(String filename, String source) {
+    java.util.Objects.requireNonNull(filename, "filename");
+    java.util.Objects.requireNonNull(source, "source");
     try {
       return parseOrThrow(filename, source);
     } catch (SyntaxError e) {
