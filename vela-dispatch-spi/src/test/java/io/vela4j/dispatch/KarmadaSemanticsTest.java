@@ -220,4 +220,108 @@ class KarmadaSemanticsTest {
               assertKarmadaReproducesDesiredState(request);
             });
   }
+
+  static Manifest workload(String apiVersion, String kind, String name) {
+    var n = JsonNodeFactory.instance.objectNode();
+    n.put("apiVersion", apiVersion).put("kind", kind);
+    n.putObject("metadata").put("name", name).put("namespace", "apps");
+    var spec = n.putObject("spec");
+    spec.put("replicas", 1);
+    spec.putObject("template")
+        .putObject("spec")
+        .putArray("containers")
+        .addObject()
+        .put("name", "c")
+        .put("image", "reg.io/app:1");
+    return Manifest.of(n);
+  }
+
+  @Test
+  void onlyKindsKarmadaDividesUseWeightsOthersGetPlaintextReplicasInTheFirstOverridePolicy() {
+    var bundle =
+        Bundle.of(
+            "b",
+            List.of(
+                workload("apps/v1", "Deployment", "d"),
+                workload("apps/v1", "StatefulSet", "s"),
+                workload("apps/v1", "ReplicaSet", "r"),
+                workload("apps/v1beta2", "Deployment", "old")));
+    for (List<Integer> replicas : List.of(List.of(3, 1, 2), List.of(2, 0, 5), List.of(4, -1, 1))) {
+      var cs = new ArrayList<ClusterAssignment>();
+      for (int i = 0; i < replicas.size(); i++) {
+        int r = replicas.get(i);
+        cs.add(
+            new ClusterAssignment(
+                ClusterTarget.named("m" + i),
+                r < 0 ? null : r,
+                List.of(new Labels(Operator.ADD, Map.of("i", "" + i), ResourceSelector.ALL))));
+      }
+      var request = DispatchRequest.of(bundle, new Placement(cs), DispatchPolicy.defaults());
+      DispatchPlan plan = KARMADA.plan(request);
+      boolean divided = replicas.stream().allMatch(r -> r > 0);
+      var replicasPolicy =
+          plan.deliveries().stream().filter(d -> d.key().name().equals("b-replicas")).toList();
+      assertThat(replicasPolicy).hasSize(divided ? 1 : 0);
+      if (divided) {
+        String selectors = replicasPolicy.get(0).body().at("/spec/resourceSelectors").toString();
+        assertThat(selectors)
+            .contains("\"StatefulSet\"", "\"name\":\"d\"")
+            .doesNotContain("ReplicaSet")
+            .doesNotContain("apps/v1beta2");
+      }
+      var op000 =
+          plan.deliveries().stream()
+              .filter(d -> d.key().name().equals("b-000"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(op000.body().at("/spec/resourceSelectors").toString())
+          .contains("ReplicaSet", "apps/v1beta2");
+      assertKarmadaReproducesDesiredState(request);
+    }
+  }
+
+  @Test
+  void conflictAndDeletionPoliciesMapToKarmadaFields() {
+    DispatchRequest base = Fixtures.exampleRequest();
+    var policy =
+        base.policy().toBuilder()
+            .conflict(DispatchPolicy.Conflict.ABORT)
+            .deletion(DispatchPolicy.Deletion.ORPHAN)
+            .build();
+    DispatchPlan plan =
+        KARMADA.plan(
+            new DispatchRequest(
+                base.bundle(),
+                base.placement(),
+                policy,
+                base.scopes(),
+                Map.of(KarmadaDispatcher.OPTION_PRIORITY, "7")));
+    var pps =
+        plan.deliveries().stream()
+            .filter(d -> d.key().kind().endsWith("PropagationPolicy"))
+            .toList();
+    assertThat(pps).hasSize(3);
+    for (Delivery d : pps) {
+      var spec = d.body().get("spec");
+      assertThat(spec.path("conflictResolution").asText()).isEqualTo("Abort");
+      assertThat(spec.path("preserveResourcesOnDeletion").asBoolean()).isTrue();
+      assertThat(spec.path("priority").asInt()).isEqualTo(7);
+      assertThat(spec.path("preemption").asText()).isEqualTo("Always");
+    }
+    // Policies precede the templates they select; CRDs get a barrier before custom resources.
+    int crdWait = -1;
+    int widget = -1;
+    for (int i = 0; i < plan.deliveries().size(); i++) {
+      Delivery d = plan.deliveries().get(i);
+      if (d.action() == Delivery.Action.WAIT_ESTABLISHED) {
+        crdWait = i;
+      }
+      if (d.key().kind().equals("Widget")) {
+        widget = i;
+      }
+    }
+    assertThat(crdWait).isBetween(0, widget);
+    assertThat(plan.deliveries().get(widget).wave())
+        .isGreaterThan(plan.deliveries().get(crdWait).wave());
+  }
 }
