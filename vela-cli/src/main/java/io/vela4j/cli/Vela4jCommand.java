@@ -9,7 +9,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Vela4jCommand.Version.class,
     description = "Validate, render, plan and dispatch OAM / KubeVela applications.",
-    subcommands = {ValidateCommand.class, DispatchCommand.class, RolloutCommand.class})
+    subcommands = {
+      ValidateCommand.class,
+      DispatchCommand.class,
+      RolloutCommand.class,
+      CueCommand.class
+    })
 public final class Vela4jCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

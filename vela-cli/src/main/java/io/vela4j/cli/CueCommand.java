@@ -1,0 +1,401 @@
+package io.vela4j.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.vela4j.cue.CueCompiler;
+import io.vela4j.cue.CueError;
+import io.vela4j.cue.CueException;
+import io.vela4j.cue.CueKind;
+import io.vela4j.cue.CueValue;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code vela4j cue export|eval}: evaluates CUE files with Vela4J's pure-Java evaluator and prints
+ * the result the way the {@code cue} tool does (JSON with 4-space indentation). Errors are printed
+ * as {@code file:line:column: message} lines on stderr with exit status 1; usage errors exit 2.
+ */
+@Command(
+    name = "cue",
+    mixinStandardHelpOptions = true,
+    description = "Evaluate CUE files like the cue tool (export, eval).",
+    subcommands = {CueCommand.Export.class, CueCommand.Eval.class})
+final class CueCommand implements Runnable {
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand");
+  }
+
+  /** Output formats of {@code cue export}. */
+  enum Format {
+    json,
+    yaml
+  }
+
+  /**
+   * {@code vela4j cue export FILE... [-e EXPR] [--out json|yaml]} and {@code vela4j cue export
+   * --batch DIR}.
+   */
+  @Command(
+      name = "export",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Export the unification of the CUE files as JSON (4-space indentation) or YAML.",
+        "With --batch DIR, export every DIR/*.cue to DIR/<name>.json, or DIR/<name>.err when",
+        "it is rejected, in one run. Exit status: 0 exported, 1 CUE error, 2 usage error."
+      })
+  static final class Export implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(
+        names = {"-e", "--expression"},
+        paramLabel = "EXPR",
+        description = "Export only the value at this dot-separated path, e.g. outputs.service.")
+    @Nullable String expression;
+
+    @Option(
+        names = "--out",
+        paramLabel = "FORMAT",
+        description = "Output format: ${COMPLETION-CANDIDATES} (default: json).")
+    Format out = Format.json;
+
+    @Option(
+        names = "--batch",
+        paramLabel = "DIR",
+        description = "Export every *.cue file of DIR to a .json (or .err) file next to it.")
+    @Nullable Path batch;
+
+    @Parameters(arity = "0..*", paramLabel = "FILE", description = "CUE files, unified.")
+    List<Path> files = new ArrayList<>();
+
+    @Override
+    public Integer call() throws IOException {
+      PrintWriter stdout = spec.commandLine().getOut();
+      PrintWriter stderr = spec.commandLine().getErr();
+      if (batch != null) {
+        if (!files.isEmpty()) {
+          stderr.println("vela4j cue export: --batch takes a directory, not files");
+          return 2;
+        }
+        return batch(batch, stderr);
+      }
+      if (files.isEmpty()) {
+        stderr.println("vela4j cue export: no CUE files given");
+        return 2;
+      }
+      try {
+        var value = evaluate(files, expression);
+        stdout.print(out == Format.yaml ? value.exportYaml() : value.exportJson());
+        stdout.flush();
+        return 0;
+      } catch (CueException e) {
+        stderr.println(e.getMessage());
+        return 1;
+      } catch (NoSuchFileException e) {
+        stderr.println(e.getMessage());
+        return 2;
+      }
+    }
+
+    private int batch(Path dir, PrintWriter stderr) throws IOException {
+      if (!Files.isDirectory(dir)) {
+        stderr.println("vela4j cue export: not a directory: " + dir);
+        return 2;
+      }
+      List<Path> cues;
+      try (Stream<Path> s = Files.list(dir)) {
+        cues = s.filter(p -> p.getFileName().toString().endsWith(".cue")).sorted().toList();
+      }
+      int ok = 0;
+      int bad = 0;
+      for (Path cue : cues) {
+        var name = cue.getFileName().toString();
+        var base = dir.resolve(name.substring(0, name.length() - 4));
+        var json = base.resolveSibling(base.getFileName() + ".json");
+        var err = base.resolveSibling(base.getFileName() + ".err");
+        try {
+          var value = evaluate(List.of(cue), expression);
+          var text = out == Format.yaml ? value.exportYaml() : value.exportJson();
+          Files.deleteIfExists(err);
+          Files.writeString(json, text, StandardCharsets.UTF_8);
+          ok++;
+        } catch (CueException | NoSuchFileException e) {
+          Files.deleteIfExists(json);
+          Files.writeString(err, e.getMessage() + "\n", StandardCharsets.UTF_8);
+          bad++;
+        }
+      }
+      stderr.println("vela4j cue: " + ok + " exported, " + bad + " rejected, in " + dir);
+      return 0;
+    }
+  }
+
+  /** {@code vela4j cue eval FILE...}: prints the evaluated value in CUE syntax. */
+  @Command(
+      name = "eval",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Evaluate the unification of the CUE files and print it in CUE syntax; values that are",
+        "not concrete are printed as their type. Exit status: 0, 1 CUE error, 2 usage error."
+      })
+  static final class Eval implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(
+        names = {"-e", "--expression"},
+        paramLabel = "EXPR",
+        description = "Print only the value at this dot-separated path.")
+    @Nullable String expression;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "CUE files, unified.")
+    List<Path> files = new ArrayList<>();
+
+    @Override
+    public Integer call() throws IOException {
+      PrintWriter stdout = spec.commandLine().getOut();
+      PrintWriter stderr = spec.commandLine().getErr();
+      try {
+        var value = evaluate(files, expression);
+        try {
+          value.validate();
+        } catch (CueException e) {
+          // like cue eval, print what is known when the only problems are incomplete values
+          if (!e.errors().stream().allMatch(x -> x.kind() == CueError.Kind.INCOMPLETE)) {
+            throw e;
+          }
+        }
+        stdout.print(CueText.render(value));
+        stdout.flush();
+        return 0;
+      } catch (CueException e) {
+        stderr.println(e.getMessage());
+        return 1;
+      } catch (NoSuchFileException e) {
+        stderr.println(e.getMessage());
+        return 2;
+      }
+    }
+  }
+
+  /** A missing or unreadable input file (a usage error). */
+  static final class NoSuchFileException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    NoSuchFileException(String message) {
+      super(message);
+    }
+  }
+
+  /** Compiles each file once, evaluates it, unifies the values and selects the expression. */
+  static CueValue evaluate(List<Path> files, @Nullable String expression)
+      throws NoSuchFileException {
+    var compiler = CueCompiler.create();
+    CueValue value = null;
+    for (Path f : files) {
+      String source;
+      try {
+        source = Files.readString(f, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new NoSuchFileException("vela4j cue: cannot read " + f + ": " + e.getMessage());
+      }
+      var v = compiler.compile(f.toString(), source).evaluate();
+      value = value == null ? v : value.unify(v);
+    }
+    if (value == null) {
+      throw new NoSuchFileException("vela4j cue: no CUE files given");
+    }
+    if (expression != null && !expression.isBlank()) {
+      var selected = value.lookup(expression.strip());
+      if (!selected.exists()) {
+        throw new CueException(
+            new CueError(
+                CueError.Kind.REFERENCE,
+                "reference \"" + expression.strip() + "\" not found",
+                "",
+                List.of()));
+      }
+      return selected;
+    }
+    return value;
+  }
+
+  /**
+   * Renders an evaluated value in CUE syntax the way {@code cue eval} prints it: 4-space
+   * indentation, values of consecutive scalar fields aligned (a struct or list value ends the run),
+   * lists inline with structs opening on the same line ({@code [{ ... }, { ... }]}); a value that
+   * is not concrete is printed as its type ({@code int}, {@code string}, ...). Only regular fields
+   * are shown.
+   */
+  static final class CueText {
+    private static final String INDENT = "    ";
+
+    private CueText() {}
+
+    /** A value to print: a one-line scalar, a struct of labelled members, or a list. */
+    private sealed interface Node permits Scalar, Struct, Seq {}
+
+    private record Scalar(String text) implements Node {}
+
+    private record Struct(List<Map.Entry<String, Node>> fields) implements Node {}
+
+    private record Seq(List<Node> elements) implements Node {}
+
+    static String render(CueValue v) {
+      var node = toNode(v);
+      var sb = new StringBuilder();
+      if (node instanceof Struct st) {
+        writeFields(sb, st, 0);
+      } else {
+        write(sb, node, 0);
+        sb.append('\n');
+      }
+      return sb.toString();
+    }
+
+    private static Node toNode(CueValue v) {
+      // isConcrete() on a struct or list does not look inside (as in CUE's Go API), so walk them
+      if (v.kind() == CueKind.STRUCT) {
+        var fields = new ArrayList<Map.Entry<String, Node>>();
+        for (var name : v.fieldNames()) {
+          fields.add(Map.entry(name, toNode(v.lookup(name))));
+        }
+        return new Struct(fields);
+      }
+      if (v.kind() == CueKind.LIST) {
+        try {
+          return fromJson(v.export());
+        } catch (CueException e) {
+          var elems = new ArrayList<Node>();
+          for (int i = 0; ; i++) {
+            var e2 = v.lookup(Integer.toString(i));
+            if (!e2.exists()) {
+              break;
+            }
+            elems.add(toNode(e2));
+          }
+          return elems.isEmpty() ? new Scalar("[...]") : new Seq(elems);
+        }
+      }
+      if (v.isConcrete()) {
+        return fromJson(v.export());
+      }
+      return new Scalar(typeName(v.kind()));
+    }
+
+    private static Node fromJson(JsonNode n) {
+      if (n.isObject()) {
+        var fields = new ArrayList<Map.Entry<String, Node>>();
+        for (Map.Entry<String, JsonNode> e : n.properties()) {
+          fields.add(Map.entry(e.getKey(), fromJson(e.getValue())));
+        }
+        return new Struct(fields);
+      }
+      if (n.isArray()) {
+        var elems = new ArrayList<Node>();
+        n.forEach(e -> elems.add(fromJson(e)));
+        return new Seq(elems);
+      }
+      if (n.isBigDecimal()) {
+        return new Scalar(n.decimalValue().toString()); // CUE's number text
+      }
+      return new Scalar(n.toString()); // JSON strings, ints, bools and null read the same in CUE
+    }
+
+    private static void writeFields(StringBuilder sb, Struct st, int depth) {
+      var fields = st.fields();
+      int i = 0;
+      while (i < fields.size()) {
+        // a run of scalar fields is aligned on the longest label
+        int j = i;
+        int width = 0;
+        while (j < fields.size() && fields.get(j).getValue() instanceof Scalar) {
+          width = Math.max(width, label(fields.get(j).getKey()).length());
+          j++;
+        }
+        if (j == i) {
+          var f = fields.get(i);
+          sb.append(INDENT.repeat(depth)).append(label(f.getKey())).append(": ");
+          write(sb, f.getValue(), depth);
+          sb.append('\n');
+          i++;
+          continue;
+        }
+        for (int k = i; k < j; k++) {
+          var f = fields.get(k);
+          var l = label(f.getKey());
+          sb.append(INDENT.repeat(depth)).append(l).append(':');
+          sb.append(" ".repeat(width - l.length() + 1));
+          write(sb, f.getValue(), depth);
+          sb.append('\n');
+        }
+        i = j;
+      }
+    }
+
+    private static void write(StringBuilder sb, Node n, int depth) {
+      if (n instanceof Scalar s) {
+        sb.append(s.text());
+      } else if (n instanceof Struct st) {
+        if (st.fields().isEmpty()) {
+          sb.append("{}");
+          return;
+        }
+        sb.append("{\n");
+        writeFields(sb, st, depth + 1);
+        sb.append(INDENT.repeat(depth)).append('}');
+      } else if (n instanceof Seq l) {
+        sb.append('[');
+        for (int k = 0; k < l.elements().size(); k++) {
+          if (k > 0) {
+            sb.append(", ");
+          }
+          write(sb, l.elements().get(k), depth);
+        }
+        sb.append(']');
+      }
+    }
+
+    private static String typeName(CueKind kind) {
+      return switch (kind) {
+        case TOP -> "_";
+        case BOTTOM -> "_|_";
+        case NULL -> "null";
+        case BOOL -> "bool";
+        case INT -> "int";
+        case FLOAT -> "float";
+        case NUMBER -> "number";
+        case STRING -> "string";
+        case BYTES -> "bytes";
+        case STRUCT -> "{...}";
+        case LIST -> "[...]";
+      };
+    }
+
+    /** An identifier label as is, any other label quoted. */
+    static String label(String name) {
+      boolean ident = !name.isEmpty() && !Character.isDigit(name.charAt(0));
+      for (int i = 0; i < name.length() && ident; i++) {
+        char c = name.charAt(i);
+        ident = Character.isLetterOrDigit(c) || c == '_' || c == '$' || (c == '#' && i == 0);
+      }
+      return ident ? name : new TextNode(name).toString();
+    }
+  }
+}
