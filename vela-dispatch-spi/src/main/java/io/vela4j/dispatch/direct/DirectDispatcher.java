@@ -121,6 +121,22 @@ public final class DirectDispatcher implements Dispatcher {
     DispatchPolicy policy = request.policy();
     String ns = policy.inventoryNamespace() == null ? "default" : policy.inventoryNamespace();
     String parentName = "applyset-" + request.bundle().id();
+    boolean nsInBundle =
+        renderer.templates().stream()
+            .anyMatch(
+                m ->
+                    m.key().group().isEmpty()
+                        && m.key().kind().equals("Namespace")
+                        && m.key().name().equals(ns));
+    if (!nsInBundle && !ns.equals("default")) {
+      warnings.add(
+          Diagnostic.warning(
+              "INVENTORY_NAMESPACE_NOT_IN_BUNDLE",
+              "the inventory Secret goes to namespace "
+                  + ns
+                  + ", which the bundle does not create; it must already exist on every cluster",
+              "policy.inventoryNamespace"));
+    }
     String id = applySetId(parentName, ns, "Secret", "");
     List<ClusterAssignment> clusters = new ArrayList<>(request.placement().clusters());
     clusters.sort(java.util.Comparator.comparing(ClusterAssignment::name));
