@@ -142,6 +142,101 @@ class SyntaxPropertiesTest {
         op.precedence());
   }
 
+  private static final String[] PIECES = {
+    "a",
+    "_",
+    "#D",
+    "_#h",
+    "$p",
+    "1",
+    "0x1F",
+    "1.5",
+    ".5",
+    "1Ki",
+    "1e3",
+    "\"s\"",
+    "'b'",
+    "\"\\(",
+    "\"\"\"\n",
+    "#\"",
+    "\"#",
+    "'''\n",
+    "\\",
+    "\\u00e9",
+    "\\#(",
+    "{",
+    "}",
+    "[",
+    "]",
+    "(",
+    ")",
+    ",",
+    ":",
+    "?",
+    "!",
+    "=",
+    "==",
+    "!=",
+    "=~",
+    "<",
+    ">=",
+    "&",
+    "&&",
+    "|",
+    "||",
+    "+",
+    "-",
+    "*",
+    "/",
+    ".",
+    "...",
+    "_|_",
+    "null",
+    "true",
+    "for",
+    "in",
+    "if",
+    "let",
+    "package",
+    "import",
+    "@x(",
+    "//c",
+    "\n",
+    " ",
+    "\t",
+    "\r",
+    "é",
+    "😀",
+    "\u0000",
+    "~",
+    ";",
+    "'"
+  };
+
+  @Test
+  void arbitraryInputOnlyEverFailsWithASyntaxError() {
+    // No NPE, ClassCastException, IndexOutOfBounds or StackOverflowError: only CueException.
+    qt().withExamples(3000)
+        .forAll(lists().of(integers().between(0, PIECES.length - 1)).ofSizeBetween(0, 40))
+        .checkAssert(
+            picks -> {
+              StringBuilder sb = new StringBuilder();
+              picks.forEach(i -> sb.append(PIECES[i]));
+              String src = sb.toString();
+              try {
+                Ast.File f = Parser.parse("f.cue", src);
+                assertThat(f.end()).isEqualTo(src.length());
+                assertThat(Printer.print(f)).isNotNull();
+              } catch (io.vela4j.cue.CueException e) {
+                assertThat(e.errors())
+                    .singleElement()
+                    .satisfies(
+                        err ->
+                            assertThat(err.kind()).isEqualTo(io.vela4j.cue.CueError.Kind.SYNTAX));
+              }
+            });
+  }
+
   @Test
   void operatorPrecedenceAndAssociativity() {
     qt().forAll(lists().of(integers().all()).ofSizeBetween(1, 60))
