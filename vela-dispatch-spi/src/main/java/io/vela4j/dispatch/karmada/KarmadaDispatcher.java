@@ -271,7 +271,9 @@ public final class KarmadaDispatcher implements Dispatcher {
         ArrayNode rules = Json.NODES.arrayNode();
         for (ClusterAssignment a : assignments.values()) {
           List<io.vela4j.dispatch.Override> mine =
-              a.overrides().stream().filter(o -> o.target().equals(sel)).toList();
+              a.overrides().stream()
+                  .filter(o -> o.target().equals(sel) && canChange(o, targets))
+                  .toList();
           if (!mine.isEmpty()) {
             rules.add(rule(a.name(), overriders(mine)));
           }
@@ -313,6 +315,21 @@ public final class KarmadaDispatcher implements Dispatcher {
     all.addAll(wave1);
     later.values().forEach(all::addAll);
     return DispatchPlan.of(ID, all, warnings);
+  }
+
+  /**
+   * Whether an overrider can change any of the targets: image overriders only find containers in
+   * Karmada's workload kinds, command/args overriders in a smaller set; others always apply. Rules
+   * that cannot change anything are left out, so policies stay readable.
+   */
+  private static boolean canChange(io.vela4j.dispatch.Override o, List<Manifest> targets) {
+    if (o instanceof Image) {
+      return targets.stream().anyMatch(m -> OverrideEngine.IMAGE_KINDS.contains(m.key().kind()));
+    }
+    if (o instanceof ContainerArgs || o instanceof ContainerCommand) {
+      return targets.stream().anyMatch(m -> OverrideEngine.COMMAND_KINDS.contains(m.key().kind()));
+    }
+    return true;
   }
 
   private static int priority(DispatchRequest request, List<Diagnostic> warnings) {
