@@ -123,4 +123,45 @@ class ApiValueTypesTest {
     assertThat(ResourceScopes.guessPlural("Gateway")).isEqualTo("gateways");
     assertThat(ResourceScopes.guessPlural("Widget")).isEqualTo("widgets");
   }
+
+  @Test
+  void discoveryFindsTheThreePlannersAndLaterExplicitRegistrationWins() {
+    assertThat(Dispatchers.discover().ids()).containsExactly("direct", "karmada", "ocm");
+    assertThat(Dispatchers.discover().warnings()).isEmpty();
+    var a = new io.vela4j.dispatch.ocm.OcmDispatcher();
+    var b = new io.vela4j.dispatch.ocm.OcmDispatcher();
+    var r = Dispatchers.of(a, b);
+    assertThat(r.get("ocm")).isSameAs(b);
+    assertThat(r.ids()).containsExactly("ocm");
+    assertThat(Dispatchers.discover().get("karmada").capabilities().overrides())
+        .isEqualTo(Capabilities.OverrideSupport.NATIVE);
+  }
+
+  @Test
+  void bundleCrdsDefineScopeOfTheirCustomResources() throws Exception {
+    var crd =
+        Manifest.of(
+            obj(
+                "{'apiVersion':'apiextensions.k8s.io/v1','kind':'CustomResourceDefinition',"
+                    + "'metadata':{'name':'globals.acme.io'},'spec':{'group':'acme.io','scope':"
+                    + "'Cluster','names':{'kind':'Global','plural':'globals'}}}"));
+    var cr =
+        Manifest.of(
+            obj(
+                "{'apiVersion':'acme.io/v1','kind':'Global','metadata':{'name':'g','namespace':'x'}}"));
+    var state =
+        DesiredState.compute(
+            DispatchRequest.of(
+                Bundle.of("b", List.of(cr, crd)), Placement.of("c"), DispatchPolicy.defaults()));
+    assertThat(state.diagnostics()).isEmpty();
+    assertThat(state.objects("c"))
+        .extracting(m -> m.key().display())
+        .containsExactly(
+            "apiextensions.k8s.io/v1 CustomResourceDefinition globals.acme.io",
+            "acme.io/v1 Global g");
+    assertThat(state.scopes().find("acme.io", "Global"))
+        .get()
+        .extracting(ResourceScope::plural, ResourceScope::namespaced)
+        .containsExactly("globals", false);
+  }
 }
