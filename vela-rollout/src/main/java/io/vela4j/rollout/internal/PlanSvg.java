@@ -28,7 +28,10 @@ public final class PlanSvg {
     int k = series.size();
     int groupWidth = k * BAR + (k - 1) * BAR_GAP;
     int steps = plan.steps().size();
-    int width = Math.max(440, LEFT + Math.max(1, steps) * (groupWidth + GROUP_GAP) + 24);
+    int width =
+        Math.max(
+            560,
+            LEFT + Math.max(1, steps) * (groupWidth + GROUP_GAP) + 24); // the title needs ~500px
     int height = TOP + CHART + 96;
     long max = 1;
     var values = new ArrayList<List<Counts>>();
