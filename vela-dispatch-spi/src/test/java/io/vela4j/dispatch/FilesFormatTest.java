@@ -165,4 +165,39 @@ class FilesFormatTest {
         .extracting(Diagnostic::code, Diagnostic::source, Diagnostic::line)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("DUPLICATE_FIELD", "p.yaml", 3));
   }
+
+  @Test
+  void yamlAnchorsAliasesAndMergeKeysResolveInsteadOfBecomingStrings() {
+    String yaml =
+        String.join(
+            "\n",
+            "apiVersion: v1",
+            "kind: ConfigMap",
+            "metadata:",
+            "  name: a",
+            "  labels: &common {app: web, tier: front}",
+            "  annotations:",
+            "    <<: *common",
+            "    tier: back",
+            "data:",
+            "  copy: hello",
+            "");
+    Manifest m = ManifestFiles.read(yaml, "m.yaml", "ns", ResourceScopes.builtin()).get(0);
+    assertThat(m.body().at("/metadata/annotations").toString())
+        .isEqualTo("{\"app\":\"web\",\"tier\":\"back\"}");
+    // Jackson does not report anchors on scalars, so an alias to one is an error, never the
+    // alias name silently taken as the value.
+    assertThat(
+            errors(
+                () ->
+                    ManifestFiles.read(
+                        "a: &v x\nb: *v\n", "m.yaml", null, ResourceScopes.builtin())))
+        .extracting(Diagnostic::code, Diagnostic::line)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("UNKNOWN_ALIAS", 2));
+    assertThat(
+            errors(
+                () -> ManifestFiles.read("a: *nope\n", "m.yaml", null, ResourceScopes.builtin())))
+        .extracting(Diagnostic::code)
+        .containsExactly("UNKNOWN_ALIAS");
+  }
 }

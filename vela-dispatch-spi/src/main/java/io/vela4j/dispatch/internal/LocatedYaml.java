@@ -89,7 +89,8 @@ public final class LocatedYaml {
       JsonToken t;
       while ((t = p.nextToken()) != null) {
         var positions = new HashMap<String, int[]>();
-        JsonNode root = value(p, t, "", positions);
+        var anchors = new HashMap<String, JsonNode>();
+        JsonNode root = value(p, t, "", positions, anchors);
         docs.add(new Doc(root, positions, source));
       }
     } catch (IOException e) {
@@ -110,27 +111,77 @@ public final class LocatedYaml {
   }
 
   private static @Nullable JsonNode value(
-      JsonParser p, JsonToken t, String path, Map<String, int[]> positions) throws IOException {
+      JsonParser p,
+      JsonToken t,
+      String path,
+      Map<String, int[]> positions,
+      Map<String, JsonNode> anchors)
+      throws IOException {
     JsonLocation loc = p.currentTokenLocation();
     positions.put(path, new int[] {Math.max(0, loc.getLineNr()), Math.max(0, loc.getColumnNr())});
+    if (p instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser yp && yp.isCurrentAlias()) {
+      String name = p.getText();
+      JsonNode target = anchors.get(name);
+      if (target == null) {
+        throw new io.vela4j.dispatch.DispatchException(
+            Diagnostic.error(
+                    "UNKNOWN_ALIAS",
+                    "alias *"
+                        + name
+                        + " refers to no anchored mapping or list before it (anchors on plain"
+                        + " values are not supported: repeat the value)",
+                    path)
+                .withFacts("an anchor &" + name + " earlier in the document", "none")
+                .at(Math.max(0, loc.getLineNr()), Math.max(0, loc.getColumnNr())));
+      }
+      return target.deepCopy();
+    }
+    Object anchor = p.getObjectId();
+    JsonNode node = plainValue(p, t, path, positions, anchors);
+    if (anchor != null && node != null) {
+      anchors.put(anchor.toString(), node);
+    }
+    return node;
+  }
+
+  private static @Nullable JsonNode plainValue(
+      JsonParser p,
+      JsonToken t,
+      String path,
+      Map<String, int[]> positions,
+      Map<String, JsonNode> anchors)
+      throws IOException {
     switch (t) {
       case START_OBJECT -> {
         ObjectNode o = Json.NODES.objectNode();
+        var explicit = new java.util.HashSet<String>();
         JsonToken n;
         while ((n = p.nextToken()) == JsonToken.FIELD_NAME) {
           String name = p.currentName();
           String child = path.isEmpty() ? name : path + "." + name;
           JsonLocation kl = p.currentTokenLocation();
-          if (o.has(name)) {
+          if (explicit.contains(name)) {
             throw new io.vela4j.dispatch.DispatchException(
                 Diagnostic.error("DUPLICATE_FIELD", "field '" + name + "' appears twice", child)
                     .withFacts("each key once per mapping", name)
                     .at(Math.max(0, kl.getLineNr()), Math.max(0, kl.getColumnNr())));
           }
           JsonToken v = p.nextToken();
-          JsonNode node = value(p, v, child, positions);
+          JsonNode node = value(p, v, child, positions, anchors);
           positions.put(
               child, new int[] {Math.max(0, kl.getLineNr()), Math.max(0, kl.getColumnNr())});
+          if (name.equals("<<") && node != null && node.isObject()) {
+            // YAML merge key: copy the fields not set explicitly (explicit keys always win).
+            node.fields()
+                .forEachRemaining(
+                    e -> {
+                      if (!explicit.contains(e.getKey()) && !o.has(e.getKey())) {
+                        o.set(e.getKey(), e.getValue());
+                      }
+                    });
+            continue;
+          }
+          explicit.add(name);
           o.set(name, node == null ? Json.NODES.nullNode() : node);
         }
         return o;
@@ -140,7 +191,7 @@ public final class LocatedYaml {
         JsonToken n;
         int i = 0;
         while ((n = p.nextToken()) != JsonToken.END_ARRAY) {
-          JsonNode node = value(p, n, path + "[" + i + "]", positions);
+          JsonNode node = value(p, n, path + "[" + i + "]", positions, anchors);
           a.add(node == null ? Json.NODES.nullNode() : node);
           i++;
         }
