@@ -1,0 +1,153 @@
+package io.vela4j.cue.internal.eval;
+
+import io.vela4j.cue.internal.syntax.Ast;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The compiled, immutable form of a CUE program: references are resolved to (frame count, name)
+ * pairs at compile time, so evaluation never consults the syntax tree again.
+ */
+final class Adt {
+  private Adt() {}
+
+  /** A compiled expression. */
+  sealed interface Expr
+      permits Lit,
+          StructE,
+          ListE,
+          RefE,
+          SelE,
+          IdxE,
+          SliceE,
+          CallE,
+          BuiltinE,
+          UnaryE,
+          BinE,
+          DisjE,
+          InterpE,
+          ValueE {
+    /** Source position, or null for synthesized expressions. */
+    Ast.@Nullable Pos pos();
+  }
+
+  /** A literal value (scalar, type, top or bottom). */
+  record Lit(Value value, Ast.@Nullable Pos pos) implements Expr {}
+
+  /** Field kinds. */
+  enum ArcType {
+    REGULAR,
+    OPTIONAL,
+    REQUIRED
+  }
+
+  /** A declaration in a struct literal. */
+  sealed interface Decl permits FieldD, DynFieldD, PatternD, LetD, EmbedD, EllipsisD, CompD {}
+
+  /** {@code label: value}. */
+  record FieldD(String label, ArcType type, Expr value, List<String> docs, Ast.@Nullable Pos pos)
+      implements Decl {}
+
+  /** {@code (expr): value} or {@code "\(x)": value}. */
+  record DynFieldD(
+      Expr labelExpr, ArcType type, Expr value, List<String> docs, Ast.@Nullable Pos pos)
+      implements Decl {}
+
+  /**
+   * {@code [filter]: value}; when {@code alias} is set, the value is compiled in a frame binding
+   * it.
+   */
+  record PatternD(Expr filter, Expr value, @Nullable String alias) implements Decl {}
+
+  /** {@code let name = expr}. */
+  record LetD(String name, Expr expr) implements Decl {}
+
+  /** An embedded expression. */
+  record EmbedD(Expr expr) implements Decl {}
+
+  /** {@code ...} or {@code ...T}. */
+  record EllipsisD(@Nullable Expr type) implements Decl {}
+
+  /** A comprehension embedded in a struct, or an element of a list. */
+  record CompD(List<Clause> clauses, StructE body, Ast.@Nullable Pos pos) implements Decl {}
+
+  /** A comprehension clause. */
+  sealed interface Clause permits ForC, IfC, LetC {}
+
+  /** {@code for key, value in source}; opens one frame binding key and value. */
+  record ForC(@Nullable String key, String value, Expr source, Ast.@Nullable Pos pos)
+      implements Clause {}
+
+  /** {@code if cond}. */
+  record IfC(Expr cond, Ast.@Nullable Pos pos) implements Clause {}
+
+  /** {@code let name = expr}; opens one frame. */
+  record LetC(String name, Expr expr) implements Clause {}
+
+  /**
+   * A struct literal; opens one frame.
+   *
+   * @param hasEmbed whether it embeds an expression or comprehension (a "wrapper" that may turn
+   *     into a scalar or list)
+   */
+  record StructE(List<Decl> decls, boolean hasEmbed, boolean hasRegular, Ast.@Nullable Pos pos)
+      implements Expr {}
+
+  /** A list literal: elements are {@link Expr} or {@link CompD}. */
+  record ListE(List<Object> elems, boolean open, @Nullable Expr tail, Ast.@Nullable Pos pos)
+      implements Expr {}
+
+  /** How a reference is resolved. */
+  enum RefKind {
+    /** A field of the struct of the frame. */
+    FIELD,
+    /** A let of the struct of the frame. */
+    LET,
+    /** A binding of a clause or pattern frame. */
+    BIND
+  }
+
+  /** A reference: go {@code up} frames up, then resolve {@code name}. */
+  record RefE(int up, RefKind kind, String name, Ast.@Nullable Pos pos) implements Expr {}
+
+  /** {@code x.label}. */
+  record SelE(Expr x, String label, Ast.@Nullable Pos pos) implements Expr {}
+
+  /** {@code x[index]}. */
+  record IdxE(Expr x, Expr index, Ast.@Nullable Pos pos) implements Expr {}
+
+  /** {@code x[lo:hi]}. */
+  record SliceE(Expr x, @Nullable Expr lo, @Nullable Expr hi, Ast.@Nullable Pos pos)
+      implements Expr {}
+
+  /** {@code fn(args)}. */
+  record CallE(Expr fn, List<Expr> args, Ast.@Nullable Pos pos) implements Expr {}
+
+  /**
+   * A builtin function: {@code pkg} is the import path, or empty for predeclared functions such as
+   * {@code len}.
+   */
+  record BuiltinE(String pkg, String name, Ast.@Nullable Pos pos) implements Expr {}
+
+  /** A unary operation (not a bound: bounds are compiled to {@link Lit} or kept here). */
+  record UnaryE(Ast.Op op, Expr x, Ast.@Nullable Pos pos) implements Expr {}
+
+  /** A binary operation other than {@code |}. */
+  record BinE(Ast.Op op, Expr x, Expr y, Ast.@Nullable Pos pos) implements Expr {}
+
+  /** A disjunction; {@code marks[i]} tells whether term i is a default. */
+  record DisjE(List<Expr> terms, boolean[] marks, boolean hasMarks, Ast.@Nullable Pos pos)
+      implements Expr {}
+
+  /** A string interpolation. */
+  record InterpE(List<String> fragments, List<Expr> exprs, boolean bytes, Ast.@Nullable Pos pos)
+      implements Expr {}
+
+  /** An already evaluated vertex used as a conjunct (unify, fills of values). */
+  record ValueE(Vertex vertex) implements Expr {
+    @Override
+    public Ast.@Nullable Pos pos() {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,13 @@
+package io.vela4j.cue.internal.eval;
+
+/** Unwinds expression evaluation with an error value (stackless). */
+final class BottomEx extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  final transient Value.Bottom bottom;
+
+  BottomEx(Value.Bottom bottom) {
+    super(bottom.message(), null, false, false);
+    this.bottom = bottom;
+  }
+}

@@ -1,0 +1,501 @@
+package io.vela4j.cue.internal.eval;
+
+import io.vela4j.cue.CueError;
+import io.vela4j.cue.internal.eval.Adt.ArcType;
+import io.vela4j.cue.internal.eval.Adt.RefKind;
+import io.vela4j.cue.internal.syntax.Ast;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Compiles a syntax tree into {@link Adt}: resolves identifiers lexically to (frame count, name),
+ * imports to builtin packages, and reports unresolved references and unused lets.
+ */
+final class Compiler {
+
+  /** A compile error collected while compiling. */
+  record Problem(CueError.Kind kind, String message, Ast.@Nullable Pos pos) {}
+
+  private static final class Binding {
+    final RefKind kind;
+    final String target;
+    final Ast.@Nullable Pos pos;
+    final boolean mustUse;
+    int uses;
+
+    Binding(RefKind kind, String target, Ast.@Nullable Pos pos, boolean mustUse) {
+      this.kind = kind;
+      this.target = target;
+      this.pos = pos;
+      this.mustUse = mustUse;
+    }
+  }
+
+  private static final class Scope {
+    final @Nullable Scope parent;
+    final Map<String, Binding> names = new HashMap<>();
+    final List<Binding> all = new ArrayList<>();
+
+    Scope(@Nullable Scope parent) {
+      this.parent = parent;
+    }
+
+    void add(String name, Binding b, List<Problem> problems) {
+      all.add(b);
+      Binding prev = names.get(name);
+      if (prev != null && prev.kind == RefKind.FIELD && b.kind == RefKind.FIELD) {
+        return;
+      }
+      if (prev != null) {
+        problems.add(
+            new Problem(CueError.Kind.SYNTAX, "conflicting declaration of " + name, b.pos));
+        return;
+      }
+      names.put(name, b);
+    }
+  }
+
+  private final List<Problem> problems = new ArrayList<>();
+  private final Map<String, String> imports = new LinkedHashMap<>();
+  private final List<Scope> scopes = new ArrayList<>();
+
+  /** Compiles a file; returns its top-level struct literal. */
+  static Adt.StructE compile(Ast.File file, List<Problem> problems) {
+    Compiler c = new Compiler();
+    for (Ast.ImportDecl d : file.imports()) {
+      for (Ast.ImportSpec spec : d.specs()) {
+        String path = spec.importPath();
+        String name;
+        if (spec.name() != null) {
+          name = spec.name().name();
+        } else {
+          int slash = path.lastIndexOf('/');
+          name = slash < 0 ? path : path.substring(slash + 1);
+          int colon = name.indexOf(':');
+          if (colon >= 0) {
+            name = name.substring(colon + 1);
+          }
+        }
+        if (!Builtins2.isKnownPackage(path)) {
+          c.problems.add(
+              new Problem(
+                  CueError.Kind.REFERENCE,
+                  "package \"" + path + "\" not found (unknown import)",
+                  spec.pos()));
+        }
+        c.imports.put(name, path);
+      }
+    }
+    Adt.StructE root = c.compileStruct(file.decls(), null, file.pos(), /* isFile= */ true);
+    for (Scope s : c.scopes) {
+      for (Binding b : s.all) {
+        if (b.mustUse && b.uses == 0) {
+          c.problems.add(
+              new Problem(
+                  CueError.Kind.SYNTAX, "unreferenced alias or let clause " + b.target, b.pos));
+        }
+      }
+    }
+    problems.addAll(c.problems);
+    return root;
+  }
+
+  static String labelOf(Ast.StringLit s) {
+    return Labels.quoted(s.value());
+  }
+
+  private Scope newScope(@Nullable Scope parent) {
+    Scope s = new Scope(parent);
+    scopes.add(s);
+    return s;
+  }
+
+  private Adt.StructE compileStruct(
+      List<Ast.Decl> decls, @Nullable Scope parent, Ast.@Nullable Pos pos, boolean isFile) {
+    Scope s = newScope(parent);
+    for (Ast.Decl d : decls) {
+      if (d instanceof Ast.Field f) {
+        String label = null;
+        if (f.label() instanceof Ast.Ident id) {
+          label = id.name();
+          s.add(id.name(), new Binding(RefKind.FIELD, label, f.pos(), false), problems);
+        } else if (f.label() instanceof Ast.StringLit sl) {
+          label = labelOf(sl);
+        }
+        if (f.alias() != null && label != null) {
+          s.add(
+              f.alias().name(), new Binding(RefKind.FIELD, label, f.alias().pos(), true), problems);
+        }
+        if (f.value() instanceof Ast.AliasExpr ae && label != null) {
+          s.add(ae.alias().name(), new Binding(RefKind.FIELD, label, ae.pos(), true), problems);
+        }
+      } else if (d instanceof Ast.LetDecl l) {
+        s.add(l.name().name(), new Binding(RefKind.LET, l.name().name(), l.pos(), true), problems);
+      }
+    }
+    List<Adt.Decl> out = new ArrayList<>();
+    boolean hasEmbed = false;
+    boolean hasRegular = false;
+    for (Ast.Decl d : decls) {
+      if (d instanceof Ast.Field f) {
+        ArcType type =
+            switch (f.constraint()) {
+              case REGULAR -> ArcType.REGULAR;
+              case OPTIONAL -> ArcType.OPTIONAL;
+              case REQUIRED -> ArcType.REQUIRED;
+            };
+        List<String> docs = docs(f.docs());
+        Ast.Label lab = f.label();
+        if (lab instanceof Ast.Ident id) {
+          out.add(new Adt.FieldD(id.name(), type, expr(f.value(), s), docs, f.pos()));
+          hasRegular |= Labels.isRegular(id.name());
+        } else if (lab instanceof Ast.StringLit sl) {
+          String l = labelOf(sl);
+          out.add(new Adt.FieldD(l, type, expr(f.value(), s), docs, f.pos()));
+          hasRegular |= Labels.isRegular(l);
+        } else if (lab instanceof Ast.Interpolation in) {
+          out.add(new Adt.DynFieldD(expr(in, s), type, expr(f.value(), s), docs, f.pos()));
+          hasRegular = true;
+        } else if (lab instanceof Ast.DynamicLabel dl) {
+          Ast.Expr le = dl.expr() instanceof Ast.AliasExpr ae ? ae.expr() : dl.expr();
+          out.add(new Adt.DynFieldD(expr(le, s), type, expr(f.value(), s), docs, f.pos()));
+          hasRegular = true;
+        } else if (lab instanceof Ast.PatternLabel pl) {
+          if (pl.expr() instanceof Ast.AliasExpr ae) {
+            Scope ps = newScope(s);
+            ps.add(
+                ae.alias().name(),
+                new Binding(RefKind.BIND, ae.alias().name(), ae.pos(), true),
+                problems);
+            out.add(new Adt.PatternD(expr(ae.expr(), s), expr(f.value(), ps), ae.alias().name()));
+          } else {
+            out.add(new Adt.PatternD(expr(pl.expr(), s), expr(f.value(), s), null));
+          }
+        }
+      } else if (d instanceof Ast.LetDecl l) {
+        out.add(new Adt.LetD(l.name().name(), expr(l.expr(), s)));
+      } else if (d instanceof Ast.Embedding e) {
+        Ast.Expr x = e.expr() instanceof Ast.AliasExpr ae ? ae.expr() : e.expr();
+        out.add(new Adt.EmbedD(expr(x, s)));
+        hasEmbed = true;
+      } else if (d instanceof Ast.Ellipsis el) {
+        out.add(new Adt.EllipsisD(el.type() == null ? null : expr(el.type(), s)));
+      } else if (d instanceof Ast.Attribute a) {
+      } else if (d instanceof Ast.Comprehension c) {
+        out.add(comprehension(c, s));
+        hasEmbed = true;
+      }
+    }
+    return new Adt.StructE(List.copyOf(out), hasEmbed, hasRegular, pos);
+  }
+
+  private static List<String> docs(List<Ast.Comment> comments) {
+    if (comments.isEmpty()) {
+      return List.of();
+    }
+    StringBuilder sb = new StringBuilder();
+    for (Ast.Comment c : comments) {
+      if (sb.length() > 0) {
+        sb.append('\n');
+      }
+      sb.append(c.content());
+    }
+    return List.of(sb.toString());
+  }
+
+  private Adt.CompD comprehension(Ast.Comprehension c, Scope s) {
+    List<Adt.Clause> clauses = new ArrayList<>();
+    Scope cur = s;
+    for (Ast.Clause cl : c.clauses()) {
+      if (cl instanceof Ast.ForClause f) {
+        Adt.Expr src = expr(f.source(), cur);
+        Scope ns = newScope(cur);
+        if (f.key() != null) {
+          ns.add(
+              f.key().name(),
+              new Binding(RefKind.BIND, f.key().name(), f.key().pos(), false),
+              problems);
+        }
+        ns.add(
+            f.value().name(),
+            new Binding(RefKind.BIND, f.value().name(), f.value().pos(), false),
+            problems);
+        clauses.add(
+            new Adt.ForC(f.key() == null ? null : f.key().name(), f.value().name(), src, f.pos()));
+        cur = ns;
+      } else if (cl instanceof Ast.IfClause i) {
+        clauses.add(new Adt.IfC(expr(i.condition(), cur), i.pos()));
+      } else if (cl instanceof Ast.LetClause l) {
+        Adt.Expr e = expr(l.expr(), cur);
+        Scope ns = newScope(cur);
+        ns.add(
+            l.name().name(), new Binding(RefKind.BIND, l.name().name(), l.pos(), true), problems);
+        clauses.add(new Adt.LetC(l.name().name(), e));
+        cur = ns;
+      }
+    }
+    Adt.StructE body = compileStruct(c.body().decls(), cur, c.body().pos(), false);
+    return new Adt.CompD(List.copyOf(clauses), body, c.pos());
+  }
+
+  private Adt.Expr ident(Ast.Ident id, Scope s) {
+    int up = 0;
+    for (Scope cur = s; cur != null; cur = cur.parent, up++) {
+      Binding b = cur.names.get(id.name());
+      if (b != null) {
+        b.uses++;
+        return new Adt.RefE(up, b.kind, b.target, id.pos());
+      }
+    }
+    Adt.Expr pre = Predeclared.lookup(id.name(), id.pos());
+    if (pre != null) {
+      return pre;
+    }
+    if (imports.containsKey(id.name())) {
+      problems.add(
+          new Problem(
+              CueError.Kind.REFERENCE,
+              "cannot use package " + id.name() + " as a value",
+              id.pos()));
+      return new Adt.Lit(Value.Top.INSTANCE, id.pos());
+    }
+    problems.add(
+        new Problem(
+            CueError.Kind.REFERENCE, "reference \"" + id.name() + "\" not found", id.pos()));
+    return new Adt.Lit(Value.Top.INSTANCE, id.pos());
+  }
+
+  private Adt.Expr expr(Ast.Expr e, Scope s) {
+    if (e instanceof Ast.Ident id) {
+      return ident(id, s);
+    } else if (e instanceof Ast.TopLit t) {
+      return new Adt.Lit(Value.Top.INSTANCE, t.pos());
+    } else if (e instanceof Ast.BottomLit b) {
+      return new Adt.Lit(
+          Value.Bottom.fatal(
+              CueError.Kind.OTHER, "explicit error (_|_ literal) in source", b.pos()),
+          b.pos());
+    } else if (e instanceof Ast.NullLit n) {
+      return new Adt.Lit(Value.Null.INSTANCE, n.pos());
+    } else if (e instanceof Ast.BoolLit b) {
+      return new Adt.Lit(Value.Bool.of(b.value()), b.pos());
+    } else if (e instanceof Ast.IntLit i) {
+      return new Adt.Lit(Value.Num.ofInt(i.value()), i.pos());
+    } else if (e instanceof Ast.FloatLit f) {
+      return new Adt.Lit(new Value.Num(f.value(), false), f.pos());
+    } else if (e instanceof Ast.StringLit sl) {
+      return new Adt.Lit(
+          sl.bytes() ? new Value.Bytes(sl.byteValue()) : new Value.Str(sl.value()), sl.pos());
+    } else if (e instanceof Ast.Interpolation in) {
+      List<Adt.Expr> xs = new ArrayList<>();
+      for (Ast.Expr x : in.exprs()) {
+        xs.add(expr(x, s));
+      }
+      return new Adt.InterpE(in.fragments(), List.copyOf(xs), in.bytes(), in.pos());
+    } else if (e instanceof Ast.StructLit st) {
+      return compileStruct(st.decls(), s, st.pos(), false);
+    } else if (e instanceof Ast.ListLit l) {
+      List<Object> elems = new ArrayList<>();
+      for (Ast.ListElement el : l.elements()) {
+        if (el instanceof Ast.Comprehension c) {
+          elems.add(comprehension(c, s));
+        } else if (el instanceof Ast.AliasExpr ae) {
+          elems.add(expr(ae.expr(), s));
+        } else {
+          elems.add(expr((Ast.Expr) el, s));
+        }
+      }
+      Adt.Expr tail = null;
+      boolean open = l.ellipsis() != null;
+      if (l.ellipsis() != null && l.ellipsis().type() != null) {
+        tail = expr(l.ellipsis().type(), s);
+      }
+      return new Adt.ListE(List.copyOf(elems), open, tail, l.pos());
+    } else if (e instanceof Ast.ParenExpr p) {
+      return expr(p.x(), s);
+    } else if (e instanceof Ast.SelectorExpr sel) {
+      if (sel.x() instanceof Ast.Ident id
+          && lookupScope(id.name(), s) == null
+          && imports.containsKey(id.name())) {
+        String path = imports.get(id.name());
+        if (Builtins2.isKnownPackage(path) && !Builtins2.exists(path, sel.name())) {
+          problems.add(
+              new Problem(
+                  CueError.Kind.REFERENCE,
+                  "undefined: " + id.name() + "." + sel.name(),
+                  sel.sel().pos()));
+        }
+        return new Adt.BuiltinE(path, sel.name(), sel.pos());
+      }
+      String label =
+          sel.sel() instanceof Ast.StringLit sl ? labelOf(sl) : ((Ast.Ident) sel.sel()).name();
+      return new Adt.SelE(expr(sel.x(), s), label, sel.sel().pos());
+    } else if (e instanceof Ast.IndexExpr ix) {
+      return new Adt.IdxE(expr(ix.x(), s), expr(ix.index(), s), ix.pos());
+    } else if (e instanceof Ast.SliceExpr sl) {
+      return new Adt.SliceE(
+          expr(sl.x(), s),
+          sl.low() == null ? null : expr(sl.low(), s),
+          sl.high() == null ? null : expr(sl.high(), s),
+          sl.pos());
+    } else if (e instanceof Ast.CallExpr c) {
+      if (c.fun() instanceof Ast.Ident fid
+          && (fid.name().equals("or") || fid.name().equals("and"))
+          && lookupScope(fid.name(), s) == null
+          && c.args().size() == 1
+          && c.args().get(0) instanceof Ast.ListLit ll
+          && ll.ellipsis() == null
+          && ll.elements().stream().allMatch(x -> x instanceof Ast.Expr)
+          && !ll.elements().isEmpty()) {
+        List<Adt.Expr> xs = new ArrayList<>();
+        for (Ast.ListElement el : ll.elements()) {
+          xs.add(expr((Ast.Expr) el, s));
+        }
+        if (fid.name().equals("or")) {
+          return new Adt.DisjE(List.copyOf(xs), new boolean[xs.size()], false, c.pos());
+        }
+        Adt.Expr acc = xs.get(0);
+        for (int i = 1; i < xs.size(); i++) {
+          acc = new Adt.BinE(Ast.Op.AND, acc, xs.get(i), c.pos());
+        }
+        return acc;
+      }
+      List<Adt.Expr> args = new ArrayList<>();
+      for (Ast.Expr a : c.args()) {
+        args.add(expr(a, s));
+      }
+      return new Adt.CallE(expr(c.fun(), s), List.copyOf(args), c.pos());
+    } else if (e instanceof Ast.UnaryExpr u) {
+      return unary(u, s);
+    } else if (e instanceof Ast.BinaryExpr b) {
+      if (b.op() == Ast.Op.OR) {
+        List<Ast.Expr> terms = new ArrayList<>();
+        flattenOr(b, terms);
+        List<Adt.Expr> xs = new ArrayList<>();
+        boolean[] marks = new boolean[terms.size()];
+        boolean any = false;
+        for (int i = 0; i < terms.size(); i++) {
+          Ast.Expr t = terms.get(i);
+          if (t instanceof Ast.UnaryExpr u && u.op() == Ast.Op.MUL) {
+            marks[i] = true;
+            any = true;
+            xs.add(expr(u.x(), s));
+          } else {
+            xs.add(expr(t, s));
+          }
+        }
+        return new Adt.DisjE(List.copyOf(xs), marks, any, b.pos());
+      }
+      return new Adt.BinE(b.op(), expr(b.x(), s), expr(b.y(), s), b.opPos());
+    } else if (e instanceof Ast.AliasExpr a) {
+      return expr(a.expr(), s);
+    }
+    throw new IllegalStateException("unreachable");
+  }
+
+  private @Nullable Binding lookupScope(String name, Scope s) {
+    for (Scope cur = s; cur != null; cur = cur.parent) {
+      Binding b = cur.names.get(name);
+      if (b != null) {
+        return b;
+      }
+    }
+    return null;
+  }
+
+  private static void flattenOr(Ast.Expr e, List<Ast.Expr> out) {
+    if (e instanceof Ast.BinaryExpr b && b.op() == Ast.Op.OR) {
+      flattenOr(b.x(), out);
+      flattenOr(b.y(), out);
+    } else {
+      out.add(e);
+    }
+  }
+
+  private Adt.Expr unary(Ast.UnaryExpr u, Scope s) {
+    Adt.Expr x = expr(u.x(), s);
+    if (u.op() == Ast.Op.MUL) {
+      return new Adt.DisjE(List.of(x), new boolean[] {true}, true, u.pos());
+    }
+    if (u.op() == Ast.Op.SUB && x instanceof Adt.Lit l && l.value() instanceof Value.Num n) {
+      return new Adt.Lit(new Value.Num(n.d().negate(), n.isInt()), u.pos());
+    }
+    if (u.op().isRelational() && x instanceof Adt.Lit l && Value.isConcrete(l.value())) {
+      return new Adt.Lit(Ops.bound(u.op(), l.value(), u.pos()), u.pos());
+    }
+    return new Adt.UnaryE(u.op(), x, u.pos());
+  }
+
+  /** Predeclared identifiers. */
+  static final class Predeclared {
+    private Predeclared() {}
+
+    static Adt.@Nullable Expr lookup(String name, Ast.Pos pos) {
+      Value k =
+          switch (name) {
+            case "int" -> new Value.Kind(Value.INT, "int");
+            case "float" -> new Value.Kind(Value.FLOAT, "float");
+            case "number" -> new Value.Kind(Value.NUMBER, "number");
+            case "string" -> new Value.Kind(Value.STRING, "string");
+            case "bytes" -> new Value.Kind(Value.BYTES, "bytes");
+            case "bool" -> new Value.Kind(Value.BOOL, "bool");
+            default -> null;
+          };
+      if (k != null) {
+        return new Adt.Lit(k, pos);
+      }
+      switch (name) {
+        case "len", "close", "and", "or", "div", "mod", "quo", "rem":
+          return new Adt.BuiltinE("", name, pos);
+        case "uint":
+          return range(pos, BigInteger.ZERO, null);
+        case "rune":
+          return range(pos, BigInteger.ZERO, BigInteger.valueOf(0x10FFFF));
+        case "int8":
+          return range(pos, BigInteger.valueOf(-128), BigInteger.valueOf(127));
+        case "int16":
+          return range(pos, BigInteger.valueOf(-32768), BigInteger.valueOf(32767));
+        case "int32":
+          return range(
+              pos, BigInteger.valueOf(Integer.MIN_VALUE), BigInteger.valueOf(Integer.MAX_VALUE));
+        case "int64":
+          return range(pos, BigInteger.valueOf(Long.MIN_VALUE), BigInteger.valueOf(Long.MAX_VALUE));
+        case "uint8":
+          return range(pos, BigInteger.ZERO, BigInteger.valueOf(255));
+        case "uint16":
+          return range(pos, BigInteger.ZERO, BigInteger.valueOf(65535));
+        case "uint32":
+          return range(pos, BigInteger.ZERO, BigInteger.valueOf(4294967295L));
+        case "uint64":
+          return range(pos, BigInteger.ZERO, BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE));
+        case "float32", "float64":
+          return new Adt.Lit(new Value.Kind(Value.NUMBER, "number"), pos);
+        default:
+          return null;
+      }
+    }
+
+    private static Adt.Expr range(Ast.Pos pos, BigInteger lo, @Nullable BigInteger hi) {
+      Adt.Expr e =
+          new Adt.BinE(
+              Ast.Op.AND,
+              new Adt.Lit(new Value.Kind(Value.INT, "int"), pos),
+              new Adt.Lit(new Value.Bound(Ast.Op.GEQ, Value.Num.ofInt(lo)), pos),
+              pos);
+      if (hi != null) {
+        e =
+            new Adt.BinE(
+                Ast.Op.AND,
+                e,
+                new Adt.Lit(new Value.Bound(Ast.Op.LEQ, Value.Num.ofInt(hi)), pos),
+                pos);
+      }
+      return e;
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package io.vela4j.cue.internal.eval;
+
+import io.vela4j.cue.CueError;
+import io.vela4j.cue.CueException;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Runs evaluation work on a thread with a large stack, so that deeply nested inputs (10,000 levels)
+ * do not overflow; a stack overflow nevertheless becomes a {@code LIMIT} error.
+ */
+final class Deep {
+  private Deep() {}
+
+  private static final long STACK = 2L << 30;
+  private static final ThreadLocal<Boolean> INSIDE = ThreadLocal.withInitial(() -> false);
+
+  static <T> T run(Supplier<T> work) {
+    if (INSIDE.get()) {
+      return work.get();
+    }
+    Object[] result = new Object[1];
+    Throwable[] error = new Throwable[1];
+    Thread t =
+        new Thread(
+            null,
+            () -> {
+              INSIDE.set(true);
+              try {
+                result[0] = work.get();
+              } catch (StackOverflowError e) {
+                error[0] =
+                    new CueException(
+                        new CueError(
+                            CueError.Kind.LIMIT,
+                            "limit exceeded: value nested too deeply",
+                            "",
+                            List.of()));
+              } catch (Throwable e) {
+                error[0] = e;
+              }
+            },
+            "vela-cue-eval",
+            STACK);
+    t.setDaemon(true);
+    t.start();
+    boolean interrupted = false;
+    while (true) {
+      try {
+        t.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    if (error[0] instanceof RuntimeException re) {
+      throw re;
+    }
+    if (error[0] instanceof Error er) {
+      throw er;
+    }
+    if (error[0] != null) {
+      throw new IllegalStateException(error[0]);
+    }
+    @SuppressWarnings("unchecked")
+    T r = (T) result[0];
+    return r;
+  }
+}

@@ -1,0 +1,169 @@
+package io.vela4j.cue.internal.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vela4j.cue.CueError;
+import io.vela4j.cue.CueException;
+import io.vela4j.cue.CuePosition;
+import io.vela4j.cue.internal.syntax.Ast;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/** Validation and export of finalized values. */
+final class Exporter {
+  private Exporter() {}
+
+  private static final JsonNodeFactory F = JsonNodeFactory.withExactBigDecimals(true);
+  private static final BigInteger MIN_LONG = BigInteger.valueOf(Long.MIN_VALUE);
+  private static final BigInteger MAX_LONG = BigInteger.valueOf(Long.MAX_VALUE);
+
+  static CueError toError(Value.Bottom b, String path) {
+    List<CuePosition> pos = new ArrayList<>();
+    for (Ast.Pos p : b.positions()) {
+      pos.add(new CuePosition(p.file(), p.line(), p.column()));
+    }
+    return new CueError(b.kind(), b.message(), b.path().isEmpty() ? path : b.path(), pos);
+  }
+
+  /** Fatal errors anywhere below v (hidden fields and definitions included). */
+  static void collectFatal(Vertex v0, Set<CueError> out) {
+    Set<Vertex> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    collectFatal(v0, out, seen);
+  }
+
+  private static void collectFatal(Vertex v0, Set<CueError> out, Set<Vertex> seen) {
+    Vertex v = v0.deref();
+    if (!seen.add(v)) {
+      return;
+    }
+    if (v.kind == Vertex.K_BOTTOM) {
+      if (!v.err.incomplete()) {
+        out.add(toError(v.err, v.path()));
+      }
+      return;
+    }
+    if (v.kind == Vertex.K_DISJ) {
+      return;
+    }
+    for (Vertex a : v.arcs.values()) {
+      if (a.isLet || a.arcType != Adt.ArcType.REGULAR) {
+        continue;
+      }
+      collectFatal(a, out, seen);
+    }
+  }
+
+  static void validate(Vertex v) {
+    Set<CueError> errs = new LinkedHashSet<>();
+    collectFatal(v, errs);
+    if (!errs.isEmpty()) {
+      throw new CueException(new ArrayList<>(errs));
+    }
+  }
+
+  static JsonNode export(Vertex v) {
+    Set<CueError> errs = new LinkedHashSet<>();
+    collectFatal(v, errs);
+    if (!errs.isEmpty()) {
+      throw new CueException(new ArrayList<>(errs));
+    }
+    List<CueError> list = new ArrayList<>();
+    JsonNode n = exp(v, list);
+    if (!list.isEmpty()) {
+      throw new CueException(list);
+    }
+    return n;
+  }
+
+  private static @Nullable JsonNode exp(Vertex v0, List<CueError> errs) {
+    Vertex v = Eval.dflt(v0);
+    switch (v.kind) {
+      case Vertex.K_BOTTOM -> {
+        errs.add(toError(v.err, v.path()));
+        return null;
+      }
+      case Vertex.K_SCALAR -> {
+        if (v.scalar instanceof Value.Opaque o) {
+          errs.add(
+              new CueError(
+                  CueError.Kind.OTHER, "cannot export builtin value " + o, v0.path(), List.of()));
+          return null;
+        }
+        return scalar(v.scalar);
+      }
+      case Vertex.K_STRUCT -> {
+        ObjectNode o = F.objectNode();
+        for (Vertex a : v.arcs.values()) {
+          if (a.arcType == Adt.ArcType.REQUIRED && Labels.isRegular(a.label) && !a.isLet) {
+            errs.add(
+                new CueError(
+                    CueError.Kind.INCOMPLETE,
+                    "field is required but not present",
+                    a.path(),
+                    List.of()));
+          }
+        }
+        for (Vertex a : Order.fields(v)) {
+          JsonNode c = exp(a, errs);
+          if (c != null) {
+            o.set(Labels.display(a.label), c);
+          }
+        }
+        return o;
+      }
+      case Vertex.K_LIST -> {
+        ArrayNode arr = F.arrayNode();
+        for (Vertex a : v.arcs.values()) {
+          JsonNode c = exp(a, errs);
+          if (c != null) {
+            arr.add(c);
+          }
+        }
+        return arr;
+      }
+      default -> {
+        errs.add(
+            new CueError(
+                CueError.Kind.INCOMPLETE,
+                "incomplete value " + Eval.describe(v),
+                v0.path(),
+                List.of()));
+        return null;
+      }
+    }
+  }
+
+  static JsonNode scalar(Value s) {
+    if (s instanceof Value.Null n) {
+      return F.nullNode();
+    } else if (s instanceof Value.Bool b) {
+      return F.booleanNode(b.b());
+    } else if (s instanceof Value.Num n) {
+      if (n.isInt()) {
+        BigInteger i = n.bigInt();
+        if (i.bitLength() < 32) {
+          return F.numberNode(i.intValue());
+        }
+        if (i.compareTo(MIN_LONG) >= 0 && i.compareTo(MAX_LONG) <= 0) {
+          return F.numberNode(i.longValue());
+        }
+        return F.numberNode(i);
+      }
+      return F.numberNode(n.d());
+    } else if (s instanceof Value.Str str) {
+      return F.textNode(str.s());
+    } else if (s instanceof Value.Bytes by) {
+      return F.textNode(java.util.Base64.getEncoder().encodeToString(by.b()));
+    } else {
+      throw new IllegalStateException("not concrete: " + s);
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package io.vela4j.cue.internal.eval;
+
+/**
+ * Field labels are plain strings: identifiers keep their spelling ({@code #D}, {@code _h}); a
+ * quoted label that would read as a definition or hidden label is prefixed with {@code \u0001}.
+ */
+final class Labels {
+  private Labels() {}
+
+  static final char QUOTE = '\u0001';
+
+  static String quoted(String s) {
+    return s.startsWith("#") || s.startsWith("_") ? QUOTE + s : s;
+  }
+
+  static boolean isRegular(String label) {
+    return !label.startsWith("#") && !label.startsWith("_");
+  }
+
+  static boolean isDefinition(String label) {
+    return label.startsWith("#") || label.startsWith("_#");
+  }
+
+  static boolean isHidden(String label) {
+    return label.startsWith("_");
+  }
+
+  static String display(String label) {
+    return !label.isEmpty() && label.charAt(0) == QUOTE ? label.substring(1) : label;
+  }
+}

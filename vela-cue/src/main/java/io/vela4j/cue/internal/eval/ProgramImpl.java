@@ -1,0 +1,123 @@
+package io.vela4j.cue.internal.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vela4j.cue.CueProgram;
+import io.vela4j.cue.CueValue;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/** A compiled program: the immutable compiled root literal. */
+final class ProgramImpl implements CueProgram {
+  /** A JSON value to unify at a dotted path. */
+  record Fill(String path, JsonNode value) {}
+
+  final String filename;
+  final Adt.StructE root;
+
+  ProgramImpl(String filename, Adt.StructE root) {
+    this.filename = filename;
+    this.root = root;
+  }
+
+  @Override
+  public CueValue evaluate() {
+    return evaluateFills(List.of());
+  }
+
+  @Override
+  public CueValue evaluate(Map<String, JsonNode> fills) {
+    List<Fill> fs = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> e : fills.entrySet()) {
+      fs.add(new Fill(e.getKey(), e.getValue()));
+    }
+    return evaluateFills(fs);
+  }
+
+  ValueImpl evaluateFills(List<Fill> fills) {
+    List<Fill> fs = List.copyOf(fills);
+    return Deep.run(
+        () -> {
+          Eval ev = new Eval();
+          Vertex r = new Vertex(null, "");
+          r.arcType = Adt.ArcType.REGULAR;
+          r.conjuncts.add(new Conjunct(root, null, Conjunct.CloseInfo.EMPTY, null));
+          for (Fill f : fs) {
+            r.conjuncts.add(
+                new Conjunct(
+                    atPath(f.path(), json(f.value())), null, Conjunct.CloseInfo.EMPTY, null));
+          }
+          ev.finalizeDeep(r);
+          return new ValueImpl(this, fs, r, r, "");
+        });
+  }
+
+  static Adt.Expr atPath(String path, Adt.Expr leaf) {
+    if (path.isEmpty()) {
+      return leaf;
+    }
+    String[] parts = path.split("\\.");
+    Adt.Expr e = leaf;
+    for (int i = parts.length - 1; i >= 0; i--) {
+      String l = parts[i];
+      if (!l.startsWith("#") && !l.startsWith("_")) {
+        l = Labels.quoted(l);
+      }
+      e =
+          new Adt.StructE(
+              List.of(new Adt.FieldD(l, Adt.ArcType.REGULAR, e, List.of(), null)),
+              false,
+              Labels.isRegular(l),
+              null);
+    }
+    return e;
+  }
+
+  /** Converts JSON to a literal expression (objects become open structs). */
+  static Adt.Expr json(JsonNode n) {
+    if (n.isObject()) {
+      List<Adt.Decl> decls = new ArrayList<>();
+      Iterator<Map.Entry<String, JsonNode>> it = n.fields();
+      while (it.hasNext()) {
+        Map.Entry<String, JsonNode> e = it.next();
+        decls.add(
+            new Adt.FieldD(
+                Labels.quoted(e.getKey()),
+                Adt.ArcType.REGULAR,
+                json(e.getValue()),
+                List.of(),
+                null));
+      }
+      return new Adt.StructE(List.copyOf(decls), false, true, null);
+    }
+    if (n.isArray()) {
+      List<Object> elems = new ArrayList<>();
+      for (JsonNode x : n) {
+        elems.add(json(x));
+      }
+      return new Adt.ListE(List.copyOf(elems), false, null, null);
+    }
+    Value v;
+    if (n.isTextual()) {
+      v = new Value.Str(n.textValue());
+    } else if (n.isBoolean()) {
+      v = Value.Bool.of(n.booleanValue());
+    } else if (n.isIntegralNumber()) {
+      v = Value.Num.ofInt(n.bigIntegerValue());
+    } else if (n.isNumber()) {
+      BigDecimal d = n.decimalValue();
+      v = new Value.Num(d, false);
+    } else if (n.isBinary()) {
+      try {
+        v = new Value.Bytes(n.binaryValue());
+      } catch (java.io.IOException e) {
+        throw new IllegalArgumentException(e);
+      }
+    } else {
+      v = Value.Null.INSTANCE;
+    }
+    return new Adt.Lit(v, null);
+  }
+}

@@ -1,0 +1,126 @@
+package io.vela4j.cue.internal.eval;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A node of the evaluated value graph: a field, list element, let or temporary. Mutable only during
+ * its evaluation (owned by one {@link Eval}); immutable once the evaluation finished.
+ */
+final class Vertex {
+  static final int NEW = 0;
+  static final int EVALUATING = 1;
+  static final int EVALUATED = 2;
+
+  static final int K_TOP = 0;
+  static final int K_BOTTOM = 1;
+  static final int K_SCALAR = 2;
+  static final int K_CONSTRAINT = 3;
+  static final int K_STRUCT = 4;
+  static final int K_LIST = 5;
+  static final int K_DISJ = 6;
+
+  final @Nullable Vertex parent;
+  final String label;
+  final List<Conjunct> conjuncts = new ArrayList<>(2);
+  Adt.@Nullable ArcType arcType;
+  boolean isLet;
+  List<String> docs = List.of();
+
+  /** Labels of this vertex in the order they were first declared, per literal (toposort input). */
+  @Nullable List<List<String>> orderChains;
+
+  int state = NEW;
+  @Nullable Vertex forward;
+
+  /** The vertex this one is a disjunct clone of, if any. */
+  @Nullable Vertex cloneOf;
+
+  int kind = K_TOP;
+  @Nullable Value scalar;
+  List<Value> constraints = List.of();
+  int kindMask = Value.ALL;
+  Value.@Nullable Bottom err;
+  final LinkedHashMap<String, Vertex> arcs = new LinkedHashMap<>();
+  boolean listOpen;
+  @Nullable List<Vertex> disjuncts;
+  boolean @Nullable [] defaults;
+  Value.@Nullable Bottom notAllowed;
+  boolean finalized;
+  List<Value.Validator> validators = List.of();
+
+  /** Regular field labels in export order (toposort), set when a struct is finished. */
+  @Nullable List<String> fieldOrder;
+
+  /** Evaluation-time state (null when not evaluating). */
+  @Nullable NodeCtx ctx;
+
+  Vertex(@Nullable Vertex parent, String label) {
+    this.parent = parent;
+    this.label = label;
+  }
+
+  static Vertex ofValue(Value v) {
+    Vertex x = new Vertex(null, "");
+    x.state = EVALUATED;
+    x.finalized = true;
+    x.arcType = Adt.ArcType.REGULAR;
+    if (v instanceof Value.Bottom b) {
+      x.kind = K_BOTTOM;
+      x.err = b;
+    } else if (v instanceof Value.Top) {
+      x.kind = K_TOP;
+    } else if (Value.isConcrete(v)) {
+      x.kind = K_SCALAR;
+      x.scalar = v;
+    } else {
+      x.kind = K_CONSTRAINT;
+      x.constraints = List.of(v);
+      x.kindMask = v.kindMask();
+    }
+    return x;
+  }
+
+  Vertex deref() {
+    Vertex v = this;
+    while (v.forward != null) {
+      v = v.forward;
+    }
+    return v;
+  }
+
+  boolean isRegularField() {
+    return arcType == Adt.ArcType.REGULAR && Labels.isRegular(label) && !isLet;
+  }
+
+  String path() {
+    List<String> parts = new ArrayList<>();
+    for (Vertex v = this; v != null && v.parent != null; v = v.parent) {
+      parts.add(Labels.display(v.label));
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int i = parts.size() - 1; i >= 0; i--) {
+      if (sb.length() > 0) {
+        sb.append('.');
+      }
+      sb.append(parts.get(i));
+    }
+    return sb.toString();
+  }
+
+  boolean isAncestorOf(Vertex v) {
+    for (Vertex p = v.parent; p != null; p = p.parent) {
+      if (p == this) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public String toString() {
+    return "Vertex(" + path() + ")";
+  }
+}

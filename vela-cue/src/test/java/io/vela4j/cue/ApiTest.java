@@ -1,0 +1,174 @@
+package io.vela4j.cue;
+
+import static io.vela4j.cue.CueTestSupport.JSON;
+import static io.vela4j.cue.CueTestSupport.eval;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The public API: lookup, kinds, fields, docs, unify, fill, validate, export formats. */
+class ApiTest {
+
+  private static JsonNode json(String s) throws Exception {
+    return JSON.readTree(s);
+  }
+
+  @Test
+  void lookupKindAndConcreteness() {
+    CueValue v = eval("a: {b: [1, \"x\"]}, i: int, f: 1.5, s: *\"d\" | string, n: null, t: _");
+    assertThat(v.lookup("a").kind()).isEqualTo(CueKind.STRUCT);
+    assertThat(v.lookup("a.b").kind()).isEqualTo(CueKind.LIST);
+    assertThat(v.lookup("a.b.1").kind()).isEqualTo(CueKind.STRING);
+    assertThat(v.lookup("i").kind()).isEqualTo(CueKind.INT);
+    assertThat(v.lookup("i").isConcrete()).isFalse();
+    assertThat(v.lookup("f").kind()).isEqualTo(CueKind.FLOAT);
+    assertThat(v.lookup("s").kind()).isEqualTo(CueKind.STRING);
+    assertThat(v.lookup("s").isConcrete()).isTrue();
+    assertThat(v.lookup("n").kind()).isEqualTo(CueKind.NULL);
+    assertThat(v.lookup("t").kind()).isEqualTo(CueKind.TOP);
+    assertThat(v.lookup("missing").exists()).isFalse();
+    assertThat(v.lookup("missing").kind()).isEqualTo(CueKind.BOTTOM);
+    assertThat(v.lookup("a.missing.deeper").exists()).isFalse();
+  }
+
+  @Test
+  void fieldNamesSkipHiddenOptionalAndDefinitions() {
+    CueValue v = eval("x: {b: 1, _h: 2, #d: 3, o?: 4, a: 5, let l = 6, c: l}");
+    assertThat(v.lookup("x").fieldNames()).containsExactly("b", "a", "c");
+    assertThat(v.lookup("x._h").export().asInt()).isEqualTo(2);
+    assertThat(v.lookup("x.#d").export().asInt()).isEqualTo(3);
+  }
+
+  @Test
+  void docCommentsSurviveEvaluationIncludingIfBodies() {
+    String src =
+        "p: {on: true}\n"
+            + "patch: {\n"
+            + "  if p.on {\n"
+            + "    // +patchKey=name\n"
+            + "    containers: [{name: \"a\"}]\n"
+            + "  }\n"
+            + "  // +usage=the replicas\n"
+            + "  replicas: 1\n"
+            + "}\n"
+            + "#D: {\n"
+            + "  // +patchStrategy=retainKeys\n"
+            + "  spec: _\n"
+            + "}\n"
+            + "d: #D & {spec: 1}\n";
+    CueValue v = eval(src);
+    assertThat(v.lookup("patch.containers").docComments()).containsExactly("+patchKey=name");
+    assertThat(v.lookup("patch.replicas").docComments()).containsExactly("+usage=the replicas");
+    assertThat(v.lookup("d.spec").docComments()).containsExactly("+patchStrategy=retainKeys");
+    assertThat(v.lookup("p.on").docComments()).isEmpty();
+  }
+
+  @Test
+  void evaluateWithFillsDoesNotReparseAndUnifies() throws Exception {
+    CueProgram p =
+        CueCompiler.create()
+            .compile(
+                "tpl.cue",
+                "parameter: {image: string, replicas: *1 | int}\n"
+                    + "output: {image: parameter.image, replicas: parameter.replicas}\n");
+    CueValue a = p.evaluate(Map.of("parameter", json("{\"image\":\"nginx\"}")));
+    assertThat(a.lookup("output").export()).isEqualTo(json("{\"image\":\"nginx\",\"replicas\":1}"));
+    CueValue b = p.evaluate(Map.of("parameter", json("{\"image\":\"x\",\"replicas\":3}")));
+    assertThat(b.lookup("output").export()).isEqualTo(json("{\"image\":\"x\",\"replicas\":3}"));
+    CueException e =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            CueException.class, () -> p.evaluate().lookup("output").export());
+    assertThat(e.errors().get(0).path()).isEqualTo("output.image");
+    assertThat(e.errors().get(0).message()).isEqualTo("incomplete value string");
+  }
+
+  @Test
+  void incompleteErrorNamesThePath() {
+    CueException e =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            CueException.class, () -> eval("output: spec: replicas: int").export());
+    assertThat(e.errors().get(0).path()).isEqualTo("output.spec.replicas");
+    assertThat(e.getMessage()).isEqualTo("output.spec.replicas: incomplete value int");
+  }
+
+  @Test
+  void fillAtAPathAndUnify() throws Exception {
+    CueValue v = eval("a: {x: int, y: x * 2}");
+    CueValue filled = v.fill("a.x", json("21"));
+    assertThat(filled.lookup("a").export()).isEqualTo(json("{\"x\":21,\"y\":42}"));
+    assertThat(v.lookup("a.y").isConcrete()).isFalse();
+    CueValue sub = v.lookup("a").fill("x", json("1"));
+    assertThat(sub.export()).isEqualTo(json("{\"x\":1,\"y\":2}"));
+    CueValue u = eval("a: 1").unify(eval("b: 2"));
+    assertThat(u.export()).isEqualTo(json("{\"a\":1,\"b\":2}"));
+    CueValue conflict = eval("a: 1").unify(eval("a: 2"));
+    assertThatThrownBy(conflict::validate)
+        .isInstanceOf(CueException.class)
+        .hasMessageContaining("conflicting values");
+  }
+
+  @Test
+  void validateAllowsIncompleteButNotConflicts() {
+    eval("a: int, b: a + 1, _x: string").validate();
+    assertThatThrownBy(() -> eval("_x: 1 & 2").validate())
+        .isInstanceOf(CueException.class)
+        .satisfies(
+            e ->
+                assertThat(((CueException) e).errors().get(0).kind())
+                    .isEqualTo(CueError.Kind.CONFLICT));
+    assertThatThrownBy(() -> eval("#D: {a: int}, x: #D & {b: 1}").validate())
+        .isInstanceOf(CueException.class)
+        .hasMessageContaining("x.b: field not allowed");
+  }
+
+  @Test
+  void exportFormats() {
+    CueValue v = eval("a: {b: [1, 2], c: \"x<y>&\"}, big: 123456789012345678901234567890");
+    assertThat(v.exportJson())
+        .isEqualTo(
+            "{\n    \"a\": {\n        \"b\": [\n            1,\n            2\n        ],\n"
+                + "        \"c\": \"x<y>&\"\n    },\n"
+                + "    \"big\": 123456789012345678901234567890\n}\n");
+    assertThat(v.export().get("big").bigIntegerValue().toString())
+        .isEqualTo("123456789012345678901234567890");
+    assertThat(v.exportYaml())
+        .contains("a:")
+        .contains("- 1")
+        .contains("big: 123456789012345678901234567890");
+  }
+
+  @Test
+  void errorsCarryPositionsAndKinds() {
+    CueException e =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            CueException.class, () -> CueCompiler.create().compile("f.cue", "a: b\n"));
+    assertThat(e.errors().get(0).kind()).isEqualTo(CueError.Kind.REFERENCE);
+    assertThat(e.errors().get(0).positions()).containsExactly(new CuePosition("f.cue", 1, 4));
+    assertThat(e.getMessage()).isEqualTo("f.cue:1:4: reference \"b\" not found");
+    CueException imp =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            CueException.class,
+            () -> CueCompiler.create().compile("f.cue", "import \"nope/pkg\"\na: 1\n"));
+    assertThat(imp.getMessage()).contains("nope/pkg");
+    CueException bound =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            CueException.class, () -> eval("a: >=3 & 2").export());
+    assertThat(bound.errors().get(0).kind()).isEqualTo(CueError.Kind.BOUND);
+    assertThat(bound.errors().get(0).message()).isEqualTo("invalid value 2 (out of bound >=3)");
+  }
+
+  @Test
+  void disjunctionCrossProductIsCapped() {
+    StringBuilder sb = new StringBuilder("x: ");
+    for (int i = 0; i < 12; i++) {
+      sb.append(i == 0 ? "" : " & ").append("(1 | 2 | 3)");
+    }
+    CueException e =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            CueException.class, () -> eval(sb.toString()).export());
+    assertThat(e.errors().get(0).kind()).isEqualTo(CueError.Kind.LIMIT);
+  }
+}

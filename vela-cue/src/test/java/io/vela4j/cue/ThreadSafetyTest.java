@@ -1,0 +1,78 @@
+package io.vela4j.cue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** One compiled program evaluated from 8 threads gives the same results as sequentially. */
+class ThreadSafetyTest {
+
+  private static final String TEMPLATE =
+      "parameter: {\n"
+          + "  name: string\n"
+          + "  replicas: *1 | int\n"
+          + "  ports?: [...{port: int, name?: string}]\n"
+          + "  env?: [string]: string\n"
+          + "}\n"
+          + "#Container: {name: string, image: string, ports?: [...{containerPort: int}]}\n"
+          + "output: {\n"
+          + "  metadata: name: parameter.name\n"
+          + "  spec: {\n"
+          + "    replicas: parameter.replicas\n"
+          + "    containers: [#Container & {\n"
+          + "      name: parameter.name\n"
+          + "      image: \"img-\\(parameter.name)\"\n"
+          + "      if parameter.ports != _|_ {\n"
+          + "        ports: [for p in parameter.ports {containerPort: p.port}]\n"
+          + "      }\n"
+          + "    }]\n"
+          + "    if parameter.env != _|_ {\n"
+          + "      env: [for k, v in parameter.env {name: k, value: v}]\n"
+          + "    }\n"
+          + "  }\n"
+          + "}\n";
+
+  @Test
+  void concurrentEvaluationsMatchSequentialOnes() throws Exception {
+    ObjectMapper om = new ObjectMapper();
+    CueProgram program = CueCompiler.create().compile("tpl.cue", TEMPLATE);
+    List<JsonNode> inputs = new ArrayList<>();
+    for (int i = 0; i < 64; i++) {
+      String ports = i % 2 == 0 ? ",\"ports\":[{\"port\":" + (8000 + i) + "}]" : "";
+      String env = i % 3 == 0 ? ",\"env\":{\"A\":\"" + i + "\",\"B\":\"b\"}" : "";
+      inputs.add(
+          om.readTree(
+              "{\"name\":\"app" + i + "\",\"replicas\":" + (i % 5 + 1) + ports + env + "}"));
+    }
+    List<String> sequential = new ArrayList<>();
+    for (JsonNode in : inputs) {
+      sequential.add(program.evaluate(Map.of("parameter", in)).lookup("output").exportJson());
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<String>> futures = new ArrayList<>();
+      for (int round = 0; round < 4; round++) {
+        for (JsonNode in : inputs) {
+          futures.add(
+              pool.submit(
+                  () -> program.evaluate(Map.of("parameter", in)).lookup("output").exportJson()));
+        }
+      }
+      for (int k = 0; k < futures.size(); k++) {
+        assertThat(futures.get(k).get()).isEqualTo(sequential.get(k % inputs.size()));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(sequential.get(0)).contains("\"containerPort\": 8000").contains("\"value\": \"0\"");
+    assertThat(sequential.get(1)).doesNotContain("containerPort").doesNotContain("env");
+  }
+}
