@@ -526,16 +526,12 @@ public final class Parser {
     if (e instanceof Ast.BoolLit b) {
       return new Ast.Ident(b.pos(), b.end(), b.value() ? "true" : "false");
     }
+    // The spec says simple_string_lit, but cue accepts every string form as a label (the oracle
+    // takes bytes and multi-line strings alike); so do we.
     if (e instanceof Ast.StringLit s) {
-      if (s.bytes() || s.multiline()) {
-        throw lx.error(s.pos().offset(), "invalid label: only simple strings may be labels");
-      }
       return s;
     }
     if (e instanceof Ast.Interpolation s) {
-      if (s.bytes() || s.multiline()) {
-        throw lx.error(s.pos().offset(), "invalid label: only simple strings may be labels");
-      }
       return s;
     }
     if (e instanceof Ast.ParenExpr p) {
@@ -765,7 +761,10 @@ public final class Parser {
               next();
             } else if (tok.kind == Kind.STRING) {
               Ast.Expr s = parseString();
-              if (!(s instanceof Ast.StringLit lit) || lit.bytes() || lit.multiline()) {
+              if (!(s instanceof Ast.StringLit lit)
+                  || lit.bytes()
+                  || lit.multiline()
+                  || lit.hashes() > 0) {
                 throw lx.error(s.pos().offset(), "invalid selector: expected a simple string");
               }
               sel = lit;

@@ -299,6 +299,8 @@ class ParserTest {
     assertThat(syntaxError("x: a._")).isEqualTo("1:6: expected selector, found '_'");
     assertThat(syntaxError("x: a.'b'"))
         .isEqualTo("1:6: invalid selector: expected a simple string");
+    assertThat(syntaxError("x: a.#\"b\"#"))
+        .isEqualTo("1:6: invalid selector: expected a simple string");
   }
 
   @Test
@@ -315,8 +317,9 @@ class ParserTest {
         .isEqualTo("1:1: invalid label: expected identifier, string, (expression) or [pattern]");
     assertThat(syntaxError("a + b: 2"))
         .isEqualTo("1:1: invalid label: expected identifier, string, (expression) or [pattern]");
-    assertThat(syntaxError("'a': 2"))
-        .isEqualTo("1:1: invalid label: only simple strings may be labels");
+    assertThat(print("'a': 2")).isEqualTo("b'a': 2");
+    assertThat(print("\"\"\"\n  m\n  \"\"\": 2")).isEqualTo("\"m\": 2");
+    assertThat(print("#\"r\"#: 2")).isEqualTo("\"r\": 2");
     assertThat(syntaxError("_: 2")).isEqualTo("1:1: invalid label: cannot use _ as label");
     assertThat(syntaxError("[1, 2]: 2"))
         .isEqualTo("1:1: invalid label: expected identifier, string, (expression) or [pattern]");
