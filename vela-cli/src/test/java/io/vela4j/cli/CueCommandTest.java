@@ -2,6 +2,8 @@ package io.vela4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -17,6 +19,103 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CueCommandTest {
   @TempDir Path dir;
+
+  private static final String DEPLOY =
+      """
+      parameter: {image: "nginx:1.25", replicas: 2}
+      context: name: "web"
+      output: {
+      	apiVersion: "apps/v1"
+      	kind:       "Deployment"
+      	metadata: name: context.name
+      	spec: {
+      		replicas: parameter.replicas
+      		template: spec: containers: [{name: context.name, image: parameter.image}]
+      	}
+      }
+      """;
+
+  /** cue-oracle export deploy.cue */
+  private static final String DEPLOY_JSON =
+      """
+      {
+          "parameter": {
+              "image": "nginx:1.25",
+              "replicas": 2
+          },
+          "context": {
+              "name": "web"
+          },
+          "output": {
+              "apiVersion": "apps/v1",
+              "kind": "Deployment",
+              "metadata": {
+                  "name": "web"
+              },
+              "spec": {
+                  "replicas": 2,
+                  "template": {
+                      "spec": {
+                          "containers": [
+                              {
+                                  "name": "web",
+                                  "image": "nginx:1.25"
+                              }
+                          ]
+                      }
+                  }
+              }
+          }
+      }
+      """;
+
+  /** cue-oracle export deploy.cue -e output.spec */
+  private static final String SPEC_JSON =
+      """
+      {
+          "replicas": 2,
+          "template": {
+              "spec": {
+                  "containers": [
+                      {
+                          "name": "web",
+                          "image": "nginx:1.25"
+                      }
+                  ]
+              }
+          }
+      }
+      """;
+
+  /** cue-oracle eval deploy.cue */
+  private static final String DEPLOY_EVAL =
+      """
+      parameter: {
+          image:    "nginx:1.25"
+          replicas: 2
+      }
+      context: {
+          name: "web"
+      }
+      output: {
+          apiVersion: "apps/v1"
+          kind:       "Deployment"
+          metadata: {
+              name: "web"
+          }
+          spec: {
+              replicas: 2
+              template: {
+                  spec: {
+                      containers: [{
+                          name:  "web"
+                          image: "nginx:1.25"
+                      }]
+                  }
+              }
+          }
+      }
+      """;
 
   private record Run(int exit, String out, String err) {}
 
@@ -37,6 +136,86 @@ class CueCommandTest {
   }
 
   @Test
+  void exportPrintsJsonWithFourSpaceIndentationLikeCue() throws IOException {
+    var f = write("deploy.cue", DEPLOY);
+    var r = run("cue", "export", f.toString());
+    assertThat(r.err()).isEmpty();
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).isEqualTo(DEPLOY_JSON);
+  }
+
+  @Test
+  void exportExpressionSelectsAPath() throws IOException {
+    var f = write("deploy.cue", DEPLOY);
+    var r = run("cue", "export", f.toString(), "-e", "output.spec");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).isEqualTo(SPEC_JSON);
+  }
+
+  @Test
+  void exportUnknownExpressionIsAnError() throws IOException {
+    var f = write("deploy.cue", DEPLOY);
+    var r = run("cue", "export", f.toString(), "-e", "output.nope");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("output.nope");
+  }
+
+  @Test
+  void exportYamlCarriesTheSameData() throws IOException {
+    var f = write("deploy.cue", DEPLOY);
+    var r = run("cue", "export", f.toString(), "--out", "yaml");
+    assertThat(r.exit()).isZero();
+    assertThat(new YAMLMapper().readTree(r.out()))
+        .isEqualTo(new ObjectMapper().readTree(DEPLOY_JSON));
+    assertThat(r.out()).startsWith("parameter:\n  image: nginx:1.25\n");
+  }
+
+  @Test
+  void exportKeepsDecimalsAndEmptyValuesWithoutHtmlEscaping() throws IOException {
+    var f = write("scalars.cue", "n: 1.50\nl: []\ns: {}\nt: \"<&>\"\n");
+    var r = run("cue", "export", f.toString());
+    assertThat(r.exit()).isZero();
+    // cue-oracle (v0.4) prints "\u003c\u0026\u003e" for t; CUE v0.14 no longer escapes HTML.
+    assertThat(r.out())
+        .isEqualTo("{\n    \"n\": 1.50,\n    \"l\": [],\n    \"s\": {},\n    \"t\": \"<&>\"\n}\n");
+  }
+
+  @Test
+  void severalFilesAreUnified() throws IOException {
+    var a = write("a.cue", "x: int\ny: \"s\"\n");
+    var b = write("b.cue", "x: 3\n");
+    var r = run("cue", "export", a.toString(), b.toString());
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).isEqualTo("{\n    \"x\": 3,\n    \"y\": \"s\"\n}\n");
+  }
+
+  @Test
+  void evaluationErrorExitsOneWithFileLineColumn() throws IOException {
+    var f = write("bad.cue", "a: 1\nb: a + \"x\"\n");
+    var r = run("cue", "export", f.toString());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out()).isEmpty();
+    // cue-oracle: b: invalid operands 1 and "x" to '+' (type int and string): ./bad.cue:2:4
+    assertThat(r.err()).containsPattern("bad\\.cue:2:\\d+: .*invalid operands");
+  }
+
+  @Test
+  void syntaxErrorExitsOneWithItsPosition() throws IOException {
+    var f = write("syntax.cue", "x: {\n");
+    var r = run("cue", "export", f.toString());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).containsPattern("syntax\\.cue:\\d+:\\d+: ");
+  }
+
+  @Test
+  void incompleteValueIsAnExportError() throws IOException {
+    var f = write("inc.cue", "out: spec: replicas: int\n");
+    var r = run("cue", "export", f.toString());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("out.spec.replicas").contains("incomplete");
+  }
+
+  @Test
   void missingFileAndMissingArgumentsAreUsageErrors() {
     assertThat(run("cue", "export", dir.resolve("nope.cue").toString()).exit()).isEqualTo(2);
     assertThat(run("cue", "export").exit()).isEqualTo(2);
@@ -46,19 +225,72 @@ class CueCommandTest {
   }
 
   @Test
-  void cueIsASubcommandOfVela4jWithExportAndEval() {
-    var cue = Vela4jCommand.commandLine().getSubcommands().get("cue");
-    assertThat(cue).isNotNull();
-    assertThat(cue.getSubcommands()).containsKeys("export", "eval");
-    var r = run("cue");
-    assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err()).contains("missing subcommand");
+  void batchExportsEveryFileToJsonOrErr() throws IOException {
+    write("1-deploy.cue", DEPLOY);
+    write("2-bad.cue", "a: 1\na: 2\n");
+    write("notes.txt", "not cue");
+    Files.writeString(dir.resolve("2-bad.json"), "stale");
+    var r = run("cue", "export", "--batch", dir.toString());
+    assertThat(r.exit()).isZero();
+    assertThat(r.err()).contains("1 exported, 1 rejected");
+    assertThat(Files.readString(dir.resolve("1-deploy.json"))).isEqualTo(DEPLOY_JSON);
+    assertThat(dir.resolve("2-bad.json")).doesNotExist();
+    assertThat(Files.readString(dir.resolve("2-bad.err"))).contains("conflicting values");
+    assertThat(dir.resolve("notes.json")).doesNotExist();
   }
 
   @Test
-  void batchOfAnEmptyDirectoryExportsNothing() {
-    var r = run("cue", "export", "--batch", dir.toString());
+  void evalPrintsCueSyntaxLikeCueEval() throws IOException {
+    var f = write("deploy.cue", DEPLOY);
+    var r = run("cue", "eval", f.toString());
     assertThat(r.exit()).isZero();
-    assertThat(r.err()).contains("0 exported, 0 rejected");
+    assertThat(r.out()).isEqualTo(DEPLOY_EVAL);
+  }
+
+  @Test
+  void evalAlignsFieldsAndInlinesListsLikeCueEval() throws IOException {
+    var f =
+        write(
+            "fmt.cue",
+            "l: [{a: 1, bb: 2}, {c: 3}]\nm: [1, 2]\nn: [[1], {x: 1}]\ns: {}\ne: []\n\"a-b\": 1\n");
+    var r = run("cue", "eval", f.toString());
+    assertThat(r.exit()).isZero();
+    // cue-oracle eval fmt.cue
+    assertThat(r.out())
+        .isEqualTo(
+            "l: [{\n    a:  1\n    bb: 2\n}, {\n    c: 3\n}]\nm: [1, 2]\nn: [[1], {\n    x: 1\n}]\n"
+                + "s: {}\ne: []\n\"a-b\": 1\n");
+  }
+
+  @Test
+  void evalAlignsRunsOfScalarFieldsOnly() throws IOException {
+    var f =
+        write(
+            "align.cue",
+            "a: [1, 2]\nbbb: 1\ncc: \"x\"\nd: {}\neeee: 2\nf: []\ng: null\nhhhhh: true\n");
+    var r = run("cue", "eval", f.toString());
+    assertThat(r.exit()).isZero();
+    // cue-oracle eval align.cue
+    assertThat(r.out())
+        .isEqualTo(
+            "a: [1, 2]\nbbb: 1\ncc:  \"x\"\nd: {}\neeee: 2\nf: []\ng:     null\nhhhhh: true\n");
+  }
+
+  @Test
+  void evalPrintsTypesOfValuesThatAreNotConcrete() throws IOException {
+    var f = write("schema.cue", "a: int\nb: {c: string, d: 1}\nl: [1, int, {a: string}]\n");
+    var r = run("cue", "eval", f.toString());
+    assertThat(r.exit()).isZero();
+    // cue-oracle eval schema.cue
+    assertThat(r.out())
+        .isEqualTo("a: int\nb: {\n    c: string\n    d: 1\n}\nl: [1, int, {\n    a: string\n}]\n");
+  }
+
+  @Test
+  void evalReportsConflictsLikeExport() throws IOException {
+    var f = write("conflict.cue", "a: 1\na: 2\n");
+    var r = run("cue", "eval", f.toString());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("conflicting values 1 and 2");
   }
 }
