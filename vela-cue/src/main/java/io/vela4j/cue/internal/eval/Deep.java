@@ -36,6 +36,19 @@ final class Deep {
                             "limit exceeded: value nested too deeply",
                             "",
                             List.of()));
+              } catch (CueException e) {
+                error[0] = e;
+              } catch (BottomEx e) {
+                error[0] =
+                    new CueException(
+                        new CueError(
+                            e.bottom.kind(), e.bottom.message(), e.bottom.path(), List.of()));
+              } catch (RuntimeException e) {
+                // Never leak a raw NPE/ClassCastException to callers: report it as a typed error.
+                error[0] =
+                    new CueException(
+                        new CueError(
+                            CueError.Kind.OTHER, "internal evaluator error: " + e, "", List.of()));
               } catch (Throwable e) {
                 error[0] = e;
               }

@@ -112,7 +112,24 @@ final class NodeCtx {
       @Nullable Hist hist,
       List<String> chain) {}
 
-  record Comp(Adt.CompD d, Env env, CloseInfo litCi, @Nullable Hist hist) {}
+  record Comp(Adt.CompD d, Env env, CloseInfo litCi, @Nullable Hist hist, Cursor chain) {}
+
+  /** Where the fields of an embedded literal or comprehension go in the enclosing chain. */
+  static final class Cursor {
+    final List<String> chain;
+    @Nullable String anchor;
+
+    Cursor(List<String> chain, @Nullable String anchor) {
+      this.chain = chain;
+      this.anchor = anchor;
+    }
+
+    void add(String label) {
+      int idx = anchor == null ? 0 : chain.indexOf(anchor) + 1;
+      chain.add(idx, label);
+      anchor = label;
+    }
+  }
 
   record ListPart(
       int n,
@@ -162,6 +179,8 @@ final class NodeCtx {
   final Set<String> missing = new LinkedHashSet<>(0);
   final Set<String> optLookups = new HashSet<>(0);
   private boolean viaCycle;
+  private @Nullable Cursor pendingChain;
+  private Ast.@Nullable Pos litPos;
 
   NodeCtx(Eval ev, Vertex v, @Nullable Map<DKey, Integer> forced) {
     this.ev = ev;
@@ -235,7 +254,9 @@ final class NodeCtx {
       Adt.Expr e = c.expr();
       if (e instanceof Adt.Lit l) {
         markNonCyclic();
+        litPos = l.pos();
         addValue(l.value(), ci);
+        litPos = null;
       } else if (e instanceof Adt.StructE s) {
         markNonCyclic();
         addStruct(s, c);
@@ -344,8 +365,15 @@ final class NodeCtx {
     } else {
       if (scalar == null) {
         scalar = x;
+        scalarPos = litPos;
       } else if (!scalar.equals(x)) {
-        errors.add(conflict(scalar.toString(), x.toString(), null));
+        Value.Bottom b = conflict(scalar.toString(), x.toString(), scalarPos);
+        if (litPos != null) {
+          List<Ast.Pos> ps = new ArrayList<>(b.positions());
+          ps.add(litPos);
+          b = new Value.Bottom(b.kind(), false, b.message(), ps, "");
+        }
+        errors.add(b);
       }
     }
   }
@@ -369,13 +397,21 @@ final class NodeCtx {
     }
     Env cenv = Env.struct(c.env(), v, s);
     boolean defClosed = litCi.defClosed();
-    List<String> chain = new ArrayList<>();
-    chains.add(chain);
-    chainUnits.add(unit);
+    Cursor cursor = pendingChain;
+    pendingChain = null;
+    List<String> chain;
+    if (cursor == null) {
+      chain = new ArrayList<>();
+      chains.add(chain);
+      chainUnits.add(unit);
+      cursor = new Cursor(chain, null);
+    } else {
+      chain = cursor.chain;
+    }
     for (Adt.Decl d : s.decls()) {
       if (d instanceof Adt.FieldD f) {
         li.labels.add(f.label());
-        chain.add(f.label());
+        cursor.add(f.label());
         Vertex a = arc(f.label(), f.type());
         if (a == null) {
           continue;
@@ -393,7 +429,16 @@ final class NodeCtx {
                 c.hist()));
       } else if (d instanceof Adt.LetD l) {
       } else if (d instanceof Adt.EmbedD em) {
+        Cursor embedCursor = null;
+        if (em.expr() instanceof Adt.StructE) {
+          embedCursor = new Cursor(chain, cursor.anchor);
+          pendingChain = embedCursor;
+        }
         add(new Conjunct(em.expr(), cenv, litCi.with(defClosed, false, true), c.hist()), viaCycle);
+        pendingChain = null;
+        if (embedCursor != null) {
+          cursor.anchor = embedCursor.anchor;
+        }
       } else if (d instanceof Adt.EllipsisD el) {
         li.open = true;
       } else if (d instanceof Adt.PatternD p) {
@@ -409,7 +454,7 @@ final class NodeCtx {
       } else if (d instanceof Adt.DynFieldD df) {
         dyns.add(new Dyn(df, cenv, litCi, li, c.hist(), chain));
       } else if (d instanceof Adt.CompD cd) {
-        comps.add(new Comp(cd, cenv, litCi, c.hist()));
+        comps.add(new Comp(cd, cenv, litCi, c.hist(), new Cursor(chain, cursor.anchor)));
       }
     }
   }
@@ -718,14 +763,17 @@ final class NodeCtx {
           0,
           c.env(),
           this,
-          env ->
-              add(
-                  new Conjunct(
-                      c.d().body(),
-                      env,
-                      c.litCi().with(c.litCi().defClosed(), false, true),
-                      c.hist()),
-                  false));
+          env -> {
+            pendingChain = c.chain();
+            add(
+                new Conjunct(
+                    c.d().body(),
+                    env,
+                    c.litCi().with(c.litCi().defClosed(), false, true),
+                    c.hist()),
+                false);
+            pendingChain = null;
+          });
     } catch (BottomEx b) {
       errors.add(b.bottom);
     }
