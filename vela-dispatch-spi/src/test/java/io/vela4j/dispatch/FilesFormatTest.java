@@ -163,7 +163,7 @@ class FilesFormatTest {
             () -> PlacementFile.parse("bundle: a\nclusters: [{name: c}]\nbundle: b\n", "p.yaml"));
     assertThat(ds)
         .extracting(Diagnostic::code, Diagnostic::source, Diagnostic::line)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("DUPLICATE_FIELD", "p.yaml", 3));
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("DUPLICATE_KEY", "p.yaml", 3));
   }
 
   @Test

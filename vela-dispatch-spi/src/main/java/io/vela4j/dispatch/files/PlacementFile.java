@@ -99,8 +99,7 @@ public record PlacementFile(
    * @throws DispatchException listing every problem with its position
    */
   public static PlacementFile parse(String text, String source) {
-    List<LocatedYaml.Doc> docs =
-        LocatedYaml.read(text, source).stream().filter(d -> d.root() != null).toList();
+    List<LocatedYaml.Doc> docs = LocatedYaml.read(text, source);
     if (docs.size() != 1) {
       throw new DispatchException(
           Diagnostic.error(

@@ -207,8 +207,11 @@ public final class TreeReader {
             throw new Failure(
                 new Diagnostic(
                     Diagnostic.Severity.ERROR,
-                    "YAML_SYNTAX",
-                    "unknown alias *" + name,
+                    "UNKNOWN_ALIAS",
+                    "alias *"
+                        + name
+                        + " refers to no mapping or list anchored before it (anchors on plain"
+                        + " values are not supported: repeat the value)",
                     source,
                     line,
                     column,
