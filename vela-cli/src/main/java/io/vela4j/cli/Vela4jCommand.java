@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
     name = "vela4j",
     mixinStandardHelpOptions = true,
     versionProvider = Vela4jCommand.Version.class,
-    description = "Validate, render, plan and dispatch OAM / KubeVela applications.",
+    description =
+        "Validate OAM / KubeVela objects, evaluate CUE, plan rollouts, plan and apply dispatch.",
     subcommands = {
       ValidateCommand.class,
       DispatchCommand.class,
@@ -28,6 +29,7 @@ public final class Vela4jCommand implements Runnable {
   public static CommandLine commandLine() {
     var cl = new CommandLine(new Vela4jCommand());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setUsageHelpWidth(100); // descriptions are written for 100 columns
     return cl;
   }
 
