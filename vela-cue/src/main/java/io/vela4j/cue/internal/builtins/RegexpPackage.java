@@ -176,12 +176,13 @@ final class RegexpPackage {
   }
 
   private static Map<String, Object> named(Pattern p, Matcher mt) {
+    // CUE turns Go's map[string]string into a struct with sorted labels (cue-oracle agrees)
     var out = new LinkedHashMap<String, Object>();
-    var names = new ArrayList<>(p.namedGroups().entrySet());
-    names.sort(Map.Entry.comparingByValue());
-    for (var e : names) {
-      var g = mt.group(e.getValue());
-      out.put(e.getKey(), g == null ? "" : g);
+    var names = new ArrayList<>(p.namedGroups().keySet());
+    names.sort(StringsPackage::compareCodePoints);
+    for (var name : names) {
+      var g = mt.group(name);
+      out.put(name, g == null ? "" : g);
     }
     return java.util.Collections.unmodifiableMap(out);
   }

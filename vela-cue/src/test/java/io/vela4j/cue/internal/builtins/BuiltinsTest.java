@@ -392,4 +392,15 @@ class BuiltinsTest {
     assertThat(Json.quote("\u0000\b\f\u001f\u2028")).isEqualTo("\"\\u0000\\b\\f\\u001f\\u2028\"");
     assertThat(Json.quote("\ud800")).isEqualTo("\"\\ufffd\"");
   }
+
+  @Test
+  void namedSubmatchesComeBackWithSortedLabelsLikeCue() {
+    // cue-oracle: regexp.FindNamedSubmatch("(?P<user>\\w+)@(?P<host>\\w+)", "me@host")
+    // exports {"host": "host", "user": "me"}: Go's map becomes a struct with sorted labels.
+    var m =
+        (Map<?, ?>)
+            invoke("regexp.FindNamedSubmatch(\"(?P<user>\\\\w+)@(?P<host>\\\\w+)\", \"me@host\")");
+    assertThat(new ArrayList<Object>(m.keySet())).containsExactly("host", "user");
+    assertThat(m.get("user")).isEqualTo("me");
+  }
 }
