@@ -33,8 +33,9 @@ import picocli.CommandLine.Spec;
     name = "validate",
     mixinStandardHelpOptions = true,
     description = {
-      "Validate KubeVela objects in YAML or JSON files; directories are searched for",
-      "*.yaml, *.yml and *.json. Exit status: 0 valid, 1 errors found, 2 usage error."
+      "Validate KubeVela objects in YAML or JSON files and directories.",
+      "Directories are searched for *.yaml, *.yml and *.json.",
+      "Exit status: 0 valid, 1 errors found, 2 usage error."
     })
 final class ValidateCommand implements Callable<Integer> {
 
