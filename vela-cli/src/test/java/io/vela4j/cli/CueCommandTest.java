@@ -293,4 +293,21 @@ class CueCommandTest {
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).contains("conflicting values 1 and 2");
   }
+
+  @Test
+  void cueIsASubcommandOfVela4jWithExportAndEval() {
+    var cue = Vela4jCommand.commandLine().getSubcommands().get("cue");
+    assertThat(cue).isNotNull();
+    assertThat(cue.getSubcommands()).containsKeys("export", "eval");
+    var r = run("cue");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("missing subcommand");
+  }
+
+  @Test
+  void batchOfAnEmptyDirectoryExportsNothing() {
+    var r = run("cue", "export", "--batch", dir.toString());
+    assertThat(r.exit()).isZero();
+    assertThat(r.err()).contains("0 exported, 0 rejected");
+  }
 }
