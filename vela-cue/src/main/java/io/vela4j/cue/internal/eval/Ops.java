@@ -205,6 +205,13 @@ final class Ops {
     Vertex xd = xv.deref();
     Vertex yd = yv.deref();
     if (op == Ast.Op.EQL || op == Ast.Op.NEQ) {
+      boolean xNull = xd.kind == Vertex.K_SCALAR && xd.scalar instanceof Value.Null;
+      boolean yNull = yd.kind == Vertex.K_SCALAR && yd.scalar instanceof Value.Null;
+      boolean xComposite = xd.kind == Vertex.K_LIST || xd.kind == Vertex.K_STRUCT;
+      boolean yComposite = yd.kind == Vertex.K_LIST || yd.kind == Vertex.K_STRUCT;
+      if ((xNull && yComposite) || (yNull && xComposite)) {
+        return Value.Bool.of(op == Ast.Op.NEQ);
+      }
       if (xd.kind == Vertex.K_LIST && yd.kind == Vertex.K_LIST) {
         boolean eq = listEqual(ev, xd, yd, pos);
         return Value.Bool.of(op == Ast.Op.EQL ? eq : !eq);

@@ -1,0 +1,59 @@
+package io.vela4j.cue;
+
+import static io.vela4j.cue.CueTestSupport.JSON;
+import static io.vela4j.cue.CueTestSupport.assertExports;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** Programs shaped like KubeVela definition templates, beyond the conformance corpus. */
+class TemplateShapesTest {
+
+  private static String resource(String name) throws Exception {
+    try (InputStream in = TemplateShapesTest.class.getResourceAsStream("/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void patchContainerTraitPicksTheBranchByClosednessAndKeepsPatchTags() throws Exception {
+    CueValue v =
+        CueCompiler.create()
+            .compile("pc.cue", resource("eval/patch-container-trait.cue"))
+            .evaluate();
+    assertThat(v.lookup("patch").export())
+        .isEqualTo(
+            JSON.readTree(
+                "{\"spec\":{\"template\":{\"spec\":{\"containers\":"
+                    + "[{\"name\":\"main\",\"command\":[\"b\",\"c\"]}]}}}}"));
+    assertThat(v.lookup("patch.spec.template.spec.containers").docComments())
+        .containsExactly("+patchKey=name");
+    assertThat(v.lookup("patch.spec.template.spec.containers.0.command").docComments())
+        .containsExactly("+patchStrategy=replace");
+    assertThat(v.lookup("errs").export().size()).isZero();
+  }
+
+  @Test
+  void nullComparesUnequalToListsAndStructs() {
+    assertExports(
+        "l: [1], s: {}, a: l != null, b: s == null, c: null == null",
+        "{\"l\":[1],\"s\":{},\"a\":true,\"b\":false,\"c\":true}");
+  }
+
+  @Test
+  void statusStyleDefaultFallsBackWhenTheFieldIsMissing() {
+    assertExports(
+        "ctx: {lb: {}}\nlet igs = *ctx.lb.ingress | []\n"
+            + "message: {\n  if len(igs) > 0 {\"has\"}\n  if len(igs) == 0 {\"none\"}\n}",
+        "{\"ctx\":{\"lb\":{}},\"message\":\"none\"}");
+  }
+
+  @Test
+  void recursiveDefinitionsTerminateOnData() {
+    assertExports(
+        "#T: {name?: string, c?: [...#T]}\nt: #T & {c: [{c: [{name: \"x\"}]}]}",
+        "{\"t\":{\"c\":[{\"c\":[{\"name\":\"x\"}]}]}}");
+  }
+}
