@@ -56,4 +56,13 @@ class TemplateShapesTest {
         "#T: {name?: string, c?: [...#T]}\nt: #T & {c: [{c: [{name: \"x\"}]}]}",
         "{\"t\":{\"c\":[{\"c\":[{\"name\":\"x\"}]}]}}");
   }
+
+  @Test
+  void typedStructEllipsisConstrainsUndeclaredFields() throws Exception {
+    CueValue ok = CueTestSupport.eval("x: {a: int, ...string}, y: x & {a: 1, b: \"s\"}");
+    assertThat(ok.lookup("y").export()).isEqualTo(JSON.readTree("{\"a\":1,\"b\":\"s\"}"));
+    CueException e = CueTestSupport.exportError("x: {a: int, ...string}, y: x & {a: 1, b: 2}");
+    assertThat(e.errors().get(0).path()).isEqualTo("y.b");
+    assertThat(e.errors().get(0).kind()).isEqualTo(CueError.Kind.CONFLICT);
+  }
 }

@@ -391,6 +391,13 @@ final class Compiler {
         }
         return new Adt.DisjE(List.copyOf(xs), marks, any, b.pos());
       }
+      for (Ast.Expr operand : List.of(b.x(), b.y())) {
+        if (operand instanceof Ast.UnaryExpr ue && ue.op() == Ast.Op.MUL) {
+          problems.add(
+              new Problem(
+                  CueError.Kind.SYNTAX, "preference mark not allowed at this position", ue.pos()));
+        }
+      }
       return new Adt.BinE(b.op(), expr(b.x(), s), expr(b.y(), s), b.opPos());
     } else if (e instanceof Ast.AliasExpr a) {
       return expr(a.expr(), s);

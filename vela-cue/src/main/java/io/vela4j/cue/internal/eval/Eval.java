@@ -339,7 +339,9 @@ final class Eval {
       if (l.value() instanceof Value.Bottom b) {
         throw new BottomEx(b);
       }
-      return Vertex.ofValue(l.value());
+      Vertex lv = Vertex.ofValue(l.value());
+      lv.literal = true;
+      return lv;
     } else if (e instanceof Adt.RefE r) {
       Object t = resolveRef(r, env);
       if (t instanceof Value val) {
@@ -417,6 +419,13 @@ final class Eval {
         throw new BottomEx(
             Value.Bottom.fatal(CueError.Kind.OTHER, "invalid operand: list is not a scalar", pos));
       default:
+        if (d.literal) {
+          throw new BottomEx(
+              Value.Bottom.fatal(
+                  CueError.Kind.OTHER,
+                  "invalid operand " + describe(d) + " (requires concrete value)",
+                  pos));
+        }
         throw new BottomEx(Value.Bottom.incomplete("incomplete value " + describe(d), pos));
     }
   }
@@ -456,7 +465,7 @@ final class Eval {
     };
   }
 
-  private static boolean allTrue(boolean[] b) {
+  static boolean allTrue(boolean[] b) {
     for (boolean x : b) {
       if (!x) {
         return false;

@@ -48,6 +48,9 @@ final class NodeCtx {
     final List<Pat> patterns = new ArrayList<>(0);
     boolean open;
 
+    /** The type of a {@code ...T} in the literal: applies to fields it does not declare. */
+    @Nullable Conjunct rest;
+
     LitInfo(int[] stack) {
       this.stack = stack;
     }
@@ -210,6 +213,7 @@ final class NodeCtx {
       }
       drainTasks();
     }
+    applyRest();
     finishLists();
     if (!pending.isEmpty()) {
       expandDisjunctions();
@@ -441,6 +445,9 @@ final class NodeCtx {
         }
       } else if (d instanceof Adt.EllipsisD el) {
         li.open = true;
+        if (el.type() != null) {
+          li.rest = new Conjunct(el.type(), cenv, CloseInfo.child(defClosed), c.hist());
+        }
       } else if (d instanceof Adt.PatternD p) {
         Pat pat =
             new Pat(p, cenv, new CloseInfo(new int[0], defClosed, defClosed, false), c.hist());
@@ -782,6 +789,29 @@ final class NodeCtx {
   // ---------------------------------------------------------------------------------------------
   // finishing
 
+  private void applyRest() {
+    for (LitInfo li : lits) {
+      if (li.rest == null) {
+        continue;
+      }
+      for (Vertex a : new ArrayList<>(v.arcs.values())) {
+        if (!Labels.isRegular(a.label) || a.isLet || li.labels.contains(a.label)) {
+          continue;
+        }
+        boolean matched = false;
+        for (Pat p : li.patterns) {
+          if (p.matches(a.label)) {
+            matched = true;
+            break;
+          }
+        }
+        if (!matched) {
+          addArcConj(a, li.rest);
+        }
+      }
+    }
+  }
+
   private void finishLists() {
     if (listParts.isEmpty()) {
       return;
@@ -831,12 +861,17 @@ final class NodeCtx {
     List<Value.Bottom> errs = new ArrayList<>();
     while (true) {
       Map<DKey, Integer> f = forced == null ? new HashMap<>() : new HashMap<>(forced);
+      // Spec rules U1/D1: disjunctions without marks do not constrain the default.
       boolean def = true;
+      boolean has = false;
       for (int i = 0; i < n; i++) {
         Pending p = pending.get(i);
         f.put(new DKey(p.d(), p.occ()), choice[i]);
-        if (p.d().hasMarks() && !p.d().marks()[choice[i]]) {
-          def = false;
+        if (p.d().hasMarks()) {
+          has = true;
+          if (!p.d().marks()[choice[i]]) {
+            def = false;
+          }
         }
       }
       Vertex clone = new Vertex(v.parent, v.label);
@@ -857,13 +892,15 @@ final class NodeCtx {
       if (fatal == null) {
         Vertex cd = clone.deref();
         if (cd.kind == Vertex.K_DISJ) {
+          boolean cdHas = !Eval.allTrue(cd.defaults);
           for (int k = 0; k < cd.disjuncts.size(); k++) {
             alts.add(cd.disjuncts.get(k));
-            defs.add(def && cd.defaults[k]);
+            boolean altHas = has || cdHas;
+            defs.add(altHas && def && (!cdHas || cd.defaults[k]));
           }
         } else {
           alts.add(cd);
-          defs.add(def);
+          defs.add(has && def);
         }
       } else {
         errs.add(fatal);

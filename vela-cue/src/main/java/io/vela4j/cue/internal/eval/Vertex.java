@@ -49,6 +49,10 @@ final class Vertex {
   boolean @Nullable [] defaults;
   Value.@Nullable Bottom notAllowed;
   boolean finalized;
+
+  /** A constant taken directly from a literal in an operand position (never more concrete). */
+  boolean literal;
+
   List<Value.Validator> validators = List.of();
 
   /** Regular field labels in export order (toposort), set when a struct is finished. */
