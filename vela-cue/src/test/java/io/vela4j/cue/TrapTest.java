@@ -127,7 +127,7 @@ class TrapTest {
     assertThat(exportError("a: int, b: a + 1").errors()).isNotEmpty();
     CueException hidden = exportError("_h: 1 & 2, a: 1");
     assertThat(hidden.errors().get(0).kind()).isEqualTo(CueError.Kind.CONFLICT);
-    assertThat(hidden.errors().get(0).message()).isEqualTo("conflicting values 1 and 2");
+    assertThat(hidden.errors().get(0).message()).isEqualTo("conflicting values 2 and 1");
     assertExports("a?: 1 & 2, b: 1", "{\"b\":1}");
   }
 

@@ -371,7 +371,7 @@ final class NodeCtx {
         scalar = x;
         scalarPos = litPos;
       } else if (!scalar.equals(x)) {
-        Value.Bottom b = conflict(scalar.toString(), x.toString(), scalarPos);
+        Value.Bottom b = conflict(x.toString(), scalar.toString(), scalarPos);
         if (litPos != null) {
           List<Ast.Pos> ps = new ArrayList<>(b.positions());
           ps.add(litPos);
