@@ -14,7 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /** The state of one vertex while it is being evaluated: the meet of its conjuncts so far. */
@@ -1140,11 +1139,5 @@ final class NodeCtx {
   /** Called by clauses: marks this vertex's field set as read. */
   void freeze() {
     frozen = true;
-  }
-
-  static <T> void forEach(List<T> xs, Consumer<T> f) {
-    for (T x : new ArrayList<>(xs)) {
-      f.accept(x);
-    }
   }
 }
