@@ -65,4 +65,16 @@ class TemplateShapesTest {
     assertThat(e.errors().get(0).path()).isEqualTo("y.b");
     assertThat(e.errors().get(0).kind()).isEqualTo(CueError.Kind.CONFLICT);
   }
+
+  @Test
+  void chainedDisjunctionReferencesStayLinear() throws Exception {
+    StringBuilder sb = new StringBuilder("a0: *1 | 2 | 3\n");
+    for (int i = 1; i < 40; i++) {
+      sb.append("a").append(i).append(": a").append(i - 1).append(" & (*1 | 2 | 3)\n");
+    }
+    sb.append("z: a39 + 1\n");
+    CueValue v = CueTestSupport.eval(sb.toString());
+    assertThat(v.lookup("z").export().asInt()).isEqualTo(2);
+    assertThat(v.lookup("a39").kind()).isEqualTo(CueKind.INT);
+  }
 }

@@ -606,6 +606,17 @@ final class NodeCtx {
       // which keeps long reference chains linear.
       ev.evaluate(tv);
     }
+    if (tv.state == Vertex.EVALUATED
+        && tv.deref().kind == Vertex.K_DISJ
+        && atomDisjunction(tv.deref())) {
+      // A finished disjunction of atoms is added as one disjunction of its (de-duplicated)
+      // values with their defaults, instead of re-copying the conjuncts it came from: chains such
+      // as `b: a & (*1 | 2)`, `c: b & (*1 | 2)` stay linear instead of doubling per link.
+      markNonCyclic();
+      Adt.DisjE d = ev.synthDisj(tv.deref());
+      addDisj(d, new Conjunct(d, null, c.ci(), c.hist()));
+      return;
+    }
     if (tv.state == Vertex.EVALUATED && tv.forward == null && isAtom(tv)) {
       markNonCyclic();
       if (tv.kind == Vertex.K_BOTTOM) {
@@ -637,6 +648,16 @@ final class NodeCtx {
               c.ci().embedded());
       add(new Conjunct(tc.expr(), tc.env(), ci, h), cyclic);
     }
+  }
+
+  private static boolean atomDisjunction(Vertex d) {
+    for (Vertex a : d.disjuncts) {
+      Vertex x = a.deref();
+      if (x.kind != Vertex.K_SCALAR && x.kind != Vertex.K_CONSTRAINT) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isAtom(Vertex tv) {
