@@ -77,4 +77,11 @@ class TemplateShapesTest {
     assertThat(v.lookup("z").export().asInt()).isEqualTo(2);
     assertThat(v.lookup("a39").kind()).isEqualTo(CueKind.INT);
   }
+
+  @Test
+  void aGuardMayReadAFieldAddedByALaterComprehension() {
+    assertExports(
+        "p: a: true\nx: {\n  if x.mode == \"A\" {extra: 1}\n  if p.a {mode: \"A\"}\n}\n",
+        "{\"p\":{\"a\":true},\"x\":{\"extra\":1,\"mode\":\"A\"}}");
+  }
 }

@@ -198,6 +198,8 @@ final class NodeCtx {
     }
     unit = -1;
     drainTasks();
+    List<Comp> deferred = new ArrayList<>();
+    List<Value.Bottom> deferredErrs = new ArrayList<>();
     while (!dyns.isEmpty() || !comps.isEmpty()) {
       List<Dyn> ds = new ArrayList<>(dyns);
       dyns.clear();
@@ -207,10 +209,30 @@ final class NodeCtx {
       drainTasks();
       List<Comp> cps = new ArrayList<>(comps);
       comps.clear();
+      boolean progress = false;
       for (Comp c : cps) {
-        runComp(c);
+        Value.Bottom b = runComp(c);
+        if (b == null) {
+          progress = true;
+        } else {
+          deferred.add(c);
+          deferredErrs.add(b);
+        }
       }
       drainTasks();
+      if (comps.isEmpty() && dyns.isEmpty() && !deferred.isEmpty()) {
+        if (progress) {
+          // A comprehension whose guard or source was incomplete may depend on fields another
+          // comprehension added since: run it again (order independence).
+          comps.addAll(deferred);
+          deferred.clear();
+          deferredErrs.clear();
+        } else {
+          errors.addAll(deferredErrs);
+          deferred.clear();
+          deferredErrs.clear();
+        }
+      }
     }
     applyRest();
     finishLists();
@@ -783,7 +805,10 @@ final class NodeCtx {
             d.hist()));
   }
 
-  private void runComp(Comp c) {
+  /** Runs a comprehension; returns an incomplete error if it yielded nothing and may retry. */
+  private Value.@Nullable Bottom runComp(Comp c) {
+    int[] yields = {0};
+    Set<String> missingBefore = new LinkedHashSet<>(missing);
     try {
       ev.clauses(
           c.d().clauses(),
@@ -791,6 +816,7 @@ final class NodeCtx {
           c.env(),
           this,
           env -> {
+            yields[0]++;
             pendingChain = c.chain();
             add(
                 new Conjunct(
@@ -802,8 +828,13 @@ final class NodeCtx {
             pendingChain = null;
           });
     } catch (BottomEx b) {
+      if (b.bottom.incomplete() && yields[0] == 0) {
+        missing.retainAll(missingBefore);
+        return b.bottom;
+      }
       errors.add(b.bottom);
     }
+    return null;
   }
 
   // ---------------------------------------------------------------------------------------------
