@@ -84,4 +84,11 @@ class TemplateShapesTest {
         "p: a: true\nx: {\n  if x.mode == \"A\" {extra: 1}\n  if p.a {mode: \"A\"}\n}\n",
         "{\"p\":{\"a\":true},\"x\":{\"extra\":1,\"mode\":\"A\"}}");
   }
+
+  @Test
+  void aDynamicLabelMayDependOnAFieldAddedByAComprehension() {
+    assertExports(
+        "p: a: true\nx: {\n  (x.k): 1\n  if p.a {k: \"name\"}\n}\n",
+        "{\"p\":{\"a\":true},\"x\":{\"k\":\"name\",\"name\":1}}");
+  }
 }

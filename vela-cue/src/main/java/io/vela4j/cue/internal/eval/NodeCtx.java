@@ -199,17 +199,24 @@ final class NodeCtx {
     unit = -1;
     drainTasks();
     List<Comp> deferred = new ArrayList<>();
+    List<Dyn> deferredDyns = new ArrayList<>();
     List<Value.Bottom> deferredErrs = new ArrayList<>();
     while (!dyns.isEmpty() || !comps.isEmpty()) {
+      boolean progress = false;
       List<Dyn> ds = new ArrayList<>(dyns);
       dyns.clear();
       for (Dyn d : ds) {
-        runDyn(d);
+        Value.Bottom b = runDyn(d);
+        if (b == null) {
+          progress = true;
+        } else {
+          deferredDyns.add(d);
+          deferredErrs.add(b);
+        }
       }
       drainTasks();
       List<Comp> cps = new ArrayList<>(comps);
       comps.clear();
-      boolean progress = false;
       for (Comp c : cps) {
         Value.Bottom b = runComp(c);
         if (b == null) {
@@ -220,18 +227,18 @@ final class NodeCtx {
         }
       }
       drainTasks();
-      if (comps.isEmpty() && dyns.isEmpty() && !deferred.isEmpty()) {
+      if (comps.isEmpty() && dyns.isEmpty() && !deferredErrs.isEmpty()) {
         if (progress) {
-          // A comprehension whose guard or source was incomplete may depend on fields another
+          // A comprehension or dynamic label that was incomplete may depend on fields another
           // comprehension added since: run it again (order independence).
           comps.addAll(deferred);
-          deferred.clear();
-          deferredErrs.clear();
+          dyns.addAll(deferredDyns);
         } else {
           errors.addAll(deferredErrs);
-          deferred.clear();
-          deferredErrs.clear();
         }
+        deferred.clear();
+        deferredDyns.clear();
+        deferredErrs.clear();
       }
     }
     applyRest();
@@ -764,8 +771,10 @@ final class NodeCtx {
   // ---------------------------------------------------------------------------------------------
   // dynamic fields and comprehensions
 
-  private void runDyn(Dyn d) {
+  /** Adds a dynamic field; returns its incomplete label error to retry later, else null. */
+  private Value.@Nullable Bottom runDyn(Dyn d) {
     String label;
+    Set<String> missingBefore = new LinkedHashSet<>(missing);
     try {
       Vertex lv = ev.operand(d.d().labelExpr(), d.env());
       Value s = ev.concrete(lv, d.d().pos());
@@ -779,18 +788,22 @@ final class NodeCtx {
                     + Value.kindName(s.kindMask())
                     + ") as label",
                 d.d().pos()));
-        return;
+        return null;
       }
       label = Labels.quoted(str.s());
     } catch (BottomEx b) {
+      if (b.bottom.incomplete()) {
+        missing.retainAll(missingBefore);
+        return b.bottom;
+      }
       errors.add(b.bottom);
-      return;
+      return null;
     }
     d.li().labels.add(label);
     d.chain().add(label);
     Vertex a = arc(label, d.d().type());
     if (a == null) {
-      return;
+      return null;
     }
     if (!d.d().docs().isEmpty()) {
       addDocs(a, d.d().docs());
@@ -803,6 +816,7 @@ final class NodeCtx {
             d.env(),
             new CloseInfo(new int[0], closeChild, closeChild, false),
             d.hist()));
+    return null;
   }
 
   /** Runs a comprehension; returns an incomplete error if it yielded nothing and may retry. */
