@@ -12,7 +12,7 @@ import java.util.function.Supplier;
 final class Deep {
   private Deep() {}
 
-  private static final long STACK = 2L << 30;
+  private static final long STACK = 1L << 30;
   private static final ThreadLocal<Boolean> INSIDE = ThreadLocal.withInitial(() -> false);
 
   static <T> T run(Supplier<T> work) {
