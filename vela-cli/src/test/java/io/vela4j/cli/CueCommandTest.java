@@ -291,7 +291,8 @@ class CueCommandTest {
     var f = write("conflict.cue", "a: 1\na: 2\n");
     var r = run("cue", "eval", f.toString());
     assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.err()).contains("conflicting values 1 and 2");
+    // cue-oracle export conflict.cue: "a: conflicting values 2 and 1" (the newer value first)
+    assertThat(r.err()).contains("conflicting values 2 and 1");
   }
 
   @Test

@@ -3,8 +3,6 @@ package io.vela4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,17 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code vela4j dispatch apply}, against a tiny stand-in API server over real HTTP. */
 class DispatchApplyCommandTest {
-
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    var out = new StringWriter();
-    var err = new StringWriter();
-    var cl = Vela4jCommand.commandLine();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int code = cl.execute(args);
-    return new Run(code, out.toString(), err.toString());
+  private static Cli.Run run(String... args) {
+    return Cli.run(args);
   }
 
   private static void files(Path dir, String... clusterAndUrl) throws Exception {
@@ -136,7 +125,7 @@ class DispatchApplyCommandTest {
           "west",
           "http://127.0.0.1:" + west.getAddress().getPort());
 
-      Run r = run(args(dir));
+      Cli.Run r = run(args(dir));
 
       assertThat(r.code()).as(r.err()).isZero();
       assertThat(r.out().lines().toList())
@@ -173,7 +162,7 @@ class DispatchApplyCommandTest {
           Files.readString(dir.resolve("placement.yaml"))
               .replace("- name: east\n", "- name: east\n- name: west\n"));
 
-      Run r = run(args(dir));
+      Cli.Run r = run(args(dir));
 
       assertThat(r.code()).isEqualTo(1);
       assertThat(r.out())
@@ -199,7 +188,7 @@ class DispatchApplyCommandTest {
       var args = args(dir);
       args[3] = "ocm";
 
-      Run r = run(args);
+      Cli.Run r = run(args);
 
       assertThat(r.code()).as(r.err()).isZero();
       assertThat(r.out()).startsWith("control-plane: ok, 2 applied\n");
@@ -220,7 +209,7 @@ class DispatchApplyCommandTest {
     files(dir, "east", "http://127.0.0.1:1");
     Files.delete(dir.resolve("kubeconfig.yaml"));
 
-    Run r = run(args(dir));
+    Cli.Run r = run(args(dir));
 
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("kubeconfig.yaml: error: kubeconfig file not found");

@@ -2,8 +2,6 @@ package io.vela4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -11,25 +9,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DispatchCommandTest {
+  private static Cli.Run run(String... args) {
+    return Cli.run(args);
+  }
 
   private static final Path EXAMPLES = Paths.get("..", "examples", "dispatch");
-
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    var out = new StringWriter();
-    var err = new StringWriter();
-    var cl = Vela4jCommand.commandLine();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int code = cl.execute(args);
-    return new Run(code, out.toString(), err.toString());
-  }
 
   @Test
   void planToDirectoryWritesOneFilePerTargetAndPrintsSummary(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("cluster-gone.yaml"), "stale");
-    Run r =
+    Cli.Run r =
         run(
             "dispatch",
             "plan",
@@ -53,7 +42,7 @@ class DispatchCommandTest {
 
   @Test
   void planToStdoutAnnotatesEveryDocumentWithTargetAndWave() {
-    Run r =
+    Cli.Run r =
         run(
             "dispatch",
             "plan",
@@ -73,7 +62,7 @@ class DispatchCommandTest {
   void invalidPlacementIsReportedWithFileLineAndColumn(@TempDir Path dir) throws Exception {
     Path placement = dir.resolve("bad.yaml");
     Files.writeString(placement, "bundle: shop\nclusters:\n- name: eu-1\n  replicas: many\n");
-    Run r =
+    Cli.Run r =
         run(
             "dispatch",
             "plan",
@@ -89,7 +78,7 @@ class DispatchCommandTest {
 
   @Test
   void unknownDispatcherNamesTheKnownOnes() {
-    Run r =
+    Cli.Run r =
         run(
             "dispatch",
             "plan",

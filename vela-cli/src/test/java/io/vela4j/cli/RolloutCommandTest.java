@@ -3,8 +3,6 @@ package io.vela4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -12,19 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RolloutCommandTest {
-  private static final Path EXAMPLES = Paths.get("..", "examples", "rollouts");
-
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    var out = new StringWriter();
-    var err = new StringWriter();
-    var cl = Vela4jCommand.commandLine();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int code = cl.execute(args);
-    return new Run(code, out.toString(), err.toString());
+  private static Cli.Run run(String... args) {
+    return Cli.run(args);
   }
+
+  private static final Path EXAMPLES = Paths.get("..", "examples", "rollouts");
 
   @Test
   void plansAnExampleAsATable() {

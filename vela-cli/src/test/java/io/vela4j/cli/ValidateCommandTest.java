@@ -3,27 +3,17 @@ package io.vela4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ValidateCommandTest {
-  @TempDir Path dir;
-
-  record Run(int exit, String out, String err) {}
-
-  private static Run run(String... args) {
-    var out = new StringWriter();
-    var err = new StringWriter();
-    var cl = Vela4jCommand.commandLine();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int exit = cl.execute(args);
-    return new Run(exit, out.toString(), err.toString());
+  private static Cli.Run run(String... args) {
+    return Cli.run(args);
   }
+
+  @TempDir Path dir;
 
   private static Path examples() {
     Path p = Path.of("").toAbsolutePath();
@@ -41,7 +31,7 @@ class ValidateCommandTest {
             examples().resolve("apps").toString(),
             examples().resolve("clusters.yaml").toString());
     assertThat(r.out()).isEmpty();
-    assertThat(r.exit()).isZero();
+    assertThat(r.code()).isZero();
     assertThat(r.err()).contains("0 errors");
   }
 
@@ -54,7 +44,7 @@ class ValidateCommandTest {
             + "  components:\n    - name: x\n      type: webservice\n      dependsOn: [y]\n"
             + "    - name: y\n      type: worker\n      dependsOn: [x]\n      extra: 1\n");
     var r = run("validate", bad.toString());
-    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.code()).isEqualTo(1);
     assertThat(r.out().lines())
         .containsExactly(
             bad
@@ -76,7 +66,7 @@ class ValidateCommandTest {
         "apiVersion: core.oam.dev/v1beta1\nkind: Application\nmetadata:\n  name: a\nspec:\n"
             + "  components: []\n");
     var r = run("validate", f.toString());
-    assertThat(r.exit()).isZero();
+    assertThat(r.code()).isZero();
     assertThat(r.out()).contains("warning").contains("no components");
   }
 
@@ -94,16 +84,16 @@ class ValidateCommandTest {
         "apiVersion: core.oam.dev/v1beta1\nkind: Application\nmetadata:\n  name: a\nspec:\n"
             + "  components: [{name: x, type: websrvice}]\n");
     var r = run("validate", "--definitions", defs.toString(), app.toString());
-    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.code()).isEqualTo(1);
     assertThat(r.out())
         .contains("6:32: error: spec.components[0].type: unknown component type \"websrvice\"");
-    assertThat(run("validate", app.toString()).exit()).isZero();
+    assertThat(run("validate", app.toString()).code()).isZero();
   }
 
   @Test
   void usageErrorsExitTwo() {
-    assertThat(run("validate").exit()).isEqualTo(2);
-    assertThat(run("validate", "--no-such-flag", "x").exit()).isEqualTo(2);
-    assertThat(run("validate", "/no/such/file.yaml").exit()).isEqualTo(2);
+    assertThat(run("validate").code()).isEqualTo(2);
+    assertThat(run("validate", "--no-such-flag", "x").code()).isEqualTo(2);
+    assertThat(run("validate", "/no/such/file.yaml").code()).isEqualTo(2);
   }
 }
