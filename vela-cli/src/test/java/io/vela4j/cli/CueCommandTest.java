@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,16 +115,8 @@ class CueCommandTest {
       }
       """;
 
-  private record Run(int exit, String out, String err) {}
-
-  private Run run(String... args) {
-    var out = new StringWriter();
-    var err = new StringWriter();
-    var cl = Vela4jCommand.commandLine();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int exit = cl.execute(args);
-    return new Run(exit, out.toString(), err.toString());
+  private static Cli.Run run(String... args) {
+    return Cli.run(args);
   }
 
   private Path write(String name, String content) throws IOException {
@@ -140,7 +130,7 @@ class CueCommandTest {
     var f = write("deploy.cue", DEPLOY);
     var r = run("cue", "export", f.toString());
     assertThat(r.err()).isEmpty();
-    assertThat(r.exit()).isZero();
+    assertThat(r.code()).isZero();
     assertThat(r.out()).isEqualTo(DEPLOY_JSON);
   }
 
@@ -148,7 +138,7 @@ class CueCommandTest {
   void exportExpressionSelectsAPath() throws IOException {
     var f = write("deploy.cue", DEPLOY);
     var r = run("cue", "export", f.toString(), "-e", "output.spec");
-    assertThat(r.exit()).isZero();
+    assertThat(r.code()).isZero();
     assertThat(r.out()).isEqualTo(SPEC_JSON);
   }
 
@@ -156,7 +146,7 @@ class CueCommandTest {
   void exportUnknownExpressionIsAnError() throws IOException {
     var f = write("deploy.cue", DEPLOY);
     var r = run("cue", "export", f.toString(), "-e", "output.nope");
-    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("output.nope");
   }
 
@@ -164,7 +154,7 @@ class CueCommandTest {
   void exportYamlCarriesTheSameData() throws IOException {
     var f = write("deploy.cue", DEPLOY);
     var r = run("cue", "export", f.toString(), "--out", "yaml");
-    assertThat(r.exit()).isZero();
+    assertThat(r.code()).isZero();
     assertThat(new YAMLMapper().readTree(r.out()))
         .isEqualTo(new ObjectMapper().readTree(DEPLOY_JSON));
     assertThat(r.out()).startsWith("parameter:\n  image: nginx:1.25\n");
@@ -174,7 +164,7 @@ class CueCommandTest {
   void exportKeepsDecimalsAndEmptyValuesWithoutHtmlEscaping() throws IOException {
     var f = write("scalars.cue", "n: 1.50\nl: []\ns: {}\nt: \"<&>\"\n");
     var r = run("cue", "export", f.toString());
-    assertThat(r.exit()).isZero();
+    assertThat(r.code()).isZero();
     // cue-oracle (v0.4) prints "\u003c\u0026\u003e" for t; CUE v0.14 no longer escapes HTML.
     assertThat(r.out())
         .isEqualTo("{\n    \"n\": 1.50,\n    \"l\": [],\n    \"s\": {},\n    \"t\": \"<&>\"\n}\n");
@@ -185,7 +175,7 @@ class CueCommandTest {
     var a = write("a.cue", "x: int\ny: \"s\"\n");
     var b = write("b.cue", "x: 3\n");
     var r = run("cue", "export", a.toString(), b.toString());
-    assertThat(r.exit()).isZero();
+    assertThat(r.code()).isZero();
     assertThat(r.out()).isEqualTo("{\n    \"x\": 3,\n    \"y\": \"s\"\n}\n");
   }
 
@@ -193,7 +183,7 @@ class CueCommandTest {
   void evaluationErrorExitsOneWithFileLineColumn() throws IOException {
     var f = write("bad.cue", "a: 1\nb: a + \"x\"\n");
     var r = run("cue", "export", f.toString());
-    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.code()).isEqualTo(1);
     assertThat(r.out()).isEmpty();
     // cue-oracle: b: invalid operands 1 and "x" to '+' (type int and string): ./bad.cue:2:4
     assertThat(r.err()).containsPattern("bad\\.cue:2:\\d+: .*invalid operands");
@@ -203,7 +193,7 @@ class CueCommandTest {
   void syntaxErrorExitsOneWithItsPosition() throws IOException {
     var f = write("syntax.cue", "x: {\n");
     var r = run("cue", "export", f.toString());
-    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).containsPattern("syntax\\.cue:\\d+:\\d+: ");
   }
 
@@ -211,17 +201,17 @@ class CueCommandTest {
   void incompleteValueIsAnExportError() throws IOException {
     var f = write("inc.cue", "out: spec: replicas: int\n");
     var r = run("cue", "export", f.toString());
-    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("out.spec.replicas").contains("incomplete");
   }
 
   @Test
   void missingFileAndMissingArgumentsAreUsageErrors() {
-    assertThat(run("cue", "export", dir.resolve("nope.cue").toString()).exit()).isEqualTo(2);
-    assertThat(run("cue", "export").exit()).isEqualTo(2);
-    assertThat(run("cue", "export", "--batch", dir.resolve("nodir").toString()).exit())
+    assertThat(run("cue", "export", dir.resolve("nope.cue").toString()).code()).isEqualTo(2);
+    assertThat(run("cue", "export").code()).isEqualTo(2);
+    assertThat(run("cue", "export", "--batch", dir.resolve("nodir").toString()).code())
         .isEqualTo(2);
-    assertThat(run("cue", "export", "--out", "xml", "f.cue").exit()).isEqualTo(2);
+    assertThat(run("cue", "export", "--out", "xml", "f.cue").code()).isEqualTo(2);
   }
 
   @Test
@@ -231,7 +221,7 @@ class CueCommandTest {
     write("notes.txt", "not cue");
     Files.writeString(dir.resolve("2-bad.json"), "stale");
     var r = run("cue", "export", "--batch", dir.toString());
-    assertThat(r.exit()).isZero();
+    assertThat(r.code()).isZero();
     assertThat(r.err()).contains("1 exported, 1 rejected");
     assertThat(Files.readString(dir.resolve("1-deploy.json"))).isEqualTo(DEPLOY_JSON);
     assertThat(dir.resolve("2-bad.json")).doesNotExist();
@@ -243,7 +233,7 @@ class CueCommandTest {
   void evalPrintsCueSyntaxLikeCueEval() throws IOException {
     var f = write("deploy.cue", DEPLOY);
     var r = run("cue", "eval", f.toString());
-    assertThat(r.exit()).isZero();
+    assertThat(r.code()).isZero();
     assertThat(r.out()).isEqualTo(DEPLOY_EVAL);
   }
 
@@ -254,7 +244,7 @@ class CueCommandTest {
             "fmt.cue",
             "l: [{a: 1, bb: 2}, {c: 3}]\nm: [1, 2]\nn: [[1], {x: 1}]\ns: {}\ne: []\n\"a-b\": 1\n");
     var r = run("cue", "eval", f.toString());
-    assertThat(r.exit()).isZero();
+    assertThat(r.code()).isZero();
     // cue-oracle eval fmt.cue
     assertThat(r.out())
         .isEqualTo(
@@ -269,7 +259,7 @@ class CueCommandTest {
             "align.cue",
             "a: [1, 2]\nbbb: 1\ncc: \"x\"\nd: {}\neeee: 2\nf: []\ng: null\nhhhhh: true\n");
     var r = run("cue", "eval", f.toString());
-    assertThat(r.exit()).isZero();
+    assertThat(r.code()).isZero();
     // cue-oracle eval align.cue
     assertThat(r.out())
         .isEqualTo(
@@ -280,7 +270,7 @@ class CueCommandTest {
   void evalPrintsTypesOfValuesThatAreNotConcrete() throws IOException {
     var f = write("schema.cue", "a: int\nb: {c: string, d: 1}\nl: [1, int, {a: string}]\n");
     var r = run("cue", "eval", f.toString());
-    assertThat(r.exit()).isZero();
+    assertThat(r.code()).isZero();
     // cue-oracle eval schema.cue
     assertThat(r.out())
         .isEqualTo("a: int\nb: {\n    c: string\n    d: 1\n}\nl: [1, int, {\n    a: string\n}]\n");
@@ -290,7 +280,7 @@ class CueCommandTest {
   void evalReportsConflictsLikeExport() throws IOException {
     var f = write("conflict.cue", "a: 1\na: 2\n");
     var r = run("cue", "eval", f.toString());
-    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.code()).isEqualTo(1);
     // cue-oracle export conflict.cue: "a: conflicting values 2 and 1" (the newer value first)
     assertThat(r.err()).contains("conflicting values 2 and 1");
   }
@@ -301,14 +291,14 @@ class CueCommandTest {
     assertThat(cue).isNotNull();
     assertThat(cue.getSubcommands()).containsKeys("export", "eval");
     var r = run("cue");
-    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("missing subcommand");
   }
 
   @Test
   void batchOfAnEmptyDirectoryExportsNothing() {
     var r = run("cue", "export", "--batch", dir.toString());
-    assertThat(r.exit()).isZero();
+    assertThat(r.code()).isZero();
     assertThat(r.err()).contains("0 exported, 0 rejected");
   }
 }
