@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -40,26 +41,7 @@ final class DispatchApplyCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--via",
-      required = true,
-      paramLabel = "ocm|karmada|direct",
-      description = "The dispatcher (any discovered with ServiceLoader).")
-  String via;
-
-  @Option(
-      names = {"-f", "--file"},
-      required = true,
-      paramLabel = "FILE",
-      description = "Multi-document YAML manifests (or vela4j dry-run output); '-' for stdin.")
-  Path manifests;
-
-  @Option(
-      names = "--placement",
-      required = true,
-      paramLabel = "FILE",
-      description = "The placement file (bundle, namespace, clusters, policy).")
-  Path placement;
+  @Mixin DispatchInputs inputs = new DispatchInputs();
 
   @Option(
       names = "--kubeconfig",
@@ -88,8 +70,8 @@ final class DispatchApplyCommand implements Callable<Integer> {
     DispatchPlan plan;
     DispatchRequest request;
     try {
-      var dispatcher = Dispatchers.discover().get(via);
-      request = DispatchCommand.readRequest(manifests, placement, System.in);
+      var dispatcher = Dispatchers.discover().get(inputs.via);
+      request = DispatchCommand.readRequest(inputs.manifests, inputs.placement, System.in);
       plan = dispatcher.plan(request);
     } catch (DispatchException e) {
       DispatchCommand.print(e.diagnostics(), err);

@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -98,26 +99,7 @@ final class DispatchCommand implements Runnable {
 
     @Spec CommandSpec spec;
 
-    @Option(
-        names = "--via",
-        required = true,
-        paramLabel = "ocm|karmada|direct",
-        description = "The dispatcher (any discovered with ServiceLoader).")
-    String via;
-
-    @Option(
-        names = {"-f", "--file"},
-        required = true,
-        paramLabel = "FILE",
-        description = "Multi-document YAML manifests (or vela4j dry-run output); '-' for stdin.")
-    Path manifests;
-
-    @Option(
-        names = "--placement",
-        required = true,
-        paramLabel = "FILE",
-        description = "The placement file (bundle, namespace, clusters, policy).")
-    Path placement;
+    @Mixin DispatchInputs inputs = new DispatchInputs();
 
     @Option(
         names = {"-o", "--output"},
@@ -131,8 +113,8 @@ final class DispatchCommand implements Runnable {
       PrintWriter err = spec.commandLine().getErr();
       DispatchPlan plan;
       try {
-        var dispatcher = Dispatchers.discover().get(via);
-        DispatchRequest request = readRequest(manifests, placement, System.in);
+        var dispatcher = Dispatchers.discover().get(inputs.via);
+        DispatchRequest request = readRequest(inputs.manifests, inputs.placement, System.in);
         plan = dispatcher.plan(request);
       } catch (DispatchException e) {
         print(e.diagnostics(), err);
