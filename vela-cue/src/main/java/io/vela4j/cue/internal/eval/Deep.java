@@ -36,6 +36,10 @@ final class Deep {
                             "limit exceeded: value nested too deeply",
                             "",
                             List.of()));
+              } catch (Eval.Cancelled e) {
+                error[0] =
+                    new CueException(
+                        new CueError(CueError.Kind.LIMIT, e.getMessage(), "", List.of()));
               } catch (CueException e) {
                 error[0] = e;
               } catch (BottomEx e) {
@@ -63,7 +67,10 @@ final class Deep {
         t.join();
         break;
       } catch (InterruptedException e) {
+        // Pass the interrupt on: the evaluator polls it and stops (Eval.Cancelled), so a caller
+        // that gives up (e.g. Future.cancel(true) after a time-out) does not leave it running.
         interrupted = true;
+        t.interrupt();
       }
     }
     if (interrupted) {

@@ -20,6 +20,12 @@ final class Eval {
   private static final long MAX_VERTICES = 5_000_000L;
   private static final long MAX_STEPS = 200_000_000L;
 
+  /**
+   * The deepest a field may be nested (design note §9.3: at least 20,000). A structural cycle that
+   * escapes detection grows the tree one level per step; this bounds it with a LIMIT error.
+   */
+  static final int MAX_DEPTH = 20_000;
+
   private int ids;
   private long vertices;
   private long steps;
@@ -30,9 +36,32 @@ final class Eval {
   }
 
   void tick() {
+    if ((steps & 0x3ff) == 0 && Thread.currentThread().isInterrupted()) {
+      // The caller gave up (e.g. a time limit): stop instead of burning CPU in the background.
+      throw new Cancelled();
+    }
     if (++steps > MAX_STEPS) {
       throw new BottomEx(
           Value.Bottom.fatal(CueError.Kind.LIMIT, "limit exceeded: too many evaluation steps"));
+    }
+  }
+
+  /** Unwinds a whole evaluation whose thread was interrupted; never caught inside the evaluator. */
+  static final class Cancelled extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Cancelled() {
+      super("evaluation cancelled: the evaluating thread was interrupted", null, false, false);
+    }
+  }
+
+  /** Checks the nesting depth of a new child of {@code parent}. */
+  static void checkDepth(Vertex parent) {
+    if (parent.depth >= MAX_DEPTH) {
+      throw new BottomEx(
+          Value.Bottom.fatal(
+              CueError.Kind.LIMIT,
+              "limit exceeded: value nested more than " + MAX_DEPTH + " levels deep"));
     }
   }
 

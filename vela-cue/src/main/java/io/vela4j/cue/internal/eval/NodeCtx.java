@@ -114,7 +114,16 @@ final class NodeCtx {
       @Nullable Hist hist,
       List<String> chain) {}
 
-  record Comp(Adt.CompD d, Env env, CloseInfo litCi, @Nullable Hist hist, Cursor chain) {}
+  /**
+   * A comprehension of a struct literal, run once the fields it reads are known; {@code cyc}
+   * records whether the literal arrived through a cyclic reference, so that what it yields counts
+   * as cyclic too (structural-cycle detection).
+   */
+  record Comp(
+      Adt.CompD d, Env env, CloseInfo litCi, @Nullable Hist hist, Cursor chain, boolean cyc) {}
+
+  /** An expression to compute, and whether it arrived through a cyclic reference. */
+  record Task(Conjunct c, boolean cyc) {}
 
   /** Where the fields of an embedded literal or comprehension go in the enclosing chain. */
   static final class Cursor {
@@ -167,7 +176,7 @@ final class NodeCtx {
   final List<LitInfo> lits = new ArrayList<>(1);
   final List<Req> reqs = new ArrayList<>(0);
   final List<Pat> patterns = new ArrayList<>(0);
-  final ArrayDeque<Conjunct> tasks = new ArrayDeque<>();
+  final ArrayDeque<Task> tasks = new ArrayDeque<>();
   final List<Dyn> dyns = new ArrayList<>(0);
   final List<Comp> comps = new ArrayList<>(0);
   final List<Pending> pending = new ArrayList<>(0);
@@ -252,7 +261,8 @@ final class NodeCtx {
 
   private void drainTasks() {
     while (!tasks.isEmpty()) {
-      Conjunct c = tasks.poll();
+      Task t = tasks.poll();
+      Conjunct c = t.c();
       Object r;
       try {
         r = ev.compute(c.expr(), c.env());
@@ -263,7 +273,7 @@ final class NodeCtx {
       if (r instanceof Value val) {
         addValue(val, c.ci());
       } else {
-        add(new Conjunct((Adt.Expr) r, c.env(), c.ci(), c.hist()), false);
+        add(new Conjunct((Adt.Expr) r, c.env(), c.ci(), c.hist()), t.cyc());
       }
     }
   }
@@ -347,7 +357,7 @@ final class NodeCtx {
         addVertexValue(ve.vertex(), c);
       } else {
         markNonCyclic();
-        tasks.add(c);
+        tasks.add(new Task(c, viaCycle));
       }
     } finally {
       viaCycle = saved;
@@ -489,7 +499,7 @@ final class NodeCtx {
       } else if (d instanceof Adt.DynFieldD df) {
         dyns.add(new Dyn(df, cenv, litCi, li, c.hist(), chain));
       } else if (d instanceof Adt.CompD cd) {
-        comps.add(new Comp(cd, cenv, litCi, c.hist(), new Cursor(chain, cursor.anchor)));
+        comps.add(new Comp(cd, cenv, litCi, c.hist(), new Cursor(chain, cursor.anchor), viaCycle));
       }
     }
   }
@@ -523,6 +533,7 @@ final class NodeCtx {
         errors.add(Value.Bottom.incomplete("cyclic reference to field " + Labels.display(label)));
       }
       ev.countVertex();
+      Eval.checkDepth(v);
       a = new Vertex(v, label);
       a.arcType = type;
       v.arcs.put(label, a);
@@ -594,6 +605,7 @@ final class NodeCtx {
     Vertex a = v.arcs.get(label);
     if (a == null) {
       ev.countVertex();
+      Eval.checkDepth(v);
       a = new Vertex(v, label);
       a.arcType = Adt.ArcType.REGULAR;
       v.arcs.put(label, a);
@@ -838,7 +850,7 @@ final class NodeCtx {
                     env,
                     c.litCi().with(c.litCi().defClosed(), false, true),
                     c.hist()),
-                false);
+                c.cyc());
             pendingChain = null;
           });
     } catch (BottomEx b) {

@@ -24,6 +24,10 @@ final class Vertex {
 
   final @Nullable Vertex parent;
   final String label;
+
+  /** The number of ancestors (0 for a root or temporary). */
+  final int depth;
+
   final List<Conjunct> conjuncts = new ArrayList<>(2);
   Adt.@Nullable ArcType arcType;
   boolean isLet;
@@ -64,6 +68,7 @@ final class Vertex {
   Vertex(@Nullable Vertex parent, String label) {
     this.parent = parent;
     this.label = label;
+    this.depth = parent == null ? 0 : parent.depth + 1;
   }
 
   static Vertex ofValue(Value v) {
