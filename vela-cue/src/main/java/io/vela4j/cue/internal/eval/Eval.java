@@ -515,7 +515,7 @@ final class Eval {
       throw new BottomEx(
           Value.Bottom.fatal(CueError.Kind.OTHER, "expected list, found " + describe(v), pos));
     }
-    return new ArrayList<>(v.arcs.values());
+    return v.elements();
   }
 
   Adt.DisjE synthOr(Vertex lv, Ast.@Nullable Pos pos) {
@@ -625,7 +625,7 @@ final class Eval {
         }
         case Vertex.K_LIST -> {
           int k = 0;
-          for (Vertex a : new ArrayList<>(src.arcs.values())) {
+          for (Vertex a : src.elements()) {
             Map<String, Object> b = new java.util.HashMap<>(4);
             if (f.key() != null) {
               b.put(f.key(), Value.Num.ofInt(BigInteger.valueOf(k)));
@@ -927,7 +927,7 @@ final class Eval {
       case Vertex.K_LIST:
         {
           List<Object> l = new ArrayList<>();
-          for (Vertex a : new ArrayList<>(v.arcs.values())) {
+          for (Vertex a : v.elements()) {
             l.add(toJava(a, pos));
           }
           return java.util.Collections.unmodifiableList(l);

@@ -121,7 +121,7 @@ final class Exporter {
       }
       case Vertex.K_LIST -> {
         ArrayNode arr = F.arrayNode();
-        for (Vertex a : v.arcs.values()) {
+        for (Vertex a : v.elements()) {
           JsonNode c = exp(a, errs);
           if (c != null) {
             arr.add(c);

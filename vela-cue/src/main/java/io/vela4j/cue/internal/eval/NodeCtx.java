@@ -169,7 +169,6 @@ final class NodeCtx {
   boolean structSeen;
   boolean structForced;
   boolean listSeen;
-  int regularDeclared;
   final List<ListPart> listParts = new ArrayList<>(0);
 
   // structure
@@ -537,9 +536,6 @@ final class NodeCtx {
       a = new Vertex(v, label);
       a.arcType = type;
       v.arcs.put(label, a);
-      if (Labels.isRegular(label)) {
-        regularDeclared++;
-      }
       for (Pat p : patterns) {
         if (p.matches(label)) {
           p.apply(a);
@@ -766,7 +762,7 @@ final class NodeCtx {
       case Vertex.K_LIST -> {
         listSeen = true;
         int i = 0;
-        for (Vertex a : src.arcs.values()) {
+        for (Vertex a : src.elements()) {
           Vertex na = listArc(i++);
           addArcConj(na, new Conjunct(new Adt.ValueE(a), null, CloseInfo.EMPTY, c.hist()));
         }
@@ -1074,7 +1070,7 @@ final class NodeCtx {
         setBottom(conflict(scalar.toString(), "list", scalarPos));
         return;
       }
-      if (structForced && regularDeclared > 0) {
+      if (structForced) {
         setBottom(conflict("list", "struct", null));
         return;
       }

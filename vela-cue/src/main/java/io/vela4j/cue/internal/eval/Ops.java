@@ -8,7 +8,6 @@ import io.vela4j.cue.internal.syntax.Ast;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -253,8 +252,8 @@ final class Ops {
   }
 
   private static boolean listEqual(Eval ev, Vertex x, Vertex y, Ast.@Nullable Pos pos) {
-    List<Vertex> a = new ArrayList<>(x.arcs.values());
-    List<Vertex> b = new ArrayList<>(y.arcs.values());
+    List<Vertex> a = x.elements();
+    List<Vertex> b = y.elements();
     if (a.size() != b.size()) {
       return false;
     }

@@ -38,7 +38,7 @@ final class Predeclared {
                     pos));
           }
           case Vertex.K_LIST -> {
-            return num(v.arcs.size());
+            return num(v.elements().size());
           }
           case Vertex.K_STRUCT -> {
             int n = 0;

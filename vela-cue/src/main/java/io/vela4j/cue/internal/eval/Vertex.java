@@ -100,6 +100,20 @@ final class Vertex {
     return v;
   }
 
+  /**
+   * The elements of a list vertex in index order: its arcs without the definitions, hidden fields
+   * and lets that may stand beside an embedded list ({@code {[1], #a: 1}} is {@code [1]}).
+   */
+  List<Vertex> elements() {
+    List<Vertex> out = new ArrayList<>(arcs.size());
+    for (Vertex a : arcs.values()) {
+      if (!a.isLet && Labels.isRegular(a.label)) {
+        out.add(a);
+      }
+    }
+    return out;
+  }
+
   boolean isRegularField() {
     return arcType == Adt.ArcType.REGULAR && Labels.isRegular(label) && !isLet;
   }
