@@ -751,6 +751,18 @@ final class Eval {
       return true;
     }
     Vertex d = v.deref();
+    if (d.state == Vertex.EVALUATING && d.ctx != null) {
+      // The tested struct or list is still being evaluated: the test is part of its own
+      // evaluation (`a: c, c: {if a != _|_ {x: a}}`), so its answer would decide what it tests.
+      // CUE reports a cycle error (a reference cycle: incomplete, not fatal).
+      throw new BottomEx(
+          new Value.Bottom(
+              CueError.Kind.CYCLE,
+              true,
+              "cycle error: " + describePath(d) + " is tested for _|_ during its own evaluation",
+              e.pos() == null ? List.of() : List.of(e.pos()),
+              ""));
+    }
     return switch (d.kind) {
       case Vertex.K_BOTTOM -> true;
       case Vertex.K_SCALAR -> false;
