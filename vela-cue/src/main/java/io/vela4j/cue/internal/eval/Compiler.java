@@ -398,11 +398,43 @@ final class Compiler {
                   CueError.Kind.SYNTAX, "preference mark not allowed at this position", ue.pos()));
         }
       }
-      return new Adt.BinE(b.op(), expr(b.x(), s), expr(b.y(), s), b.opPos());
+      Adt.Expr x = expr(b.x(), s);
+      Adt.Expr y = expr(b.y(), s);
+      if (b.op() != Ast.Op.AND) {
+        assertConcreteIsPossible(b.x(), b.op(), x);
+        assertConcreteIsPossible(b.y(), b.op(), y);
+      }
+      return new Adt.BinE(b.op(), x, y, b.opPos());
     } else if (e instanceof Ast.AliasExpr a) {
       return expr(a.expr(), s);
     }
     throw new IllegalStateException("unreachable");
+  }
+
+  /**
+   * An operand of an operator other than {@code &} and {@code |} that can never be concrete (a type
+   * such as {@code string}, {@code _} or a bound written in place) is a compile error, as in CUE's
+   * compiler ({@code internal/core/compile}, {@code assertConcreteIsPossible}, unchanged from v0.4
+   * to after v0.14): {@code x: 1 | (2 >= string)} is rejected, not reduced to {@code 1}.
+   */
+  private void assertConcreteIsPossible(Ast.Expr src, Ast.Op op, Adt.Expr x) {
+    boolean possible;
+    if (x instanceof Adt.Lit l) {
+      possible = l.value() instanceof Value.Bottom || Value.isConcrete(l.value());
+    } else {
+      possible = !(x instanceof Adt.UnaryE u && u.op().isRelational());
+    }
+    if (!possible) {
+      problems.add(
+          new Problem(
+              CueError.Kind.SYNTAX,
+              "invalid operand "
+                  + io.vela4j.cue.internal.syntax.Printer.print(src)
+                  + " ('"
+                  + op.token()
+                  + "' requires concrete value)",
+              src.pos()));
+    }
   }
 
   private @Nullable Binding lookupScope(String name, Scope s) {
