@@ -8,8 +8,11 @@ import org.jspecify.annotations.Nullable;
  */
 record Conjunct(Adt.Expr expr, @Nullable Env env, CloseInfo ci, @Nullable Hist hist) {
 
-  /** The referenced vertices a conjunct came through, innermost first. */
-  record Hist(Vertex v, @Nullable Hist next) {
+  /**
+   * The referenced vertices a conjunct came through, innermost first; {@code cyclic} when the
+   * innermost reference was already in the history (its conjuncts re-expand a cycle).
+   */
+  record Hist(Vertex v, @Nullable Hist next, boolean cyclic) {
     static boolean contains(@Nullable Hist h, Vertex v) {
       for (Hist c = h; c != null; c = c.next) {
         if (c.v == v) {

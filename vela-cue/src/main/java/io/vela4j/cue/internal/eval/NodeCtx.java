@@ -119,11 +119,24 @@ final class NodeCtx {
    * records whether the literal arrived through a cyclic reference, so that what it yields counts
    * as cyclic too (structural-cycle detection).
    */
-  record Comp(
-      Adt.CompD d, Env env, CloseInfo litCi, @Nullable Hist hist, Cursor chain, boolean cyc) {}
+  record Comp(Adt.CompD d, Env env, CloseInfo litCi, @Nullable Hist hist, Cursor chain, int cyc) {}
 
-  /** An expression to compute, and whether it arrived through a cyclic reference. */
-  record Task(Conjunct c, boolean cyc) {}
+  /** An expression to compute, and its cycle mode ({@link #NONE}, ...). */
+  record Task(Conjunct c, int cyc) {}
+
+  /** Cycle mode: a conjunct that counts as new structure. */
+  static final int NONE = 0;
+
+  /**
+   * Cycle mode: a conjunct declared inside a struct that arrived through a cyclic reference. It is
+   * neither new structure nor cyclic by itself; references it makes decide (a reference already in
+   * its history is cyclic, so `a: {q: {if true {a}}}, c: a` ends as a structural cycle at c.q.q,
+   * while `#T: {m: {n: string}, s?: #T}, x: #T & {s: {}}` keeps x.s.m).
+   */
+  static final int INHERITED = 1;
+
+  /** Cycle mode: a conjunct of a vertex reached again through a reference in its history. */
+  static final int CYCLIC = 2;
 
   /** Where the fields of an embedded literal or comprehension go in the enclosing chain. */
   static final class Cursor {
@@ -188,7 +201,7 @@ final class NodeCtx {
   boolean frozen;
   final Set<String> missing = new LinkedHashSet<>(0);
   final Set<String> optLookups = new HashSet<>(0);
-  private boolean viaCycle;
+  private int viaCycle = NONE;
   private @Nullable Cursor pendingChain;
   private Ast.@Nullable Pos litPos;
 
@@ -202,7 +215,8 @@ final class NodeCtx {
     List<Conjunct> cs = new ArrayList<>(v.conjuncts);
     for (int i = 0; i < cs.size(); i++) {
       unit = i;
-      add(cs.get(i), false);
+      Conjunct c = cs.get(i);
+      add(c, c.hist() != null && c.hist().cyclic() ? INHERITED : NONE);
     }
     unit = -1;
     drainTasks();
@@ -280,8 +294,8 @@ final class NodeCtx {
   // ---------------------------------------------------------------------------------------------
   // adding conjuncts
 
-  void add(Conjunct c, boolean cyc) {
-    boolean saved = viaCycle;
+  void add(Conjunct c, int cyc) {
+    int saved = viaCycle;
     viaCycle = cyc;
     try {
       ev.tick();
@@ -364,9 +378,9 @@ final class NodeCtx {
   }
 
   private void markNonCyclic() {
-    if (viaCycle) {
+    if (viaCycle == CYCLIC) {
       anyCyclic = true;
-    } else {
+    } else if (viaCycle == NONE) {
       anyNonCyclic = true;
     }
   }
@@ -669,8 +683,8 @@ final class NodeCtx {
       }
       return;
     }
-    boolean cyclic = viaCycle || Hist.contains(c.hist(), tv);
-    Hist h = new Hist(tv, c.hist());
+    boolean cyclic = viaCycle == CYCLIC || Hist.contains(c.hist(), tv);
+    Hist h = new Hist(tv, c.hist(), cyclic);
     if (tv.conjuncts.isEmpty()) {
       markNonCyclic();
       addVertexValue(tv, c);
@@ -683,7 +697,7 @@ final class NodeCtx {
               c.ci().defClosed() || tc.ci().defClosed(),
               tc.ci().newRoot(),
               c.ci().embedded());
-      add(new Conjunct(tc.expr(), tc.env(), ci, h), cyclic);
+      add(new Conjunct(tc.expr(), tc.env(), ci, h), cyclic ? CYCLIC : NONE);
     }
   }
 
