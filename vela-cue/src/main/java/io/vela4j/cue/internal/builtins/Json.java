@@ -174,18 +174,28 @@ public final class Json {
   private static Object unmarshalMerging(byte[] src) {
     try (var p = LENIENT_FACTORY.createParser(src)) {
       p.nextToken();
-      return readMerging(p);
+      return read(p);
     } catch (IOException e) {
       throw new BuiltinException("json: invalid JSON");
     }
   }
 
   private static Object read(JsonParser p) throws IOException {
-    return readMerging(p);
+    return readTree(p, Json::scalar);
   }
 
-  private static Object readMerging(JsonParser p) throws IOException {
-    // Iterative would be safer for absurd depths; Jackson itself limits nesting to 1000.
+  /** Reads one scalar token of the parser's current position. */
+  interface ScalarReader {
+    Object read(JsonParser p, JsonToken t) throws IOException;
+  }
+
+  /**
+   * Reads the value at the parser's current token into concrete values (ordered maps, lists,
+   * scalars from {@code scalars}). A key given twice must have equal values, as CUE unifies them.
+   * Recursive: Jackson's parsers limit nesting to 1,000 levels and evaluation runs on a large
+   * stack.
+   */
+  static Object readTree(JsonParser p, ScalarReader scalars) throws IOException {
     JsonToken t = p.currentToken();
     switch (t) {
       case START_OBJECT -> {
@@ -193,7 +203,7 @@ public final class Json {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
           var k = p.currentName();
           p.nextToken();
-          var v = readMerging(p);
+          var v = readTree(p, scalars);
           var old = m.get(k);
           if (old != null && !Concrete.equal(old, v)) {
             throw new BuiltinException(
@@ -211,30 +221,26 @@ public final class Json {
       case START_ARRAY -> {
         var l = new ArrayList<Object>();
         while (p.nextToken() != JsonToken.END_ARRAY) {
-          l.add(readMerging(p));
+          l.add(readTree(p, scalars));
         }
         return Collections.unmodifiableList(l);
       }
-      case VALUE_STRING -> {
-        return p.getText();
+      default -> {
+        return scalars.read(p, t);
       }
-      case VALUE_NUMBER_INT -> {
-        return new BigInteger(p.getText());
-      }
-      case VALUE_NUMBER_FLOAT -> {
-        return new BigDecimal(p.getText());
-      }
-      case VALUE_TRUE -> {
-        return Boolean.TRUE;
-      }
-      case VALUE_FALSE -> {
-        return Boolean.FALSE;
-      }
-      case VALUE_NULL -> {
-        return Concrete.NULL;
-      }
-      default -> throw new BuiltinException("json: invalid JSON");
     }
+  }
+
+  private static Object scalar(JsonParser p, JsonToken t) throws IOException {
+    return switch (t) {
+      case VALUE_STRING -> p.getText();
+      case VALUE_NUMBER_INT -> new BigInteger(p.getText());
+      case VALUE_NUMBER_FLOAT -> new BigDecimal(p.getText());
+      case VALUE_TRUE -> Boolean.TRUE;
+      case VALUE_FALSE -> Boolean.FALSE;
+      case VALUE_NULL -> Concrete.NULL;
+      default -> throw new BuiltinException("json: invalid JSON");
+    };
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.vela4j.cue.internal.builtins;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
@@ -9,7 +10,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -260,35 +260,11 @@ public final class Yaml {
   }
 
   private static Object read(YAMLParser p) throws IOException {
-    JsonToken t = p.currentToken();
+    return Json.readTree(p, Yaml::scalar);
+  }
+
+  private static Object scalar(JsonParser p, JsonToken t) throws IOException {
     switch (t) {
-      case START_OBJECT -> {
-        var m = new LinkedHashMap<String, Object>();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-          var k = p.currentName();
-          p.nextToken();
-          var v = read(p);
-          var old = m.get(k);
-          if (old != null && !Concrete.equal(old, v)) {
-            throw new BuiltinException(
-                "conflicting values "
-                    + Concrete.describe(old)
-                    + " and "
-                    + Concrete.describe(v)
-                    + " for field "
-                    + k);
-          }
-          m.put(k, v);
-        }
-        return Collections.unmodifiableMap(m);
-      }
-      case START_ARRAY -> {
-        var l = new ArrayList<Object>();
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-          l.add(read(p));
-        }
-        return Collections.unmodifiableList(l);
-      }
       case VALUE_NUMBER_INT -> {
         return parseInt(p.getText());
       }
