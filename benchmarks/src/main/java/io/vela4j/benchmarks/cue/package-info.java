@@ -1,0 +1,5 @@
+/** JMH benchmarks of the CUE evaluator. */
+@NullMarked
+package io.vela4j.benchmarks.cue;
+
+import org.jspecify.annotations.NullMarked;
