@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vela4j.dispatch.internal.JsonPatcher.PatchException;
 import io.vela4j.dispatch.internal.OverrideEngine;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.kube.ResourceScopes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -145,7 +146,7 @@ public final class DesiredState {
         };
 
     private Renderer(DispatchRequest request) {
-      scopes = request.scopes().withCrds(request.bundle().manifests());
+      scopes = request.scopes().withCrds(Manifest.crds(request.bundle().manifests()));
       List<Manifest> ts = new ArrayList<>();
       var unknownKinds = new java.util.TreeSet<String>();
       for (Manifest m : request.bundle().manifests()) {
@@ -280,7 +281,7 @@ public final class DesiredState {
   private static Manifest normalize(
       Manifest m, ResourceScopes scopes, java.util.Set<String> unknownKinds) {
     ResourceKey k = m.key();
-    var scope = scopes.find(k);
+    var scope = scopes.find(k.group(), k.kind());
     if (scope.isEmpty()) {
       unknownKinds.add(k.group() + "/" + k.kind());
       return m;
@@ -448,7 +449,7 @@ public final class DesiredState {
    * @return whether {@link #scopes()} knows it
    */
   public boolean known(ResourceKey key) {
-    return scopes.find(key).isPresent();
+    return scopes.find(key.group(), key.kind()).isPresent();
   }
 
   /**

@@ -9,6 +9,7 @@ import io.vela4j.dispatch.files.ManifestFiles;
 import io.vela4j.dispatch.files.PlacementFile;
 import io.vela4j.dispatch.files.PlanWriter;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.kube.ResourceScopes;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vela4j.dispatch.files.ManifestFiles;
 import io.vela4j.dispatch.files.PlacementFile;
+import io.vela4j.model.kube.ResourceScopes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package io.vela4j.dispatch;
+package io.vela4j.model.kube;
 
 import java.util.Objects;
 

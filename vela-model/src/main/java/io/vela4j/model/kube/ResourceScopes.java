@@ -1,4 +1,4 @@
-package io.vela4j.dispatch;
+package io.vela4j.model.kube;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Collection;
@@ -44,22 +44,20 @@ public final class ResourceScopes {
   }
 
   /**
-   * A copy that also knows the kinds defined by the CustomResourceDefinitions among {@code
-   * manifests} ({@code spec.group}, {@code spec.names.kind}, {@code spec.names.plural}, {@code
-   * spec.scope}). Other manifests and incomplete CRDs are ignored.
+   * A copy that also knows the kinds defined by the CustomResourceDefinitions among {@code objects}
+   * ({@code spec.group}, {@code spec.names.kind}, {@code spec.names.plural}, {@code spec.scope}).
+   * Other objects and incomplete CRDs are ignored.
    *
-   * @param manifests the manifests to scan
+   * @param objects the Kubernetes objects to scan, as JSON trees
    * @return the new table, or this table when no CRD was found
    */
-  public ResourceScopes withCrds(Collection<Manifest> manifests) {
+  public ResourceScopes withCrds(Collection<? extends JsonNode> objects) {
     Map<String, ResourceScope> m = null;
-    for (Manifest manifest : manifests) {
-      ResourceKey k = manifest.key();
-      if (!k.group().equals("apiextensions.k8s.io")
-          || !k.kind().equals("CustomResourceDefinition")) {
+    for (JsonNode object : objects) {
+      if (!isCrd(object)) {
         continue;
       }
-      JsonNode spec = manifest.body().path("spec");
+      JsonNode spec = object.path("spec");
       String group = spec.path("group").asText("");
       String kind = spec.path("names").path("kind").asText("");
       String plural = spec.path("names").path("plural").asText("");
@@ -76,6 +74,31 @@ public final class ResourceScopes {
   }
 
   /**
+   * Whether an object is a CustomResourceDefinition ({@code apiextensions.k8s.io}).
+   *
+   * @param object a Kubernetes object
+   * @return true for a CRD
+   */
+  public static boolean isCrd(JsonNode object) {
+    return object.path("kind").asText("").equals("CustomResourceDefinition")
+        && object.path("apiVersion").asText("").startsWith("apiextensions.k8s.io/");
+  }
+
+  /**
+   * Whether objects of a kind are cluster-scoped. Unknown kinds are taken as namespaced.
+   *
+   * @param apiVersion the object's {@code apiVersion} ({@code apps/v1}, {@code v1})
+   * @param kind the kind
+   * @return true when the table knows the kind as cluster-scoped
+   */
+  public boolean isClusterScoped(String apiVersion, String kind) {
+    int slash = apiVersion.indexOf('/');
+    String group = slash < 0 ? "" : apiVersion.substring(0, slash);
+    ResourceScope s = byGroupKind.get(key(group, kind));
+    return s != null && !s.namespaced();
+  }
+
+  /**
    * The scope of a kind.
    *
    * @param group the API group ({@code ""} for core)
@@ -84,16 +107,6 @@ public final class ResourceScopes {
    */
   public Optional<ResourceScope> find(String group, String kind) {
     return Optional.ofNullable(byGroupKind.get(key(group, kind)));
-  }
-
-  /**
-   * The scope of a key's kind.
-   *
-   * @param key the object key
-   * @return the scope, or empty when the kind is unknown
-   */
-  public Optional<ResourceScope> find(ResourceKey key) {
-    return find(key.group(), key.kind());
   }
 
   /**
