@@ -80,6 +80,51 @@ class RendererTest {
                 "sidecar", 1, "workload", "/spec/template/spec/containers/1", "add"));
   }
 
+  static final String TWO_CONTAINERS =
+      """
+      apiVersion: core.oam.dev/v1beta1
+      kind: Application
+      metadata: {name: a}
+      spec:
+        components:
+          - name: w
+            type: webservice
+            properties: {image: x}
+            traits:
+              - {type: sidecar, properties: {name: s, image: y}}
+              - type: %s
+                properties: %s
+      """;
+
+  @Test
+  void anOpenPatchListAppliesItsElementToEveryContainer() {
+    // lifecycle patches containers: [...{lifecycle: ...}]: CUE unifies the element with every item
+    RenderedObject d =
+        object(
+            render(
+                TWO_CONTAINERS.formatted(
+                    "lifecycle", "{preStop: {exec: {command: [sleep, '5']}}}")),
+            "Deployment",
+            "w");
+    assertThat(d.at("/spec/template/spec/containers/0/lifecycle/preStop/exec/command/1").asText())
+        .isEqualTo("5");
+    assertThat(d.at("/spec/template/spec/containers/1/lifecycle/preStop/exec/command/1").asText())
+        .isEqualTo("5");
+  }
+
+  @Test
+  void aClosedPatchListShorterThanTheTargetConflictsAsInKubeVela() {
+    // resource patches containers: [{resources: ...}] without the key: positional, and one item
+    // cannot unify with two
+    assertThatThrownBy(() -> render(TWO_CONTAINERS.formatted("resource", "{cpu: 1}")))
+        .isInstanceOfSatisfying(
+            RenderException.class,
+            e -> {
+              assertThat(e.diagnostics().get(0).code()).isEqualTo(RenderException.PATCH_CONFLICT);
+              assertThat(e.diagnostics().get(0).message()).contains("incompatible list lengths");
+            });
+  }
+
   @Test
   void auxiliariesAreLabelledWithTheirTraitAndOutputName() {
     RenderedObject svc = object(render(WEB), "Service", "web");

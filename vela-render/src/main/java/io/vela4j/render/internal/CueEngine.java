@@ -117,13 +117,13 @@ public final class CueEngine implements TemplateEngine {
       Patch patch = null;
       CueValue pv = root.lookup("patch");
       if (pv.exists()) {
-        patch = patch(pv, "patch");
+        patch = patch(root, pv, "patch");
       }
       Map<String, Patch> patchOutputs = new LinkedHashMap<>();
       CueValue pos = root.lookup("patchOutputs");
       if (pos.exists()) {
         for (String name : pos.fieldNames()) {
-          patchOutputs.put(name, patch(pos.lookup(name), "patchOutputs." + name));
+          patchOutputs.put(name, patch(root, pos.lookup(name), "patchOutputs." + name));
         }
       }
       return new TemplateResult(output, outputs, patch, patchOutputs, List.of());
@@ -175,7 +175,7 @@ public final class CueEngine implements TemplateEngine {
               .withFacts("an object at " + field, Json.describe(found)));
     }
 
-    private Patch patch(CueValue pv, String field) {
+    private Patch patch(CueValue root, CueValue pv, String field) {
       Map<String, String> own = Tags.parse(pv.docComments());
       String strategy = own.getOrDefault("patchStrategy", "");
       JsonNode value = export(pv, field);
@@ -186,7 +186,7 @@ public final class CueEngine implements TemplateEngine {
       }
       var directives = new TreeMap<String, Map<String, String>>();
       var constraints = new TreeMap<String, Patch.ElementConstraint>();
-      walk(pv, value, "", directives, constraints);
+      walk(root, field, pv, value, "", directives, constraints);
       return new Patch(Patch.Strategy.STRATEGIC, value, directives, constraints);
     }
 
@@ -196,6 +196,8 @@ public final class CueEngine implements TemplateEngine {
      * (such labels are map keys like {@code app.oam.dev/name}, never tagged).
      */
     private void walk(
+        CueValue root,
+        String path,
         CueValue v,
         JsonNode json,
         String pointer,
@@ -214,18 +216,20 @@ public final class CueEngine implements TemplateEngine {
             directives.put(p, tags);
           }
           if (e.getValue().isContainerNode()) {
-            walk(child, e.getValue(), p, directives, constraints);
+            walk(root, path + "." + e.getKey(), child, e.getValue(), p, directives, constraints);
           }
         }
       } else if (json.isArray()) {
         ArrayNode items = (ArrayNode) json;
-        ProbeConstraint c = ProbeConstraint.of(v, items, what);
+        ProbeConstraint c = ProbeConstraint.of(root, path, v, items, what);
         if (c != null) {
           constraints.put(pointer, c);
         }
         for (int i = 0; i < items.size(); i++) {
           if (items.get(i).isContainerNode()) {
             walk(
+                root,
+                path + "." + i,
                 v.lookup(String.valueOf(i)),
                 items.get(i),
                 pointer + "/" + i,
@@ -238,44 +242,42 @@ public final class CueEngine implements TemplateEngine {
   }
 
   /**
-   * The element constraint of an open CUE list, applied by unifying the list with its own items
-   * followed by the target item, and reading that last position back.
+   * The element constraint of an open CUE list. Openness is told cheaply, by unifying the list with
+   * its own items plus one: a closed list rejects the extra item. Applying the constraint re-runs
+   * the template with the list filled with its own items followed by the target's (what KubeVela's
+   * unification of the opened target with the patch amounts to) and reads them back: values unified
+   * across programs would lose the element constraint.
    */
-  private record ProbeConstraint(CueValue list, ArrayNode items, String what)
+  private record ProbeConstraint(CueValue root, String path, ArrayNode items, String what)
       implements Patch.ElementConstraint {
 
-    static @Nullable ProbeConstraint of(CueValue list, ArrayNode items, String what) {
-      // a closed list of n items rejects an (n+1)-th one: only open lists answer the probe
+    static @Nullable ProbeConstraint of(
+        CueValue root, String path, CueValue list, ArrayNode items, String what) {
       ArrayNode probe = items.deepCopy();
       probe.add(Json.object());
       try {
-        CueValue u = list.unify(PROBE.evaluate(Map.of("x", probe)).lookup("x"));
-        CueValue extra = u.lookup(String.valueOf(items.size()));
-        if (!extra.exists()) {
-          return null;
-        }
-        extra.validate();
-        if (extra.isConcrete() && Json.same(extra.export(), Json.object())) {
-          return null; // [...] or [..._]: nothing to add to the target's items
-        }
+        list.unify(PROBE.evaluate(Map.of("x", probe)).lookup("x")).validate();
       } catch (CueException e) {
-        if (!CueDiagnostics.incompleteOnly(e)) {
-          return null;
-        }
+        return null; // closed: a longer target is a conflict, as in KubeVela
       }
-      return new ProbeConstraint(list, items, what);
+      return new ProbeConstraint(root, path, items, what);
     }
 
     @Override
-    public JsonNode unify(JsonNode item) {
-      ArrayNode probe = items.deepCopy();
-      probe.add(item);
+    public List<JsonNode> unify(List<JsonNode> targetItems) {
+      ArrayNode fill = items.deepCopy();
+      targetItems.forEach(fill::add);
+      JsonNode all;
       try {
-        CueValue u = list.unify(PROBE.evaluate(Map.of("x", probe)).lookup("x"));
-        return u.lookup(String.valueOf(items.size())).export();
+        all = root.fill(path, fill).lookup(path).export();
       } catch (CueException e) {
-        throw new IllegalArgumentException(what + ": " + e.errors().get(0).message(), e);
+        throw new IllegalArgumentException(what + ": " + e.errors().get(0).format(), e);
       }
+      var out = new ArrayList<JsonNode>();
+      for (int i = items.size(); i < all.size(); i++) {
+        out.add(all.get(i));
+      }
+      return out;
     }
   }
 }

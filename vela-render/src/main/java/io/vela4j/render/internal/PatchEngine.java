@@ -250,6 +250,14 @@ public final class PatchEngine {
           n + " items",
           m + " items");
     }
+    List<JsonNode> constrained = List.of();
+    if (m < n) {
+      var rest = new ArrayList<JsonNode>();
+      for (int i = m; i < n; i++) {
+        rest.add(target.get(i));
+      }
+      constrained = constrain(template, rest, targetPtr);
+    }
     ArrayNode out = Json.array();
     for (int i = 0; i < Math.max(m, n); i++) {
       String tp = targetPtr + "/" + i;
@@ -257,7 +265,7 @@ public final class PatchEngine {
         out.add(value(target.get(i), p.get(i), tp, patchPtr + "/" + i, tags, tagsOn));
       } else if (i < n) {
         // beyond the patch's own items: the open list's element constraint
-        out.add(constrain(template, target.get(i), tp));
+        out.add(constrained.get(i - m));
       } else {
         out.add(p.get(i).deepCopy());
       }
@@ -265,16 +273,20 @@ public final class PatchEngine {
     return out;
   }
 
-  private static JsonNode constrain(Patch.ElementConstraint c, JsonNode item, String pointer) {
+  private static List<JsonNode> constrain(
+      Patch.ElementConstraint c, List<JsonNode> items, String pointer) {
+    List<JsonNode> out;
     try {
-      return c.unify(item);
+      out = c.unify(items);
     } catch (IllegalArgumentException e) {
       throw new PatchFailure(
-          String.valueOf(e.getMessage()),
-          pointer,
-          Json.describe(item),
-          "the list's element constraint");
+          String.valueOf(e.getMessage()), pointer, null, "the list's element constraint");
     }
+    if (out.size() != items.size()) {
+      throw new IllegalStateException(
+          "an element constraint returned " + out.size() + " items for " + items.size());
+    }
+    return out;
   }
 
   /**

@@ -2,6 +2,7 @@ package io.vela4j.render.spi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -46,19 +47,19 @@ public record Patch(
   }
 
   /**
-   * The element constraint {@code T} of an open list {@code [a, b, ...T]}: what unifying one more
-   * item with it gives. Implementations are immutable and thread-safe.
+   * The element constraint {@code T} of an open list {@code [a, b, ...T]}: what unifying more items
+   * with it gives. Implementations are immutable and thread-safe.
    */
   @FunctionalInterface
   public interface ElementConstraint {
     /**
-     * Unifies a target item with the constraint.
+     * Unifies target items with the constraint.
      *
-     * @param item the target's item (not modified)
-     * @return the unified item (a new tree)
-     * @throws IllegalArgumentException with CUE's message when the item conflicts with it
+     * @param items the target's items beyond the list's own (not modified)
+     * @return the unified items, as many and in the same order (new trees)
+     * @throws IllegalArgumentException with CUE's message when an item conflicts with it
      */
-    JsonNode unify(JsonNode item);
+    List<JsonNode> unify(List<JsonNode> items);
   }
 
   /** Validates and copies the components. */

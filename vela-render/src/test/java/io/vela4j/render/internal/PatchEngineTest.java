@@ -266,11 +266,16 @@ class PatchEngineTest {
             Map.of(),
             Map.of(
                 "/containers",
-                item -> {
-                  ObjectNode o = ((ObjectNode) item).deepCopy();
-                  o.putObject("lifecycle").put("preStop", "x");
-                  return o;
-                }));
+                (Patch.ElementConstraint)
+                    items ->
+                        items.stream()
+                            .map(
+                                item -> {
+                                  ObjectNode o = ((ObjectNode) item).deepCopy();
+                                  o.putObject("lifecycle").put("preStop", "x");
+                                  return (JsonNode) o;
+                                })
+                            .toList()));
     assertThat(PatchEngine.apply(json("{'containers':[{'name':'a'},{'name':'b'}]}"), p))
         .isEqualTo(
             json(
