@@ -104,7 +104,9 @@ public final class RenderedDispatch {
       throw new DispatchException(errors);
     }
     deliveries.sort(Comparator.comparing(Delivery::target));
-    return DispatchPlan.of(dispatcher.id(), deliveries, diagnostics);
+    // requests of one application share kinds: say each warning once
+    return DispatchPlan.of(
+        dispatcher.id(), deliveries, List.copyOf(new java.util.LinkedHashSet<>(diagnostics)));
   }
 
   /** A DNS-1123 label made of {@code s}: lower case, invalid characters as '-', at most 63. */
