@@ -62,18 +62,23 @@ public final class DefinitionFile {
     if (meta == null) {
       throw invalid(source, text, 0, "no definition block (name: {type: ..., attributes: ...})");
     }
-    if (template == null
-        || template.valueStart() >= text.length()
-        || text.charAt(template.valueStart()) != '{') {
+    if (template == null || template.valueStart() >= template.valueEnd()) {
       throw invalid(
           source, text, meta.start(), "no template: {...} block after the definition block");
     }
-    int bodyStart = template.valueStart() + 1;
-    int bodyEnd = CueScan.matchingBracket(text, template.valueStart());
+    // template: {...} as vela def writes it, or the shorthand template: output: {...}
+    boolean braces = text.charAt(template.valueStart()) == '{';
+    int bodyStart = braces ? template.valueStart() + 1 : template.valueStart();
+    int bodyEnd =
+        braces ? CueScan.matchingBracket(text, template.valueStart()) : template.valueEnd();
 
     // the metadata: the file with the template's body blanked, evaluated
     char[] metaText = text.toCharArray();
-    blank(metaText, bodyStart, bodyEnd);
+    if (braces) {
+      blank(metaText, bodyStart, bodyEnd);
+    } else {
+      blank(metaText, template.start(), template.valueEnd());
+    }
     JsonNode metadata;
     try {
       JsonNode root =
