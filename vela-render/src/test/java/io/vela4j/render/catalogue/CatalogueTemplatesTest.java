@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import io.vela4j.cue.CueCompiler;
 import io.vela4j.cue.CueException;
 import io.vela4j.cue.CueKind;
@@ -28,8 +30,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
@@ -83,7 +83,7 @@ class CatalogueTemplatesTest {
       result.set("parameter", template.lookup("parameter").export());
       return result;
     }
-    String name = file.getFileName().toString().replaceFirst("\\.cue$", "");
+    String name = file.getFileName().toString().replace(".cue", "");
     DefinitionRegistry catalogue = DefinitionRegistry.catalogue();
     Definition def =
         catalogue
@@ -138,7 +138,7 @@ class CatalogueTemplatesTest {
       Path folder = caseFile.getParent();
       String name = folder.getFileName().toString();
       String kind = folder.getParent().getFileName().toString();
-      String caseName = caseFile.getFileName().toString().replaceFirst("\\.json$", "");
+      String caseName = caseFile.getFileName().toString().replace(".json", "");
       String id = kind + "/" + name + "/" + caseName;
       seenBugs.add(id);
       tests.add(
@@ -207,7 +207,7 @@ class CatalogueTemplatesTest {
     List<DynamicTest> tests = new ArrayList<>();
     try (Stream<Path> files = Files.list(CATALOGUE.resolve("trait"))) {
       for (Path def : files.sorted().toList()) {
-        String name = def.getFileName().toString().replaceFirst("\\.cue$", "");
+        String name = def.getFileName().toString().replace(".cue", "");
         tests.add(
             DynamicTest.dynamicTest(
                 name,
@@ -259,8 +259,10 @@ class CatalogueTemplatesTest {
       return;
     }
     for (String comment : value.docComments()) {
-      for (String line : comment.split("\n")) {
-        Matcher m = PATCH_TAG.matcher("//" + line.strip().replaceFirst("^//", ""));
+      for (String line : comment.lines().toList()) {
+        Matcher m =
+            PATCH_TAG.matcher(
+                "//" + (line.strip().startsWith("//") ? line.strip().substring(2) : line.strip()));
         if (m.find()) {
           found.add(path + " " + m.group(1));
         }
@@ -303,7 +305,7 @@ class CatalogueTemplatesTest {
     for (String entry : index) {
       Path file = CATALOGUE.resolve(entry);
       String kind = entry.substring(0, entry.indexOf('/'));
-      String name = entry.substring(entry.indexOf('/') + 1).replaceFirst("\\.cue$", "");
+      String name = entry.substring(entry.indexOf('/') + 1).replace(".cue", "");
       CueValue root = CueCompiler.create().compile(entry, read(file)).evaluate();
       assertThat(root.fieldNames()).as(entry).containsExactly(name, "template");
       CueValue meta = root.lookup(name);

@@ -56,7 +56,7 @@ class DefinitionFileTest {
     String stored = t.getSpec().schematic().cue().template();
     assertThat(stored).startsWith("import (\n\t\"strings\"\n)\n\npatch: metadata: labels:");
     // the compiled text keeps every character where it was: line 21 is the patch
-    assertThat(d.cueTemplate().split("\n", -1)[20]).contains("patch: metadata: labels:");
+    assertThat(d.cueTemplate().lines().toList().get(20)).contains("patch: metadata: labels:");
     assertThat(d.cueTemplate()).doesNotContain("my-labels");
   }
 
