@@ -33,8 +33,8 @@ final class RenderInputs {
       required = true,
       paramLabel = "FILE",
       description =
-          "YAML or JSON files of Applications, ApplicationRevisions or AppDeployments ('-' for"
-              + " standard input).")
+          "YAML or JSON files (or directories of them) of Applications, ApplicationRevisions or"
+              + " AppDeployments ('-' for standard input).")
   List<Path> files = new ArrayList<>();
 
   @Option(
@@ -69,7 +69,18 @@ final class RenderInputs {
   List<ParsedDocument> documents(InputStream stdin) throws IOException {
     var out = new ArrayList<ParsedDocument>();
     var errors = new ArrayList<Diagnostic>();
+    var expanded = new ArrayList<Path>();
     for (Path f : files) {
+      if (Files.isDirectory(f)) {
+        List<Path> inside =
+            ValidateCommand.expand(
+                List.of(f), new java.io.PrintWriter(java.io.Writer.nullWriter()));
+        expanded.addAll(inside == null ? List.of() : inside);
+      } else {
+        expanded.add(f);
+      }
+    }
+    for (Path f : expanded) {
       ParseResult r = parse(f, stdin);
       r.diagnostics().stream().filter(Diagnostic::isError).forEach(errors::add);
       out.addAll(r.documents());
