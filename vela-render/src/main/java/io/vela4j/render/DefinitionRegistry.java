@@ -250,14 +250,8 @@ public final class DefinitionRegistry {
      * @return this builder
      */
     public Builder component(ComponentTemplate<?> template) {
-      Definition d =
-          DefinitionSources.of(
-              JavaEngine.definitionOf(template),
-              new SourceLocation(template.getClass().getName(), 0, 0),
-              null);
-      entries.add(d);
-      compiled.put(d, JavaEngine.wrap(template));
-      return this;
+      return precompiled(
+          JavaEngine.definitionOf(template), template.getClass(), JavaEngine.wrap(template));
     }
 
     /**
@@ -267,13 +261,15 @@ public final class DefinitionRegistry {
      * @return this builder
      */
     public Builder trait(TraitTemplate<?> template) {
+      return precompiled(
+          JavaEngine.definitionOf(template), template.getClass(), JavaEngine.wrap(template));
+    }
+
+    private Builder precompiled(HasMetadata object, Class<?> implementation, Template template) {
       Definition d =
-          DefinitionSources.of(
-              JavaEngine.definitionOf(template),
-              new SourceLocation(template.getClass().getName(), 0, 0),
-              null);
+          DefinitionSources.of(object, new SourceLocation(implementation.getName(), 0, 0), null);
       entries.add(d);
-      compiled.put(d, JavaEngine.wrap(template));
+      compiled.put(d, template);
       return this;
     }
 

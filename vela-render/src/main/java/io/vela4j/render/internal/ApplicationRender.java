@@ -50,6 +50,16 @@ public final class ApplicationRender {
           "override",
           "debug");
 
+  /** What every component of one application shares: its identity and its label contract. */
+  private record App(
+      Application app,
+      String name,
+      String namespace,
+      String revision,
+      Map<String, String> labels,
+      Map<String, String> annotations,
+      OamContract contract) {}
+
   private final DefinitionRegistry registry;
   private final @Nullable List<Cluster> clusters;
   private final BiPredicate<String, String> clusterScoped;
@@ -87,37 +97,61 @@ public final class ApplicationRender {
                       name == null || name.isEmpty() ? "metadata.name" : "spec")
                   .withFacts("a name and a spec", "none")));
     }
-    String ns = app.getMetadata().getNamespace();
-    String namespace = ns == null || ns.isEmpty() ? "default" : ns;
-    Map<String, String> labels = copy(app.getMetadata().getLabels());
-    Map<String, String> annotations = copy(app.getMetadata().getAnnotations());
-    OamContract contract =
-        new OamContract(name, namespace, revision, labels, annotations, clusterScoped);
-
+    App a = app(app, revision);
     checkPolicies(app, problems);
     List<DeployPlan.Step> steps = DeployPlan.of(app, warnings, problems);
     var outSteps = new ArrayList<RenderResult.Step>();
     for (DeployPlan.Step step : steps) {
       try {
-        outSteps.add(
-            step(app, step, name, namespace, revision, labels, annotations, contract, warnings));
+        outSteps.add(step(a, step, warnings));
       } catch (RenderException e) {
         problems.addAll(e.diagnostics());
       }
     }
     var policyObjects = new ArrayList<RenderedObject>();
     try {
-      policyObjects.addAll(
-          customPolicies(app, name, namespace, revision, labels, annotations, contract));
+      policyObjects.addAll(customPolicies(a));
     } catch (RenderException e) {
       problems.addAll(e.diagnostics());
     }
     if (!problems.isEmpty()) {
       throw located(problems);
     }
-    boolean revisionOnly = "true".equals(annotations.get(RenderResult.REVISION_ONLY_ANNOTATION));
+    boolean revisionOnly =
+        "true".equals(a.annotations().get(RenderResult.REVISION_ONLY_ANNOTATION));
     return new RenderResult(
-        name, namespace, revision, revisionOnly, outSteps, policyObjects, dedupe(warnings));
+        name, a.namespace(), revision, revisionOnly, outSteps, policyObjects, dedupe(warnings));
+  }
+
+  private App app(Application app, String revision) {
+    String name = app.getMetadata().getName();
+    String ns = app.getMetadata().getNamespace();
+    String namespace = ns == null || ns.isEmpty() ? "default" : ns;
+    Map<String, String> labels = copy(app.getMetadata().getLabels());
+    Map<String, String> annotations = copy(app.getMetadata().getAnnotations());
+    return new App(
+        app,
+        name,
+        namespace,
+        revision,
+        labels,
+        annotations,
+        new OamContract(name, namespace, revision, labels, annotations, clusterScoped));
+  }
+
+  /** The context data of one placement of the application. */
+  private ContextData context(
+      App a, ArrayNode components, String cluster, String namespace, String replicaKey) {
+    return new ContextData(
+        a.name(),
+        namespace,
+        a.revision(),
+        a.labels(),
+        a.annotations(),
+        components,
+        cluster,
+        ContextData.clusterVersion(options.clusterVersionOf(cluster)),
+        replicaKey);
   }
 
   /**
@@ -130,30 +164,14 @@ public final class ApplicationRender {
    * @return the placement
    */
   public PlacementDecision components(Application app, String revision, String cluster) {
-    String name = app.getMetadata().getName();
-    String ns = app.getMetadata().getNamespace();
-    String namespace = ns == null || ns.isEmpty() ? "default" : ns;
-    Map<String, String> labels = copy(app.getMetadata().getLabels());
-    Map<String, String> annotations = copy(app.getMetadata().getAnnotations());
-    OamContract contract =
-        new OamContract(name, namespace, revision, labels, annotations, clusterScoped);
+    App a = app(app, revision);
     List<ApplicationComponent> comps = app.getSpec().components();
-    ContextData ctx =
-        new ContextData(
-            name,
-            namespace,
-            revision,
-            labels,
-            annotations,
-            ContextData.components(comps),
-            cluster,
-            ContextData.clusterVersion(options.clusterVersionOf(cluster)),
-            "");
+    ContextData ctx = context(a, ContextData.components(comps), cluster, a.namespace(), "");
     var problems = new ArrayList<Diagnostic>();
     var rendered = new ArrayList<RenderedComponent>();
     for (ApplicationComponent c : comps) {
       try {
-        rendered.add(new ComponentRender(registry, ctx, contract).render(c, pathOf(app, c)));
+        rendered.add(new ComponentRender(registry, ctx, a.contract()).render(c, pathOf(app, c)));
       } catch (RenderException e) {
         problems.addAll(e.diagnostics());
       }
@@ -161,19 +179,11 @@ public final class ApplicationRender {
     if (!problems.isEmpty()) {
       throw located(problems);
     }
-    return new PlacementDecision(cluster, namespace, rendered);
+    return new PlacementDecision(cluster, a.namespace(), rendered);
   }
 
-  private RenderResult.Step step(
-      Application app,
-      DeployPlan.Step step,
-      String name,
-      String namespace,
-      String revision,
-      Map<String, String> labels,
-      Map<String, String> annotations,
-      OamContract contract,
-      List<Diagnostic> warnings) {
+  private RenderResult.Step step(App a, DeployPlan.Step step, List<Diagnostic> warnings) {
+    Application app = a.app();
     List<ApplicationComponent> components = app.getSpec().components();
     List<Topology.Decision> placements;
     List<Replication.Replica> replicas;
@@ -227,26 +237,16 @@ public final class ApplicationRender {
         ContextData.components(
             replicas.stream().map(Replication.Replica::component).distinct().toList());
     for (Topology.Decision d : placements) {
-      String effectiveNs = d.namespace().isEmpty() ? namespace : d.namespace();
+      String effectiveNs = d.namespace().isEmpty() ? a.namespace() : d.namespace();
       var rendered = new ArrayList<RenderedComponent>();
       for (Replication.Replica r : replicas) {
-        ContextData ctx =
-            new ContextData(
-                name,
-                effectiveNs,
-                revision,
-                labels,
-                annotations,
-                componentsJson,
-                d.cluster(),
-                ContextData.clusterVersion(options.clusterVersionOf(d.cluster())),
-                r.key());
+        ContextData ctx = context(a, componentsJson, d.cluster(), effectiveNs, r.key());
         try {
           RenderedComponent rc =
-              new ComponentRender(registry, ctx, contract)
+              new ComponentRender(registry, ctx, a.contract())
                   .render(r.component(), pathOf(app, r.component()));
           if (!d.namespace().isEmpty()) {
-            rc = placed(rc, d.namespace(), contract);
+            rc = placed(rc, d.namespace(), a.contract());
           }
           rendered.add(rc);
         } catch (RenderException e) {
@@ -360,28 +360,13 @@ public final class ApplicationRender {
   }
 
   /** Custom policy types render like trait-less components (KubeVela's GeneratePolicyManifests). */
-  private List<RenderedObject> customPolicies(
-      Application app,
-      String name,
-      String namespace,
-      String revision,
-      Map<String, String> labels,
-      Map<String, String> annotations,
-      OamContract contract) {
+  private List<RenderedObject> customPolicies(App a) {
+    Application app = a.app();
     var out = new ArrayList<RenderedObject>();
     var problems = new ArrayList<Diagnostic>();
     Map<String, DeployPlan.NamedPolicy> policies = DeployPlan.policies(app.getSpec());
     ContextData ctx =
-        new ContextData(
-            name,
-            namespace,
-            revision,
-            labels,
-            annotations,
-            ContextData.components(app.getSpec().components()),
-            "local",
-            ContextData.clusterVersion(options.clusterVersionOf("local")),
-            "");
+        context(a, ContextData.components(app.getSpec().components()), "local", a.namespace(), "");
     for (DeployPlan.NamedPolicy p : policies.values()) {
       if (BUILT_IN_POLICIES.contains(p.policy().type())) {
         continue;
@@ -413,10 +398,10 @@ public final class ApplicationRender {
         r.outputs().values().forEach(o -> objs.add(o.deepCopy()));
         for (ObjectNode o : objs) {
           OamContract.addLabels(
-              o, Map.of(OamContract.APP_NAME, name, "app.oam.dev/policy", p.name()));
+              o, Map.of(OamContract.APP_NAME, a.name(), "app.oam.dev/policy", p.name()));
           if (o.path("metadata").path("namespace").asText("").isEmpty()
               && !clusterScoped.test(o.path("apiVersion").asText(""), o.path("kind").asText(""))) {
-            OamContract.metadata(o).put("namespace", namespace);
+            OamContract.metadata(o).put("namespace", a.namespace());
           }
           out.add(new RenderedObject(RenderResult.Role.POLICY, p.name(), null, null, o));
         }
