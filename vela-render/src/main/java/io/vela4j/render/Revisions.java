@@ -1,7 +1,6 @@
 package io.vela4j.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -21,7 +20,6 @@ import io.vela4j.model.oam.WorkflowStep;
 import io.vela4j.model.oam.WorkflowStepDefinition;
 import io.vela4j.render.internal.ContextData;
 import io.vela4j.render.internal.Json;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -307,26 +305,8 @@ public final class Revisions {
     return a == null ? "" : a.getOrDefault(ContextData.PUBLISH_VERSION, "");
   }
 
-  /** Numbers as Go's JSON round trip leaves them: integral decimals become integers. */
   static JsonNode normalized(JsonNode n) {
-    if (n.isObject()) {
-      ObjectNode o = Json.object();
-      n.fields().forEachRemaining(e -> o.set(e.getKey(), normalized(e.getValue())));
-      return o;
-    }
-    if (n.isArray()) {
-      ArrayNode a = Json.array();
-      n.forEach(e -> a.add(normalized(e)));
-      return a;
-    }
-    if (n.isNumber() && !n.isIntegralNumber()) {
-      BigDecimal d = n.decimalValue().stripTrailingZeros();
-      if (d.scale() <= 0) {
-        return Json.NODES.numberNode(d.toBigIntegerExact());
-      }
-      return Json.NODES.numberNode(d);
-    }
-    return n;
+    return Json.goNumbers(n);
   }
 
   private static boolean sameApplication(ApplicationRevision r, Application app) {

@@ -183,6 +183,29 @@ class RendererTest {
   }
 
   @Test
+  void propertiesReachTemplatesThroughGoJsonNumbers() {
+    // KubeVela unmarshals properties into float64 and marshals them again: 3.0 is the int 3
+    RenderedObject d =
+        object(
+            render(
+                """
+                apiVersion: core.oam.dev/v1beta1
+                kind: Application
+                metadata: {name: a}
+                spec:
+                  components:
+                    - name: w
+                      type: webservice
+                      properties: {image: x}
+                      traits: [{type: scaler, properties: {replicas: 3.0}}]
+                """),
+            "Deployment",
+            "w");
+    assertThat(d.at("/spec/replicas").isIntegralNumber()).isTrue();
+    assertThat(d.at("/spec/replicas").intValue()).isEqualTo(3);
+  }
+
+  @Test
   void anUnknownTypeIsLocatedInTheApplication() {
     assertThatThrownBy(
             () ->

@@ -226,7 +226,8 @@ public final class ComponentRender {
       Template template, @Nullable JsonNode parameter, ObjectNode ctx, String path, String what) {
     TemplateResult r;
     try {
-      r = template.evaluate(parameter, ctx);
+      // properties reach templates as KubeVela passes them: through Go's JSON (3.0 is 3)
+      r = template.evaluate(parameter == null ? null : Json.goNumbers(parameter), ctx);
     } catch (RenderException e) {
       throw new RenderException(e.diagnostics().stream().map(d -> at(d, path, what)).toList());
     }

@@ -54,7 +54,7 @@ public record ContextData(
       if (n instanceof ObjectNode o && c.properties() != null) {
         o.set("properties", c.properties().deepCopy()); // {} is kept, as Go keeps a non-nil raw
       }
-      a.add(n);
+      a.add(Json.goNumbers(n));
     }
     return a;
   }
@@ -115,7 +115,7 @@ public record ContextData(
     c.set("clusterVersion", clusterVersion);
     c.put("replicaKey", replicaKey);
     if (properties != null && !properties.isNull()) {
-      c.set("parameter", properties);
+      c.set("parameter", Json.goNumbers(properties));
     }
     return c;
   }

@@ -144,6 +144,29 @@ public final class Json {
     }
   }
 
+  /**
+   * A copy with numbers as Go's JSON round trip leaves them, as KubeVela's properties are (JSON
+   * unmarshalled into {@code float64} and marshalled again): integral decimals become integers
+   * ({@code 3.0} is {@code 3}), other decimals lose trailing zeros.
+   */
+  public static JsonNode goNumbers(JsonNode n) {
+    if (n.isObject()) {
+      ObjectNode o = object();
+      n.fields().forEachRemaining(e -> o.set(e.getKey(), goNumbers(e.getValue())));
+      return o;
+    }
+    if (n.isArray()) {
+      ArrayNode a = array();
+      n.forEach(e -> a.add(goNumbers(e)));
+      return a;
+    }
+    if (n.isNumber() && !n.isIntegralNumber()) {
+      java.math.BigDecimal d = n.decimalValue().stripTrailingZeros();
+      return d.scale() <= 0 ? NODES.numberNode(d.toBigIntegerExact()) : NODES.numberNode(d);
+    }
+    return n;
+  }
+
   /** The tree of a value (records, fabric8 objects) made with {@link #MAPPER}. */
   public static JsonNode tree(Object value) {
     return MAPPER.valueToTree(value);
