@@ -8,6 +8,7 @@ import io.vela4j.model.oam.Schematic;
 import io.vela4j.model.oam.StatusSpec;
 import io.vela4j.model.oam.TraitDefinition;
 import io.vela4j.model.oam.WorkflowStepDefinition;
+import io.vela4j.model.oam.WorkloadDefinition;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -18,8 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param kind what it defines
  * @param name the definition's name ({@code metadata.name}), the type applications use
- * @param object the {@link ComponentDefinition}, {@link TraitDefinition}, {@link PolicyDefinition}
- *     or {@link WorkflowStepDefinition}
+ * @param object the {@link ComponentDefinition}, {@link TraitDefinition}, {@link PolicyDefinition},
+ *     {@link WorkflowStepDefinition} or {@link WorkloadDefinition}
  * @param location where the definition was written (file, line, column), for diagnostics
  * @param cueTemplate the CUE template text as compiled, or {@code null} when the definition has no
  *     {@code schematic.cue}. Text before the template in its file is blanked (line breaks kept), so
@@ -45,7 +46,12 @@ public record Definition(
     /** A {@code PolicyDefinition}: a policy type. */
     POLICY("PolicyDefinition", "policy"),
     /** A {@code WorkflowStepDefinition}: a workflow step type. */
-    WORKFLOW_STEP("WorkflowStepDefinition", "workflow-step");
+    WORKFLOW_STEP("WorkflowStepDefinition", "workflow-step"),
+    /**
+     * A {@code WorkloadDefinition}: the legacy form of a component type, which KubeVela still falls
+     * back to when no ComponentDefinition has the name.
+     */
+    WORKLOAD("WorkloadDefinition", "workload");
 
     private final String objectKind;
     private final String label;
@@ -90,6 +96,8 @@ public record Definition(
         return POLICY;
       } else if (object instanceof WorkflowStepDefinition) {
         return WORKFLOW_STEP;
+      } else if (object instanceof WorkloadDefinition) {
+        return WORKLOAD;
       }
       throw new IllegalArgumentException("not a definition: " + object.getKind());
     }
@@ -121,6 +129,8 @@ public record Definition(
       return d.getSpec().schematic();
     } else if (object instanceof WorkflowStepDefinition d && d.getSpec() != null) {
       return d.getSpec().schematic();
+    } else if (object instanceof WorkloadDefinition d && d.getSpec() != null) {
+      return d.getSpec().schematic();
     }
     return null;
   }
@@ -134,6 +144,8 @@ public record Definition(
     if (object instanceof ComponentDefinition d && d.getSpec() != null) {
       return d.getSpec().status();
     } else if (object instanceof TraitDefinition d && d.getSpec() != null) {
+      return d.getSpec().status();
+    } else if (object instanceof WorkloadDefinition d && d.getSpec() != null) {
       return d.getSpec().status();
     }
     return null;

@@ -27,13 +27,14 @@ import org.jspecify.annotations.Nullable;
  * thread-safe; build one with {@link #builder()}, or use {@link #catalogue()} for the built-in
  * catalogue alone.
  *
- * <p>Definitions come from KubeVela definition objects (YAML or JSON, all four kinds), from
- * KubeVela's {@code .cue} definition files ({@code vela def} format), from directories of either,
- * from the classpath, from Java {@link ComponentTemplate}/{@link TraitTemplate} implementations,
- * and from the built-in catalogue ({@code webservice}, {@code worker}, {@code scaler}, {@code
- * gateway}, {@code topology}, ...: the names, parameters and output of KubeVela's built-ins,
- * written for Vela4J). A definition added later replaces an earlier one of the same kind and name,
- * as {@code vela dry-run -d} definitions win over the cluster's.
+ * <p>Definitions come from KubeVela definition objects (YAML or JSON, all five kinds: Component,
+ * Trait, Policy, WorkflowStep and the legacy WorkloadDefinition, which component types fall back to
+ * as in KubeVela), from KubeVela's {@code .cue} definition files ({@code vela def} format), from
+ * directories of either, from the classpath, from Java {@link ComponentTemplate}/{@link
+ * TraitTemplate} implementations, and from the built-in catalogue ({@code webservice}, {@code
+ * worker}, {@code scaler}, {@code gateway}, {@code topology}, ...: the names, parameters and output
+ * of KubeVela's built-ins, written for Vela4J). A definition added later replaces an earlier one of
+ * the same kind and name, as {@code vela dry-run -d} definitions win over the cluster's.
  *
  * <p>Types resolve as KubeVela resolves them: {@code worker} is the current definition named {@code
  * worker}; {@code worker@v1.3.1} is the definition named {@code worker} whose {@code spec.version}

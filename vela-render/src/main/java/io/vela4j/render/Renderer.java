@@ -144,6 +144,7 @@ public final class Renderer {
     stored.addAll(revision.getSpec().traitDefinitions().values());
     stored.addAll(revision.getSpec().policyDefinitions().values());
     stored.addAll(revision.getSpec().workflowStepDefinitions().values());
+    stored.addAll(revision.getSpec().workloadDefinitions().values());
     for (var d : stored) {
       b.add(
           DefinitionSources.of(

@@ -18,6 +18,8 @@ import io.vela4j.model.oam.PolicyDefinition;
 import io.vela4j.model.oam.TraitDefinition;
 import io.vela4j.model.oam.WorkflowStep;
 import io.vela4j.model.oam.WorkflowStepDefinition;
+import io.vela4j.model.oam.WorkloadDefinition;
+import io.vela4j.render.internal.ComponentRender;
 import io.vela4j.render.internal.ContextData;
 import io.vela4j.render.internal.Json;
 import java.util.ArrayList;
@@ -137,13 +139,19 @@ public final class Revisions {
     var traits = new TreeMap<String, TraitDefinition>();
     var policies = new TreeMap<String, PolicyDefinition>();
     var steps = new TreeMap<String, WorkflowStepDefinition>();
+    var workloads = new TreeMap<String, WorkloadDefinition>();
     var problems = new ArrayList<Diagnostic>();
     for (int i = 0; i < spec.components().size(); i++) {
       ApplicationComponent c = spec.components().get(i);
       String path = "spec.components[" + i + "]";
-      find(registry, Definition.Kind.COMPONENT, c.type(), path + ".type", problems)
-          .ifPresent(
-              d -> comps.put(DefinitionRegistry.typeLabel(c.type()), (ComponentDefinition) d));
+      var def = ComponentRender.componentDefinition(registry, c.type());
+      if (def.isPresent() && def.get().object() instanceof WorkloadDefinition w) {
+        workloads.put(DefinitionRegistry.typeLabel(c.type()), w);
+      } else {
+        find(registry, Definition.Kind.COMPONENT, c.type(), path + ".type", problems)
+            .ifPresent(
+                d -> comps.put(DefinitionRegistry.typeLabel(c.type()), (ComponentDefinition) d));
+      }
       for (int t = 0; t < c.traits().size(); t++) {
         ApplicationTrait tr = c.traits().get(t);
         find(registry, Definition.Kind.TRAIT, tr.type(), path + ".traits[" + t + "].type", problems)
@@ -181,7 +189,7 @@ public final class Revisions {
             strip(traits),
             strip(policies),
             strip(steps),
-            Map.of(),
+            strip(workloads),
             Map.of(),
             Map.of(),
             null,
@@ -260,6 +268,8 @@ public final class Revisions {
       copy = new PolicyDefinition(meta, d.getSpec());
     } else if (def instanceof WorkflowStepDefinition d) {
       copy = new WorkflowStepDefinition(meta, d.getSpec());
+    } else if (def instanceof WorkloadDefinition d) {
+      copy = new WorkloadDefinition(meta, d.getSpec());
     } else {
       throw new IllegalArgumentException("not a definition: " + def.getKind());
     }
@@ -291,6 +301,9 @@ public final class Revisions {
     defs.set("trait", specs(s.traitDefinitions()));
     defs.set("policy", specs(s.policyDefinitions()));
     defs.set("workflowStep", specs(s.workflowStepDefinitions()));
+    if (!s.workloadDefinitions().isEmpty()) {
+      defs.set("workload", specs(s.workloadDefinitions()));
+    }
     return Json.sha256(Json.canonical(in));
   }
 
@@ -378,6 +391,11 @@ public final class Revisions {
         "PolicyDefinition",
         defs(from.getSpec().policyDefinitions()),
         defs(to.getSpec().policyDefinitions()),
+        out);
+    compare(
+        "WorkloadDefinition",
+        defs(from.getSpec().workloadDefinitions()),
+        defs(to.getSpec().workloadDefinitions()),
         out);
     compare(
         "WorkflowStepDefinition",

@@ -153,6 +153,44 @@ class RevisionsTest {
   }
 
   @Test
+  void aWorkloadDefinitionIsAComponentTypeWhenNoComponentDefinitionHasTheName() {
+    var registry =
+        DefinitionRegistry.builder()
+            .catalogue()
+            .load(
+                "wd.yaml",
+                """
+                apiVersion: core.oam.dev/v1beta1
+                kind: WorkloadDefinition
+                metadata: {name: legacy}
+                spec:
+                  definitionRef: {name: configmaps}
+                  schematic:
+                    cue:
+                      template: |
+                        output: {apiVersion: "v1", kind: "ConfigMap", data: v: parameter.v}
+                        parameter: v: string
+                """)
+            .build();
+    Application app =
+        Fixtures.app(
+            """
+            apiVersion: core.oam.dev/v1beta1
+            kind: Application
+            metadata: {name: old}
+            spec:
+              components: [{name: c, type: legacy, properties: {v: kept}}]
+            """);
+    RenderResult r =
+        Renderer.builder().registry(registry).build().render(app, RenderOptions.defaults());
+    assertThat(Fixtures.object(r, "ConfigMap", "c").at("/data/v").asText()).isEqualTo("kept");
+    ApplicationRevision rev = Revisions.create(app, registry, "old-v1");
+    assertThat(rev.getSpec().workloadDefinitions()).containsKey("legacy");
+    assertThat(Renderer.builder().build().render(rev, RenderOptions.defaults()).objects())
+        .hasSize(1);
+  }
+
+  @Test
   void theDiffNamesWhatChanged() {
     ApplicationRevision a = Revisions.create(app("hello:1", "a"), REGISTRY, "hello-v1");
     ApplicationRevision b = Revisions.create(app("hello:2", "b"), REGISTRY, "hello-v2");

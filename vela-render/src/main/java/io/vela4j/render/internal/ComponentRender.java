@@ -61,7 +61,10 @@ public final class ComponentRender {
    */
   public RenderedComponent render(ApplicationComponent comp, String path) {
     String typeLabel = DefinitionRegistry.typeLabel(comp.type());
-    Definition def = definition(Definition.Kind.COMPONENT, comp.type(), path + ".type");
+    Definition def = componentDefinition(registry, comp.type()).orElse(null);
+    if (def == null) {
+      def = definition(Definition.Kind.COMPONENT, comp.type(), path + ".type");
+    }
     Template template = template(def, path + ".type");
     ObjectNode ctx = context.forComponent(comp.name(), comp.properties());
     TemplateResult r = evaluate(template, comp.properties(), ctx, path, "component " + comp.name());
@@ -164,6 +167,15 @@ public final class ComponentRender {
               a.object()));
     }
     return new RenderedComponent(comp, context.replicaKey(), ctx, objects, trace);
+  }
+
+  /**
+   * The definition of a component type: a ComponentDefinition, else (as KubeVela falls back) a
+   * WorkloadDefinition of that name.
+   */
+  public static Optional<Definition> componentDefinition(DefinitionRegistry registry, String type) {
+    Optional<Definition> d = registry.find(Definition.Kind.COMPONENT, type);
+    return d.isPresent() ? d : registry.find(Definition.Kind.WORKLOAD, type);
   }
 
   private void workloadRef(Aux aux, ObjectNode workload) {

@@ -124,6 +124,7 @@ public final class DefinitionFile {
           case "trait" -> "TraitDefinition";
           case "policy" -> "PolicyDefinition";
           case "workflow-step" -> "WorkflowStepDefinition";
+          case "workload" -> "WorkloadDefinition";
           default -> null;
         };
     if (kind == null) {

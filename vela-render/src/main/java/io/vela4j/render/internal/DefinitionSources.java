@@ -12,6 +12,7 @@ import io.vela4j.model.oam.PolicyDefinition;
 import io.vela4j.model.oam.Schematic;
 import io.vela4j.model.oam.TraitDefinition;
 import io.vela4j.model.oam.WorkflowStepDefinition;
+import io.vela4j.model.oam.WorkloadDefinition;
 import io.vela4j.render.Definition;
 import io.vela4j.render.RenderException;
 import java.io.IOException;
@@ -93,6 +94,8 @@ public final class DefinitionSources {
     } else if (object instanceof PolicyDefinition d && d.getSpec() != null) {
       s = d.getSpec().schematic();
     } else if (object instanceof WorkflowStepDefinition d && d.getSpec() != null) {
+      s = d.getSpec().schematic();
+    } else if (object instanceof WorkloadDefinition d && d.getSpec() != null) {
       s = d.getSpec().schematic();
     }
     return s == null || s.cue() == null ? null : s.cue().template();
@@ -197,7 +200,8 @@ public final class DefinitionSources {
       if (o instanceof ComponentDefinition
           || o instanceof TraitDefinition
           || o instanceof PolicyDefinition
-          || o instanceof WorkflowStepDefinition) {
+          || o instanceof WorkflowStepDefinition
+          || o instanceof WorkloadDefinition) {
         SourceLocation at = doc.sourceMap().locate("");
         SourceLocation tpl = doc.sourceMap().locate("spec.schematic.cue.template");
         out.add(of(o, at, text, tpl));

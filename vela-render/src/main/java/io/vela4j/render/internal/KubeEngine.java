@@ -35,7 +35,8 @@ public final class KubeEngine implements TemplateEngine {
   @Override
   public boolean handles(Definition definition) {
     Schematic s = definition.schematic();
-    return definition.kind() == Definition.Kind.COMPONENT
+    return (definition.kind() == Definition.Kind.COMPONENT
+            || definition.kind() == Definition.Kind.WORKLOAD)
         && s != null
         && s.cue() == null
         && s.kube() != null;
