@@ -82,17 +82,17 @@ final class Fixtures {
     return sb.toString();
   }
 
-  /** Golden files under src/test/resources/golden/; -Dvela.golden.update=true rewrites them. */
+  /** Golden files under src/test/resources/golden/; -Dvela4j.golden.update=true rewrites them. */
   static void assertGolden(String name, String actual) {
     Path file = GOLDEN.resolve(name);
     try {
-      if (Boolean.getBoolean("vela.golden.update")) {
+      if (Boolean.getBoolean("vela4j.golden.update")) {
         Files.createDirectories(file.getParent());
         Files.writeString(file, actual, StandardCharsets.UTF_8);
         return;
       }
       assertThat(file)
-          .as("golden file %s is missing; run with -Dvela.golden.update=true", file)
+          .as("golden file %s is missing; run with -Dvela4j.golden.update=true", file)
           .exists();
       assertThat(actual)
           .as("golden file %s", file)

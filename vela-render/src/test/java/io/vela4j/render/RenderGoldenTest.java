@@ -16,8 +16,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Every application of {@code examples/apps} rendered (with {@code examples/definitions}, the
  * example clusters and the revisions in {@code examples/revisions}) against its golden file in
- * {@code src/test/resources/golden/examples/}; {@code -Dvela.golden.update=true} rewrites them. The
- * goldens were reviewed by hand against KubeVela's semantics when written.
+ * {@code src/test/resources/golden/examples/}; {@code -Dvela4j.golden.update=true} rewrites them.
+ * The goldens were reviewed by hand against KubeVela's semantics when written.
  */
 class RenderGoldenTest {
 

@@ -107,9 +107,8 @@ public final class CueEngine implements TemplateEngine {
       if (outs.exists()) {
         JsonNode all = export(outs, "outputs");
         if (all.isObject()) {
-          all.fields()
-              .forEachRemaining(
-                  e -> outputs.put(e.getKey(), object(e.getValue(), "outputs." + e.getKey())));
+          all.properties()
+              .forEach(e -> outputs.put(e.getKey(), object(e.getValue(), "outputs." + e.getKey())));
         } else {
           throw fail("outputs must be a struct of objects", "outputs", all);
         }
@@ -204,8 +203,7 @@ public final class CueEngine implements TemplateEngine {
         Map<String, Map<String, String>> directives,
         Map<String, Patch.ElementConstraint> constraints) {
       if (json.isObject()) {
-        for (var it = json.fields(); it.hasNext(); ) {
-          var e = it.next();
+        for (var e : json.properties()) {
           if (e.getKey().indexOf('.') >= 0) {
             continue;
           }

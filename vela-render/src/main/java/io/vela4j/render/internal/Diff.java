@@ -13,8 +13,8 @@ final class Diff {
       JsonNode before, JsonNode after, String pointer, BiConsumer<String, String> out) {
     if (before.isObject() && after.isObject()) {
       before
-          .fields()
-          .forEachRemaining(
+          .properties()
+          .forEach(
               e -> {
                 JsonNode a = after.get(e.getKey());
                 String p = Json.child(pointer, e.getKey());
@@ -25,8 +25,8 @@ final class Diff {
                 }
               });
       after
-          .fields()
-          .forEachRemaining(
+          .properties()
+          .forEach(
               e -> {
                 if (!before.has(e.getKey())) {
                   out.accept(Json.child(pointer, e.getKey()), "add");

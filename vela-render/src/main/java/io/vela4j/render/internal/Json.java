@@ -11,8 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.TreeMap;
 
 /** JSON trees: the one mapper, value equality as CUE and Go see it, pointers, hashing. */
@@ -59,8 +57,7 @@ public final class Json {
       if (a.size() != b.size()) {
         return false;
       }
-      for (Iterator<Map.Entry<String, JsonNode>> it = a.fields(); it.hasNext(); ) {
-        var e = it.next();
+      for (var e : a.properties()) {
         JsonNode o = b.get(e.getKey());
         if (o == null || !same(e.getValue(), o)) {
           return false;
@@ -112,7 +109,7 @@ public final class Json {
   public static JsonNode sorted(JsonNode n) {
     if (n.isObject()) {
       var m = new TreeMap<String, JsonNode>();
-      n.fields().forEachRemaining(e -> m.put(e.getKey(), sorted(e.getValue())));
+      n.properties().forEach(e -> m.put(e.getKey(), sorted(e.getValue())));
       ObjectNode o = object();
       m.forEach(o::set);
       return o;
@@ -152,7 +149,7 @@ public final class Json {
   public static JsonNode goNumbers(JsonNode n) {
     if (n.isObject()) {
       ObjectNode o = object();
-      n.fields().forEachRemaining(e -> o.set(e.getKey(), goNumbers(e.getValue())));
+      n.properties().forEach(e -> o.set(e.getKey(), goNumbers(e.getValue())));
       return o;
     }
     if (n.isArray()) {

@@ -22,8 +22,7 @@ final class JsonPatches {
       return patch.deepCopy();
     }
     ObjectNode out = target.isObject() ? (ObjectNode) target : Json.object();
-    for (var it = patch.fields(); it.hasNext(); ) {
-      var e = it.next();
+    for (var e : patch.properties()) {
       if (e.getValue().isNull()) {
         out.remove(e.getKey());
       } else {

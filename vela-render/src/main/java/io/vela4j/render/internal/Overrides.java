@@ -216,8 +216,8 @@ public final class Overrides {
   }
 
   private static void mergeInto(ObjectNode dst, ObjectNode src) {
-    src.fields()
-        .forEachRemaining(
+    src.properties()
+        .forEach(
             e -> {
               JsonNode d = dst.get(e.getKey());
               if (d instanceof ObjectNode dObj && e.getValue() instanceof ObjectNode sObj) {

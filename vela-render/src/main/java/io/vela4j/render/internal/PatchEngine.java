@@ -139,8 +139,7 @@ public final class PatchEngine {
       Map<String, String> tags,
       boolean tagsOn) {
     ObjectNode out = target.deepCopy();
-    for (var it = p.fields(); it.hasNext(); ) {
-      var e = it.next();
+    for (var e : p.properties()) {
       String key = e.getKey();
       String pp = Json.child(patchPtr, key);
       Map<String, String> own = tagsOn ? patch.directives().getOrDefault(pp, Map.of()) : Map.of();

@@ -137,8 +137,8 @@ final class PolicyProperties {
       wrong(field, "a map of strings", v);
       return out;
     }
-    v.fields()
-        .forEachRemaining(
+    v.properties()
+        .forEach(
             e -> {
               if (e.getValue().isTextual()) {
                 out.put(e.getKey(), e.getValue().textValue());

@@ -77,7 +77,7 @@ public record TemplateContext(ObjectNode json) {
   /** The application's labels ({@code context.appLabels}). */
   public Map<String, String> appLabels() {
     var m = new TreeMap<String, String>();
-    json.path("appLabels").fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asText()));
+    json.path("appLabels").properties().forEach(e -> m.put(e.getKey(), e.getValue().asText()));
     return m;
   }
 
@@ -91,8 +91,8 @@ public record TemplateContext(ObjectNode json) {
   public Map<String, ObjectNode> outputs() {
     var m = new TreeMap<String, ObjectNode>();
     json.path("outputs")
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             e -> {
               if (e.getValue() instanceof ObjectNode o) {
                 m.put(e.getKey(), o.deepCopy());

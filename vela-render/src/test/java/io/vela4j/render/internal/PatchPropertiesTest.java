@@ -61,8 +61,8 @@ class PatchPropertiesTest {
   static Map<String, Map<String, String>> tags(JsonNode patch, String pointer, Random r) {
     var out = new HashMap<String, Map<String, String>>();
     patch
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             e -> {
               String p = Json.child(pointer, e.getKey());
               if (e.getValue().isArray() && r.nextBoolean()) {
@@ -81,8 +81,8 @@ class PatchPropertiesTest {
     }
     ObjectNode out = Json.object();
     target
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             e -> {
               if (r.nextInt(3) > 0) {
                 out.set(e.getKey(), subset(e.getValue(), r));
