@@ -3,6 +3,7 @@ package io.vela4j.workflow.internal;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vela4j.dispatch.DeliveryTarget;
 import io.vela4j.dispatch.ResourceKey;
+import io.vela4j.workflow.ClusterState;
 import io.vela4j.workflow.spi.ClusterView;
 import io.vela4j.workflow.spi.WorkflowProvider;
 import java.util.List;
@@ -12,7 +13,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The offline provider: an apply is only recorded (the engine keeps it in the run's plan per
- * target), reads and lists are answered from the run's view of the clusters. No I/O.
+ * target; the object comes back with the status the view shows for it, as from an API server),
+ * reads and lists are answered from the run's view of the clusters. No I/O.
  */
 public final class OfflineProvider implements WorkflowProvider {
 
@@ -23,7 +25,13 @@ public final class OfflineProvider implements WorkflowProvider {
 
   @Override
   public ObjectNode apply(DeliveryTarget target, ObjectNode object, ClusterView view) {
-    return object.deepCopy();
+    ObjectNode stored = object.deepCopy();
+    // as an API server returns it: with the status the object already has
+    view.get(target, ClusterState.keyOf(object))
+        .map(existing -> existing.get("status"))
+        .filter(s -> s != null && !s.isNull() && !stored.has("status"))
+        .ifPresent(s -> stored.set("status", s.deepCopy()));
+    return stored;
   }
 
   @Override
