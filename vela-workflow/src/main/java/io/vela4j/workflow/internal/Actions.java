@@ -194,7 +194,7 @@ final class Actions {
     key(obj);
     DeliveryTarget target = target(params);
     ObjectNode stored = provide(() -> rs.provider.apply(target, obj, rs), "apply", target);
-    rs.record(step, new AppliedObject(target, AppliedObject.Action.APPLY, step.name, stored));
+    rs.record(step, new AppliedObject(target, AppliedObject.Action.APPLY, step.name, obj));
     return Result.next(
         returns
             ? Map.of("$returns", object("value", stored))

@@ -112,7 +112,7 @@ final class BuiltinSteps {
                     + e.getMessage(),
                 null);
           }
-          rs.record(step, new AppliedObject(target, AppliedObject.Action.APPLY, step.name, stored));
+          rs.record(step, new AppliedObject(target, AppliedObject.Action.APPLY, step.name, obj));
         }
         String why = Health.unhealthy(rs, target, c);
         if (why != null) {

@@ -134,7 +134,7 @@ final class Components {
       ObjectNode obj = o.object();
       Actions.defaultNamespace(obj);
       ObjectNode stored = rs.provider.apply(target, obj, rs);
-      rs.record(step, new AppliedObject(target, AppliedObject.Action.APPLY, step.name, stored));
+      rs.record(step, new AppliedObject(target, AppliedObject.Action.APPLY, step.name, obj));
       if (workload == null) {
         workload = stored;
       } else {

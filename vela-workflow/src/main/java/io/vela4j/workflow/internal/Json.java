@@ -74,6 +74,32 @@ public final class Json {
     return at;
   }
 
+  /** The fields an API server owns, which an observed object adds to an applied one. */
+  private static final java.util.List<String> SERVER_METADATA =
+      java.util.List.of("generation", "uid", "resourceVersion", "creationTimestamp");
+
+  /**
+   * An applied object as the server holds it: with the observed object's {@code status} and
+   * server-owned metadata ({@code generation}, {@code uid}, {@code resourceVersion}, {@code
+   * creationTimestamp}), which are newer than any the applied one carries.
+   */
+  public static ObjectNode observed(ObjectNode applied, JsonNode seen) {
+    ObjectNode out = applied.deepCopy();
+    JsonNode status = seen.get("status");
+    if (status != null && !status.isNull()) {
+      out.set("status", status.deepCopy());
+    }
+    if (seen.get("metadata") instanceof ObjectNode sm
+        && out.get("metadata") instanceof ObjectNode om) {
+      for (String f : SERVER_METADATA) {
+        if (sm.has(f)) {
+          om.set(f, sm.get(f).deepCopy());
+        }
+      }
+    }
+    return out;
+  }
+
   /** Splits at every {@code sep} (no regular expressions); empty parts are kept. */
   public static java.util.List<String> split(String s, char sep) {
     var out = new java.util.ArrayList<String>();

@@ -25,13 +25,10 @@ public final class OfflineProvider implements WorkflowProvider {
 
   @Override
   public ObjectNode apply(DeliveryTarget target, ObjectNode object, ClusterView view) {
-    ObjectNode stored = object.deepCopy();
-    // as an API server returns it: with the status the object already has
-    view.get(target, ClusterState.keyOf(object))
-        .map(existing -> existing.get("status"))
-        .filter(s -> s != null && !s.isNull() && !stored.has("status"))
-        .ifPresent(s -> stored.set("status", s.deepCopy()));
-    return stored;
+    // as an API server returns it: with the status (and server-owned metadata) it already has
+    return view.get(target, ClusterState.keyOf(object))
+        .map(existing -> Json.observed(object, existing))
+        .orElseGet(object::deepCopy);
   }
 
   @Override

@@ -119,12 +119,7 @@ final class RunState implements ClusterView {
       return Optional.empty();
     }
     ObjectNode o = a.object();
-    state
-        .get(target, key)
-        .map(s -> s.get("status"))
-        .filter(s -> s != null && !s.isNull())
-        .ifPresent(s -> o.set("status", s.deepCopy()));
-    return Optional.of(o);
+    return Optional.of(state.get(target, key).map(seen -> Json.observed(o, seen)).orElse(o));
   }
 
   @Override
