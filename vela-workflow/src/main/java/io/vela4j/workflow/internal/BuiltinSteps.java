@@ -94,9 +94,8 @@ final class BuiltinSteps {
         for (RenderedObject o : c.objects()) {
           ObjectNode obj = o.object();
           Actions.defaultNamespace(obj);
-          ObjectNode stored;
           try {
-            stored = rs.provider.apply(target, obj, rs);
+            rs.provider.apply(target, obj, rs);
           } catch (RuntimeException e) {
             return failed(
                 spec,

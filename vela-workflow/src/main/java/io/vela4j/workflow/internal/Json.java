@@ -100,6 +100,26 @@ public final class Json {
     return out;
   }
 
+  /**
+   * A copy with every object's keys sorted (arrays keep their order), for output that does not
+   * depend on evaluation order.
+   */
+  public static JsonNode sorted(JsonNode n) {
+    if (n instanceof ObjectNode o) {
+      ObjectNode out = object();
+      var keys = new java.util.TreeSet<String>();
+      o.fieldNames().forEachRemaining(keys::add);
+      keys.forEach(k -> out.set(k, sorted(o.get(k))));
+      return out;
+    }
+    if (n instanceof ArrayNode a) {
+      ArrayNode out = array();
+      a.forEach(x -> out.add(sorted(x)));
+      return out;
+    }
+    return n.deepCopy();
+  }
+
   /** Splits at every {@code sep} (no regular expressions); empty parts are kept. */
   public static java.util.List<String> split(String s, char sep) {
     var out = new java.util.ArrayList<String>();

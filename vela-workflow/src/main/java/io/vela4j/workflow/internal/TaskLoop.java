@@ -157,11 +157,13 @@ final class TaskLoop {
                         prefix(t) + ": its inputs are not concrete",
                         t))
                 : List.of(
-                    CueDiagnostics.of(
-                        incomplete.errors().get(0),
-                        WorkflowException.INCOMPLETE_ACTION,
-                        prefix(t) + ": its inputs never became concrete",
-                        spec.path()));
+                    located(
+                        CueDiagnostics.of(
+                            incomplete.errors().get(0),
+                            WorkflowException.INCOMPLETE_ACTION,
+                            prefix(t) + ": its inputs never became concrete",
+                            spec.path()),
+                        t));
         return failed(ds, "Execute", ds.get(0).message());
       }
       Actions.Result r;
@@ -224,6 +226,15 @@ final class TaskLoop {
 
   private Diagnostic locate(String code, String msg, Task t) {
     Diagnostic d = Diagnostic.error(code, msg, spec.path());
+    int[] lc = Positions.of(tpl.text(), t.path());
+    return lc == null ? d.withSource(tpl.source()) : d.withSource(tpl.source()).at(lc[0], lc[1]);
+  }
+
+  /** A diagnostic without a CUE position gets the action's position in the template. */
+  private Diagnostic located(Diagnostic d, Task t) {
+    if (d.source() != null && d.line() > 0) {
+      return d;
+    }
     int[] lc = Positions.of(tpl.text(), t.path());
     return lc == null ? d.withSource(tpl.source()) : d.withSource(tpl.source()).at(lc[0], lc[1]);
   }
