@@ -112,6 +112,7 @@ public final class Engine {
         if (spec.type().equals("suspend")) {
           st.set(StepPhase.SUCCEEDED, "resumed", "");
           st.last = now;
+          listener.stepFinished(st.toStatus(rs.steps));
         } else {
           st.set(StepPhase.RUNNING, "resumed", "");
         }
