@@ -13,6 +13,17 @@ class WorkflowCommandTest {
   private static final Path EXAMPLES = Path.of("..", "examples");
   private static final String WF = EXAMPLES.resolve("workflow").toString();
 
+  /** The text with every run of spaces made one space (no regular expressions). */
+  private static String squeezed(String s) {
+    var sb = new StringBuilder();
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) != ' ' || sb.length() == 0 || sb.charAt(sb.length() - 1) != ' ') {
+        sb.append(s.charAt(i));
+      }
+    }
+    return sb.toString();
+  }
+
   @Test
   void runningTheWalkthroughPrintsItsManifestWorksOnTheHub(@TempDir Path tmp) throws Exception {
     Path out = tmp.resolve("run.json");
@@ -34,10 +45,10 @@ class WorkflowCommandTest {
             "-o",
             out.toString());
     assertThat(r.code()).as(r.err()).isZero();
+    assertThat(squeezed(r.out())).contains("dispatch-comp-rev dispatch-comp-rev succeeded");
+    assertThat(squeezed(r.out())).contains("ms 1 control-plane");
     assertThat(r.out())
         .startsWith("STEP ")
-        .containsPattern(
-            "dispatch-comp-rev +dispatch-comp-rev +succeeded +\\d+ms +1  control-plane")
         .contains(
             "run succeeded\nhub:\n  ManifestWork dev2/express-server-v1\n  ManifestWork dev2/express-server-traits\n")
         .contains("kind: ManifestWork")
@@ -72,9 +83,11 @@ class WorkflowCommandTest {
     Cli.Run resumed =
         Cli.run("workflow", "resume", out.toString(), "--time", "2026-01-01T02:00:00Z");
     assertThat(resumed.code()).as(resumed.err()).isZero();
+    assertThat(squeezed(resumed.out()))
+        .contains("approve suspend succeeded")
+        .contains("deploy-hangzhou deploy succeeded")
+        .contains("ms 1 cluster/hangzhou");
     assertThat(resumed.out())
-        .containsPattern("approve +suspend +succeeded")
-        .containsPattern("deploy-hangzhou +deploy +succeeded +\\d+ms +1  cluster/hangzhou")
         .contains("run succeeded")
         .contains(
             "notification slack to https://hooks.slack.example.com/services/T0/B0/XYZ (recorded, not sent)");
