@@ -15,7 +15,7 @@ import io.vela4j.render.RenderOptions;
 import io.vela4j.render.RenderResult;
 import io.vela4j.render.Renderer;
 import io.vela4j.workflow.ClusterState;
-import io.vela4j.workflow.Notification;
+import io.vela4j.workflow.NotificationRecord;
 import io.vela4j.workflow.RolloutProgress;
 import io.vela4j.workflow.StepStatus;
 import io.vela4j.workflow.WorkflowEngine;
@@ -366,7 +366,7 @@ final class WorkflowCommand implements Runnable {
     for (RolloutProgress r : run.rollouts()) {
       out.println("rollout " + r.describe());
     }
-    for (Notification n : run.notifications()) {
+    for (NotificationRecord n : run.notifications()) {
       out.println(
           "notification " + n.channel() + " to " + n.destination() + " (recorded, not sent)");
     }

@@ -43,7 +43,7 @@ public record WorkflowRun(
     String message,
     List<StepStatus> steps,
     Map<String, JsonNode> variables,
-    List<Notification> notifications,
+    List<NotificationRecord> notifications,
     List<RolloutProgress> rollouts,
     Set<String> resumed) {
 

@@ -221,7 +221,8 @@ class BuiltinStepsTest {
                     """));
     assertThat(run.phase()).isEqualTo(WorkflowRun.Phase.SUCCEEDED);
     assertThat(run.notifications())
-        .extracting(Notification::step, Notification::channel, Notification::destination)
+        .extracting(
+            NotificationRecord::step, NotificationRecord::channel, NotificationRecord::destination)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("tell", "slack", "https://hooks.example.com/x"),
             org.assertj.core.groups.Tuple.tuple("tell", "email", "a@example.com,b@example.com"),

@@ -13,7 +13,7 @@ import io.vela4j.render.RenderResult.RenderedComponent;
 import io.vela4j.render.RenderResult.RenderedObject;
 import io.vela4j.workflow.AppliedObject;
 import io.vela4j.workflow.ClusterState;
-import io.vela4j.workflow.Notification;
+import io.vela4j.workflow.NotificationRecord;
 import io.vela4j.workflow.StepPhase;
 import io.vela4j.workflow.WorkflowException;
 import java.util.ArrayList;
@@ -154,10 +154,10 @@ final class BuiltinSteps {
         var to = new ArrayList<String>();
         c.path("to").forEach(t -> to.add(t.asText()));
         rs.notifications.add(
-            new Notification(spec.name(), ch, String.join(",", to), c.path("content")));
+            new NotificationRecord(spec.name(), ch, String.join(",", to), c.path("content")));
       } else {
         rs.notifications.add(
-            new Notification(spec.name(), ch, destination(c.path("url")), c.path("message")));
+            new NotificationRecord(spec.name(), ch, destination(c.path("url")), c.path("message")));
       }
     }
     step.log.add(n + " notification" + (n == 1 ? "" : "s") + " recorded, not sent");
@@ -175,7 +175,7 @@ final class BuiltinSteps {
       }
     }
     rs.notifications.add(
-        new Notification(spec.name(), "webhook", destination(props.path("url")), data));
+        new NotificationRecord(spec.name(), "webhook", destination(props.path("url")), data));
     step.log.add("webhook recorded, not sent");
     return outputs(spec, StepPhase.SUCCEEDED, "", "", Map.of());
   }

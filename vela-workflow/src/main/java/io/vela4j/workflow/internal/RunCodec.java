@@ -12,7 +12,7 @@ import io.vela4j.render.RenderOptions;
 import io.vela4j.rollout.RolloutPlan;
 import io.vela4j.workflow.AppliedObject;
 import io.vela4j.workflow.ClusterState;
-import io.vela4j.workflow.Notification;
+import io.vela4j.workflow.NotificationRecord;
 import io.vela4j.workflow.RolloutProgress;
 import io.vela4j.workflow.StepPhase;
 import io.vela4j.workflow.StepStatus;
@@ -58,7 +58,7 @@ public final class RunCodec {
               objs.forEach(a::add);
             });
     ArrayNode notes = root.putArray("notifications");
-    for (Notification n : run.notifications()) {
+    for (NotificationRecord n : run.notifications()) {
       ObjectNode o = notes.addObject();
       o.put("step", n.step());
       o.put("channel", n.channel());
@@ -183,10 +183,10 @@ public final class RunCodec {
       tree.path("steps").forEach(s -> steps.add(readStep(s)));
       var vars = new LinkedHashMap<String, JsonNode>();
       tree.path("variables").fields().forEachRemaining(e -> vars.put(e.getKey(), e.getValue()));
-      var notes = new ArrayList<Notification>();
+      var notes = new ArrayList<NotificationRecord>();
       for (JsonNode n : tree.path("notifications")) {
         notes.add(
-            new Notification(
+            new NotificationRecord(
                 n.path("step").asText(),
                 n.path("channel").asText(),
                 n.path("destination").asText(),

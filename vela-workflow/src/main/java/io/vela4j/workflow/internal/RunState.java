@@ -10,7 +10,7 @@ import io.vela4j.render.RenderResult;
 import io.vela4j.render.Renderer;
 import io.vela4j.workflow.AppliedObject;
 import io.vela4j.workflow.ClusterState;
-import io.vela4j.workflow.Notification;
+import io.vela4j.workflow.NotificationRecord;
 import io.vela4j.workflow.StepPhase;
 import io.vela4j.workflow.StepStatus;
 import io.vela4j.workflow.WorkflowListener;
@@ -44,7 +44,7 @@ final class RunState implements ClusterView {
   final ClusterState state;
   final Map<String, MutableStep> steps = new LinkedHashMap<>();
   final Map<String, JsonNode> variables = new LinkedHashMap<>();
-  final List<Notification> notifications = new ArrayList<>();
+  final List<NotificationRecord> notifications = new ArrayList<>();
   final Set<String> resumed = new TreeSet<>();
   boolean suspended;
   boolean terminated;

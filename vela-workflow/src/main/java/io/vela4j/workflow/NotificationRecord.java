@@ -12,9 +12,10 @@ import java.util.Objects;
  *     e-mail recipients
  * @param message what would be sent
  */
-public record Notification(String step, String channel, String destination, JsonNode message) {
+public record NotificationRecord(
+    String step, String channel, String destination, JsonNode message) {
   /** Validates and copies. */
-  public Notification {
+  public NotificationRecord {
     Objects.requireNonNull(step, "step");
     Objects.requireNonNull(channel, "channel");
     Objects.requireNonNull(destination, "destination");
