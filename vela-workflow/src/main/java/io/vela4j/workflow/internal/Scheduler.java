@@ -450,11 +450,36 @@ final class Scheduler {
       }
     }
     TaskLoop.Outcome o;
+    try {
+      o = execute(spec, st, props);
+    } catch (RuntimeException e) {
+      // a provider or evaluation failure outside an action: the step fails, the run goes on
+      Diagnostic d =
+          Diagnostic.error(
+              WorkflowException.ACTION_FAILED,
+              "step "
+                  + spec.name()
+                  + " ("
+                  + spec.type()
+                  + "): "
+                  + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
+              spec.path());
+      o = new TaskLoop.Outcome(StepPhase.FAILED, d.message(), "Execute", d, Map.of(), List.of());
+    }
+    if (o != null) {
+      apply(spec, st, o);
+    }
+  }
+
+  /** Runs a step by its kind; {@code null} for a group, which sets its own status. */
+  private TaskLoop.@Nullable Outcome execute(
+      StepSpec spec, RunState.MutableStep st, ObjectNode props) {
+    TaskLoop.Outcome o;
     switch (rs.templates.kind(spec.type())) {
       case ENGINE -> {
         if (spec.type().equals("step-group")) {
           group(spec, st);
-          return;
+          return null;
         }
         o = suspend(spec, st, props);
       }
@@ -477,7 +502,7 @@ final class Scheduler {
       }
       default -> throw new IllegalStateException("checked before: " + spec.type());
     }
-    apply(spec, st, o);
+    return o;
   }
 
   private static Diagnostic withPath(Diagnostic d, StepSpec spec) {

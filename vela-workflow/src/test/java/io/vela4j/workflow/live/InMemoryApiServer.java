@@ -20,6 +20,7 @@ final class InMemoryApiServer implements ApiServer {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   final Map<String, GenericKubernetesResource> objects = new ConcurrentSkipListMap<>();
   final List<String> calls = new ArrayList<>();
+  volatile boolean failReads;
 
   private static String key(ObjectRef ref) {
     return ref.groupKind()
@@ -54,6 +55,10 @@ final class InMemoryApiServer implements ApiServer {
   @Override
   public synchronized Optional<GenericKubernetesResource> get(ObjectRef ref) {
     calls.add("get " + key(ref));
+    if (failReads) {
+      throw new io.vela4j.dispatch.kube.ApiServerException(
+          io.vela4j.dispatch.kube.ApiServerException.Kind.PERMANENT, 403, "reads are forbidden");
+    }
     return Optional.ofNullable(objects.get(key(ref)));
   }
 

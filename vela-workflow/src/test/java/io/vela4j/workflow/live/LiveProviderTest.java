@@ -97,6 +97,29 @@ class LiveProviderTest {
   }
 
   @Test
+  void aClusterThatCannotBeReachedOrReadFailsTheStepAndTheRunGoesOn() {
+    var beijing = new InMemoryApiServer();
+    beijing.failReads = true;
+    try (var connections = ClusterConnections.builder().cluster("beijing", beijing).build()) {
+      var engine =
+          WorkflowEngine.builder()
+              .renderer(renderer())
+              .provider(LiveProvider.of(connections))
+              .build();
+      WorkflowRun run = run(engine, "workflow/approval.yaml");
+      assertThat(run.phase()).isEqualTo(WorkflowRun.Phase.FAILED);
+      assertThat(run.step("deploy-beijing").orElseThrow().message())
+          .contains("reads are forbidden");
+      assertThat(run.step("approve").orElseThrow().phase()).isEqualTo(StepPhase.SKIPPED);
+      assertThat(run.step("tell-the-team").orElseThrow().phase()).isEqualTo(StepPhase.SUCCEEDED);
+
+      beijing.failReads = false;
+      WorkflowRun noHangzhou = engine.resume(run, ClusterState.empty());
+      assertThat(noHangzhou.phase()).isEqualTo(WorkflowRun.Phase.FAILED); // a failed run stays so
+    }
+  }
+
+  @Test
   void aReadOfAMissingObjectAndADeleteGoToTheCluster() {
     var dev2 = new InMemoryApiServer();
     try (var connections = ClusterConnections.builder().cluster("dev2", dev2).build()) {
