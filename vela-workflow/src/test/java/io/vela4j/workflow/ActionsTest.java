@@ -228,6 +228,25 @@ class ActionsTest {
   }
 
   @Test
+  void legacyControlActionsSteerTheStepToo() {
+    var waiting =
+        runOne(
+            """
+            msg: op.#Message & {message: "working"}
+            log: op.#Log & {data: {step: "s"}}
+            wait: builtin.#ConditionalWait & {$params: message: "not yet"}
+            """);
+    StepStatus w = waiting.step("s").orElseThrow();
+    assertThat(w.phase()).isEqualTo(StepPhase.RUNNING);
+    assertThat(w.reason()).isEqualTo("Wait");
+    assertThat(w.message()).isEqualTo("not yet");
+    assertThat(w.log()).containsExactly("{\"step\":\"s\"}");
+    var failed = runOne("stop: op.#Fail & {message: \"legacy stop\"}");
+    assertThat(failed.step("s").orElseThrow().diagnostic().message())
+        .contains("action builtin.fail at stop: legacy stop");
+  }
+
+  @Test
   void failStopsTheStepAndTheRun() {
     var run =
         runOne(
