@@ -58,6 +58,25 @@ class WorkflowCommandTest {
     assertThat(json.at("/plan/local/0/spec/workload/manifests/0/kind").asText())
         .isEqualTo("Deployment");
     assertThat(json.at("/inputs/definitions").size()).isEqualTo(2);
+
+    Path state = tmp.resolve("state.yaml");
+    Files.writeString(
+        state,
+        """
+        time: "2026-01-01T00:10:00Z"
+        clusters:
+          dev2:
+            - apiVersion: standard.oam.dev/v1alpha1
+              kind: Rollout
+              metadata: {name: express-server, namespace: default}
+              status: {rolloutStatus: {currentBatch: 1, rollingState: rollingInBatches}}
+        """);
+    Cli.Run later = Cli.run("workflow", "resume", out.toString(), "--state", state.toString());
+    assertThat(later.code()).as(later.err()).isZero();
+    assertThat(later.out())
+        .contains("rollout express-server -> express-server-v1: batch 2/2, 4/4 replicas");
+    assertThat(new ObjectMapper().readTree(out.toFile()).path("time").asText())
+        .isEqualTo("2026-01-01T00:10:00Z");
   }
 
   @Test
