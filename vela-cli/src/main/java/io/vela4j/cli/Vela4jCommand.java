@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
       DefCommand.class,
       DispatchCommand.class,
       RolloutCommand.class,
-      CueCommand.class
+      CueCommand.class,
+      WorkflowCommand.class
     })
 public final class Vela4jCommand implements Runnable {
 

@@ -49,7 +49,9 @@ public final class CueEngine implements TemplateEngine {
 
   @Override
   public boolean handles(Definition definition) {
-    return definition.cueTemplate() != null;
+    // workflow-step templates are run by vela-workflow (they import KubeVela's vela/op, vela/kube,
+    // ... packages, which only the workflow engine provides); the renderer never evaluates them
+    return definition.cueTemplate() != null && definition.kind() != Definition.Kind.WORKFLOW_STEP;
   }
 
   @Override

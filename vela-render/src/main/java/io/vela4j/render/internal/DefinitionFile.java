@@ -79,6 +79,13 @@ public final class DefinitionFile {
     } else {
       blank(metaText, template.start(), template.valueEnd());
     }
+    // KubeVela's provider packages (vela/op, vela/kube, ...) are not CUE packages vela-cue knows,
+    // and the definition block never uses them: leave them to the engine that runs the template
+    for (CueScan.Decl imp : imports) {
+      if (text.substring(imp.start(), imp.valueEnd()).contains("\"vela/")) {
+        blank(metaText, imp.start(), imp.valueEnd());
+      }
+    }
     JsonNode metadata;
     try {
       JsonNode root =

@@ -118,4 +118,31 @@ class DefinitionFileTest {
     assertThat(defs).hasSize(41);
     assertThat(defs).allSatisfy(d -> assertThat(d.cueTemplate()).isNotBlank());
   }
+
+  @Test
+  void aWorkflowStepImportingKubeVelaPackagesLoadsAndIsLeftToTheWorkflowEngine() {
+    String text =
+        """
+        import (
+        	"vela/op"
+        )
+
+        "apply-it": {
+        	type:        "workflow-step"
+        	description: "Applies an object."
+        	attributes: {}
+        }
+        template: {
+        	apply: op.#Apply & {value: parameter.value}
+        	parameter: value: {...}
+        }
+        """;
+    Definition d = DefinitionFile.read("apply-it.cue", text);
+    assertThat(d.kind()).isEqualTo(Definition.Kind.WORKFLOW_STEP);
+    assertThat(d.description()).isEqualTo("Applies an object.");
+    assertThat(d.cueTemplate()).contains("\"vela/op\"").contains("op.#Apply");
+    var registry = io.vela4j.render.DefinitionRegistry.builder().load("apply-it.cue", text).build();
+    var found = registry.find(Definition.Kind.WORKFLOW_STEP, "apply-it").orElseThrow();
+    assertThat(registry.template(found)).isEmpty(); // vela-workflow compiles and runs it
+  }
 }
