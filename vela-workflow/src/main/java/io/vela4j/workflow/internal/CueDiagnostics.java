@@ -2,8 +2,8 @@ package io.vela4j.workflow.internal;
 
 import io.vela4j.cue.CueError;
 import io.vela4j.cue.CueException;
-import io.vela4j.cue.CuePosition;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.render.RenderException;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -18,7 +18,8 @@ final class CueDiagnostics {
   }
 
   /**
-   * One diagnostic per CUE error (at most 5), located at the error's first position.
+   * The render module's bridge ({@link RenderException#fromCue}), with paths under the step's:
+   * parameter errors at the step's property, every other error at the step.
    *
    * @param e the exception
    * @param code the diagnostic code
@@ -27,22 +28,20 @@ final class CueDiagnostics {
    */
   static List<Diagnostic> of(CueException e, String code, String prefix, @Nullable String path) {
     var out = new ArrayList<Diagnostic>();
-    for (CueError err : e.errors()) {
-      if (out.size() == 5) {
-        break;
-      }
-      out.add(of(err, code, prefix, path));
+    for (Diagnostic d : RenderException.fromCue(e, code, prefix)) {
+      String p = d.path() == null ? path : path == null ? d.path() : path + "." + d.path();
+      out.add(
+          new Diagnostic(
+              d.severity(),
+              d.code(),
+              d.message(),
+              d.source(),
+              d.line(),
+              d.column(),
+              p,
+              d.expected(),
+              d.actual()));
     }
     return out;
-  }
-
-  static Diagnostic of(CueError err, String code, String prefix, @Nullable String path) {
-    String msg = prefix + ": " + (err.path().isEmpty() ? "" : err.path() + ": ") + err.message();
-    Diagnostic d = Diagnostic.error(code, msg, path);
-    if (!err.positions().isEmpty()) {
-      CuePosition p = err.positions().get(0);
-      d = d.withSource(p.file()).at(p.line(), p.column());
-    }
-    return d;
   }
 }

@@ -159,10 +159,11 @@ final class TaskLoop {
                 : List.of(
                     located(
                         CueDiagnostics.of(
-                            incomplete.errors().get(0),
-                            WorkflowException.INCOMPLETE_ACTION,
-                            prefix(t) + ": its inputs never became concrete",
-                            spec.path()),
+                                new CueException(incomplete.errors().get(0)),
+                                WorkflowException.INCOMPLETE_ACTION,
+                                prefix(t) + ": its inputs never became concrete",
+                                spec.path())
+                            .get(0),
                         t));
         return failed(ds, "Execute", ds.get(0).message());
       }
