@@ -154,6 +154,21 @@ class PoliciesTest {
   }
 
   @Test
+  void aWorkflowOfCustomStepsOnlyRendersWhatTheDefaultWorkflowWould() {
+    // vela dry-run renders every component when no step is a deploy step
+    RenderResult r =
+        render(
+            HEAD
+                + """
+                  workflow:
+                    steps:
+                      - {name: ship, type: dispatch-somehow}
+                """);
+    assertThat(r.steps()).extracting(RenderResult.Step::name).containsExactly("api", "db");
+    assertThat(r.objects()).extracting(RenderResult.RenderedObject::kind).contains("Deployment");
+  }
+
+  @Test
   void anOverrideNameIsAnUnanchoredPatternAndANewNameAddsAComponent() {
     RenderResult r =
         render(

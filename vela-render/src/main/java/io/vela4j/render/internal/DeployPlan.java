@@ -94,10 +94,15 @@ public final class DeployPlan {
                       + " loaded offline: the default workflow is rendered instead",
                   "spec.workflow.ref")
               .withFacts("inline steps", "ref " + wf.ref()));
-    } else if (wf != null && !wf.steps().isEmpty()) {
+    }
+    if (wf != null && (wf.ref() == null || wf.ref().isEmpty()) && !wf.steps().isEmpty()) {
       var out = new ArrayList<Step>();
       explicit(wf.steps(), "spec.workflow.steps", policies, spec.components(), out, problems);
-      return out;
+      if (!out.isEmpty() || !problems.isEmpty()) {
+        return out;
+      }
+      // only custom steps (they dispatch in their own way): what would be deployed is rendered
+      // as vela dry-run renders an application without deploy steps
     }
     return generated(spec, policies);
   }
