@@ -20,9 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -172,12 +170,10 @@ final class DispatchCommand implements Runnable {
         return 0;
       }
       try {
-        Files.createDirectories(output);
-        Map<String, String> files = PlanWriter.files(plan);
-        removeStale(output, files.keySet(), err);
-        for (var e : files.entrySet()) {
-          Files.writeString(output.resolve(e.getKey()), e.getValue(), StandardCharsets.UTF_8);
+        for (Path stale : PlanWriter.write(plan, output)) {
+          err.println("removed stale " + stale);
         }
+        err.flush();
       } catch (IOException e) {
         err.println("error: cannot write " + e.getMessage());
         err.flush();
@@ -187,28 +183,6 @@ final class DispatchCommand implements Runnable {
       out.println("plan " + plan.contentHash() + " written to " + output);
       out.flush();
       return 0;
-    }
-
-    /** Deletes plan files of an earlier run (our naming only) that this plan no longer has. */
-    private static void removeStale(Path dir, java.util.Set<String> keep, PrintWriter err)
-        throws IOException {
-      List<Path> stale = new ArrayList<>();
-      try (Stream<Path> s = Files.list(dir)) {
-        s.filter(
-                p -> {
-                  String n = p.getFileName().toString();
-                  return (n.equals("control-plane.yaml")
-                          || (n.startsWith("cluster-") && n.endsWith(".yaml")))
-                      && !keep.contains(n);
-                })
-            .sorted()
-            .forEach(stale::add);
-      }
-      for (Path p : stale) {
-        Files.delete(p);
-        err.println("removed stale " + p);
-      }
-      err.flush();
     }
   }
 }

@@ -2,14 +2,12 @@ package io.vela4j.cli;
 
 import io.vela4j.model.Diagnostic;
 import io.vela4j.model.ParsedDocument;
-import io.vela4j.model.VelaYaml;
 import io.vela4j.model.oam.AppDeployment;
 import io.vela4j.model.oam.Application;
 import io.vela4j.model.oam.ApplicationRevision;
+import io.vela4j.render.DryRunWriter;
 import io.vela4j.render.RenderException;
 import io.vela4j.render.RenderResult;
-import io.vela4j.render.RenderResult.PlacementDecision;
-import io.vela4j.render.RenderResult.RenderedObject;
 import io.vela4j.render.Renderer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -49,7 +47,7 @@ final class DryRunCommand implements Callable<Integer> {
     try {
       List<RenderResult> results = render(inputs, err, false);
       for (RenderResult r : results) {
-        out.print(write(r));
+        out.print(DryRunWriter.write(r)); // the text vela:render writes too
       }
       out.flush();
       return 0;
@@ -119,48 +117,5 @@ final class DryRunCommand implements Callable<Integer> {
       DispatchCommand.print(r.warnings(), err);
     }
     return results;
-  }
-
-  /** The dry-run text of one result. */
-  static String write(RenderResult r) {
-    var sb = new StringBuilder();
-    boolean deployment = r.steps().stream().anyMatch(s -> s.type().equals("appdeployment"));
-    for (RenderResult.Step step : r.steps()) {
-      boolean placed = !step.type().equals("apply-component");
-      for (PlacementDecision p : step.placements()) {
-        for (RenderedObject o : p.objects()) {
-          sb.append("---\n# ");
-          if (deployment) {
-            sb.append("AppDeployment(")
-                .append(r.application())
-                .append(") -- Revision(")
-                .append(step.name())
-                .append(')');
-          } else {
-            sb.append("Application(").append(r.application()).append(')');
-          }
-          sb.append(" -- Component(").append(o.component()).append(')');
-          if (placed) {
-            sb.append(" -- Cluster(").append(p.cluster()).append(')');
-          }
-          sb.append('\n');
-          if (o.role() == RenderResult.Role.TRAIT) {
-            sb.append("## From the trait ").append(o.trait()).append('\n');
-          } else if (o.role() == RenderResult.Role.AUXILIARY) {
-            sb.append("## From the auxiliary workload\n");
-          }
-          sb.append(VelaYaml.write(o.object()));
-        }
-      }
-    }
-    for (RenderedObject o : r.policyObjects()) {
-      sb.append("---\n# Application(")
-          .append(r.application())
-          .append(") -- Policy(")
-          .append(o.component())
-          .append(")\n");
-      sb.append(VelaYaml.write(o.object()));
-    }
-    return sb.toString();
   }
 }
