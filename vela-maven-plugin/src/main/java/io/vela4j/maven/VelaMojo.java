@@ -52,6 +52,10 @@ abstract class VelaMojo extends AbstractMojo {
   @Parameter(property = "vela.skip", defaultValue = "false")
   boolean skip;
 
+  /** What relative paths are relative to, whatever directory Maven runs in. */
+  @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+  @Nullable File basedir;
+
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
@@ -70,7 +74,7 @@ abstract class VelaMojo extends AbstractMojo {
               new VelaProject.Inputs(
                   roots,
                   paths(definitions),
-                  clusters == null ? null : clusters.toPath(),
+                  clusters == null ? null : absolute(clusters),
                   clusterVersion));
     } catch (IOException e) {
       throw new MojoExecutionException("Cannot read the Vela sources: " + e.getMessage(), e);
@@ -117,11 +121,16 @@ abstract class VelaMojo extends AbstractMojo {
     return n + " " + noun + (n == 1 ? "" : "s");
   }
 
-  private static List<Path> paths(@Nullable List<File> files) {
+  private List<Path> paths(@Nullable List<File> files) {
     var out = new ArrayList<Path>();
     if (files != null) {
-      files.forEach(f -> out.add(f.toPath()));
+      files.forEach(f -> out.add(absolute(f)));
     }
     return out;
+  }
+
+  /** A path as given when absolute, else relative to the project's directory. */
+  private Path absolute(File f) {
+    return f.isAbsolute() || basedir == null ? f.toPath() : basedir.toPath().resolve(f.toPath());
   }
 }
