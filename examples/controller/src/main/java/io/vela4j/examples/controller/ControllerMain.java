@@ -58,19 +58,19 @@ public final class ControllerMain {
           VelaYaml.reader().readAll(o.clusters).stream().map(Cluster.class::cast).toList());
     }
 
-    // One client for the watched cluster: JOSDK watches with it, the applier writes with it.
+    // Two clients for the watched cluster: JOSDK's (fabric8's defaults: it retries requests itself)
+    // and the applier's, whose retries are the applier's own (ApiServers.client disables
+    // fabric8's, so that they do not multiply).
     Config config =
         o.kubeconfig == null
-            ? new io.fabric8.kubernetes.client.ConfigBuilder().build()
+            ? Config.autoConfigure(null)
             : Config.fromKubeconfig(o.context, o.kubeconfig.toFile());
-    // retries are the applier's (KubeApplier retries transient errors itself)
-    KubernetesClient client =
-        new KubernetesClientBuilder().withConfig(ApiServers.withoutClientRetries(config)).build();
+    KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
     var connections = ClusterConnections.builder();
     if (o.members != null) {
-      connections.kubeconfig(o.members);
+      connections.kubeconfig(o.members); // a cluster per context, clients created on first use
     }
-    connections.cluster(ApplicationReconciler.LOCAL, client);
+    connections.cluster(ApplicationReconciler.LOCAL, ApiServers.client(config));
 
     var reconciler =
         new ApplicationReconciler(

@@ -103,7 +103,7 @@ class OperatorTest {
       assertThat(requests)
           .filteredOn(r -> r.getMethod().equals("PATCH"))
           .extracting(RecordedRequest::getPath)
-          .containsExactly(
+          .containsSubsequence( // a slow machine may see the watch end first, and a relist
               app + ssa, // JOSDK adds its finalizer
               MockCluster.PARENT + MockCluster.SSA,
               MockCluster.DEPLOYMENT + MockCluster.SSA,
