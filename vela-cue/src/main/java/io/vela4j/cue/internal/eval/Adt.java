@@ -32,7 +32,7 @@ final class Adt {
   }
 
   /** A literal value (scalar, type, top or bottom). */
-  record Lit(Value value, Ast.@Nullable Pos pos) implements Expr {}
+  record Lit(Atom value, Ast.@Nullable Pos pos) implements Expr {}
 
   /** Field kinds. */
   enum ArcType {

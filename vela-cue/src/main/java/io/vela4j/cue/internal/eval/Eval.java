@@ -42,7 +42,7 @@ final class Eval {
     }
     if (++steps > MAX_STEPS) {
       throw new BottomEx(
-          Value.Bottom.fatal(CueError.Kind.LIMIT, "limit exceeded: too many evaluation steps"));
+          Atom.Bottom.fatal(CueError.Kind.LIMIT, "limit exceeded: too many evaluation steps"));
     }
   }
 
@@ -59,7 +59,7 @@ final class Eval {
   static void checkDepth(Vertex parent) {
     if (parent.depth >= MAX_DEPTH) {
       throw new BottomEx(
-          Value.Bottom.fatal(
+          Atom.Bottom.fatal(
               CueError.Kind.LIMIT,
               "limit exceeded: value nested more than " + MAX_DEPTH + " levels deep"));
     }
@@ -67,8 +67,7 @@ final class Eval {
 
   void countVertex() {
     if (++vertices > MAX_VERTICES) {
-      throw new BottomEx(
-          Value.Bottom.fatal(CueError.Kind.LIMIT, "limit exceeded: too many values"));
+      throw new BottomEx(Atom.Bottom.fatal(CueError.Kind.LIMIT, "limit exceeded: too many values"));
     }
   }
 
@@ -105,7 +104,7 @@ final class Eval {
     a.scalar = null;
     a.err = null;
     a.constraints = List.of();
-    a.kindMask = Value.ALL;
+    a.kindMask = Atom.ALL;
     a.arcs.clear();
     a.disjuncts = null;
     a.defaults = null;
@@ -135,8 +134,8 @@ final class Eval {
       finalizeDeep(a);
     }
     if (!d.validators.isEmpty()) {
-      for (Value.Validator val : d.validators) {
-        Value.Bottom e = checkValidator(val, d, null);
+      for (Atom.Validator val : d.validators) {
+        Atom.Bottom e = checkValidator(val, d, null);
         if (e != null) {
           d.kind = Vertex.K_BOTTOM;
           d.err = e.withPath(d.path());
@@ -147,7 +146,7 @@ final class Eval {
   }
 
   /** The first fatal error in the regular fields of a finalized vertex, or null. */
-  Value.@Nullable Bottom firstFatal(Vertex v0) {
+  Atom.@Nullable Bottom firstFatal(Vertex v0) {
     Vertex v = v0.deref();
     if (v.kind == Vertex.K_BOTTOM) {
       return v.err.incomplete() ? null : v.err;
@@ -159,7 +158,7 @@ final class Eval {
       if (a.arcType != Adt.ArcType.REGULAR || !Labels.isRegular(a.label)) {
         continue;
       }
-      Value.Bottom b = firstFatal(a);
+      Atom.Bottom b = firstFatal(a);
       if (b != null) {
         return b;
       }
@@ -233,14 +232,14 @@ final class Eval {
         Vertex a = sv.arcs.get(r.name());
         if (a == null) {
           throw new BottomEx(
-              Value.Bottom.incomplete("undefined field: " + Labels.display(r.name()), r.pos()));
+              Atom.Bottom.incomplete("undefined field: " + Labels.display(r.name()), r.pos()));
         }
         if (a.arcType != Adt.ArcType.REGULAR) {
           if (sv.ctx != null) {
             sv.ctx.optLookups.add(r.name());
           }
           throw new BottomEx(
-              Value.Bottom.incomplete(
+              Atom.Bottom.incomplete(
                   "cannot reference optional field: " + Labels.display(r.name()), r.pos()));
         }
         return a;
@@ -289,7 +288,7 @@ final class Eval {
     }
     if (v.kind == Vertex.K_DISJ) {
       throw new BottomEx(
-          Value.Bottom.incomplete(
+          Atom.Bottom.incomplete(
               "unresolved disjunction: cannot select " + Labels.display(label), pos));
     }
     Vertex a = v.arcs.get(label);
@@ -300,63 +299,62 @@ final class Eval {
       }
       if (!evaluating && v.kind == Vertex.K_SCALAR) {
         throw new BottomEx(
-            Value.Bottom.fatal(
+            Atom.Bottom.fatal(
                 CueError.Kind.OTHER,
                 "invalid selector " + Labels.display(label) + ": cannot select from " + v.scalar,
                 pos));
       }
       if (!evaluating && v.kind == Vertex.K_LIST) {
         throw new BottomEx(
-            Value.Bottom.fatal(
+            Atom.Bottom.fatal(
                 CueError.Kind.OTHER, "invalid list index " + Labels.display(label), pos));
       }
-      throw new BottomEx(Value.Bottom.incomplete("undefined field: " + Labels.display(label), pos));
+      throw new BottomEx(Atom.Bottom.incomplete("undefined field: " + Labels.display(label), pos));
     }
     if (a.arcType != Adt.ArcType.REGULAR) {
       if (v.ctx != null) {
         v.ctx.optLookups.add(label);
       }
       throw new BottomEx(
-          Value.Bottom.incomplete(
-              "cannot reference optional field: " + Labels.display(label), pos));
+          Atom.Bottom.incomplete("cannot reference optional field: " + Labels.display(label), pos));
     }
     return a;
   }
 
   private Vertex index(Vertex x0, Adt.Expr idxE, @Nullable Env env, Ast.@Nullable Pos pos) {
-    Value i = concrete(operand(idxE, env), pos);
+    Atom i = concrete(operand(idxE, env), pos);
     Vertex x = x0.deref();
     if (x.kind == Vertex.K_LIST) {
-      if (!(i instanceof Value.Num n) || !n.isInt()) {
+      if (!(i instanceof Atom.Num n) || !n.isInt()) {
         throw new BottomEx(
-            Value.Bottom.fatal(
+            Atom.Bottom.fatal(
                 CueError.Kind.OTHER,
-                "invalid list index " + i + " (type " + Value.kindName(i.kindMask()) + ")",
+                "invalid list index " + i + " (type " + Atom.kindName(i.kindMask()) + ")",
                 pos));
       }
       int len = x.arcs.size();
       BigInteger bi = n.bigInt();
       if (bi.signum() < 0 || bi.compareTo(BigInteger.valueOf(len)) >= 0) {
         throw new BottomEx(
-            Value.Bottom.fatal(
+            Atom.Bottom.fatal(
                 CueError.Kind.OTHER, "index out of range [" + bi + "] with length " + len, pos));
       }
       return x.arcs.get(bi.toString());
     }
-    if (i instanceof Value.Str s) {
+    if (i instanceof Atom.Str s) {
       return selectArc(x, Labels.quoted(s.s()), pos);
     }
     if (x.kind == Vertex.K_STRUCT) {
       throw new BottomEx(
-          Value.Bottom.fatal(CueError.Kind.OTHER, "invalid struct selector " + i, pos));
+          Atom.Bottom.fatal(CueError.Kind.OTHER, "invalid struct selector " + i, pos));
     }
     if (x.kind == Vertex.K_BOTTOM) {
       throw new BottomEx(x.err);
     }
     if (x.kind == Vertex.K_SCALAR) {
-      throw new BottomEx(Value.Bottom.fatal(CueError.Kind.OTHER, "cannot index " + x.scalar, pos));
+      throw new BottomEx(Atom.Bottom.fatal(CueError.Kind.OTHER, "cannot index " + x.scalar, pos));
     }
-    throw new BottomEx(Value.Bottom.incomplete("cannot index incomplete value", pos));
+    throw new BottomEx(Atom.Bottom.incomplete("cannot index incomplete value", pos));
   }
 
   /**
@@ -365,7 +363,7 @@ final class Eval {
    */
   Vertex operand(Adt.Expr e, @Nullable Env env) {
     if (e instanceof Adt.Lit l) {
-      if (l.value() instanceof Value.Bottom b) {
+      if (l.value() instanceof Atom.Bottom b) {
         throw new BottomEx(b);
       }
       Vertex lv = Vertex.ofValue(l.value());
@@ -373,7 +371,7 @@ final class Eval {
       return lv;
     } else if (e instanceof Adt.RefE r) {
       Object t = resolveRef(r, env);
-      if (t instanceof Value val) {
+      if (t instanceof Atom val) {
         return Vertex.ofValue(val);
       }
       return readable((Vertex) t, r.pos());
@@ -405,7 +403,7 @@ final class Eval {
         return v;
       }
       throw new BottomEx(
-          Value.Bottom.incomplete("cycle detected in evaluation of " + describePath(v), pos));
+          Atom.Bottom.incomplete("cycle detected in evaluation of " + describePath(v), pos));
     }
     return dflt(v);
   }
@@ -433,7 +431,7 @@ final class Eval {
   }
 
   /** The concrete scalar of an evaluated, default-resolved vertex. */
-  Value concrete(Vertex v, Ast.@Nullable Pos pos) {
+  Atom concrete(Vertex v, Ast.@Nullable Pos pos) {
     Vertex d = v.deref();
     switch (d.kind) {
       case Vertex.K_SCALAR:
@@ -442,20 +440,19 @@ final class Eval {
         throw new BottomEx(d.err);
       case Vertex.K_STRUCT:
         throw new BottomEx(
-            Value.Bottom.fatal(
-                CueError.Kind.OTHER, "invalid operand: struct is not a scalar", pos));
+            Atom.Bottom.fatal(CueError.Kind.OTHER, "invalid operand: struct is not a scalar", pos));
       case Vertex.K_LIST:
         throw new BottomEx(
-            Value.Bottom.fatal(CueError.Kind.OTHER, "invalid operand: list is not a scalar", pos));
+            Atom.Bottom.fatal(CueError.Kind.OTHER, "invalid operand: list is not a scalar", pos));
       default:
         if (d.literal) {
           throw new BottomEx(
-              Value.Bottom.fatal(
+              Atom.Bottom.fatal(
                   CueError.Kind.OTHER,
                   "invalid operand " + describe(d) + " (requires concrete value)",
                   pos));
         }
-        throw new BottomEx(Value.Bottom.incomplete("incomplete value " + describe(d), pos));
+        throw new BottomEx(Atom.Bottom.incomplete("incomplete value " + describe(d), pos));
     }
   }
 
@@ -468,7 +465,7 @@ final class Eval {
       case Vertex.K_SCALAR -> v.scalar.toString();
       case Vertex.K_CONSTRAINT -> {
         StringBuilder sb = new StringBuilder();
-        for (Value c : v.constraints) {
+        for (Atom c : v.constraints) {
           if (sb.length() > 0) {
             sb.append(" & ");
           }
@@ -510,10 +507,10 @@ final class Eval {
     }
     if (v.kind != Vertex.K_LIST) {
       if (v.kind == Vertex.K_TOP || v.kind == Vertex.K_CONSTRAINT || v.kind == Vertex.K_DISJ) {
-        throw new BottomEx(Value.Bottom.incomplete("incomplete list", pos));
+        throw new BottomEx(Atom.Bottom.incomplete("incomplete list", pos));
       }
       throw new BottomEx(
-          Value.Bottom.fatal(CueError.Kind.OTHER, "expected list, found " + describe(v), pos));
+          Atom.Bottom.fatal(CueError.Kind.OTHER, "expected list, found " + describe(v), pos));
     }
     return v.elements();
   }
@@ -529,7 +526,7 @@ final class Eval {
       if (terms.isEmpty()) {
         terms.add(
             new Adt.Lit(
-                Value.Bottom.fatal(CueError.Kind.CONFLICT, "empty list in call to or", pos), pos));
+                Atom.Bottom.fatal(CueError.Kind.CONFLICT, "empty list in call to or", pos), pos));
       }
       d = new Adt.DisjE(List.copyOf(terms), new boolean[terms.size()], false, pos);
       synth.put(key, d);
@@ -559,18 +556,18 @@ final class Eval {
 
   boolean matchesLabel(Vertex filter, String label) {
     Vertex f = filter.deref();
-    Value s = new Value.Str(label);
+    Atom s = new Atom.Str(label);
     switch (f.kind) {
       case Vertex.K_TOP:
         return true;
       case Vertex.K_SCALAR:
         return f.scalar.equals(s);
       case Vertex.K_CONSTRAINT:
-        if ((f.kindMask & Value.STRING) == 0) {
+        if ((f.kindMask & Atom.STRING) == 0) {
           return false;
         }
-        for (Value c : f.constraints) {
-          if (c instanceof Value.Bound b && Ops.checkBound(b, s) != null) {
+        for (Atom c : f.constraints) {
+          if (c instanceof Atom.Bound b && Ops.checkBound(b, s) != null) {
             return false;
           }
         }
@@ -603,7 +600,7 @@ final class Eval {
       int srcKind = src.kind;
       if (src.state == Vertex.EVALUATING && src.ctx != null && src.ctx.listSeen) {
         throw new BottomEx(
-            Value.Bottom.fatal(
+            Atom.Bottom.fatal(
                 CueError.Kind.CYCLE, "cycle error: list comprehension over itself", f.pos()));
       }
       if (src.state == Vertex.EVALUATING && src.ctx != null) {
@@ -617,7 +614,7 @@ final class Eval {
             }
             Map<String, Object> b = new java.util.HashMap<>(4);
             if (f.key() != null) {
-              b.put(f.key(), new Value.Str(Labels.display(a.label)));
+              b.put(f.key(), new Atom.Str(Labels.display(a.label)));
             }
             b.put(f.value(), a);
             clauses(cs, i + 1, Env.bind(env, b), self, yield);
@@ -628,7 +625,7 @@ final class Eval {
           for (Vertex a : src.elements()) {
             Map<String, Object> b = new java.util.HashMap<>(4);
             if (f.key() != null) {
-              b.put(f.key(), Value.Num.ofInt(BigInteger.valueOf(k)));
+              b.put(f.key(), Atom.Num.ofInt(BigInteger.valueOf(k)));
             }
             k++;
             b.put(f.value(), a);
@@ -638,26 +635,26 @@ final class Eval {
         case Vertex.K_BOTTOM -> throw new BottomEx(src.err);
         case Vertex.K_SCALAR ->
             throw new BottomEx(
-                Value.Bottom.fatal(
+                Atom.Bottom.fatal(
                     CueError.Kind.OTHER,
                     "cannot range over "
                         + src.scalar
                         + " (found "
-                        + Value.kindName(src.scalar.kindMask())
+                        + Atom.kindName(src.scalar.kindMask())
                         + ", want list or struct)",
                     f.pos()));
         default ->
             throw new BottomEx(
-                Value.Bottom.incomplete(
+                Atom.Bottom.incomplete(
                     "cannot range over incomplete value " + describe(src), f.pos()));
       }
     } else if (cs.get(i) instanceof Adt.IfC c) {
-      Value b = concrete(operand(c.cond(), env), c.pos());
-      if (!(b instanceof Value.Bool bb)) {
+      Atom b = concrete(operand(c.cond(), env), c.pos());
+      if (!(b instanceof Atom.Bool bb)) {
         throw new BottomEx(
-            Value.Bottom.fatal(
+            Atom.Bottom.fatal(
                 CueError.Kind.OTHER,
-                "cannot use " + b + " (type " + Value.kindName(b.kindMask()) + ") as type bool",
+                "cannot use " + b + " (type " + Atom.kindName(b.kindMask()) + ") as type bool",
                 c.pos()));
       }
       if (bb.b()) {
@@ -675,7 +672,7 @@ final class Eval {
   // ---------------------------------------------------------------------------------------------
   // expressions producing values
 
-  /** Computes a non-structural expression: a {@link Value}, or an expression to add. */
+  /** Computes a non-structural expression: a {@link Atom}, or an expression to add. */
   Object compute(Adt.Expr e, @Nullable Env env) {
     if (e instanceof Adt.BinE b) {
       return binary(b, env);
@@ -688,15 +685,15 @@ final class Eval {
     } else if (e instanceof Adt.SliceE s) {
       return slice(s, env);
     } else if (e instanceof Adt.BuiltinE b && isConstantBuiltin(b)) {
-      Object r = Builtins2.constant(b.pkg(), b.name());
+      Object r = BuiltinCalls.constant(b.pkg(), b.name());
       Object v = fromJava(r, b.pos());
-      if (v instanceof Value || v instanceof Adt.Expr) {
+      if (v instanceof Atom || v instanceof Adt.Expr) {
         return v;
       }
-      return new Value.Opaque(r, shortPkg(b.pkg()) + "." + b.name());
+      return new Atom.Opaque(r, shortPkg(b.pkg()) + "." + b.name());
     } else if (e instanceof Adt.BuiltinE b) {
       throw new BottomEx(
-          Value.Bottom.fatal(
+          Atom.Bottom.fatal(
               CueError.Kind.OTHER,
               "cannot use builtin "
                   + (b.pkg().isEmpty() ? "" : b.pkg() + ".")
@@ -713,11 +710,11 @@ final class Eval {
     if ((op == Ast.Op.EQL || op == Ast.Op.NEQ) && (isBottomLit(b.x()) || isBottomLit(b.y()))) {
       Adt.Expr other = isBottomLit(b.x()) ? b.y() : b.x();
       boolean isBottom = isBottom(other, env);
-      return Value.Bool.of(op == Ast.Op.EQL ? isBottom : !isBottom);
+      return Atom.Bool.of(op == Ast.Op.EQL ? isBottom : !isBottom);
     }
     Vertex x;
     Vertex y;
-    Value.Bottom firstErr = null;
+    Atom.Bottom firstErr = null;
     x = null;
     y = null;
     try {
@@ -739,7 +736,7 @@ final class Eval {
   }
 
   private static boolean isBottomLit(Adt.Expr e) {
-    return e instanceof Adt.Lit l && l.value() instanceof Value.Bottom;
+    return e instanceof Adt.Lit l && l.value() instanceof Atom.Bottom;
   }
 
   /** The {@code x == _|_} test. */
@@ -756,7 +753,7 @@ final class Eval {
       // evaluation (`a: c, c: {if a != _|_ {x: a}}`), so its answer would decide what it tests.
       // CUE reports a cycle error (a reference cycle: incomplete, not fatal).
       throw new BottomEx(
-          new Value.Bottom(
+          new Atom.Bottom(
               CueError.Kind.CYCLE,
               true,
               "cycle error: " + describePath(d) + " is tested for _|_ during its own evaluation",
@@ -773,7 +770,7 @@ final class Eval {
 
   private Object unary(Adt.UnaryE u, @Nullable Env env) {
     Vertex x = operand(u.x(), env);
-    Value v = concrete(x, u.pos());
+    Atom v = concrete(x, u.pos());
     if (u.op().isRelational()) {
       return Ops.bound(u.op(), v, u.pos());
     }
@@ -782,10 +779,10 @@ final class Eval {
 
   private Object interpolate(Adt.InterpE in, @Nullable Env env) {
     StringBuilder sb = new StringBuilder(in.fragments().get(0));
-    Value.Bottom err = null;
+    Atom.Bottom err = null;
     for (int i = 0; i < in.exprs().size(); i++) {
       try {
-        Value v = concrete(operand(in.exprs().get(i), env), in.pos());
+        Atom v = concrete(operand(in.exprs().get(i), env), in.pos());
         sb.append(Ops.interpolationText(v, in.pos()));
       } catch (BottomEx b) {
         if (err == null || (err.incomplete() && !b.bottom.incomplete())) {
@@ -798,9 +795,9 @@ final class Eval {
       throw new BottomEx(err);
     }
     if (in.bytes()) {
-      return new Value.Bytes(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return new Atom.Bytes(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
-    return new Value.Str(sb.toString());
+    return new Atom.Str(sb.toString());
   }
 
   private Object slice(Adt.SliceE s, @Nullable Env env) {
@@ -810,7 +807,7 @@ final class Eval {
     int hi = s.hi() == null ? elems.size() : intArg(operand(s.hi(), env), s.pos());
     if (lo < 0 || hi > elems.size() || lo > hi) {
       throw new BottomEx(
-          Value.Bottom.fatal(
+          Atom.Bottom.fatal(
               CueError.Kind.OTHER,
               "invalid slice index: " + lo + " > " + hi + " or out of range",
               s.pos()));
@@ -823,23 +820,23 @@ final class Eval {
   }
 
   private int intArg(Vertex v, Ast.@Nullable Pos pos) {
-    Value x = concrete(v, pos);
-    if (x instanceof Value.Num n && n.isInt()) {
+    Atom x = concrete(v, pos);
+    if (x instanceof Atom.Num n && n.isInt()) {
       return n.bigInt().intValueExact();
     }
-    throw new BottomEx(Value.Bottom.fatal(CueError.Kind.OTHER, "expected int, found " + x, pos));
+    throw new BottomEx(Atom.Bottom.fatal(CueError.Kind.OTHER, "expected int, found " + x, pos));
   }
 
   private Object call(Adt.CallE c, @Nullable Env env) {
     if (!(c.fn() instanceof Adt.BuiltinE b)) {
       Vertex f = operand(c.fn(), env);
       throw new BottomEx(
-          Value.Bottom.fatal(
+          Atom.Bottom.fatal(
               CueError.Kind.OTHER, "cannot call non-function " + describe(f), c.pos()));
     }
     List<Object> args = new ArrayList<>();
     List<Vertex> argV = new ArrayList<>();
-    Value.Bottom err = null;
+    Atom.Bottom err = null;
     for (Adt.Expr a : c.args()) {
       try {
         Vertex av = operand(a, env);
@@ -858,23 +855,23 @@ final class Eval {
     }
     String qname = b.pkg().isEmpty() ? b.name() : shortPkg(b.pkg()) + "." + b.name();
     if (b.pkg().isEmpty()) {
-      return Predeclared.call(this, b.name(), argV, args, c.pos());
+      return PredeclaredFunctions.call(this, b.name(), argV, args, c.pos());
     }
-    if (Builtins2.isValidatorCall(b.pkg(), b.name(), args.size())) {
-      return new Value.Validator(b.pkg(), b.name(), List.copyOf(args));
+    if (BuiltinCalls.isValidatorCall(b.pkg(), b.name(), args.size())) {
+      return new Atom.Validator(b.pkg(), b.name(), List.copyOf(args));
     }
     try {
-      Object r = Builtins2.call(b.pkg(), b.name(), args);
+      Object r = BuiltinCalls.call(b.pkg(), b.name(), args);
       return fromJava(r, c.pos());
     } catch (BuiltinException ex) {
       throw new BottomEx(
-          Value.Bottom.fatal(
+          Atom.Bottom.fatal(
               CueError.Kind.BUILTIN,
               "error in call to " + qname + ": " + ex.getMessage(),
               c.pos()));
     } catch (ArithmeticException | IllegalArgumentException ex) {
       throw new BottomEx(
-          Value.Bottom.fatal(
+          Atom.Bottom.fatal(
               CueError.Kind.BUILTIN,
               "error in call to " + qname + ": " + ex.getMessage(),
               c.pos()));
@@ -882,7 +879,7 @@ final class Eval {
   }
 
   private static boolean isConstantBuiltin(Adt.BuiltinE b) {
-    return !b.pkg().isEmpty() && Builtins2.isConstant(b.pkg(), b.name());
+    return !b.pkg().isEmpty() && BuiltinCalls.isConstant(b.pkg(), b.name());
   }
 
   static String shortPkg(String path) {
@@ -891,7 +888,7 @@ final class Eval {
   }
 
   /** Runs a validator on a concrete value; returns the error or null (also when incomplete). */
-  Value.@Nullable Bottom checkValidator(Value.Validator val, Vertex v, Ast.@Nullable Pos pos) {
+  Atom.@Nullable Bottom checkValidator(Atom.Validator val, Vertex v, Ast.@Nullable Pos pos) {
     Object x;
     try {
       x = toJava(v, pos);
@@ -902,16 +899,16 @@ final class Eval {
     args.add(x);
     args.addAll(val.args());
     try {
-      Object r = Builtins2.call(val.pkg(), val.name(), args);
+      Object r = BuiltinCalls.call(val.pkg(), val.name(), args);
       if (Boolean.TRUE.equals(r)) {
         return null;
       }
-      return Value.Bottom.fatal(
+      return Atom.Bottom.fatal(
           CueError.Kind.BOUND,
           "invalid value " + describe(v) + " (does not satisfy " + val + ")",
           pos);
     } catch (BuiltinException | ArithmeticException | IllegalArgumentException e) {
-      return Value.Bottom.fatal(
+      return Atom.Bottom.fatal(
           CueError.Kind.BOUND,
           "invalid value " + describe(v) + " (does not satisfy " + val + "): " + e.getMessage(),
           pos);
@@ -947,22 +944,22 @@ final class Eval {
       case Vertex.K_BOTTOM:
         throw new BottomEx(v.err);
       default:
-        throw new BottomEx(Value.Bottom.incomplete("incomplete value " + describe(v), pos));
+        throw new BottomEx(Atom.Bottom.incomplete("incomplete value " + describe(v), pos));
     }
   }
 
-  static Object scalarToJava(Value s) {
-    if (s instanceof Value.Null n) {
+  static Object scalarToJava(Atom s) {
+    if (s instanceof Atom.Null n) {
       return Concrete.NULL;
-    } else if (s instanceof Value.Bool b) {
+    } else if (s instanceof Atom.Bool b) {
       return b.b();
-    } else if (s instanceof Value.Num n) {
+    } else if (s instanceof Atom.Num n) {
       return n.isInt() ? n.bigInt() : n.d();
-    } else if (s instanceof Value.Str str) {
+    } else if (s instanceof Atom.Str str) {
       return str.s();
-    } else if (s instanceof Value.Bytes by) {
+    } else if (s instanceof Atom.Bytes by) {
       return new Concrete.Bytes(by.b());
-    } else if (s instanceof Value.Opaque o) {
+    } else if (s instanceof Atom.Opaque o) {
       return o.o();
     } else {
       throw new IllegalStateException("not concrete: " + s);
@@ -972,36 +969,36 @@ final class Eval {
   /** Converts a builtin result to a value or an expression. */
   static Object fromJava(@Nullable Object r, Ast.@Nullable Pos pos) {
     if (r == null || r == Concrete.NULL) {
-      return Value.Null.INSTANCE;
+      return Atom.Null.INSTANCE;
     }
     if (r instanceof Boolean b) {
-      return Value.Bool.of(b);
+      return Atom.Bool.of(b);
     }
     if (r instanceof BigInteger i) {
-      return Value.Num.ofInt(i);
+      return Atom.Num.ofInt(i);
     }
     if (r instanceof Integer || r instanceof Long) {
-      return Value.Num.ofInt(BigInteger.valueOf(((Number) r).longValue()));
+      return Atom.Num.ofInt(BigInteger.valueOf(((Number) r).longValue()));
     }
     if (r instanceof BigDecimal d) {
-      return new Value.Num(d, false);
+      return new Atom.Num(d, false);
     }
     if (r instanceof Double d) {
-      return new Value.Num(BigDecimal.valueOf(d), false);
+      return new Atom.Num(BigDecimal.valueOf(d), false);
     }
     if (r instanceof String s) {
-      return new Value.Str(s);
+      return new Atom.Str(s);
     }
     if (r instanceof Concrete.Bytes b) {
-      return new Value.Bytes(b.data());
+      return new Atom.Bytes(b.data());
     }
-    if (r instanceof Value v) {
+    if (r instanceof Atom v) {
       return v;
     }
     if (r instanceof List<?> || r instanceof Map<?, ?>) {
       return toExpr(r, pos);
     }
-    return new Value.Opaque(r, String.valueOf(r));
+    return new Atom.Opaque(r, String.valueOf(r));
   }
 
   static Adt.Expr toExpr(@Nullable Object r, Ast.@Nullable Pos pos) {
@@ -1026,7 +1023,7 @@ final class Eval {
       return new Adt.StructE(List.copyOf(decls), false, true, pos);
     }
     Object v = fromJava(r, pos);
-    if (v instanceof Value val) {
+    if (v instanceof Atom val) {
       return new Adt.Lit(val, pos);
     }
     return (Adt.Expr) v;

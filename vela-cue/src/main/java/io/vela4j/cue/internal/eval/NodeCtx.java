@@ -99,7 +99,7 @@ final class NodeCtx {
       Env e =
           d.alias() == null
               ? env
-              : Env.bind1(env, d.alias(), new Value.Str(Labels.display(arc.label)));
+              : Env.bind1(env, d.alias(), new Atom.Str(Labels.display(arc.label)));
       addArcConj(arc, new Conjunct(d.value(), e, childCi, hist));
     }
   }
@@ -168,13 +168,13 @@ final class NodeCtx {
   final @Nullable Map<DKey, Integer> forced;
 
   // the meet of scalars
-  @Nullable Value scalar;
+  @Nullable Atom scalar;
   Ast.@Nullable Pos scalarPos;
-  int kindMask = Value.ALL;
-  final List<Value> kinds = new ArrayList<>(1);
-  final List<Value.Bound> bounds = new ArrayList<>(0);
-  final List<Value.Bottom> errors = new ArrayList<>(0);
-  final List<Value.Validator> validators = new ArrayList<>(0);
+  int kindMask = Atom.ALL;
+  final List<Atom> kinds = new ArrayList<>(1);
+  final List<Atom.Bound> bounds = new ArrayList<>(0);
+  final List<Atom.Bottom> errors = new ArrayList<>(0);
+  final List<Atom.Validator> validators = new ArrayList<>(0);
   final List<List<String>> chains = new ArrayList<>(1);
   final List<Integer> chainUnits = new ArrayList<>(1);
   private int unit = -1;
@@ -222,13 +222,13 @@ final class NodeCtx {
     drainTasks();
     List<Comp> deferred = new ArrayList<>();
     List<Dyn> deferredDyns = new ArrayList<>();
-    List<Value.Bottom> deferredErrs = new ArrayList<>();
+    List<Atom.Bottom> deferredErrs = new ArrayList<>();
     while (!dyns.isEmpty() || !comps.isEmpty()) {
       boolean progress = false;
       List<Dyn> ds = new ArrayList<>(dyns);
       dyns.clear();
       for (Dyn d : ds) {
-        Value.Bottom b = runDyn(d);
+        Atom.Bottom b = runDyn(d);
         if (b == null) {
           progress = true;
         } else {
@@ -240,7 +240,7 @@ final class NodeCtx {
       List<Comp> cps = new ArrayList<>(comps);
       comps.clear();
       for (Comp c : cps) {
-        Value.Bottom b = runComp(c);
+        Atom.Bottom b = runComp(c);
         if (b == null) {
           progress = true;
         } else {
@@ -283,7 +283,7 @@ final class NodeCtx {
         addValue(e.bottom, c.ci());
         continue;
       }
-      if (r instanceof Value val) {
+      if (r instanceof Atom val) {
         addValue(val, c.ci());
       } else {
         add(new Conjunct((Adt.Expr) r, c.env(), c.ci(), c.hist()), t.cyc());
@@ -332,7 +332,7 @@ final class NodeCtx {
       } else if (e instanceof Adt.CallE call && (isPredeclared(call, "close"))) {
         if (call.args().size() != 1) {
           addValue(
-              Value.Bottom.fatal(CueError.Kind.BUILTIN, "close: want 1 argument", call.pos()), ci);
+              Atom.Bottom.fatal(CueError.Kind.BUILTIN, "close: want 1 argument", call.pos()), ci);
           return;
         }
         int r = ev.newId();
@@ -389,28 +389,28 @@ final class NodeCtx {
     return call.fn() instanceof Adt.BuiltinE b && b.pkg().isEmpty() && b.name().equals(name);
   }
 
-  void addValue(Value x, CloseInfo ci) {
-    if (x instanceof Value.Validator val) {
+  void addValue(Atom x, CloseInfo ci) {
+    if (x instanceof Atom.Validator val) {
       validators.add(val);
       return;
     }
-    if (x instanceof Value.Top t) {
+    if (x instanceof Atom.Top t) {
       hasTop = true;
       if (ci.stack().length > 0) {
         LitInfo li = new LitInfo(ci.stack());
         li.open = true;
         lits.add(li);
       }
-    } else if (x instanceof Value.Bottom b) {
+    } else if (x instanceof Atom.Bottom b) {
       errors.add(b);
-    } else if (x instanceof Value.Kind k) {
+    } else if (x instanceof Atom.Kind k) {
       kinds.add(k);
       int m = kindMask & k.mask();
       if (m == 0) {
         errors.add(conflict(describeKinds(), k.toString(), null));
       }
       kindMask = m;
-    } else if (x instanceof Value.Bound b) {
+    } else if (x instanceof Atom.Bound b) {
       bounds.add(b);
       int m = kindMask & b.kindMask();
       if (m == 0) {
@@ -422,11 +422,11 @@ final class NodeCtx {
         scalar = x;
         scalarPos = litPos;
       } else if (!scalar.equals(x)) {
-        Value.Bottom b = conflict(x.toString(), scalar.toString(), scalarPos);
+        Atom.Bottom b = conflict(x.toString(), scalar.toString(), scalarPos);
         if (litPos != null) {
           List<Ast.Pos> ps = new ArrayList<>(b.positions());
           ps.add(litPos);
-          b = new Value.Bottom(b.kind(), false, b.message(), ps, "");
+          b = new Atom.Bottom(b.kind(), false, b.message(), ps, "");
         }
         errors.add(b);
       }
@@ -434,11 +434,11 @@ final class NodeCtx {
   }
 
   private String describeKinds() {
-    return kinds.isEmpty() ? Value.kindName(kindMask) : kinds.get(0).toString();
+    return kinds.isEmpty() ? Atom.kindName(kindMask) : kinds.get(0).toString();
   }
 
-  private Value.Bottom conflict(String a, String b, Ast.@Nullable Pos pos) {
-    return Value.Bottom.fatal(CueError.Kind.CONFLICT, "conflicting values " + a + " and " + b, pos);
+  private Atom.Bottom conflict(String a, String b, Ast.@Nullable Pos pos) {
+    return Atom.Bottom.fatal(CueError.Kind.CONFLICT, "conflicting values " + a + " and " + b, pos);
   }
 
   private void addStruct(Adt.StructE s, Conjunct c) {
@@ -535,7 +535,7 @@ final class NodeCtx {
     if (a == null) {
       if (frozen && Labels.isRegular(label)) {
         errors.add(
-            Value.Bottom.fatal(
+            Atom.Bottom.fatal(
                 CueError.Kind.CYCLE,
                 "adding field "
                     + Labels.display(label)
@@ -543,7 +543,7 @@ final class NodeCtx {
         return null;
       }
       if (missing.contains(label)) {
-        errors.add(Value.Bottom.incomplete("cyclic reference to field " + Labels.display(label)));
+        errors.add(Atom.Bottom.incomplete("cyclic reference to field " + Labels.display(label)));
       }
       ev.countVertex();
       Eval.checkDepth(v);
@@ -562,7 +562,7 @@ final class NodeCtx {
       if (type == Adt.ArcType.REGULAR) {
         if (optLookups.contains(label)) {
           errors.add(
-              Value.Bottom.fatal(
+              Atom.Bottom.fatal(
                   CueError.Kind.CYCLE,
                   "circular dependency in evaluation of conditionals: "
                       + Labels.display(label)
@@ -632,7 +632,7 @@ final class NodeCtx {
       addValue(b.bottom, c.ci());
       return;
     }
-    if (t instanceof Value val) {
+    if (t instanceof Atom val) {
       markNonCyclic();
       addValue(val, c.ci());
       return;
@@ -645,7 +645,7 @@ final class NodeCtx {
     }
     if (tv.isAncestorOf(v) || tv.isAncestorOf(self)) {
       markNonCyclic();
-      errors.add(Value.Bottom.fatal(CueError.Kind.CYCLE, "structural cycle", c.expr().pos()));
+      errors.add(Atom.Bottom.fatal(CueError.Kind.CYCLE, "structural cycle", c.expr().pos()));
       return;
     }
     if (!visited.add(tv)) {
@@ -675,11 +675,11 @@ final class NodeCtx {
       } else if (tv.kind == Vertex.K_SCALAR) {
         addValue(tv.scalar, c.ci());
       } else if (tv.kind == Vertex.K_CONSTRAINT) {
-        for (Value x : tv.constraints) {
+        for (Atom x : tv.constraints) {
           addValue(x, c.ci());
         }
       } else {
-        addValue(Value.Top.INSTANCE, c.ci());
+        addValue(Atom.Top.INSTANCE, c.ci());
       }
       return;
     }
@@ -742,7 +742,7 @@ final class NodeCtx {
       case Vertex.K_TOP -> hasTop = true;
       case Vertex.K_SCALAR -> addValue(src.scalar, ci);
       case Vertex.K_CONSTRAINT -> {
-        for (Value x : src.constraints) {
+        for (Atom x : src.constraints) {
           addValue(x, ci);
         }
       }
@@ -794,20 +794,20 @@ final class NodeCtx {
   // dynamic fields and comprehensions
 
   /** Adds a dynamic field; returns its incomplete label error to retry later, else null. */
-  private Value.@Nullable Bottom runDyn(Dyn d) {
+  private Atom.@Nullable Bottom runDyn(Dyn d) {
     String label;
     Set<String> missingBefore = new LinkedHashSet<>(missing);
     try {
       Vertex lv = ev.operand(d.d().labelExpr(), d.env());
-      Value s = ev.concrete(lv, d.d().pos());
-      if (!(s instanceof Value.Str str)) {
+      Atom s = ev.concrete(lv, d.d().pos());
+      if (!(s instanceof Atom.Str str)) {
         errors.add(
-            Value.Bottom.fatal(
+            Atom.Bottom.fatal(
                 CueError.Kind.OTHER,
                 "invalid label: cannot use "
                     + s
                     + " (type "
-                    + Value.kindName(s.kindMask())
+                    + Atom.kindName(s.kindMask())
                     + ") as label",
                 d.d().pos()));
         return null;
@@ -842,7 +842,7 @@ final class NodeCtx {
   }
 
   /** Runs a comprehension; returns an incomplete error if it yielded nothing and may retry. */
-  private Value.@Nullable Bottom runComp(Comp c) {
+  private Atom.@Nullable Bottom runComp(Comp c) {
     int[] yields = {0};
     Set<String> missingBefore = new LinkedHashSet<>(missing);
     try {
@@ -913,7 +913,7 @@ final class NodeCtx {
         open = false;
         if (p.n() != max) {
           errors.add(
-              Value.Bottom.fatal(
+              Atom.Bottom.fatal(
                   CueError.Kind.CONFLICT,
                   "incompatible list lengths (" + p.n() + " and " + max + ")"));
         }
@@ -935,7 +935,7 @@ final class NodeCtx {
       product *= p.d().terms().size();
       if (product > ev.maxDisjuncts) {
         setBottom(
-            Value.Bottom.fatal(
+            Atom.Bottom.fatal(
                 CueError.Kind.LIMIT,
                 "limit exceeded: disjunction cross product larger than " + ev.maxDisjuncts));
         return;
@@ -945,7 +945,7 @@ final class NodeCtx {
     int[] choice = new int[n];
     List<Vertex> alts = new ArrayList<>();
     List<Boolean> defs = new ArrayList<>();
-    List<Value.Bottom> errs = new ArrayList<>();
+    List<Atom.Bottom> errs = new ArrayList<>();
     while (true) {
       Map<DKey, Integer> f = forced == null ? new HashMap<>() : new HashMap<>(forced);
       // Spec rules U1/D1: disjunctions without marks do not constrain the default.
@@ -970,7 +970,7 @@ final class NodeCtx {
       clone.notAllowed = v.notAllowed;
       ev.evaluateWith(clone, f);
       ev.finalizeDeep(clone);
-      Value.Bottom fatal = ev.firstFatal(clone);
+      Atom.Bottom fatal = ev.firstFatal(clone);
       if (fatal == null && clone.deref().kind == Vertex.K_BOTTOM) {
         // An incomplete error of the disjunct itself (e.g. a reference to a missing field)
         // eliminates it as well: `*cfg.missing | "fallback"` is "fallback".
@@ -1021,7 +1021,7 @@ final class NodeCtx {
       }
     }
     if (outAlts.isEmpty()) {
-      Value.Bottom first = errs.isEmpty() ? null : errs.get(0);
+      Atom.Bottom first = errs.isEmpty() ? null : errs.get(0);
       String msg =
           errs.size() == 1
               ? first.message()
@@ -1029,12 +1029,12 @@ final class NodeCtx {
                   + " errors in empty disjunction"
                   + (first == null ? "" : ": " + first.message());
       List<Ast.Pos> pos = new ArrayList<>();
-      for (Value.Bottom b : errs) {
+      for (Atom.Bottom b : errs) {
         pos.addAll(b.positions());
       }
-      boolean allIncomplete = !errs.isEmpty() && errs.stream().allMatch(Value.Bottom::incomplete);
+      boolean allIncomplete = !errs.isEmpty() && errs.stream().allMatch(Atom.Bottom::incomplete);
       setBottom(
-          new Value.Bottom(
+          new Atom.Bottom(
               first == null ? CueError.Kind.CONFLICT : first.kind(),
               allIncomplete,
               msg,
@@ -1057,17 +1057,17 @@ final class NodeCtx {
     }
   }
 
-  private void setBottom(Value.Bottom b) {
+  private void setBottom(Atom.Bottom b) {
     v.kind = Vertex.K_BOTTOM;
     v.err = b.withPath(v.path());
   }
 
   private void finishValue() {
     if (anyCyclic && !anyNonCyclic) {
-      errors.add(Value.Bottom.fatal(CueError.Kind.CYCLE, "structural cycle"));
+      errors.add(Atom.Bottom.fatal(CueError.Kind.CYCLE, "structural cycle"));
     }
-    Value.Bottom err = null;
-    for (Value.Bottom b : errors) {
+    Atom.Bottom err = null;
+    for (Atom.Bottom b : errors) {
       if (err == null || (err.incomplete() && !b.incomplete())) {
         err = b;
       }
@@ -1088,7 +1088,7 @@ final class NodeCtx {
         setBottom(conflict("list", "struct", null));
         return;
       }
-      if ((kindMask & Value.LIST) == 0) {
+      if ((kindMask & Atom.LIST) == 0) {
         setBottom(conflict(describeKinds(), "list", null));
         return;
       }
@@ -1109,20 +1109,20 @@ final class NodeCtx {
                     + " (mismatched types "
                     + describeKinds()
                     + " and "
-                    + Value.kindName(scalar.kindMask())
+                    + Atom.kindName(scalar.kindMask())
                     + ")",
                 scalarPos));
         return;
       }
-      for (Value.Bound b : bounds) {
-        Value.Bottom e = Ops.checkBound(b, scalar);
+      for (Atom.Bound b : bounds) {
+        Atom.Bottom e = Ops.checkBound(b, scalar);
         if (e != null) {
           setBottom(e);
           return;
         }
       }
-      for (Value.Validator val : validators) {
-        Value.Bottom e = ev.checkValidator(val, Vertex.ofValue(scalar), scalarPos);
+      for (Atom.Validator val : validators) {
+        Atom.Bottom e = ev.checkValidator(val, Vertex.ofValue(scalar), scalarPos);
         if (e != null) {
           setBottom(e);
           return;
@@ -1133,7 +1133,7 @@ final class NodeCtx {
       return;
     }
     if (structSeen) {
-      if ((kindMask & Value.STRUCT) == 0 || !bounds.isEmpty()) {
+      if ((kindMask & Atom.STRUCT) == 0 || !bounds.isEmpty()) {
         setBottom(conflict(describeKinds(), "struct", null));
         return;
       }
@@ -1143,19 +1143,19 @@ final class NodeCtx {
       checkClosed();
       return;
     }
-    if (kindMask != Value.ALL || !bounds.isEmpty() || !validators.isEmpty()) {
-      Value.Bottom e = Ops.checkBounds(bounds);
+    if (kindMask != Atom.ALL || !bounds.isEmpty() || !validators.isEmpty()) {
+      Atom.Bottom e = Ops.checkBounds(bounds);
       if (e != null) {
         setBottom(e);
         return;
       }
       v.kind = Vertex.K_CONSTRAINT;
       v.kindMask = kindMask;
-      List<Value> cs = new ArrayList<>();
+      List<Atom> cs = new ArrayList<>();
       if (!kinds.isEmpty()) {
         cs.add(narrowestKind());
       } else if (bounds.isEmpty()) {
-        cs.add(new Value.Kind(kindMask, Value.kindName(kindMask)));
+        cs.add(new Atom.Kind(kindMask, Atom.kindName(kindMask)));
       }
       cs.addAll(bounds);
       cs.addAll(validators);
@@ -1165,13 +1165,13 @@ final class NodeCtx {
     v.kind = Vertex.K_TOP;
   }
 
-  private Value narrowestKind() {
-    for (Value k : kinds) {
+  private Atom narrowestKind() {
+    for (Atom k : kinds) {
       if (k.kindMask() == kindMask) {
         return k;
       }
     }
-    return new Value.Kind(kindMask, Value.kindName(kindMask));
+    return new Atom.Kind(kindMask, Atom.kindName(kindMask));
   }
 
   private void checkClosed() {
@@ -1194,8 +1194,8 @@ final class NodeCtx {
           continue;
         }
         if (!allowed(r, a.label)) {
-          Value.Bottom b =
-              Value.Bottom.fatal(CueError.Kind.CLOSEDNESS, "field not allowed").withPath(a.path());
+          Atom.Bottom b =
+              Atom.Bottom.fatal(CueError.Kind.CLOSEDNESS, "field not allowed").withPath(a.path());
           a.notAllowed = b;
           if (a.state == Vertex.EVALUATED) {
             a.kind = Vertex.K_BOTTOM;

@@ -36,9 +36,9 @@ final class ProgramImpl implements CueProgram {
     return evaluateFills(fs);
   }
 
-  ValueImpl evaluateFills(List<Fill> fills) {
+  EvaluatedValue evaluateFills(List<Fill> fills) {
     List<Fill> fs = List.copyOf(fills);
-    return Deep.run(
+    return EvalGuard.run(
         () -> {
           Eval ev = new Eval();
           Vertex r = new Vertex(null, "");
@@ -50,7 +50,7 @@ final class ProgramImpl implements CueProgram {
                     atPath(f.path(), json(f.value())), null, Conjunct.CloseInfo.EMPTY, null));
           }
           ev.finalizeDeep(r);
-          return new ValueImpl(this, fs, r, r, "");
+          return new EvaluatedValue(this, fs, r, r, "");
         });
   }
 
@@ -99,24 +99,24 @@ final class ProgramImpl implements CueProgram {
       }
       return new Adt.ListE(List.copyOf(elems), false, null, null);
     }
-    Value v;
+    Atom v;
     if (n.isTextual()) {
-      v = new Value.Str(n.textValue());
+      v = new Atom.Str(n.textValue());
     } else if (n.isBoolean()) {
-      v = Value.Bool.of(n.booleanValue());
+      v = Atom.Bool.of(n.booleanValue());
     } else if (n.isIntegralNumber()) {
-      v = Value.Num.ofInt(n.bigIntegerValue());
+      v = Atom.Num.ofInt(n.bigIntegerValue());
     } else if (n.isNumber()) {
       BigDecimal d = n.decimalValue();
-      v = new Value.Num(d, false);
+      v = new Atom.Num(d, false);
     } else if (n.isBinary()) {
       try {
-        v = new Value.Bytes(n.binaryValue());
+        v = new Atom.Bytes(n.binaryValue());
       } catch (java.io.IOException e) {
         throw new IllegalArgumentException(e);
       }
     } else {
-      v = Value.Null.INSTANCE;
+      v = Atom.Null.INSTANCE;
     }
     return new Adt.Lit(v, null);
   }

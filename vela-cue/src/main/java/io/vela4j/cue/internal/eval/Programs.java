@@ -23,7 +23,7 @@ public final class Programs {
    * @throws CueException on syntax or compile errors
    */
   public static CueProgram compile(String filename, String source) {
-    return Deep.run(
+    return EvalGuard.run(
         () -> {
           Ast.File file = Parser.parse(filename, source);
           List<Compiler.Problem> problems = new ArrayList<>();

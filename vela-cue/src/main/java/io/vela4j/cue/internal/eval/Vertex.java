@@ -43,21 +43,21 @@ final class Vertex {
   @Nullable Vertex cloneOf;
 
   int kind = K_TOP;
-  @Nullable Value scalar;
-  List<Value> constraints = List.of();
-  int kindMask = Value.ALL;
-  Value.@Nullable Bottom err;
+  @Nullable Atom scalar;
+  List<Atom> constraints = List.of();
+  int kindMask = Atom.ALL;
+  Atom.@Nullable Bottom err;
   final LinkedHashMap<String, Vertex> arcs = new LinkedHashMap<>();
   boolean listOpen;
   @Nullable List<Vertex> disjuncts;
   boolean @Nullable [] defaults;
-  Value.@Nullable Bottom notAllowed;
+  Atom.@Nullable Bottom notAllowed;
   boolean finalized;
 
   /** A constant taken directly from a literal in an operand position (never more concrete). */
   boolean literal;
 
-  List<Value.Validator> validators = List.of();
+  List<Atom.Validator> validators = List.of();
 
   /** Regular field labels in export order (toposort), set when a struct is finished. */
   @Nullable List<String> fieldOrder;
@@ -71,17 +71,17 @@ final class Vertex {
     this.depth = parent == null ? 0 : parent.depth + 1;
   }
 
-  static Vertex ofValue(Value v) {
+  static Vertex ofValue(Atom v) {
     Vertex x = new Vertex(null, "");
     x.state = EVALUATED;
     x.finalized = true;
     x.arcType = Adt.ArcType.REGULAR;
-    if (v instanceof Value.Bottom b) {
+    if (v instanceof Atom.Bottom b) {
       x.kind = K_BOTTOM;
       x.err = b;
-    } else if (v instanceof Value.Top) {
+    } else if (v instanceof Atom.Top) {
       x.kind = K_TOP;
-    } else if (Value.isConcrete(v)) {
+    } else if (Atom.isConcrete(v)) {
       x.kind = K_SCALAR;
       x.scalar = v;
     } else {

@@ -5,20 +5,20 @@ import io.vela4j.cue.CueError;
 import io.vela4j.cue.CueException;
 import io.vela4j.cue.CueKind;
 import io.vela4j.cue.CueValue;
-import io.vela4j.cue.internal.export.JsonText;
+import io.vela4j.cue.internal.export.ExportText;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** An evaluated value: a finalized vertex of an evaluation that is never modified again. */
-final class ValueImpl implements CueValue {
+final class EvaluatedValue implements CueValue {
   private final @Nullable ProgramImpl program;
   private final List<ProgramImpl.Fill> fills;
   private final Vertex root;
   private final @Nullable Vertex v;
   private final String path;
 
-  ValueImpl(
+  EvaluatedValue(
       @Nullable ProgramImpl program,
       List<ProgramImpl.Fill> fills,
       Vertex root,
@@ -51,7 +51,7 @@ final class ValueImpl implements CueValue {
       }
       cur = next;
     }
-    return new ValueImpl(program, fills, root, cur, path.isEmpty() ? p : path + "." + p);
+    return new EvaluatedValue(program, fills, root, cur, path.isEmpty() ? p : path + "." + p);
   }
 
   @Override
@@ -95,15 +95,15 @@ final class ValueImpl implements CueValue {
 
   private static CueKind maskKind(int m) {
     return switch (m) {
-      case Value.NULL -> CueKind.NULL;
-      case Value.BOOL -> CueKind.BOOL;
-      case Value.INT -> CueKind.INT;
-      case Value.FLOAT -> CueKind.FLOAT;
-      case Value.NUMBER -> CueKind.NUMBER;
-      case Value.STRING -> CueKind.STRING;
-      case Value.BYTES -> CueKind.BYTES;
-      case Value.LIST -> CueKind.LIST;
-      case Value.STRUCT -> CueKind.STRUCT;
+      case Atom.NULL -> CueKind.NULL;
+      case Atom.BOOL -> CueKind.BOOL;
+      case Atom.INT -> CueKind.INT;
+      case Atom.FLOAT -> CueKind.FLOAT;
+      case Atom.NUMBER -> CueKind.NUMBER;
+      case Atom.STRING -> CueKind.STRING;
+      case Atom.BYTES -> CueKind.BYTES;
+      case Atom.LIST -> CueKind.LIST;
+      case Atom.STRUCT -> CueKind.STRUCT;
       default -> CueKind.TOP;
     };
   }
@@ -149,12 +149,12 @@ final class ValueImpl implements CueValue {
 
   @Override
   public CueValue unify(CueValue other) {
-    if (!(other instanceof ValueImpl o)) {
+    if (!(other instanceof EvaluatedValue o)) {
       throw new IllegalArgumentException("not a value of this evaluator");
     }
     Vertex a = v;
     Vertex b = o.v;
-    return Deep.run(
+    return EvalGuard.run(
         () -> {
           Eval ev = new Eval();
           Vertex r = new Vertex(null, "");
@@ -162,13 +162,13 @@ final class ValueImpl implements CueValue {
           r.conjuncts.add(new Conjunct(operandOf(a), null, Conjunct.CloseInfo.EMPTY, null));
           r.conjuncts.add(new Conjunct(operandOf(b), null, Conjunct.CloseInfo.EMPTY, null));
           ev.finalizeDeep(r);
-          return new ValueImpl(null, List.of(), r, r, "");
+          return new EvaluatedValue(null, List.of(), r, r, "");
         });
   }
 
   private static Adt.Expr operandOf(@Nullable Vertex x) {
     if (x == null) {
-      return new Adt.Lit(Value.Bottom.incomplete("undefined field"), null);
+      return new Adt.Lit(Atom.Bottom.incomplete("undefined field"), null);
     }
     return new Adt.ValueE(x);
   }
@@ -179,11 +179,11 @@ final class ValueImpl implements CueValue {
     if (program != null) {
       List<ProgramImpl.Fill> fs = new ArrayList<>(fills);
       fs.add(new ProgramImpl.Fill(full, value));
-      ValueImpl r = program.evaluateFills(fs);
+      EvaluatedValue r = program.evaluateFills(fs);
       return path.isEmpty() ? r : r.lookup(path);
     }
-    ValueImpl filled =
-        Deep.run(
+    EvaluatedValue filled =
+        EvalGuard.run(
             () -> {
               Eval ev = new Eval();
               Vertex r = new Vertex(null, "");
@@ -196,7 +196,7 @@ final class ValueImpl implements CueValue {
                       Conjunct.CloseInfo.EMPTY,
                       null));
               ev.finalizeDeep(r);
-              return new ValueImpl(null, List.of(), r, r, "");
+              return new EvaluatedValue(null, List.of(), r, r, "");
             });
     return filled;
   }
@@ -206,7 +206,7 @@ final class ValueImpl implements CueValue {
     if (v == null) {
       throw absent();
     }
-    Deep.run(
+    EvalGuard.run(
         () -> {
           Exporter.validate(v);
           return null;
@@ -223,19 +223,19 @@ final class ValueImpl implements CueValue {
     if (v == null) {
       throw absent();
     }
-    return Deep.run(() -> Exporter.export(v));
+    return EvalGuard.run(() -> Exporter.export(v));
   }
 
   @Override
   public String exportJson() {
     JsonNode n = export();
-    return Deep.run(() -> JsonText.write(n));
+    return EvalGuard.run(() -> ExportText.write(n));
   }
 
   @Override
   public String exportYaml() {
     JsonNode n = export();
-    return Deep.run(() -> JsonText.writeYaml(n));
+    return EvalGuard.run(() -> ExportText.writeYaml(n));
   }
 
   @Override

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** The evaluator's view of the builtin packages. */
-final class Builtins2 {
-  private Builtins2() {}
+final class BuiltinCalls {
+  private BuiltinCalls() {}
 
   static boolean isKnownPackage(String path) {
     return Builtins.isKnownPackage(path);

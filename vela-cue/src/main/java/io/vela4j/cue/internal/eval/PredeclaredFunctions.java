@@ -10,8 +10,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** The predeclared functions computed as values: {@code len div mod quo rem}. */
-final class Predeclared {
-  private Predeclared() {}
+final class PredeclaredFunctions {
+  private PredeclaredFunctions() {}
 
   static Object call(
       Eval ev, String name, List<Vertex> argV, List<Object> args, Ast.@Nullable Pos pos) {
@@ -21,19 +21,19 @@ final class Predeclared {
         Vertex v = argV.get(0).deref();
         switch (v.kind) {
           case Vertex.K_SCALAR -> {
-            if (v.scalar instanceof Value.Str s) {
+            if (v.scalar instanceof Atom.Str s) {
               return num(s.s().getBytes(StandardCharsets.UTF_8).length);
             }
-            if (v.scalar instanceof Value.Bytes b) {
+            if (v.scalar instanceof Atom.Bytes b) {
               return num(b.b().length);
             }
             throw new BottomEx(
-                Value.Bottom.fatal(
+                Atom.Bottom.fatal(
                     CueError.Kind.BUILTIN,
                     "invalid argument "
                         + v.scalar
                         + " (type "
-                        + Value.kindName(v.scalar.kindMask())
+                        + Atom.kindName(v.scalar.kindMask())
                         + ") for len",
                     pos));
           }
@@ -52,14 +52,14 @@ final class Predeclared {
           case Vertex.K_BOTTOM -> throw new BottomEx(v.err);
           default ->
               throw new BottomEx(
-                  Value.Bottom.incomplete("len: incomplete value " + Eval.describe(v), pos));
+                  Atom.Bottom.incomplete("len: incomplete value " + Eval.describe(v), pos));
         }
       }
       case "div", "mod", "quo", "rem" -> {
         want(name, argV, 2, pos);
         if (!(args.get(0) instanceof BigInteger x) || !(args.get(1) instanceof BigInteger y)) {
           throw new BottomEx(
-              Value.Bottom.fatal(CueError.Kind.BUILTIN, name + ": arguments must be ints", pos));
+              Atom.Bottom.fatal(CueError.Kind.BUILTIN, name + ": arguments must be ints", pos));
         }
         try {
           BigInteger r =
@@ -69,28 +69,28 @@ final class Predeclared {
                 case "quo" -> Builtins.quo(x, y);
                 default -> Builtins.rem(x, y);
               };
-          return Value.Num.ofInt(r);
+          return Atom.Num.ofInt(r);
         } catch (BuiltinException | ArithmeticException e) {
           throw new BottomEx(
-              Value.Bottom.fatal(
+              Atom.Bottom.fatal(
                   CueError.Kind.BUILTIN, "error in call to " + name + ": " + e.getMessage(), pos));
         }
       }
       default ->
           throw new BottomEx(
-              Value.Bottom.fatal(
+              Atom.Bottom.fatal(
                   CueError.Kind.BUILTIN, "builtin " + name + " cannot be used here", pos));
     }
   }
 
-  private static Value num(int n) {
-    return Value.Num.ofInt(BigInteger.valueOf(n));
+  private static Atom num(int n) {
+    return Atom.Num.ofInt(BigInteger.valueOf(n));
   }
 
   private static void want(String name, List<Vertex> args, int n, Ast.@Nullable Pos pos) {
     if (args.size() != n) {
       throw new BottomEx(
-          Value.Bottom.fatal(
+          Atom.Bottom.fatal(
               CueError.Kind.BUILTIN,
               name + ": wrong number of arguments: got " + args.size() + ", want " + n,
               pos));

@@ -11,9 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Writes exported JSON trees as {@code cue export} does. */
-public final class JsonText {
-  private JsonText() {}
+/**
+ * The text of exported values, as {@code cue export} prints it: JSON with 4-space indentation
+ * ({@code --out json}) and YAML ({@code --out yaml}).
+ */
+public final class ExportText {
+  private ExportText() {}
 
   /**
    * JSON with 4-space indentation and a trailing newline, field order kept, decimals as CUE prints

@@ -1,6 +1,7 @@
 package io.vela4j.cue.internal.eval;
 
 import io.vela4j.cue.CueError;
+import io.vela4j.cue.internal.builtins.Json;
 import io.vela4j.cue.internal.syntax.Ast;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -10,7 +11,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** Atomic values of the lattice: scalars, basic types, bounds, top and bottom. */
-sealed interface Value {
+sealed interface Atom {
 
   /** Kind bits. */
   int NULL = 1;
@@ -49,7 +50,7 @@ sealed interface Value {
   int kindMask();
 
   /** Top {@code _}. */
-  record Top() implements Value {
+  record Top() implements Atom {
     static final Top INSTANCE = new Top();
 
     @Override
@@ -64,7 +65,7 @@ sealed interface Value {
   }
 
   /** {@code null}. */
-  record Null() implements Value {
+  record Null() implements Atom {
     static final Null INSTANCE = new Null();
 
     @Override
@@ -79,7 +80,7 @@ sealed interface Value {
   }
 
   /** A boolean. */
-  record Bool(boolean b) implements Value {
+  record Bool(boolean b) implements Atom {
     static final Bool TRUE = new Bool(true);
     static final Bool FALSE = new Bool(false);
 
@@ -99,7 +100,7 @@ sealed interface Value {
   }
 
   /** A number: an int (scale 0, {@code isInt}) or a decimal. */
-  record Num(BigDecimal d, boolean isInt) implements Value {
+  record Num(BigDecimal d, boolean isInt) implements Atom {
     static Num ofInt(BigInteger i) {
       return new Num(new BigDecimal(i), true);
     }
@@ -130,7 +131,7 @@ sealed interface Value {
   }
 
   /** A string. */
-  record Str(String s) implements Value {
+  record Str(String s) implements Atom {
     @Override
     public int kindMask() {
       return STRING;
@@ -138,12 +139,12 @@ sealed interface Value {
 
     @Override
     public String toString() {
-      return Exprs.quote(s);
+      return Json.quote(s);
     }
   }
 
   /** Bytes. */
-  record Bytes(byte[] b) implements Value {
+  record Bytes(byte[] b) implements Atom {
     @Override
     public int kindMask() {
       return BYTES;
@@ -166,7 +167,7 @@ sealed interface Value {
   }
 
   /** A basic type: a set of kinds ({@code int}, {@code string}, {@code number}...). */
-  record Kind(int mask, String name) implements Value {
+  record Kind(int mask, String name) implements Atom {
     @Override
     public int kindMask() {
       return mask;
@@ -182,7 +183,7 @@ sealed interface Value {
    * A bound or validator: {@code >=x}, {@code !=x}, {@code =~"re"}, or a builtin validator; checked
    * once the value is concrete.
    */
-  record Bound(Ast.Op op, Value operand) implements Value {
+  record Bound(Ast.Op op, Atom operand) implements Atom {
     @Override
     public int kindMask() {
       return switch (op) {
@@ -202,7 +203,7 @@ sealed interface Value {
   }
 
   /** A builtin package constant that is not a CUE scalar (e.g. {@code list.Ascending}). */
-  record Opaque(Object o, String name) implements Value {
+  record Opaque(Object o, String name) implements Atom {
     @Override
     public int kindMask() {
       return STRUCT;
@@ -215,7 +216,7 @@ sealed interface Value {
   }
 
   /** A builtin validator such as {@code strings.MinRunes(3)}, checked once the value is final. */
-  record Validator(String pkg, String name, List<Object> args) implements Value {
+  record Validator(String pkg, String name, List<Object> args) implements Atom {
     @Override
     public int kindMask() {
       return ALL;
@@ -231,7 +232,7 @@ sealed interface Value {
           sb.append(", ");
         }
         Object a = args.get(k);
-        sb.append(a instanceof String str ? Exprs.quote(str) : String.valueOf(a));
+        sb.append(a instanceof String str ? Json.quote(str) : String.valueOf(a));
       }
       return sb.append(')').toString();
     }
@@ -240,7 +241,7 @@ sealed interface Value {
   /** An error (bottom). */
   record Bottom(
       CueError.Kind kind, boolean incomplete, String message, List<Ast.Pos> positions, String path)
-      implements Value {
+      implements Atom {
     @Override
     public int kindMask() {
       return 0;
@@ -269,7 +270,7 @@ sealed interface Value {
   }
 
   /** Whether a value is a concrete scalar. */
-  static boolean isConcrete(Value v) {
+  static boolean isConcrete(Atom v) {
     return v instanceof Opaque
         || v instanceof Null
         || v instanceof Bool
