@@ -1,12 +1,31 @@
 package io.vela4j.cue.internal.eval;
 
+import io.vela4j.cue.CueError;
 import io.vela4j.cue.internal.builtins.Builtin;
 import io.vela4j.cue.internal.builtins.BuiltinException;
 import io.vela4j.cue.internal.builtins.Builtins;
+import io.vela4j.cue.internal.builtins.Concrete;
+import io.vela4j.cue.internal.syntax.Ast;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
-/** The evaluator's view of the builtin packages. */
+/**
+ * How the evaluator calls builtins: argument conversion, validators and results.
+ *
+ * <p>Each argument is read with its default taken and converted to the builtins' concrete Java form
+ * ({@link #toJava}); an argument that is an error or incomplete means the builtin is not called and
+ * the call returns that error (so an incomplete argument makes the call incomplete and it waits
+ * like any expression). A bool builtin called with one argument short makes a validator, checked
+ * once the value is concrete ({@link #checkValidator}). A builtin's exception becomes the fatal
+ * {@code error in call to pkg.Fn}; results are converted back to atoms or expressions ({@link
+ * #fromJava}). The predeclared functions are in {@link PredeclaredFunctions}.
+ */
 final class BuiltinCalls {
   private BuiltinCalls() {}
 
@@ -31,7 +50,8 @@ final class BuiltinCalls {
     return b.isPresent() && b.get().isValidator() && nargs == b.get().minArgs() - 1;
   }
 
-  static Object call(String path, String name, List<Object> args) {
+  /** Calls a builtin of a package by name with concrete Java arguments. */
+  static Object invoke(String path, String name, List<Object> args) {
     Optional<Builtin> b = Builtins.lookup(path, name);
     if (b.isEmpty()) {
       throw new BuiltinException("undefined: " + Builtins.packageName(path) + "." + name);
@@ -42,5 +62,214 @@ final class BuiltinCalls {
           "wrong number of arguments: got " + args.size() + ", want " + f.minArgs());
     }
     return f.call(args);
+  }
+
+  static Object call(Evaluation ev, Adt.CallE c, @Nullable Env env) {
+    if (!(c.fn() instanceof Adt.BuiltinE b)) {
+      Vertex f = ev.operand(c.fn(), env);
+      throw new BottomEx(
+          Atom.Bottom.fatal(
+              CueError.Kind.OTHER, "cannot call non-function " + Evaluation.describe(f), c.pos()));
+    }
+    List<Object> args = new ArrayList<>();
+    List<Vertex> argV = new ArrayList<>();
+    Atom.Bottom err = null;
+    for (Adt.Expr a : c.args()) {
+      try {
+        Vertex av = ev.operand(a, env);
+        argV.add(av);
+        if (!(b.pkg().isEmpty() && b.name().equals("len"))) {
+          args.add(toJava(ev, av, c.pos()));
+        }
+      } catch (BottomEx ex) {
+        if (err == null || (err.incomplete() && !ex.bottom.incomplete())) {
+          err = ex.bottom;
+        }
+      }
+    }
+    if (err != null) {
+      throw new BottomEx(err);
+    }
+    String qname = b.pkg().isEmpty() ? b.name() : shortPkg(b.pkg()) + "." + b.name();
+    if (b.pkg().isEmpty()) {
+      return PredeclaredFunctions.call(ev, b.name(), argV, args, c.pos());
+    }
+    if (isValidatorCall(b.pkg(), b.name(), args.size())) {
+      return new Atom.Validator(b.pkg(), b.name(), List.copyOf(args));
+    }
+    try {
+      Object r = invoke(b.pkg(), b.name(), args);
+      return fromJava(r, c.pos());
+    } catch (BuiltinException ex) {
+      throw new BottomEx(
+          Atom.Bottom.fatal(
+              CueError.Kind.BUILTIN,
+              "error in call to " + qname + ": " + ex.getMessage(),
+              c.pos()));
+    } catch (ArithmeticException | IllegalArgumentException ex) {
+      throw new BottomEx(
+          Atom.Bottom.fatal(
+              CueError.Kind.BUILTIN,
+              "error in call to " + qname + ": " + ex.getMessage(),
+              c.pos()));
+    }
+  }
+
+  static boolean isConstantBuiltin(Adt.BuiltinE b) {
+    return !b.pkg().isEmpty() && isConstant(b.pkg(), b.name());
+  }
+
+  static String shortPkg(String path) {
+    int i = path.lastIndexOf('/');
+    return i < 0 ? path : path.substring(i + 1);
+  }
+
+  /** Runs a validator on a concrete value; returns the error or null (also when incomplete). */
+  static Atom.@Nullable Bottom checkValidator(
+      Evaluation ev, Atom.Validator val, Vertex v, Ast.@Nullable Pos pos) {
+    Object x;
+    try {
+      x = toJava(ev, v, pos);
+    } catch (BottomEx e) {
+      return e.bottom.incomplete() ? null : e.bottom;
+    }
+    List<Object> args = new ArrayList<>();
+    args.add(x);
+    args.addAll(val.args());
+    try {
+      Object r = invoke(val.pkg(), val.name(), args);
+      if (Boolean.TRUE.equals(r)) {
+        return null;
+      }
+      return Atom.Bottom.fatal(
+          CueError.Kind.BOUND,
+          "invalid value " + Evaluation.describe(v) + " (does not satisfy " + val + ")",
+          pos);
+    } catch (BuiltinException | ArithmeticException | IllegalArgumentException e) {
+      return Atom.Bottom.fatal(
+          CueError.Kind.BOUND,
+          "invalid value "
+              + Evaluation.describe(v)
+              + " (does not satisfy "
+              + val
+              + "): "
+              + e.getMessage(),
+          pos);
+    }
+  }
+
+  /** Converts an evaluated value to the builtins' concrete Java form. */
+  static Object toJava(Evaluation ev, Vertex v0, Ast.@Nullable Pos pos) {
+    ev.evaluate(v0);
+    Vertex v = Defaults.dflt(v0);
+    if (v.state == Vertex.EVALUATING) {
+      v = ev.readable(v, pos);
+    }
+    switch (v.kind) {
+      case Vertex.K_SCALAR:
+        return scalarToJava(v.scalar);
+      case Vertex.K_STRUCT:
+        {
+          Map<String, Object> m = new LinkedHashMap<>();
+          for (Vertex a : Order.fields(v)) {
+            m.put(Labels.display(a.label), toJava(ev, a, pos));
+          }
+          return java.util.Collections.unmodifiableMap(m);
+        }
+      case Vertex.K_LIST:
+        {
+          List<Object> l = new ArrayList<>();
+          for (Vertex a : v.elements()) {
+            l.add(toJava(ev, a, pos));
+          }
+          return java.util.Collections.unmodifiableList(l);
+        }
+      case Vertex.K_BOTTOM:
+        throw new BottomEx(v.err);
+      default:
+        throw new BottomEx(
+            Atom.Bottom.incomplete("incomplete value " + Evaluation.describe(v), pos));
+    }
+  }
+
+  static Object scalarToJava(Atom s) {
+    if (s instanceof Atom.Null n) {
+      return Concrete.NULL;
+    } else if (s instanceof Atom.Bool b) {
+      return b.b();
+    } else if (s instanceof Atom.Num n) {
+      return n.isInt() ? n.bigInt() : n.d();
+    } else if (s instanceof Atom.Str str) {
+      return str.s();
+    } else if (s instanceof Atom.Bytes by) {
+      return new Concrete.Bytes(by.b());
+    } else if (s instanceof Atom.Opaque o) {
+      return o.o();
+    } else {
+      throw new IllegalStateException("not concrete: " + s);
+    }
+  }
+
+  /** Converts a builtin result to a value or an expression. */
+  static Object fromJava(@Nullable Object r, Ast.@Nullable Pos pos) {
+    if (r == null || r == Concrete.NULL) {
+      return Atom.Null.INSTANCE;
+    }
+    if (r instanceof Boolean b) {
+      return Atom.Bool.of(b);
+    }
+    if (r instanceof BigInteger i) {
+      return Atom.Num.ofInt(i);
+    }
+    if (r instanceof Integer || r instanceof Long) {
+      return Atom.Num.ofInt(BigInteger.valueOf(((Number) r).longValue()));
+    }
+    if (r instanceof BigDecimal d) {
+      return new Atom.Num(d, false);
+    }
+    if (r instanceof Double d) {
+      return new Atom.Num(BigDecimal.valueOf(d), false);
+    }
+    if (r instanceof String s) {
+      return new Atom.Str(s);
+    }
+    if (r instanceof Concrete.Bytes b) {
+      return new Atom.Bytes(b.data());
+    }
+    if (r instanceof Atom v) {
+      return v;
+    }
+    if (r instanceof List<?> || r instanceof Map<?, ?>) {
+      return toExpr(r, pos);
+    }
+    return new Atom.Opaque(r, String.valueOf(r));
+  }
+
+  static Adt.Expr toExpr(@Nullable Object r, Ast.@Nullable Pos pos) {
+    if (r instanceof List<?> l) {
+      List<Object> elems = new ArrayList<>();
+      for (Object o : l) {
+        elems.add(toExpr(o, pos));
+      }
+      return new Adt.ListE(List.copyOf(elems), false, null, pos);
+    }
+    if (r instanceof Map<?, ?> m) {
+      List<Adt.Decl> decls = new ArrayList<>();
+      for (Map.Entry<?, ?> en : m.entrySet()) {
+        decls.add(
+            new Adt.FieldD(
+                Labels.quoted(String.valueOf(en.getKey())),
+                Adt.ArcType.REGULAR,
+                toExpr(en.getValue(), pos),
+                List.of(),
+                pos));
+      }
+      return new Adt.StructE(List.copyOf(decls), false, true, pos);
+    }
+    Object v = fromJava(r, pos);
+    if (v instanceof Atom val) {
+      return new Adt.Lit(val, pos);
+    }
+    return (Adt.Expr) v;
   }
 }

@@ -24,7 +24,7 @@ final class EvalGuard {
               return work.get();
             } catch (StackOverflowError e) {
               throw limit("limit exceeded: value nested too deeply");
-            } catch (Eval.Cancelled e) {
+            } catch (Evaluation.Cancelled e) {
               throw limit(e.getMessage());
             } catch (CueException e) {
               throw e;

@@ -41,7 +41,7 @@ final class EvaluatedValue implements CueValue {
       if (cur == null) {
         break;
       }
-      Vertex d = Eval.dflt(cur);
+      Vertex d = Defaults.dflt(cur);
       Vertex next = d.arcs.get(seg);
       if (next == null && Labels.isRegular(seg) == false) {
         next = d.arcs.get(Labels.quoted(seg));
@@ -64,7 +64,7 @@ final class EvaluatedValue implements CueValue {
     if (v == null) {
       return CueKind.BOTTOM;
     }
-    return kindOf(Eval.dflt(v));
+    return kindOf(Defaults.dflt(v));
   }
 
   private static CueKind kindOf(Vertex d) {
@@ -113,7 +113,7 @@ final class EvaluatedValue implements CueValue {
     if (v == null) {
       return false;
     }
-    int k = Eval.dflt(v).kind;
+    int k = Defaults.dflt(v).kind;
     return k == Vertex.K_SCALAR || k == Vertex.K_STRUCT || k == Vertex.K_LIST;
   }
 
@@ -122,7 +122,7 @@ final class EvaluatedValue implements CueValue {
     if (v == null) {
       return List.of();
     }
-    Vertex d = Eval.dflt(v);
+    Vertex d = Defaults.dflt(v);
     if (d.kind != Vertex.K_STRUCT) {
       return List.of();
     }
@@ -156,7 +156,7 @@ final class EvaluatedValue implements CueValue {
     Vertex b = o.v;
     return EvalGuard.run(
         () -> {
-          Eval ev = new Eval();
+          Evaluation ev = new Evaluation();
           Vertex r = new Vertex(null, "");
           r.arcType = Adt.ArcType.REGULAR;
           r.conjuncts.add(new Conjunct(operandOf(a), null, Conjunct.CloseInfo.EMPTY, null));
@@ -185,7 +185,7 @@ final class EvaluatedValue implements CueValue {
     EvaluatedValue filled =
         EvalGuard.run(
             () -> {
-              Eval ev = new Eval();
+              Evaluation ev = new Evaluation();
               Vertex r = new Vertex(null, "");
               r.arcType = Adt.ArcType.REGULAR;
               r.conjuncts.add(new Conjunct(operandOf(v), null, Conjunct.CloseInfo.EMPTY, null));
@@ -240,6 +240,6 @@ final class EvaluatedValue implements CueValue {
 
   @Override
   public String toString() {
-    return v == null ? "_|_" : Eval.describe(v);
+    return v == null ? "_|_" : Evaluation.describe(v);
   }
 }

@@ -84,7 +84,7 @@ final class Exporter {
   }
 
   private static @Nullable JsonNode exp(Vertex v0, List<CueError> errs) {
-    Vertex v = Eval.dflt(v0);
+    Vertex v = Defaults.dflt(v0);
     switch (v.kind) {
       case Vertex.K_BOTTOM -> {
         errs.add(toError(v.err, v.path()));
@@ -133,7 +133,7 @@ final class Exporter {
         errs.add(
             new CueError(
                 CueError.Kind.INCOMPLETE,
-                "incomplete value " + Eval.describe(v),
+                "incomplete value " + Evaluation.describe(v),
                 v0.path(),
                 List.of()));
         return null;

@@ -201,7 +201,7 @@ final class Ops {
             pos));
   }
 
-  static Object binary(Eval ev, Ast.Op op, Vertex xv, Vertex yv, Ast.@Nullable Pos pos) {
+  static Object binary(Evaluation ev, Ast.Op op, Vertex xv, Vertex yv, Ast.@Nullable Pos pos) {
     Vertex xd = xv.deref();
     Vertex yd = yv.deref();
     if (op == Ast.Op.EQL || op == Ast.Op.NEQ) {
@@ -252,7 +252,7 @@ final class Ops {
     return binaryScalar(op, x, y, pos);
   }
 
-  private static boolean listEqual(Eval ev, Vertex x, Vertex y, Ast.@Nullable Pos pos) {
+  private static boolean listEqual(Evaluation ev, Vertex x, Vertex y, Ast.@Nullable Pos pos) {
     List<Vertex> a = x.elements();
     List<Vertex> b = y.elements();
     if (a.size() != b.size()) {

@@ -14,7 +14,7 @@ final class PredeclaredFunctions {
   private PredeclaredFunctions() {}
 
   static Object call(
-      Eval ev, String name, List<Vertex> argV, List<Object> args, Ast.@Nullable Pos pos) {
+      Evaluation ev, String name, List<Vertex> argV, List<Object> args, Ast.@Nullable Pos pos) {
     switch (name) {
       case "len" -> {
         want(name, argV, 1, pos);
@@ -52,7 +52,7 @@ final class PredeclaredFunctions {
           case Vertex.K_BOTTOM -> throw new BottomEx(v.err);
           default ->
               throw new BottomEx(
-                  Atom.Bottom.incomplete("len: incomplete value " + Eval.describe(v), pos));
+                  Atom.Bottom.incomplete("len: incomplete value " + Evaluation.describe(v), pos));
         }
       }
       case "div", "mod", "quo", "rem" -> {

@@ -40,7 +40,7 @@ final class ProgramImpl implements CueProgram {
     List<Fill> fs = List.copyOf(fills);
     return EvalGuard.run(
         () -> {
-          Eval ev = new Eval();
+          Evaluation ev = new Evaluation();
           Vertex r = new Vertex(null, "");
           r.arcType = Adt.ArcType.REGULAR;
           r.conjuncts.add(new Conjunct(root, null, Conjunct.CloseInfo.EMPTY, null));

@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A node of the evaluated value graph: a field, list element, let or temporary. Mutable only during
- * its evaluation (owned by one {@link Eval}); immutable once the evaluation finished.
+ * its evaluation (owned by one {@link Evaluation}); immutable once the evaluation finished.
  */
 final class Vertex {
   static final int NEW = 0;
@@ -63,7 +63,7 @@ final class Vertex {
   @Nullable List<String> fieldOrder;
 
   /** Evaluation-time state (null when not evaluating). */
-  @Nullable NodeCtx ctx;
+  @Nullable NodeContext ctx;
 
   Vertex(@Nullable Vertex parent, String label) {
     this.parent = parent;
