@@ -264,7 +264,7 @@ final class BuiltinCalls {
                 List.of(),
                 pos));
       }
-      return new Adt.StructE(List.copyOf(decls), false, true, pos);
+      return new Adt.StructE(List.copyOf(decls), false, true, false, pos);
     }
     Object v = fromJava(r, pos);
     if (v instanceof Atom val) {

@@ -190,7 +190,7 @@ final class Compiler {
         hasEmbed = true;
       }
     }
-    return new Adt.StructE(List.copyOf(out), hasEmbed, hasRegular, pos);
+    return new Adt.StructE(List.copyOf(out), hasEmbed, hasRegular, isFile, pos);
   }
 
   private static List<String> docs(List<Ast.Comment> comments) {

@@ -55,7 +55,7 @@ final class Comprehensions {
                 new Conjunct(
                     c.d().body(),
                     env,
-                    c.litCi().with(c.litCi().defClosed(), false, true),
+                    Closedness.enterEmbedding(n, c.litCi(), c.d().body()),
                     c.hist()),
                 c.cyc());
             n.pendingChain = null;

@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  * the disjunction cross product; an interrupted thread cancels the evaluation.
  */
 final class Evaluation {
+  /** The closedness scopes of this evaluation. */
+  final Closedness.Scopes scopes = new Closedness.Scopes();
 
   final int maxDisjuncts = 1024;
 
@@ -116,6 +118,8 @@ final class Evaluation {
     a.disjuncts = null;
     a.defaults = null;
     a.finalized = false;
+    a.closedToLookups = false;
+    a.lookupFilters = List.of();
   }
 
   /** Evaluates a vertex and everything below it. */

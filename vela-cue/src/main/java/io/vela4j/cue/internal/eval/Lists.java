@@ -31,7 +31,7 @@ final class Lists {
 
   static void addList(NodeContext n, Adt.ListE l, Conjunct c) {
     n.listSeen = true;
-    CloseInfo childCi = CloseInfo.child(c.ci().defClosed());
+    CloseInfo childCi = c.ci().field("");
     int[] idx = {0};
     for (Object el : l.elems()) {
       if (el instanceof Adt.CompD cd) {

@@ -35,11 +35,7 @@ final class Meet {
     }
     if (x instanceof Atom.Top t) {
       n.hasTop = true;
-      if (ci.stack().length > 0) {
-        Closedness.LitInfo li = new Closedness.LitInfo(ci.stack());
-        li.open = true;
-        n.lits.add(li);
-      }
+      Closedness.noteTop(n, ci);
     } else if (x instanceof Atom.Bottom b) {
       n.errors.add(b);
     } else if (x instanceof Atom.Kind k) {
@@ -160,7 +156,7 @@ final class Meet {
       n.v.kind = Vertex.K_STRUCT;
       n.v.validators = List.copyOf(n.validators);
       n.v.fieldOrder = Order.topo(n.v, n.chains, n.chainUnits);
-      Closedness.checkClosed(n);
+      Closedness.check(n);
       return;
     }
     if (n.kindMask != Atom.ALL || !n.bounds.isEmpty() || !n.validators.isEmpty()) {

@@ -5,7 +5,6 @@ import io.vela4j.cue.internal.eval.Conjunct.CloseInfo;
 import io.vela4j.cue.internal.syntax.Ast;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -68,16 +67,23 @@ final class NodeContext {
   final List<Comprehensions.Comp> comps = new ArrayList<>(0);
   final ArrayDeque<Task> tasks = new ArrayDeque<>();
 
-  // Closedness: evidence per literal and requirements.
-  final List<Closedness.LitInfo> lits = new ArrayList<>(1);
-  final List<Closedness.Req> reqs = new ArrayList<>(0);
+  // Closedness: the scopes of the conjuncts added here, of the struct literals, of `...` (and
+  // struct values) and of bare `_`; whether a conjunct was declared inside a definition.
+  final List<Integer> conjunctScopes = new ArrayList<>(2);
+  final List<Integer> structScopes = new ArrayList<>(1);
+  final List<Integer> openScopes = new ArrayList<>(0);
+  final List<Integer> topScopes = new ArrayList<>(0);
+  boolean anyFromDef;
+  // Struct literals with a typed `...T` (Structs.applyRest).
+  final List<Structs.LitInfo> restLits = new ArrayList<>(0);
 
   // Disjunctions: pending ones and the occurrence count per disjunction expression.
   final List<Disjunctions.Pending> pending = new ArrayList<>(0);
   final IdentityHashMap<Adt.DisjE, Integer> occ = new IdentityHashMap<>();
 
-  // References (each target vertex is copied once) and cycles (Cycles).
-  final Set<Vertex> visited = Collections.newSetFromMap(new IdentityHashMap<>());
+  // References: each target vertex is copied once, under the scope it got then (Closedness).
+  final Map<Vertex, Integer> visited = new IdentityHashMap<>();
+  // Cycles.
   boolean anyCyclic;
   boolean anyNonCyclic;
   int viaCycle = Cycles.NONE;
@@ -138,12 +144,7 @@ final class NodeContext {
     try {
       ev.tick();
       CloseInfo ci = c.ci();
-      if (ci.newRoot()) {
-        int r = ev.newId();
-        reqs.add(new Closedness.Req(r, ci.embedded() ? ci.top() : -1));
-        ci = ci.push(r).with(true, false, ci.embedded());
-        c = new Conjunct(c.expr(), c.env(), ci, c.hist());
-      }
+      Closedness.noteConjunct(this, ci);
       Adt.Expr e = c.expr();
       if (e instanceof Adt.Lit l) {
         Cycles.markNonCyclic(this);
@@ -175,9 +176,9 @@ final class NodeContext {
               ci);
           return;
         }
-        int r = ev.newId();
-        reqs.add(new Closedness.Req(r, ci.embedded() ? ci.top() : -1));
-        add(new Conjunct(call.args().get(0), c.env(), ci.push(r), c.hist()), cyc);
+        add(
+            new Conjunct(call.args().get(0), c.env(), Closedness.enterClose(this, ci), c.hist()),
+            cyc);
       } else if (e instanceof Adt.CallE call
           && (isPredeclared(call, "and") && call.args().size() == 1)) {
         Adt.Expr arg = call.args().get(0);
@@ -238,9 +239,10 @@ final class NodeContext {
       case Vertex.K_STRUCT -> {
         structSeen = true;
         structForced = true;
-        Closedness.LitInfo li = new Closedness.LitInfo(ci.push(ev.newId()).stack());
-        li.open = true;
-        lits.add(li);
+        // A struct value (not a literal) is open: its own closedness was checked when it was
+        // evaluated; its fields count as declared here.
+        Closedness.noteOpen(this, ci);
+        CloseInfo fieldCi = ci.field("");
         List<String> chain = new ArrayList<>();
         for (Vertex a : Order.fields(src)) {
           chain.add(a.label);
@@ -248,7 +250,6 @@ final class NodeContext {
         chains.add(chain);
         chainUnits.add(unit);
         for (Vertex a : src.arcs.values()) {
-          li.labels.add(a.label);
           Vertex na =
               Structs.arc(this, a.label, a.arcType == null ? Adt.ArcType.REGULAR : a.arcType);
           if (na == null) {
@@ -257,8 +258,7 @@ final class NodeContext {
           if (!a.docs.isEmpty()) {
             Structs.addDocs(na, a.docs);
           }
-          Structs.addArcConj(
-              this, na, new Conjunct(new Adt.ValueE(a), null, CloseInfo.EMPTY, c.hist()));
+          Structs.addArcConj(this, na, new Conjunct(new Adt.ValueE(a), null, fieldCi, c.hist()));
         }
         for (Vertex a : src.arcs.values()) {
           ev.evaluate(a);
@@ -266,13 +266,13 @@ final class NodeContext {
       }
       case Vertex.K_LIST -> {
         listSeen = true;
+        CloseInfo elemCi = ci.field("");
         int i = 0;
         for (Vertex a : src.elements()) {
           Vertex na = Lists.listArc(this, i++);
-          Structs.addArcConj(
-              this, na, new Conjunct(new Adt.ValueE(a), null, CloseInfo.EMPTY, c.hist()));
+          Structs.addArcConj(this, na, new Conjunct(new Adt.ValueE(a), null, elemCi, c.hist()));
         }
-        listParts.add(new Lists.ListPart(i, src.listOpen, null, null, CloseInfo.EMPTY, c.hist()));
+        listParts.add(new Lists.ListPart(i, src.listOpen, null, null, elemCi, c.hist()));
       }
       case Vertex.K_DISJ -> {
         Adt.DisjE d = Disjunctions.synthDisj(ev, src);

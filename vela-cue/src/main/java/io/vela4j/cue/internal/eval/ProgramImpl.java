@@ -70,6 +70,7 @@ final class ProgramImpl implements CueProgram {
               List.of(new Adt.FieldD(l, Adt.ArcType.REGULAR, e, List.of(), null)),
               false,
               Labels.isRegular(l),
+              /* file= */ true,
               null);
     }
     return e;
@@ -90,7 +91,7 @@ final class ProgramImpl implements CueProgram {
                 List.of(),
                 null));
       }
-      return new Adt.StructE(List.copyOf(decls), false, true, null);
+      return new Adt.StructE(List.copyOf(decls), false, true, false, null);
     }
     if (n.isArray()) {
       List<Object> elems = new ArrayList<>();

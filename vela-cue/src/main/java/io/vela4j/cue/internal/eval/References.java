@@ -54,8 +54,9 @@ final class References {
       n.errors.add(Atom.Bottom.fatal(CueError.Kind.CYCLE, "structural cycle", c.expr().pos()));
       return;
     }
-    if (!n.visited.add(tv)) {
-      return;
+    CloseInfo tci = Closedness.enterReference(n, c.ci(), tv);
+    if (tci == null) {
+      return; // already copied into this node; its scope now also descends from c's
     }
     if (tv.state == Vertex.NEW && tv.parent != null && tv.parent.state == Vertex.EVALUATED) {
       // The target's conjuncts are complete: evaluate it where it stands; an atom (no struct
@@ -93,17 +94,11 @@ final class References {
     Hist h = new Hist(tv, c.hist(), cyclic);
     if (tv.conjuncts.isEmpty()) {
       Cycles.markNonCyclic(n);
-      n.addVertexValue(tv, c);
+      n.addVertexValue(tv, new Conjunct(c.expr(), c.env(), tci, c.hist()));
       return;
     }
     for (Conjunct tc : new ArrayList<>(tv.conjuncts)) {
-      CloseInfo ci =
-          new CloseInfo(
-              c.ci().stack(),
-              c.ci().defClosed() || tc.ci().defClosed(),
-              tc.ci().newRoot(),
-              c.ci().embedded());
-      n.add(new Conjunct(tc.expr(), tc.env(), ci, h), cyclic ? Cycles.CYCLIC : Cycles.NONE);
+      n.add(new Conjunct(tc.expr(), tc.env(), tci, h), cyclic ? Cycles.CYCLIC : Cycles.NONE);
     }
   }
 
@@ -224,6 +219,12 @@ final class References {
         throw new BottomEx(
             Atom.Bottom.fatal(
                 CueError.Kind.OTHER, "invalid list index " + Labels.display(label), pos));
+      }
+      if (!evaluating && v.kind == Vertex.K_STRUCT && !Closedness.acceptsLookup(ev, v, label)) {
+        // A closed struct will never get this field: CUE reports it at once, as a fatal error.
+        throw new BottomEx(
+            Atom.Bottom.fatal(
+                CueError.Kind.CLOSEDNESS, "undefined field: " + Labels.display(label), pos));
       }
       throw new BottomEx(Atom.Bottom.incomplete("undefined field: " + Labels.display(label), pos));
     }

@@ -4,6 +4,7 @@ import io.vela4j.cue.CueError;
 import io.vela4j.cue.internal.eval.Conjunct.CloseInfo;
 import io.vela4j.cue.internal.eval.Conjunct.Hist;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -44,18 +45,25 @@ final class Structs {
       this.hist = hist;
     }
 
+    /** The pattern's label filter, evaluated once. */
+    Vertex filter() {
+      Vertex f = filter;
+      if (f == null) {
+        try {
+          f = n.ev.operand(d.filter(), env);
+        } catch (BottomEx e) {
+          f = Vertex.ofValue(e.bottom);
+        }
+        filter = f;
+      }
+      return f;
+    }
+
     boolean matches(String label) {
       if (!Labels.isRegular(label)) {
         return false;
       }
-      if (filter == null) {
-        try {
-          filter = n.ev.operand(d.filter(), env);
-        } catch (BottomEx e) {
-          filter = Vertex.ofValue(e.bottom);
-        }
-      }
-      return matchesLabel(n.ev, filter, Labels.display(label));
+      return matchesLabel(n.ev, filter(), Labels.display(label));
     }
 
     void apply(Vertex arc) {
@@ -67,11 +75,23 @@ final class Structs {
     }
   }
 
+  /** What a struct literal with a typed {@code ...T} declares: {@code T} applies to the rest. */
+  static final class LitInfo {
+    final Set<String> labels = new HashSet<>();
+    final List<Pat> patterns = new ArrayList<>(0);
+    final Conjunct rest;
+
+    LitInfo(Conjunct rest) {
+      this.rest = rest;
+    }
+  }
+
+  /** A dynamic field of a literal, added once its label is concrete. */
   record Dyn(
       Adt.DynFieldD d,
       Env env,
       CloseInfo litCi,
-      Closedness.LitInfo li,
+      @Nullable LitInfo li,
       @Nullable Hist hist,
       List<String> chain) {}
 
@@ -93,16 +113,23 @@ final class Structs {
   }
 
   static void addStruct(NodeContext n, Adt.StructE s, Conjunct c) {
-    int g = n.ev.newId();
-    CloseInfo litCi = c.ci().push(g).with(c.ci().defClosed(), false, false);
-    Closedness.LitInfo li = new Closedness.LitInfo(litCi.stack());
-    n.lits.add(li);
+    CloseInfo litCi = Closedness.enterStruct(n, c.ci(), s);
+    CloseInfo fieldCi = litCi.field("");
+    Env cenv = Env.struct(c.env(), n.v, s);
+    LitInfo li = null;
+    for (Adt.Decl d : s.decls()) {
+      if (d instanceof Adt.EllipsisD el) {
+        Closedness.noteOpen(n, litCi);
+        if (el.type() != null) {
+          li = new LitInfo(new Conjunct(el.type(), cenv, fieldCi, c.hist()));
+          n.restLits.add(li);
+        }
+      }
+    }
     n.structSeen = true;
     if (!s.hasEmbed() || s.hasRegular()) {
       n.structForced = true;
     }
-    Env cenv = Env.struct(c.env(), n.v, s);
-    boolean defClosed = litCi.defClosed();
     Cursor cursor = n.pendingChain;
     n.pendingChain = null;
     List<String> chain;
@@ -116,7 +143,9 @@ final class Structs {
     }
     for (Adt.Decl d : s.decls()) {
       if (d instanceof Adt.FieldD f) {
-        li.labels.add(f.label());
+        if (li != null) {
+          li.labels.add(f.label());
+        }
         cursor.add(f.label());
         Vertex a = arc(n, f.label(), f.type());
         if (a == null) {
@@ -125,15 +154,7 @@ final class Structs {
         if (!f.docs().isEmpty()) {
           addDocs(a, f.docs());
         }
-        boolean closeChild = defClosed || Labels.isDefinition(f.label());
-        addArcConj(
-            n,
-            a,
-            new Conjunct(
-                f.value(),
-                cenv,
-                new CloseInfo(new int[0], closeChild, closeChild, false),
-                c.hist()));
+        addArcConj(n, a, new Conjunct(f.value(), cenv, litCi.field(f.label()), c.hist()));
       } else if (d instanceof Adt.LetD l) {
       } else if (d instanceof Adt.EmbedD em) {
         Cursor embedCursor = null;
@@ -142,21 +163,17 @@ final class Structs {
           n.pendingChain = embedCursor;
         }
         n.add(
-            new Conjunct(em.expr(), cenv, litCi.with(defClosed, false, true), c.hist()),
+            new Conjunct(em.expr(), cenv, Closedness.enterEmbedding(n, litCi, em.expr()), c.hist()),
             n.viaCycle);
         n.pendingChain = null;
         if (embedCursor != null) {
           cursor.anchor = embedCursor.anchor;
         }
-      } else if (d instanceof Adt.EllipsisD el) {
-        li.open = true;
-        if (el.type() != null) {
-          li.rest = new Conjunct(el.type(), cenv, CloseInfo.child(defClosed), c.hist());
-        }
       } else if (d instanceof Adt.PatternD p) {
-        Pat pat =
-            new Pat(n, p, cenv, new CloseInfo(new int[0], defClosed, defClosed, false), c.hist());
-        li.patterns.add(pat);
+        Pat pat = new Pat(n, p, cenv, fieldCi, c.hist());
+        if (li != null) {
+          li.patterns.add(pat);
+        }
         n.patterns.add(pat);
         for (Vertex a : new ArrayList<>(n.v.arcs.values())) {
           if (pat.matches(a.label)) {
@@ -268,7 +285,9 @@ final class Structs {
       n.errors.add(b.bottom);
       return null;
     }
-    d.li().labels.add(label);
+    if (d.li() != null) {
+      d.li().labels.add(label);
+    }
     d.chain().add(label);
     Vertex a = arc(n, label, d.d().type());
     if (a == null) {
@@ -277,23 +296,12 @@ final class Structs {
     if (!d.d().docs().isEmpty()) {
       addDocs(a, d.d().docs());
     }
-    boolean closeChild = d.litCi().defClosed();
-    addArcConj(
-        n,
-        a,
-        new Conjunct(
-            d.d().value(),
-            d.env(),
-            new CloseInfo(new int[0], closeChild, closeChild, false),
-            d.hist()));
+    addArcConj(n, a, new Conjunct(d.d().value(), d.env(), d.litCi().field(label), d.hist()));
     return null;
   }
 
   static void applyRest(NodeContext n) {
-    for (Closedness.LitInfo li : n.lits) {
-      if (li.rest == null) {
-        continue;
-      }
+    for (LitInfo li : n.restLits) {
       for (Vertex a : new ArrayList<>(n.v.arcs.values())) {
         if (!Labels.isRegular(a.label) || a.isLet || li.labels.contains(a.label)) {
           continue;

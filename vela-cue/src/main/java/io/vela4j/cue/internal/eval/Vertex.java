@@ -28,6 +28,18 @@ final class Vertex {
   /** The number of ancestors (0 for a root or temporary). */
   final int depth;
 
+  /** Whether an ancestor is a definition: references to this vertex close it (Closedness). */
+  final boolean inDefinition;
+
+  /**
+   * Set when the finished struct is closed: looking up a label it lacks and none of {@link
+   * #lookupFilters} matches is a fatal error, not an incomplete one (Closedness).
+   */
+  boolean closedToLookups;
+
+  /** The label filters of the patterns of a struct closed to lookups. */
+  List<Vertex> lookupFilters = List.of();
+
   final List<Conjunct> conjuncts = new ArrayList<>(2);
   Adt.@Nullable ArcType arcType;
   boolean isLet;
@@ -69,6 +81,8 @@ final class Vertex {
     this.parent = parent;
     this.label = label;
     this.depth = parent == null ? 0 : parent.depth + 1;
+    this.inDefinition =
+        parent != null && (parent.inDefinition || Labels.isDefinition(parent.label));
   }
 
   static Vertex ofValue(Atom v) {
