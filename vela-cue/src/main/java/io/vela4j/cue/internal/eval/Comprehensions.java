@@ -159,15 +159,28 @@ final class Comprehensions {
   }
 
   /**
-   * Runs the comprehensions and dynamic fields of a node until none is left: one that is incomplete
-   * is retried as long as another one made progress, and reported only when nothing moves any more.
+   * Runs the comprehensions, dynamic fields and deferred references of a node until none is left:
+   * one that is incomplete is retried as long as another one made progress, and reported only when
+   * nothing moves any more.
    */
   static void runAll(NodeContext n) {
-    List<Comp> deferred = new ArrayList<>();
-    List<Structs.Dyn> deferredDyns = new ArrayList<>();
-    List<Atom.Bottom> deferredErrs = new ArrayList<>();
-    while (!n.dyns.isEmpty() || !n.comps.isEmpty()) {
+    List<Comp> waitingComps = new ArrayList<>();
+    List<Structs.Dyn> waitingDyns = new ArrayList<>();
+    List<NodeContext.Task> waitingRefs = new ArrayList<>();
+    List<Atom.Bottom> waitingErrs = new ArrayList<>();
+    while (!n.dyns.isEmpty() || !n.comps.isEmpty() || !n.deferredRefs.isEmpty()) {
       boolean progress = false;
+      if (!n.deferredRefs.isEmpty()) {
+        List<NodeContext.Task> rs = new ArrayList<>(n.deferredRefs);
+        n.deferredRefs.clear();
+        for (NodeContext.Task t : rs) {
+          n.add(t.c(), t.cyc());
+        }
+        progress = n.deferredRefs.size() < rs.size();
+        waitingRefs.addAll(n.deferredRefs);
+        n.deferredRefs.clear();
+        n.drainTasks();
+      }
       List<Structs.Dyn> ds = new ArrayList<>(n.dyns);
       n.dyns.clear();
       for (Structs.Dyn d : ds) {
@@ -175,8 +188,8 @@ final class Comprehensions {
         if (b == null) {
           progress = true;
         } else {
-          deferredDyns.add(d);
-          deferredErrs.add(b);
+          waitingDyns.add(d);
+          waitingErrs.add(b);
         }
       }
       n.drainTasks();
@@ -187,23 +200,34 @@ final class Comprehensions {
         if (b == null) {
           progress = true;
         } else {
-          deferred.add(c);
-          deferredErrs.add(b);
+          waitingComps.add(c);
+          waitingErrs.add(b);
         }
       }
       n.drainTasks();
-      if (n.comps.isEmpty() && n.dyns.isEmpty() && !deferredErrs.isEmpty()) {
+      if (n.comps.isEmpty()
+          && n.dyns.isEmpty()
+          && n.deferredRefs.isEmpty()
+          && (!waitingErrs.isEmpty() || !waitingRefs.isEmpty())) {
         if (progress) {
-          // A comprehension or dynamic label that was incomplete may depend on fields another
-          // comprehension added since: run it again (order independence).
-          n.comps.addAll(deferred);
-          n.dyns.addAll(deferredDyns);
+          // What was incomplete may depend on fields added since: run it again (order
+          // independence).
+          n.comps.addAll(waitingComps);
+          n.dyns.addAll(waitingDyns);
+          n.deferredRefs.addAll(waitingRefs);
         } else {
-          n.errors.addAll(deferredErrs);
+          n.errors.addAll(waitingErrs);
+          n.noDefer = true;
+          for (NodeContext.Task t : waitingRefs) {
+            n.add(t.c(), t.cyc());
+          }
+          n.noDefer = false;
+          n.drainTasks();
         }
-        deferred.clear();
-        deferredDyns.clear();
-        deferredErrs.clear();
+        waitingComps.clear();
+        waitingDyns.clear();
+        waitingRefs.clear();
+        waitingErrs.clear();
       }
     }
   }

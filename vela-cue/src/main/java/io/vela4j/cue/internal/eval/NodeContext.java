@@ -88,6 +88,10 @@ final class NodeContext {
   boolean anyNonCyclic;
   int viaCycle = Cycles.NONE;
 
+  // References to a field not declared yet, retried with comprehensions; set for the last try.
+  final List<Task> deferredRefs = new ArrayList<>(0);
+  boolean noDefer;
+
   // Non-monotonic bookkeeping: the field set was read by a `for`, labels looked up while absent,
   // optional labels looked up.
   boolean frozen;

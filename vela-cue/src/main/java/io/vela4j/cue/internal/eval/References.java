@@ -34,6 +34,12 @@ final class References {
     try {
       t = resolveForConjunct(n.ev, c.expr(), c.env());
     } catch (BottomEx b) {
+      if (b.bottom.incomplete() && !n.noDefer && refersToLaterField(c)) {
+        // `_s` embedded before `_s: {a: 1}` (or a field of another file of the package): the
+        // frame's vertex is still being built; try again once its other conjuncts are in.
+        n.deferredRefs.add(new NodeContext.Task(c, n.viaCycle));
+        return;
+      }
       Cycles.markNonCyclic(n);
       Meet.addValue(n, b.bottom, c.ci());
       return;
@@ -100,6 +106,28 @@ final class References {
     for (Conjunct tc : new ArrayList<>(tv.conjuncts)) {
       n.add(new Conjunct(tc.expr(), tc.env(), tci, h), cyclic ? Cycles.CYCLIC : Cycles.NONE);
     }
+  }
+
+  /**
+   * Whether a reference failed because the field it starts from is not (yet) an arc of a frame
+   * whose vertex is still being evaluated, so a later conjunct of that vertex may declare it.
+   */
+  private static boolean refersToLaterField(Conjunct c) {
+    Adt.Expr base = c.expr();
+    while (true) {
+      if (base instanceof Adt.SelE s) {
+        base = s.x();
+      } else if (base instanceof Adt.IdxE i) {
+        base = i.x();
+      } else {
+        break;
+      }
+    }
+    if (!(base instanceof Adt.RefE r) || r.kind() != Adt.RefKind.FIELD || c.env() == null) {
+      return false;
+    }
+    Vertex frame = c.env().at(r.up()).vertex;
+    return frame != null && frame.state == Vertex.EVALUATING && !frame.arcs.containsKey(r.name());
   }
 
   static boolean atomDisjunction(Vertex d) {
