@@ -7,8 +7,10 @@ import io.vela4j.cue.internal.syntax.Ast;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -63,9 +65,41 @@ final class Compiler {
   private final Map<String, String> imports = new LinkedHashMap<>();
   private final List<Scope> scopes = new ArrayList<>();
 
+  /**
+   * The identifier labels of the top-level fields of the other files of the package: a reference
+   * that no enclosing scope of this file binds resolves to them (the package scope).
+   */
+  private final Set<String> packageFields;
+
+  private Compiler(Set<String> packageFields) {
+    this.packageFields = packageFields;
+  }
+
   /** Compiles a file; returns its top-level struct literal. */
   static Adt.StructE compile(Ast.File file, List<Problem> problems) {
-    Compiler c = new Compiler();
+    return compile(file, Set.of(), problems);
+  }
+
+  /**
+   * The identifiers that the top-level fields of a file bind, which the other files of its package
+   * can refer to.
+   */
+  static Set<String> topLevelFields(Ast.File file) {
+    Set<String> out = new LinkedHashSet<>();
+    for (Ast.Decl d : file.decls()) {
+      if (d instanceof Ast.Field f && f.label() instanceof Ast.Ident id) {
+        out.add(id.name());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Compiles one file of a package whose other files declare {@code packageFields} at their top
+   * level; returns the file's top-level struct literal.
+   */
+  static Adt.StructE compile(Ast.File file, Set<String> packageFields, List<Problem> problems) {
+    Compiler c = new Compiler(packageFields);
     for (Ast.ImportDecl d : file.imports()) {
       for (Ast.ImportSpec spec : d.specs()) {
         String path = spec.importPath();
@@ -250,6 +284,11 @@ final class Compiler {
         b.uses++;
         return new Adt.RefE(up, b.kind, b.target, id.pos());
       }
+    }
+    if (packageFields.contains(id.name())) {
+      // A top-level field of another file of the package: all files' fields are arcs of the
+      // same root vertex, the frame of each file's outermost scope.
+      return new Adt.RefE(up - 1, RefKind.FIELD, id.name(), id.pos());
     }
     Adt.Expr pre = PredeclaredIdentifiers.lookup(id.name(), id.pos());
     if (pre != null) {

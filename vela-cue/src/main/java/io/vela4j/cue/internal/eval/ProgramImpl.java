@@ -15,11 +15,13 @@ final class ProgramImpl implements CueProgram {
   record Fill(String path, JsonNode value) {}
 
   final String filename;
-  final Adt.StructE root;
 
-  ProgramImpl(String filename, Adt.StructE root) {
+  /** The top-level struct literal of each file, unified at the root. */
+  final List<Adt.StructE> roots;
+
+  ProgramImpl(String filename, List<Adt.StructE> roots) {
     this.filename = filename;
-    this.root = root;
+    this.roots = roots;
   }
 
   @Override
@@ -43,7 +45,9 @@ final class ProgramImpl implements CueProgram {
           Evaluation ev = new Evaluation();
           Vertex r = new Vertex(null, "");
           r.arcType = Adt.ArcType.REGULAR;
-          r.conjuncts.add(new Conjunct(root, null, Conjunct.CloseInfo.EMPTY, null));
+          for (Adt.StructE root : roots) {
+            r.conjuncts.add(new Conjunct(root, null, Conjunct.CloseInfo.EMPTY, null));
+          }
           for (Fill f : fs) {
             r.conjuncts.add(
                 new Conjunct(
