@@ -257,12 +257,18 @@ final class Disjunctions {
     }
   }
 
-  static Adt.DisjE synthOr(Evaluation ev, Vertex lv, Ast.@Nullable Pos pos) {
-    Vertex key = lv.deref();
-    Adt.DisjE d = ev.synth.get(key);
+  /**
+   * The disjunction {@code or(list)} makes of a list: cached per call and frame, so that a clone
+   * that forces one of its terms finds the same disjunction again when it re-evaluates the call
+   * (the list itself may be a fresh temporary each time, as in {@code or(*[1, 1] | int)}).
+   */
+  static Adt.DisjE synthOr(
+      Evaluation ev, Adt.CallE call, @Nullable Env env, Vertex lv, Ast.@Nullable Pos pos) {
+    OrKey key = new OrKey(call, env);
+    Adt.DisjE d = ev.synthOr.get(key);
     if (d == null) {
       List<Adt.Expr> terms = new ArrayList<>();
-      for (Vertex el : Lists.listElems(ev, key, pos)) {
+      for (Vertex el : Lists.listElems(ev, lv.deref(), pos)) {
         terms.add(new Adt.ValueE(el));
       }
       if (terms.isEmpty()) {
@@ -271,9 +277,22 @@ final class Disjunctions {
                 Atom.Bottom.fatal(CueError.Kind.CONFLICT, "empty list in call to or", pos), pos));
       }
       d = new Adt.DisjE(List.copyOf(terms), new boolean[terms.size()], false, pos);
-      ev.synth.put(key, d);
+      ev.synthOr.put(key, d);
     }
     return d;
+  }
+
+  /** The key of an {@code or(list)} call in one frame (identity of both). */
+  record OrKey(Adt.CallE call, @Nullable Env env) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof OrKey k && k.call == call && k.env == env;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(call) * 31 + System.identityHashCode(env);
+    }
   }
 
   static Adt.DisjE synthDisj(Evaluation ev, Vertex src) {

@@ -42,6 +42,7 @@ final class Evaluation {
   long steps;
 
   final IdentityHashMap<Vertex, Adt.DisjE> synth = new IdentityHashMap<>();
+  final java.util.HashMap<Disjunctions.OrKey, Adt.DisjE> synthOr = new java.util.HashMap<>();
 
   int newId() {
     return ++ids;

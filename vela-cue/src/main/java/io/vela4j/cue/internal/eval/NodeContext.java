@@ -205,7 +205,7 @@ final class NodeContext {
           && (isPredeclared(call, "or") && call.args().size() == 1)) {
         try {
           Vertex lv = ev.operand(call.args().get(0), c.env());
-          Adt.DisjE d = Disjunctions.synthOr(ev, lv, call.pos());
+          Adt.DisjE d = Disjunctions.synthOr(ev, call, c.env(), lv, call.pos());
           Disjunctions.addDisj(this, d, new Conjunct(d, null, ci, c.hist()));
         } catch (BottomEx b) {
           Meet.addValue(this, b.bottom, ci);
