@@ -50,6 +50,134 @@ final class BuiltinCalls {
     return b.isPresent() && b.get().isValidator() && nargs == b.get().minArgs() - 1;
   }
 
+  /** The builtins of {@code list} that take a comparator struct. */
+  private static final java.util.Set<String> COMPARATOR_CALLS =
+      java.util.Set.of("Sort", "SortStable", "IsSorted");
+
+  /**
+   * Whether the comparator argument of {@code list.Sort} is a struct written by the user (not
+   * {@code list.Ascending}/{@code list.Descending}, which the builtin applies itself).
+   */
+  private static boolean userComparator(Evaluation ev, Adt.Expr cmp, @Nullable Env env) {
+    Vertex v;
+    try {
+      v = ev.operand(cmp, env).deref();
+    } catch (BottomEx e) {
+      return false;
+    }
+    return v.kind == Vertex.K_STRUCT;
+  }
+
+  /**
+   * {@code list.Sort}, {@code list.SortStable} and {@code list.IsSorted} with a comparator struct
+   * such as {@code {x: _, y: _, less: x < y}}: each comparison unifies the comparator with {@code
+   * {x: a, y: b}} and reads {@code less}, as CUE's {@code pkg/list} does. The sort is a stable
+   * merge sort (Go's sort for the short lists CUE sorts in practice is an insertion sort, also
+   * stable), using one evaluation per comparison.
+   */
+  private static Object sortWithComparator(
+      Evaluation ev, String name, Adt.CallE c, @Nullable Env env) {
+    String qname = "list." + name;
+    List<Vertex> elems =
+        new ArrayList<>(Lists.listElems(ev, ev.operand(c.args().get(0), env), c.pos()));
+    Adt.Expr cmp = c.args().get(1);
+    if (name.equals("IsSorted")) {
+      for (int i = 1; i < elems.size(); i++) {
+        if (less(ev, qname, cmp, env, elems.get(i), elems.get(i - 1), c.pos())) {
+          return Atom.Bool.FALSE;
+        }
+      }
+      return Atom.Bool.TRUE;
+    }
+    List<Vertex> sorted = mergeSort(ev, qname, cmp, env, elems, c.pos());
+    List<Object> out = new ArrayList<>(sorted.size());
+    for (Vertex v : sorted) {
+      out.add(new Adt.ValueE(v));
+    }
+    return new Adt.ListE(List.copyOf(out), false, null, c.pos());
+  }
+
+  private static List<Vertex> mergeSort(
+      Evaluation ev,
+      String qname,
+      Adt.Expr cmp,
+      @Nullable Env env,
+      List<Vertex> l,
+      Ast.@Nullable Pos pos) {
+    if (l.size() <= 1) {
+      return l;
+    }
+    int mid = l.size() / 2;
+    List<Vertex> a = mergeSort(ev, qname, cmp, env, l.subList(0, mid), pos);
+    List<Vertex> b = mergeSort(ev, qname, cmp, env, l.subList(mid, l.size()), pos);
+    List<Vertex> out = new ArrayList<>(l.size());
+    int i = 0;
+    int j = 0;
+    while (i < a.size() && j < b.size()) {
+      // Take from the right only if it is strictly less: equal elements keep their order.
+      if (less(ev, qname, cmp, env, b.get(j), a.get(i), pos)) {
+        out.add(b.get(j++));
+      } else {
+        out.add(a.get(i++));
+      }
+    }
+    out.addAll(a.subList(i, a.size()));
+    out.addAll(b.subList(j, b.size()));
+    return out;
+  }
+
+  /** Unifies the comparator with {@code {x: a, y: b}} and reads its {@code less} field. */
+  private static boolean less(
+      Evaluation ev,
+      String qname,
+      Adt.Expr cmp,
+      @Nullable Env env,
+      Vertex a,
+      Vertex b,
+      Ast.@Nullable Pos pos) {
+    Vertex t = new Vertex(null, "");
+    t.arcType = Adt.ArcType.REGULAR;
+    t.conjuncts.add(new Conjunct(cmp, env, Conjunct.CloseInfo.EMPTY, null));
+    Adt.StructE xy =
+        new Adt.StructE(
+            List.of(
+                new Adt.FieldD("x", Adt.ArcType.REGULAR, new Adt.ValueE(a), List.of(), pos),
+                new Adt.FieldD("y", Adt.ArcType.REGULAR, new Adt.ValueE(b), List.of(), pos)),
+            false,
+            true,
+            false,
+            pos);
+    t.conjuncts.add(new Conjunct(xy, null, Conjunct.CloseInfo.EMPTY, null));
+    Atom r;
+    try {
+      Vertex v = ev.readable(t, pos);
+      r = ev.concrete(ev.readable(References.selectArc(ev, v, "less", pos), pos), pos);
+      // The elements must fit the comparator (a closed {x: #T, y: #T} rejects other fields).
+      ev.finalizeDeep(t);
+      Atom.Bottom fatal = Disjunctions.firstFatal(ev, t);
+      if (fatal != null) {
+        throw new BottomEx(fatal);
+      }
+    } catch (BottomEx e) {
+      if (e.bottom.incomplete()) {
+        throw e;
+      }
+      throw new BottomEx(
+          Atom.Bottom.fatal(
+              CueError.Kind.BUILTIN,
+              "error in call to " + qname + ": comparator: " + e.bottom.message(),
+              pos));
+    }
+    if (!(r instanceof Atom.Bool bool)) {
+      throw new BottomEx(
+          Atom.Bottom.fatal(
+              CueError.Kind.BUILTIN,
+              "error in call to " + qname + ": less must be a bool, found " + r,
+              pos));
+    }
+    return bool.b();
+  }
+
   /** Calls a builtin of a package by name with concrete Java arguments. */
   static Object invoke(String path, String name, List<Object> args) {
     Optional<Builtin> b = Builtins.lookup(path, name);
@@ -70,6 +198,12 @@ final class BuiltinCalls {
       throw new BottomEx(
           Atom.Bottom.fatal(
               CueError.Kind.OTHER, "cannot call non-function " + Evaluation.describe(f), c.pos()));
+    }
+    if (b.pkg().equals("list")
+        && COMPARATOR_CALLS.contains(b.name())
+        && c.args().size() == 2
+        && userComparator(ev, c.args().get(1), env)) {
+      return sortWithComparator(ev, b.name(), c, env);
     }
     List<Object> args = new ArrayList<>();
     List<Vertex> argV = new ArrayList<>();
