@@ -203,7 +203,8 @@ final class Compiler {
             Scope ps = newScope(s);
             ps.add(
                 ae.alias().name(),
-                new Binding(RefKind.BIND, ae.alias().name(), ae.pos(), true),
+                // CUE does not require a pattern's label alias to be used ([N=_]: {}).
+                new Binding(RefKind.BIND, ae.alias().name(), ae.pos(), false),
                 problems);
             out.add(new Adt.PatternD(expr(ae.expr(), s), expr(f.value(), ps), ae.alias().name()));
           } else {
@@ -267,7 +268,10 @@ final class Compiler {
         Adt.Expr e = expr(l.expr(), cur);
         Scope ns = newScope(cur);
         ns.add(
-            l.name().name(), new Binding(RefKind.BIND, l.name().name(), l.pos(), true), problems);
+            l.name().name(),
+            // Unlike a let declaration, an unused let clause of a comprehension is no error.
+            new Binding(RefKind.BIND, l.name().name(), l.pos(), false),
+            problems);
         clauses.add(new Adt.LetC(l.name().name(), e));
         cur = ns;
       }
