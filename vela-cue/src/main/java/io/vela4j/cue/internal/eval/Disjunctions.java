@@ -295,8 +295,28 @@ final class Disjunctions {
     }
   }
 
+  /**
+   * The disjunction a finished disjunction vertex is added back as. Cached by vertex and, for a
+   * disjunction of atoms, by its content: a clone that re-evaluates an expression producing a fresh
+   * temporary with the same alternatives ({@code [n][0]} with {@code n: *"b" | "a"}) must find the
+   * disjunction whose term it was told to choose.
+   */
   static Adt.DisjE synthDisj(Evaluation ev, Vertex src) {
     Adt.DisjE d = ev.synth.get(src);
+    String key = null;
+    if (d == null && References.atomDisjunction(src)) {
+      StringBuilder sb = new StringBuilder();
+      for (int i = 0; i < src.disjuncts.size(); i++) {
+        sb.append(src.defaults[i] ? '*' : ' ');
+        signature(ev, src.disjuncts.get(i), sb);
+        sb.append('|');
+      }
+      key = sb.toString();
+      d = ev.synthByContent.get(key);
+      if (d != null) {
+        ev.synth.put(src, d);
+      }
+    }
     if (d == null) {
       List<Adt.Expr> terms = new ArrayList<>();
       boolean[] marks = new boolean[src.disjuncts.size()];
@@ -311,6 +331,9 @@ final class Disjunctions {
           new Adt.DisjE(
               List.copyOf(terms), all ? new boolean[marks.length] : marks, any && !all, null);
       ev.synth.put(src, d);
+      if (key != null) {
+        ev.synthByContent.put(key, d);
+      }
     }
     return d;
   }

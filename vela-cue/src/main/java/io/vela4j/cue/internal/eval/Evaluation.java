@@ -43,6 +43,7 @@ final class Evaluation {
 
   final IdentityHashMap<Vertex, Adt.DisjE> synth = new IdentityHashMap<>();
   final java.util.HashMap<Disjunctions.OrKey, Adt.DisjE> synthOr = new java.util.HashMap<>();
+  final java.util.HashMap<String, Adt.DisjE> synthByContent = new java.util.HashMap<>();
 
   int newId() {
     return ++ids;
