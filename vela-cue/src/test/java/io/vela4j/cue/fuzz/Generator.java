@@ -124,8 +124,10 @@ final class Generator {
   private List<Node> body() {
     List<Node> out = new ArrayList<>();
     int shape = rnd.nextInt(10);
-    if (shape < 4) {
+    if (shape < 3) {
       out.addAll(template());
+    } else if (shape < 4) {
+      out.addAll(patchTrait());
     } else if (shape < 6) {
       out.addAll(definitions());
     }
@@ -141,7 +143,9 @@ final class Generator {
   }
 
   private List<Node> snippet() {
-    return switch (rnd.nextInt(16)) {
+    return switch (rnd.nextInt(18)) {
+      case 16 -> misc();
+      case 17 -> dynamicLabels();
       case 0, 1 -> {
         Type t = randomType();
         String name = fresh();
@@ -270,6 +274,49 @@ final class Generator {
     }
     syms.add(new Sym("parameter", Type.STRUCT, Map.of("name", Type.STRING, "replicas", Type.INT)));
     syms.add(new Sym("output", Type.STRUCT, Map.of("kind", Type.STRING)));
+    return out;
+  }
+
+  /** The shape of KubeVela's container-patching traits: the parameter decided by closedness. */
+  private List<Node> patchTrait() {
+    List<Node> out = new ArrayList<>();
+    out.add(
+        decl(
+            "#PatchParams: {containerName: *\"\" | string, command: *null | [...string],"
+                + " args?: [...string]}"));
+    out.add(decl("parameter: *#PatchParams | close({containers: [...#PatchParams]})"));
+    out.add(
+        decl(
+            "parameter: "
+                + pick(
+                    "{command: [\"sleep\"]}",
+                    "{containers: [{containerName: \"a\", command: [\"x\"]}]}",
+                    "{containerName: \"b\"}",
+                    "{containers: [{containerName: \"a\"}, {containerName: \"c\", args: [\"-v\"]}]}",
+                    "{other: 1}")));
+    out.add(
+        decl(
+            "context: output: spec: template: spec: containers: [{name: \"a\", image: \"x\"},"
+                + " {name: \"c\", image: \"y\"}]"));
+    out.add(
+        decl(
+            "_params: [...#PatchParams]\n"
+                + "if parameter.containers == _|_ {_params: [parameter]}\n"
+                + "if parameter.containers != _|_ {_params: parameter.containers}"));
+    out.add(
+        decl(
+            "_base: *_|_ | {...}\n"
+                + "_targets: [for p in _params {\n"
+                + "  let n = *p.containerName | \"a\"\n"
+                + "  name: [if n == \"\" {\"a\"}, n][0]\n"
+                + "  if p.command != null {command: p.command}\n"
+                + "  if p.args != _|_ {args: p.args}\n"
+                + "}]\n"
+                + "patch: spec: template: spec: containers: [for t in _targets {t}]\n"
+                + "errs: [for t in _targets"
+                + " if [for c in context.output.spec.template.spec.containers if c.name == t.name"
+                + " {c}] == [] {\"container \\(t.name) not found\"}]"));
+    syms.add(new Sym("parameter", Type.STRUCT, Map.of()));
     return out;
   }
 
@@ -547,6 +594,44 @@ final class Generator {
                 + pick(name + ".y", "2")
                 + "}"),
         decl(rnd.nextInt(3) == 0 ? name + ": x: " + pick("1", "\"q\"") : "// no value for x"));
+  }
+
+  private List<Node> misc() {
+    String name = fresh();
+    return switch (rnd.nextInt(7)) {
+      case 0 -> List.of(decl(name + ": [1, 2, 3][1:" + (1 + rnd.nextInt(2)) + "]"));
+      case 1 -> List.of(decl(name + ": \"abc\" & " + pick("=~\"^a\"", "!~\"^a\"", "=~\"z\"")));
+      case 2 -> List.of(decl(name + ": and([{a: 1}, {b: 2}, " + pick("{}", "{a: 2}") + "])"));
+      case 3 -> List.of(decl(name + ": [1, ...int] & [1, 2, " + pick("3", "\"x\"") + "]"));
+      case 4 ->
+          List.of(
+              decl("#N" + counter + ": {n: int, next?: #N" + counter + "}"),
+              decl(
+                  name
+                      + ": #N"
+                      + (counter++)
+                      + " & {n: 1, next: {n: 2"
+                      + pick("", ", next: n: 3", ", x: 1")
+                      + "}}"));
+      case 5 -> List.of(decl(name + ": {a: b: c: 1} & {a: b: d: 2} & {a: e: 3}"));
+      default ->
+          List.of(
+              decl(name + ": {x: *\"d\" | string, y: x + \"!\"}"),
+              decl(fresh() + ": " + name + " & {x: \"e\"}"));
+    };
+  }
+
+  private List<Node> dynamicLabels() {
+    String name = fresh();
+    return List.of(
+        decl("_keys" + counter + ": [\"k1\", \"k2\"]"),
+        decl(
+            name
+                + ": {for i, k in _keys"
+                + (counter++)
+                + " {(k): i}, "
+                + pick("\"k3\": 3", "k1: int", "k2: 5")
+                + "}"));
   }
 
   private List<Node> interpolations() {
