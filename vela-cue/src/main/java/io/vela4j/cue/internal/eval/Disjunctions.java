@@ -108,7 +108,21 @@ final class Disjunctions {
       clone.isLet = n.v.isLet;
       clone.cloneOf = n.v.cloneOf != null ? n.v.cloneOf : n.v;
       clone.notAllowed = n.v.notAllowed;
-      n.ev.evaluateWith(clone, f);
+      if (n.ev.cloneDepth >= Evaluation.MAX_CLONE_DEPTH) {
+        n.setBottom(
+            Atom.Bottom.fatal(
+                CueError.Kind.LIMIT,
+                "limit exceeded: disjunctions expanded inside each other more than "
+                    + Evaluation.MAX_CLONE_DEPTH
+                    + " levels deep"));
+        return;
+      }
+      n.ev.cloneDepth++;
+      try {
+        n.ev.evaluateWith(clone, f);
+      } finally {
+        n.ev.cloneDepth--;
+      }
       n.ev.finalizeDeep(clone);
       Atom.Bottom fatal = firstFatal(n.ev, clone);
       if (fatal == null && clone.deref().kind == Vertex.K_BOTTOM) {

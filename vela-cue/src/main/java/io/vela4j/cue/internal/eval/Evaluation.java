@@ -35,6 +35,15 @@ final class Evaluation {
    */
   static final int MAX_DEPTH = 20_000;
 
+  /**
+   * How deeply disjunct clones may be evaluated inside each other: a safety net that turns an
+   * expansion that never ends (a disjunction that is new in every clone) into a LIMIT error.
+   */
+  static final int MAX_CLONE_DEPTH = 1_000;
+
+  /** The number of disjunct clones being evaluated inside each other now. */
+  int cloneDepth;
+
   int ids;
 
   long vertices;
