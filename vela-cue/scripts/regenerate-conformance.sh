@@ -73,11 +73,13 @@ for feature in "${features[@]}"; do
   for cue in "$scratch/$feature"/*.cue; do
     name=$(basename "${cue%.cue}")
     rm -f "$dir/$name.json" "$dir/$name.err"
-    for ext in json err; do
-      if [[ -f $scratch/$feature/$name.$ext ]]; then
-        cp "$scratch/$feature/$name.$ext" "$dir/$name.$ext"
-      fi
-    done
+    if [[ -f $scratch/$feature/$name.json ]]; then
+      cp "$scratch/$feature/$name.json" "$dir/$name.json"
+    fi
+    if [[ -f $scratch/$feature/$name.err ]]; then
+      # A few messages name the file with its absolute path: make it relative, as the others.
+      sed "s|$scratch/|./|g" "$scratch/$feature/$name.err" >"$dir/$name.err"
+    fi
   done
 done
 

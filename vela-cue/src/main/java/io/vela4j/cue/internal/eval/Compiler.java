@@ -6,6 +6,7 @@ import io.vela4j.cue.internal.eval.Adt.RefKind;
 import io.vela4j.cue.internal.syntax.Ast;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -63,6 +64,7 @@ final class Compiler {
 
   private final List<Problem> problems = new ArrayList<>();
   private final Map<String, String> imports = new LinkedHashMap<>();
+  private final Set<String> usedImports = new HashSet<>();
   private final List<Scope> scopes = new ArrayList<>();
 
   /**
@@ -100,6 +102,9 @@ final class Compiler {
    */
   static Adt.StructE compile(Ast.File file, Set<String> packageFields, List<Problem> problems) {
     Compiler c = new Compiler(packageFields);
+    Set<String> topLevel = topLevelFields(file);
+    List<Ast.ImportSpec> specs = new ArrayList<>();
+    List<String> specNames = new ArrayList<>();
     for (Ast.ImportDecl d : file.imports()) {
       for (Ast.ImportSpec spec : d.specs()) {
         String path = spec.importPath();
@@ -122,9 +127,35 @@ final class Compiler {
                   spec.pos()));
         }
         c.imports.put(name, path);
+        specs.add(spec);
+        specNames.add(name);
       }
     }
     Adt.StructE root = c.compileStruct(file.decls(), null, file.pos(), /* isFile= */ true);
+    if (file.packageClause() != null) {
+      // The files of a named package are resolved as cue's loader does (ResolveFiles): an import
+      // must be used, and no top-level field may take its name. Package-less files skip this.
+      for (int i = 0; i < specs.size(); i++) {
+        Ast.ImportSpec spec = specs.get(i);
+        String name = specNames.get(i);
+        String quoted = "\"" + spec.importPath() + "\"";
+        if (topLevel.contains(name)) {
+          c.problems.add(
+              new Problem(
+                  CueError.Kind.REFERENCE,
+                  name + " redeclared as imported package name",
+                  spec.pos()));
+        } else if (!c.usedImports.contains(name)) {
+          c.problems.add(
+              new Problem(
+                  CueError.Kind.REFERENCE,
+                  "imported and not used: "
+                      + quoted
+                      + (spec.name() == null ? "" : " as " + spec.name().name()),
+                  spec.pos()));
+        }
+      }
+    }
     for (Scope s : c.scopes) {
       for (Binding b : s.all) {
         if (b.mustUse && b.uses == 0) {
@@ -299,6 +330,7 @@ final class Compiler {
       return pre;
     }
     if (imports.containsKey(id.name())) {
+      usedImports.add(id.name());
       problems.add(
           new Problem(
               CueError.Kind.REFERENCE,
@@ -364,6 +396,7 @@ final class Compiler {
           && lookupScope(id.name(), s) == null
           && imports.containsKey(id.name())) {
         String path = imports.get(id.name());
+        usedImports.add(id.name());
         if (BuiltinCalls.isKnownPackage(path) && !BuiltinCalls.exists(path, sel.name())) {
           problems.add(
               new Problem(
