@@ -107,6 +107,11 @@ class DifferentialFuzzTest {
       if (p.multiFile()) {
         a = oracle.exportFiles(p.files());
         b = a;
+        if (answered(a) && !ours.agrees(a)) {
+          // Second opinion: v0.4.3 on the files joined into one (v0.4.0-beta.1, the only engine
+          // that reads several files, has bugs v0.4.3 fixed, e.g. (k) labels from a list).
+          b = oracle.batch(Oracle.V043, Map.of("joined", joined(p.files()))).get("joined");
+        }
       } else {
         a = v043.get(name(i));
         b = v040.get(name(i));
@@ -270,6 +275,25 @@ class DifferentialFuzzTest {
       }
     }
     return cur;
+  }
+
+  /** The files of a package as one file: package clauses dropped, imports gathered first. */
+  static String joined(Map<String, String> files) {
+    java.util.Set<String> imports = new java.util.LinkedHashSet<>();
+    StringBuilder body = new StringBuilder();
+    for (String src : files.values()) {
+      for (String line : (Iterable<String>) src.lines()::iterator) {
+        if (line.startsWith("package ")) {
+          continue;
+        }
+        if (line.startsWith("import ")) {
+          imports.add(line);
+          continue;
+        }
+        body.append(line).append('\n');
+      }
+    }
+    return String.join("\n", imports) + "\n" + body;
   }
 
   private static Map<String, String> files(Node tree, boolean multiFile) {

@@ -86,8 +86,21 @@ final class Generator {
       parts.add(d);
     }
     List<Node> files = new ArrayList<>();
+    Set<String> all = imports;
     for (List<Node> part : parts) {
-      // Imports are per file: every file imports what the program uses.
+      // Imports are per file, and in a package an unused import is an error: each file imports
+      // what it uses (one time in ten, everything, to test that error too).
+      StringBuilder text = new StringBuilder();
+      for (Node d : part) {
+        text.append(d.text()).append('\n');
+      }
+      imports = new LinkedHashSet<>();
+      for (String i : all) {
+        String name = i.substring(i.lastIndexOf('/') + 1);
+        if (text.indexOf(name + ".") >= 0 || rnd.nextInt(10) == 0) {
+          imports.add(i);
+        }
+      }
       files.add(Tree.file(header("p"), part));
     }
     return new Program(Tree.files(files), true);
