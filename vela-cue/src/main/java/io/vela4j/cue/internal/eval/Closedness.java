@@ -32,8 +32,8 @@ import org.jspecify.annotations.Nullable;
  * requirement applies to every node one of whose conjuncts descends from it, and, for a {@code
  * close()}, only to the node where it was applied. So the several declarations of one field inside
  * a definition are <em>combined</em>, never intersected: they all descend from the same reference.
- * A reference to a definition is not a requirement when it is embedded in a disjunction or another
- * non-{@code &} operator inside a struct literal (CUE does not check those).
+ * A reference to a definition is not a requirement when it is embedded in an operator other than
+ * {@code &} and {@code |} inside a struct literal (CUE does not check those).
  *
  * <h2>Evidence</h2>
  *
@@ -175,7 +175,7 @@ final class Closedness {
 
   /** Records that a conjunct with this provenance is being added to the node. */
   static void noteConjunct(NodeContext n, CloseInfo ci) {
-    if (ci.id() != 0 && !n.conjunctScopes.contains(ci.id())) {
+    if (ci.id() != 0) {
       n.conjunctScopes.add(ci.id());
     }
     if (ci.fromDef()) {
@@ -209,11 +209,11 @@ final class Closedness {
 
   /**
    * The provenance of an expression embedded in a literal with provenance {@code lit}: a new
-   * embedding scope, except for a disjunction or an operator other than {@code &}, whose
-   * definitions CUE does not check.
+   * embedding scope (a disjunction included: {@code {#A | #B, c: 1}} checks the chosen definition),
+   * except for an operator other than {@code &} or {@code |}, whose definitions CUE does not check.
    */
   static CloseInfo enterEmbedding(NodeContext n, CloseInfo lit, Adt.Expr e) {
-    if (e instanceof Adt.DisjE || (e instanceof Adt.BinE b && b.op() != Ast.Op.AND)) {
+    if (e instanceof Adt.BinE b && b.op() != Ast.Op.AND) {
       return new CloseInfo(lit.id(), lit.outer(), lit.embed(), true, lit.fromDef());
     }
     int scope = n.ev.scopes.open(lit.id());

@@ -69,7 +69,7 @@ final class NodeContext {
 
   // Closedness: the scopes of the conjuncts added here, of the struct literals, of `...` (and
   // struct values) and of bare `_`; whether a conjunct was declared inside a definition.
-  final List<Integer> conjunctScopes = new ArrayList<>(2);
+  final Set<Integer> conjunctScopes = new LinkedHashSet<>(4);
   final List<Integer> structScopes = new ArrayList<>(1);
   final List<Integer> openScopes = new ArrayList<>(0);
   final List<Integer> topScopes = new ArrayList<>(0);

@@ -124,11 +124,13 @@ class ClosednessTest {
     }
 
     @Test
-    void aDisjunctionEmbeddedInALiteralIsNotChecked() {
-      var r = eval("#A: {a: int}\nx: {#A | {b: int}, c: 1}\nx: a: 1\n");
-      Vertex x = r.at("x").deref();
-      assertThat(x.kind).isEqualTo(Vertex.K_DISJ);
-      assertThat(x.disjuncts).hasSize(2);
+    void aDefinitionInAnEmbeddedDisjunctionIsCheckedWithTheFieldsBesideIt() {
+      var both = eval("#A: {a: int}\nx: {#A | {b: int}, c: 1}\nx: a: 1\n");
+      assertThat(both.at("x").deref().kind).isEqualTo(Vertex.K_DISJ);
+      var one = eval("#A: {a: int}\nx: {#A | {b: int}, c: 1}\nx: {a: 1, d: 1}\n");
+      Vertex x = one.at("x").deref();
+      assertThat(x.kind).as("d eliminates #A").isEqualTo(Vertex.K_STRUCT);
+      assertThat(x.arcs).containsKey("b");
     }
   }
 
