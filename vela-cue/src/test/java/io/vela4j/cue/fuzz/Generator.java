@@ -156,7 +156,8 @@ final class Generator {
   }
 
   private List<Node> snippet() {
-    return switch (rnd.nextInt(18)) {
+    return switch (rnd.nextInt(20)) {
+      case 18, 19 -> closednessShapes();
       case 16 -> misc();
       case 17 -> dynamicLabels();
       case 0, 1 -> {
@@ -607,6 +608,42 @@ final class Generator {
                 + pick(name + ".y", "2")
                 + "}"),
         decl(rnd.nextInt(3) == 0 ? name + ": x: " + pick("1", "\"q\"") : "// no value for x"));
+  }
+
+  /** Definitions met through embeddings, disjunctions, close() and each other. */
+  private List<Node> closednessShapes() {
+    int k = counter++;
+    String a = "#CA" + k;
+    String b = "#CB" + k;
+    List<Node> out = new ArrayList<>();
+    out.add(decl(a + ": {a: int" + pick("", ", s: {x: *1 | int}", ", ...") + "}"));
+    out.add(decl(b + ": {b: int" + pick("", ", s?: {y: int}") + "}"));
+    String extra = pick("", ", d: 1", ", s: x: 2", ", s: z: 3");
+    String v = fresh();
+    switch (rnd.nextInt(7)) {
+      case 0 -> {
+        out.add(decl(v + ": {" + a + " | " + b + ", c: 1}"));
+        out.add(decl(v + ": {" + pick("a", "b") + ": 1" + extra + "}"));
+      }
+      case 1 -> out.add(decl(v + ": {" + a + " & " + b + pick("", ", c: 1") + "}"));
+      case 2 ->
+          out.add(
+              decl(v + ": (" + a + " | close({b: 1})) & {" + pick("a", "b") + ": 1" + extra + "}"));
+      case 3 -> {
+        out.add(decl("#CC" + k + ": {" + a + ", c?: int}"));
+        out.add(decl(v + ": #CC" + k + " & {a: 1, c: 2" + extra + "}"));
+      }
+      case 4 -> {
+        out.add(decl(v + ": {" + a + ", " + pick("a", "e") + ": 1}"));
+        out.add(decl(fresh() + ": " + v + " & {a: 2" + extra + "}"));
+      }
+      case 5 -> out.add(decl(v + ": [..." + a + "] & [{a: 1}, {a: 2" + extra + "}]"));
+      default -> {
+        out.add(decl(v + ": " + a + " & {a: 1}"));
+        out.add(decl(fresh() + ": " + v + pick(".s.x", ".s.q", ".a", ".zz")));
+      }
+    }
+    return out;
   }
 
   private List<Node> misc() {
