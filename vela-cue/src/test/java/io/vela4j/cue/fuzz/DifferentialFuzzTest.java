@@ -311,7 +311,10 @@ class DifferentialFuzzTest {
               try {
                 return Outcome.exported(CueCompiler.create().compile(files).evaluate().export());
               } catch (CueException e) {
-                return Outcome.rejected(e.getMessage());
+                // An internal error is reported as a CueException too: it is a crash here.
+                return e.getMessage().contains("internal evaluator error")
+                    ? new Outcome(Outcome.Kind.CRASHED, null, e.getMessage())
+                    : Outcome.rejected(e.getMessage());
               } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
                 return new Outcome(Outcome.Kind.CRASHED, null, e.toString());
               }

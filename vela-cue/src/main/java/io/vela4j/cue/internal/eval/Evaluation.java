@@ -214,7 +214,12 @@ final class Evaluation {
         return v;
       }
       throw new BottomEx(
-          Atom.Bottom.incomplete("cycle detected in evaluation of " + describePath(v), pos));
+          new Atom.Bottom(
+              CueError.Kind.CYCLE,
+              true,
+              "cycle detected in evaluation of " + describePath(v),
+              pos == null ? List.of() : List.of(pos),
+              ""));
     }
     return Defaults.dflt(v);
   }

@@ -92,9 +92,17 @@ final class Expressions {
     try {
       v = ev.operand(e, env);
     } catch (BottomEx b) {
+      if (isReferenceCycle(b.bottom)) {
+        // The operand is in a reference cycle (`a: a != _|_`, `a: b + 1, b: a - 1`): whether it
+        // is bottom cannot be known, and CUE reports the cycle instead of an answer.
+        throw b;
+      }
       return true;
     }
     Vertex d = v.deref();
+    if (d.kind == Vertex.K_BOTTOM && d.state == Vertex.EVALUATED && isReferenceCycle(d.err)) {
+      throw new BottomEx(d.err);
+    }
     if (d.state == Vertex.EVALUATING && d.ctx != null) {
       // The tested struct or list is still being evaluated: the test is part of its own
       // evaluation (`a: c, c: {if a != _|_ {x: a}}`), so its answer would decide what it tests.
@@ -115,6 +123,11 @@ final class Expressions {
       case Vertex.K_STRUCT, Vertex.K_LIST -> false;
       default -> true;
     };
+  }
+
+  /** An incomplete cycle error: a value that a reference cycle leaves undecided. */
+  private static boolean isReferenceCycle(Atom.Bottom b) {
+    return b.incomplete() && b.kind() == CueError.Kind.CYCLE;
   }
 
   static Object unary(Evaluation ev, Adt.UnaryE u, @Nullable Env env) {
