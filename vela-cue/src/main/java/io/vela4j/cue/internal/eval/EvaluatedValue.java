@@ -37,7 +37,7 @@ final class EvaluatedValue implements CueValue {
       return this;
     }
     Vertex cur = v;
-    for (String seg : p.split("\\.", -1)) {
+    for (String seg : Labels.splitPath(p)) {
       if (cur == null) {
         break;
       }

@@ -62,10 +62,13 @@ final class ProgramImpl implements CueProgram {
     if (path.isEmpty()) {
       return leaf;
     }
-    String[] parts = path.split("\\.");
+    List<String> parts = Labels.splitPath(path);
+    while (parts.size() > 1 && parts.get(parts.size() - 1).isEmpty()) {
+      parts.remove(parts.size() - 1); // as String.split drops trailing empty segments
+    }
     Adt.Expr e = leaf;
-    for (int i = parts.length - 1; i >= 0; i--) {
-      String l = parts[i];
+    for (int i = parts.size() - 1; i >= 0; i--) {
+      String l = parts.get(i);
       if (!l.startsWith("#") && !l.startsWith("_")) {
         l = Labels.quoted(l);
       }
