@@ -2,8 +2,12 @@ package io.vela4j.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vela4j.dispatch.DeliveryTarget;
+import io.vela4j.testing.Golden;
 import io.vela4j.workflow.internal.Json;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +46,7 @@ class WalkthroughTest {
     golden.set("steps", run.toJson().get("steps"));
     golden.set("plan", run.toJson().get("plan"));
     golden.set("rollouts", run.toJson().get("rollouts"));
-    Golden.assertMatches("walkthrough.json", golden);
+    Golden.assertMatches("walkthrough.json", json(golden));
   }
 
   @Test
@@ -89,7 +93,7 @@ class WalkthroughTest {
     assertThat(resumed.notifications())
         .singleElement()
         .satisfies(n -> assertThat(n.channel()).isEqualTo("slack"));
-    Golden.assertMatches("approval.json", resumed.toJson());
+    Golden.assertMatches("approval.json", json(resumed.toJson()));
   }
 
   @Test
@@ -100,5 +104,17 @@ class WalkthroughTest {
     assertThat(late.step("approve").orElseThrow().phase()).isEqualTo(StepPhase.TIMED_OUT);
     assertThat(late.step("deploy-hangzhou").orElseThrow().phase()).isEqualTo(StepPhase.SKIPPED);
     assertThat(late.step("tell-the-team").orElseThrow().phase()).isEqualTo(StepPhase.SUCCEEDED);
+  }
+
+  private static final ObjectMapper INDENTED =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** The golden form of a trace: keys sorted, indented, one trailing line break. */
+  private static String json(JsonNode node) {
+    try {
+      return INDENTED.writeValueAsString(Json.sorted(node)) + "\n";
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Whole-file parses of KubeVela-shaped templates (written for this test) compared with golden
  * files: the debug form of every top-level declaration, and the doc comments by field path.
- * Regenerate with {@code -Dvela.golden.update=true}.
+ * Regenerate with {@code -Dvela4j.golden.update=true}.
  */
 class GoldenTest {
 
@@ -94,7 +94,7 @@ class GoldenTest {
     String src = resource("/syntax/" + name + ".cue");
     String actual = render(Parser.parse(name + ".cue", src));
     String goldenPath = "/golden/syntax/" + name + ".txt";
-    if (Boolean.getBoolean("vela.golden.update")) {
+    if (Boolean.getBoolean("vela4j.golden.update")) {
       Path file = Path.of("src/test/resources" + goldenPath);
       Files.createDirectories(file.getParent());
       Files.writeString(file, actual, StandardCharsets.UTF_8);
