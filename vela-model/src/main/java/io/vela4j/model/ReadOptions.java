@@ -12,8 +12,8 @@ package io.vela4j.model;
  *     2,000,000)
  * @param maxStringLength the longest scalar, in characters (default 4 MiB)
  * @param maxLineLength the longest line of YAML block text, in characters (default 256 KiB): the
- *     YAML scanner is quadratic in line length. Input that starts with <code>{</code> or <code>[</code> is
- *     read as JSON, which has no such limit.
+ *     YAML scanner is quadratic in line length. Input that starts with <code>{</code> or <code>[
+ *     </code> is read as JSON, which has no such limit.
  */
 public record ReadOptions(
     boolean strict,

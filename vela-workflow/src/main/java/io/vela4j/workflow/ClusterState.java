@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vela4j.dispatch.DeliveryTarget;
 import io.vela4j.dispatch.ResourceKey;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.workflow.internal.Json;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -217,33 +218,11 @@ public final class ClusterState {
       Map<String, String> labels) {
     var out = new ArrayList<ObjectNode>();
     for (var e : objects.getOrDefault(target, Map.of()).entrySet()) {
-      if (matches(e.getKey(), e.getValue(), apiVersion, kind, namespace, labels)) {
+      if (Json.selects(e.getKey(), e.getValue(), apiVersion, kind, namespace, labels)) {
         out.add(e.getValue().deepCopy());
       }
     }
     return out;
-  }
-
-  static boolean matches(
-      ResourceKey key,
-      JsonNode object,
-      String apiVersion,
-      String kind,
-      @Nullable String namespace,
-      Map<String, String> labels) {
-    if (!key.kind().equals(kind) || !key.apiVersion().equals(apiVersion)) {
-      return false;
-    }
-    if (namespace != null && !namespace.isEmpty() && !namespace.equals(key.namespace())) {
-      return false;
-    }
-    JsonNode have = object.path("metadata").path("labels");
-    for (var l : labels.entrySet()) {
-      if (!l.getValue().equals(have.path(l.getKey()).asText(null))) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**

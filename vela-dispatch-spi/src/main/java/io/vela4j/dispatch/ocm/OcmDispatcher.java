@@ -38,9 +38,9 @@ import java.util.List;
  *       others in wave 1. Work names never exceed 188 characters (253 minus the 65 characters the
  *       agent's AppliedManifestWork prefix adds).
  *   <li>{@code manifestConfigs}: one per manifest, with {@code resourceIdentifier} (plural resource
- *       from the {@link io.vela4j.model.kube.ResourceScopes}), {@code updateStrategy} from the policy
- *       (ServerSideApply with field manager {@code work-agent-<fieldManager>} unless it already
- *       starts with {@code work-agent}, and {@code force} for {@code OVERWRITE}; or {@code
+ *       from the {@link io.vela4j.model.kube.ResourceScopes}), {@code updateStrategy} from the
+ *       policy (ServerSideApply with field manager {@code work-agent-<fieldManager>} unless it
+ *       already starts with {@code work-agent}, and {@code force} for {@code OVERWRITE}; or {@code
  *       Update}/{@code CreateOnly}/{@code ReadOnly}), and {@code feedbackRules} for the policy's
  *       rules of the manifest's kind.
  *   <li>{@code deleteOption.propagationPolicy}: {@code Foreground} for {@code DELETE}, {@code

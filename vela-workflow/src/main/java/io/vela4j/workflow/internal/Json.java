@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vela4j.dispatch.ResourceKey;
 import java.util.Iterator;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** JSON helpers. */
 public final class Json {
@@ -141,6 +143,40 @@ public final class Json {
     }
     for (int i = 0; i < s.length(); i++) {
       if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether an object is of the given kind, in the namespace (any when {@code null} or empty) and
+   * carries all the labels: how {@code kube.#List} and {@code op.#List} select objects.
+   *
+   * @param key the object's identity
+   * @param object the object
+   * @param apiVersion the wanted apiVersion
+   * @param kind the wanted kind
+   * @param namespace the wanted namespace, or {@code null} or {@code ""} for every namespace
+   * @param labels the labels it must carry
+   * @return whether it is selected
+   */
+  public static boolean selects(
+      ResourceKey key,
+      JsonNode object,
+      String apiVersion,
+      String kind,
+      @Nullable String namespace,
+      Map<String, String> labels) {
+    if (!key.kind().equals(kind) || !key.apiVersion().equals(apiVersion)) {
+      return false;
+    }
+    if (namespace != null && !namespace.isEmpty() && !namespace.equals(key.namespace())) {
+      return false;
+    }
+    JsonNode have = object.path("metadata").path("labels");
+    for (var l : labels.entrySet()) {
+      if (!l.getValue().equals(have.path(l.getKey()).asText(null))) {
         return false;
       }
     }

@@ -137,31 +137,10 @@ final class RunState implements ClusterView {
     var out = new ArrayList<ObjectNode>();
     for (ResourceKey k : keys) {
       get(target, k)
-          .filter(o -> matches(k, o, apiVersion, kind, namespace, labels))
+          .filter(o -> Json.selects(k, o, apiVersion, kind, namespace, labels))
           .ifPresent(out::add);
     }
     return out;
-  }
-
-  private static boolean matches(
-      ResourceKey key,
-      JsonNode o,
-      String apiVersion,
-      String kind,
-      @Nullable String namespace,
-      Map<String, String> labels) {
-    if (!key.kind().equals(kind) || !key.apiVersion().equals(apiVersion)) {
-      return false;
-    }
-    if (namespace != null && !namespace.isEmpty() && !namespace.equals(key.namespace())) {
-      return false;
-    }
-    for (var l : labels.entrySet()) {
-      if (!l.getValue().equals(o.path("metadata").path("labels").path(l.getKey()).asText(null))) {
-        return false;
-      }
-    }
-    return true;
   }
 
   record AppliedKey(DeliveryTarget target, ResourceKey key, AppliedObject.Action action) {}
