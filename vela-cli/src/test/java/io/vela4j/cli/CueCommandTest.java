@@ -180,6 +180,36 @@ class CueCommandTest {
   }
 
   @Test
+  void filesOfOnePackageAreOneInstance() throws IOException {
+    var a = write("a.cue", "package p\n\nx: y\n");
+    var b = write("b.cue", "package p\n\ny: 1\n");
+    var r = run("cue", "export", a.toString(), b.toString());
+    // cue-oracle export a.cue b.cue (issue 10, class 6)
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).isEqualTo("{\n    \"x\": 1,\n    \"y\": 1\n}\n");
+  }
+
+  @Test
+  void filesWithoutPackageDoNotShareTheirScope() throws IOException {
+    var a = write("a.cue", "x: y\n");
+    var b = write("b.cue", "y: 1\n");
+    var r = run("cue", "export", a.toString(), b.toString());
+    // cue-oracle: x: reference "y" not found: ./a.cue:1:4
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("a.cue:1:4").contains("reference \"y\" not found");
+  }
+
+  @Test
+  void filesOfTwoPackagesAreAnError() throws IOException {
+    var a = write("a.cue", "package p\n\na: 1\n");
+    var b = write("b.cue", "package q\n\nb: 2\n");
+    var r = run("cue", "export", a.toString(), b.toString());
+    // cue-oracle: found packages "p" (a.cue) and q (b.cue) in "..."
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("found packages \"p\" (a.cue) and q (b.cue)");
+  }
+
+  @Test
   void evaluationErrorExitsOneWithFileLineColumn() throws IOException {
     var f = write("bad.cue", "a: 1\nb: a + \"x\"\n");
     var r = run("cue", "export", f.toString());

@@ -39,10 +39,11 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The CUE conformance suite: every {@code src/test/resources/conformance/<feature>/<case>.cue} is
- * compiled, evaluated and exported, and compared with the answer of the reference implementation
- * ({@code <case>.json}: the exported JSON; {@code <case>.err}: CUE rejected the program, so we must
- * throw a {@link CueException}). Expected files come from cue-oracle (see {@code
+ * The CUE conformance suite: every {@code src/test/resources/conformance/<feature>/<case>.cue} (or
+ * folder {@code <feature>/<case>/} of the files of one package) is compiled, evaluated and
+ * exported, and compared with the answer of the reference implementation ({@code <case>.json}: the
+ * exported JSON; {@code <case>.err}: CUE rejected the program, so we must throw a {@link
+ * CueException}). Expected files come from cue-oracle (see {@code
  * scripts/regenerate-conformance.sh}), except cases with a {@code <case>.v014} sidecar,
  * hand-written because CUE v0.14 answers differently (listed in {@code DIFFERENCES.md}).
  *
@@ -100,7 +101,10 @@ class ConformanceTest {
     var features = new TreeMap<String, List<Path>>();
     try (var files = Files.walk(root, 2)) {
       files
-          .filter(p -> p.toString().endsWith(".cue"))
+          .filter(
+              p ->
+                  p.toString().endsWith(".cue")
+                      || (Files.isDirectory(p) && root.relativize(p).getNameCount() == 2))
           .sorted()
           .forEach(
               p ->
@@ -123,7 +127,7 @@ class ConformanceTest {
   private static DynamicTest caseTest(String feature, Path cue) {
     var rel = relative(cue);
     return DynamicTest.dynamicTest(
-        cue.getFileName().toString(),
+        cue.getFileName().toString() + (Files.isDirectory(cue) ? "/" : ""),
         cue.toUri(),
         () -> {
           String failure = check(feature, cue);
@@ -154,13 +158,27 @@ class ConformanceTest {
 
   private static final Map<String, String> FAILURES = new ConcurrentHashMap<>();
 
-  /** Runs one case; returns null when it behaves as expected, else what went wrong. */
+  /**
+   * Runs one case (a {@code .cue} file, or a folder of the {@code .cue} files of one package);
+   * returns null when it behaves as expected, else what went wrong.
+   */
   private static String check(String feature, Path cue) throws IOException {
-    var base = cue.toString().substring(0, cue.toString().length() - 4);
+    boolean pkg = Files.isDirectory(cue);
+    var base = pkg ? cue.toString() : cue.toString().substring(0, cue.toString().length() - 4);
     var json = Path.of(base + ".json");
     var err = Path.of(base + ".err");
-    var source = Files.readString(cue, StandardCharsets.UTF_8);
-    var name = feature + "/" + cue.getFileName();
+    var sources = new LinkedHashMap<String, String>();
+    if (pkg) {
+      try (var files = Files.list(cue)) {
+        for (var f : files.filter(p -> p.toString().endsWith(".cue")).sorted().toList()) {
+          sources.put(
+              feature + "/" + cue.getFileName() + "/" + f.getFileName(),
+              Files.readString(f, StandardCharsets.UTF_8));
+        }
+      }
+    } else {
+      sources.put(feature + "/" + cue.getFileName(), Files.readString(cue, StandardCharsets.UTF_8));
+    }
     boolean expectError = Files.exists(err);
     if (!expectError && !Files.exists(json)) {
       return "no expected " + json.getFileName() + " or " + err.getFileName();
@@ -172,7 +190,7 @@ class ConformanceTest {
             () -> {
               JsonNode actual;
               try {
-                actual = CueCompiler.create().compile(name, source).evaluate().export();
+                actual = CueCompiler.create().compile(sources).evaluate().export();
               } catch (CueException e) {
                 return expectError
                     ? null

@@ -32,7 +32,7 @@ final class Adt {
   }
 
   /** A literal value (scalar, type, top or bottom). */
-  record Lit(Value value, Ast.@Nullable Pos pos) implements Expr {}
+  record Lit(Atom value, Ast.@Nullable Pos pos) implements Expr {}
 
   /** Field kinds. */
   enum ArcType {
@@ -89,8 +89,11 @@ final class Adt {
    *
    * @param hasEmbed whether it embeds an expression or comprehension (a "wrapper" that may turn
    *     into a scalar or list)
+   * @param hasRegular whether it declares a regular field (so it cannot become a scalar or list)
+   * @param file whether it is the top level of a file (not a struct closedness can scope)
    */
-  record StructE(List<Decl> decls, boolean hasEmbed, boolean hasRegular, Ast.@Nullable Pos pos)
+  record StructE(
+      List<Decl> decls, boolean hasEmbed, boolean hasRegular, boolean file, Ast.@Nullable Pos pos)
       implements Expr {}
 
   /** A list literal: elements are {@link Expr} or {@link CompD}. */

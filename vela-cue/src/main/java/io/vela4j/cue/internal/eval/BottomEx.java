@@ -4,9 +4,9 @@ package io.vela4j.cue.internal.eval;
 final class BottomEx extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  final transient Value.Bottom bottom;
+  final transient Atom.Bottom bottom;
 
-  BottomEx(Value.Bottom bottom) {
+  BottomEx(Atom.Bottom bottom) {
     super(bottom.message(), null, false, false);
     this.bottom = bottom;
   }

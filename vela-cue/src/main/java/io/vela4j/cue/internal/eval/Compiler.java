@@ -4,12 +4,14 @@ import io.vela4j.cue.CueError;
 import io.vela4j.cue.internal.eval.Adt.ArcType;
 import io.vela4j.cue.internal.eval.Adt.RefKind;
 import io.vela4j.cue.internal.syntax.Ast;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -62,11 +64,47 @@ final class Compiler {
 
   private final List<Problem> problems = new ArrayList<>();
   private final Map<String, String> imports = new LinkedHashMap<>();
+  private final Set<String> usedImports = new HashSet<>();
   private final List<Scope> scopes = new ArrayList<>();
+
+  /**
+   * The identifier labels of the top-level fields of the other files of the package: a reference
+   * that no enclosing scope of this file binds resolves to them (the package scope).
+   */
+  private final Set<String> packageFields;
+
+  private Compiler(Set<String> packageFields) {
+    this.packageFields = packageFields;
+  }
 
   /** Compiles a file; returns its top-level struct literal. */
   static Adt.StructE compile(Ast.File file, List<Problem> problems) {
-    Compiler c = new Compiler();
+    return compile(file, Set.of(), problems);
+  }
+
+  /**
+   * The identifiers that the top-level fields of a file bind, which the other files of its package
+   * can refer to.
+   */
+  static Set<String> topLevelFields(Ast.File file) {
+    Set<String> out = new LinkedHashSet<>();
+    for (Ast.Decl d : file.decls()) {
+      if (d instanceof Ast.Field f && f.label() instanceof Ast.Ident id) {
+        out.add(id.name());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Compiles one file of a package whose other files declare {@code packageFields} at their top
+   * level; returns the file's top-level struct literal.
+   */
+  static Adt.StructE compile(Ast.File file, Set<String> packageFields, List<Problem> problems) {
+    Compiler c = new Compiler(packageFields);
+    Set<String> topLevel = topLevelFields(file);
+    List<Ast.ImportSpec> specs = new ArrayList<>();
+    List<String> specNames = new ArrayList<>();
     for (Ast.ImportDecl d : file.imports()) {
       for (Ast.ImportSpec spec : d.specs()) {
         String path = spec.importPath();
@@ -81,7 +119,7 @@ final class Compiler {
             name = name.substring(colon + 1);
           }
         }
-        if (!Builtins2.isKnownPackage(path)) {
+        if (!BuiltinCalls.isKnownPackage(path)) {
           c.problems.add(
               new Problem(
                   CueError.Kind.REFERENCE,
@@ -89,9 +127,35 @@ final class Compiler {
                   spec.pos()));
         }
         c.imports.put(name, path);
+        specs.add(spec);
+        specNames.add(name);
       }
     }
     Adt.StructE root = c.compileStruct(file.decls(), null, file.pos(), /* isFile= */ true);
+    if (file.packageClause() != null) {
+      // The files of a named package are resolved as cue's loader does (ResolveFiles): an import
+      // must be used, and no top-level field may take its name. Package-less files skip this.
+      for (int i = 0; i < specs.size(); i++) {
+        Ast.ImportSpec spec = specs.get(i);
+        String name = specNames.get(i);
+        String quoted = "\"" + spec.importPath() + "\"";
+        if (topLevel.contains(name)) {
+          c.problems.add(
+              new Problem(
+                  CueError.Kind.REFERENCE,
+                  name + " redeclared as imported package name",
+                  spec.pos()));
+        } else if (!c.usedImports.contains(name)) {
+          c.problems.add(
+              new Problem(
+                  CueError.Kind.REFERENCE,
+                  "imported and not used: "
+                      + quoted
+                      + (spec.name() == null ? "" : " as " + spec.name().name()),
+                  spec.pos()));
+        }
+      }
+    }
     for (Scope s : c.scopes) {
       for (Binding b : s.all) {
         if (b.mustUse && b.uses == 0) {
@@ -170,7 +234,8 @@ final class Compiler {
             Scope ps = newScope(s);
             ps.add(
                 ae.alias().name(),
-                new Binding(RefKind.BIND, ae.alias().name(), ae.pos(), true),
+                // CUE does not require a pattern's label alias to be used ([N=_]: {}).
+                new Binding(RefKind.BIND, ae.alias().name(), ae.pos(), false),
                 problems);
             out.add(new Adt.PatternD(expr(ae.expr(), s), expr(f.value(), ps), ae.alias().name()));
           } else {
@@ -191,7 +256,7 @@ final class Compiler {
         hasEmbed = true;
       }
     }
-    return new Adt.StructE(List.copyOf(out), hasEmbed, hasRegular, pos);
+    return new Adt.StructE(List.copyOf(out), hasEmbed, hasRegular, isFile, pos);
   }
 
   private static List<String> docs(List<Ast.Comment> comments) {
@@ -234,7 +299,10 @@ final class Compiler {
         Adt.Expr e = expr(l.expr(), cur);
         Scope ns = newScope(cur);
         ns.add(
-            l.name().name(), new Binding(RefKind.BIND, l.name().name(), l.pos(), true), problems);
+            l.name().name(),
+            // Unlike a let declaration, an unused let clause of a comprehension is no error.
+            new Binding(RefKind.BIND, l.name().name(), l.pos(), false),
+            problems);
         clauses.add(new Adt.LetC(l.name().name(), e));
         cur = ns;
       }
@@ -252,45 +320,50 @@ final class Compiler {
         return new Adt.RefE(up, b.kind, b.target, id.pos());
       }
     }
-    Adt.Expr pre = Predeclared.lookup(id.name(), id.pos());
+    if (packageFields.contains(id.name())) {
+      // A top-level field of another file of the package: all files' fields are arcs of the
+      // same root vertex, the frame of each file's outermost scope.
+      return new Adt.RefE(up - 1, RefKind.FIELD, id.name(), id.pos());
+    }
+    Adt.Expr pre = PredeclaredIdentifiers.lookup(id.name(), id.pos());
     if (pre != null) {
       return pre;
     }
     if (imports.containsKey(id.name())) {
+      usedImports.add(id.name());
       problems.add(
           new Problem(
               CueError.Kind.REFERENCE,
               "cannot use package " + id.name() + " as a value",
               id.pos()));
-      return new Adt.Lit(Value.Top.INSTANCE, id.pos());
+      return new Adt.Lit(Atom.Top.INSTANCE, id.pos());
     }
     problems.add(
         new Problem(
             CueError.Kind.REFERENCE, "reference \"" + id.name() + "\" not found", id.pos()));
-    return new Adt.Lit(Value.Top.INSTANCE, id.pos());
+    return new Adt.Lit(Atom.Top.INSTANCE, id.pos());
   }
 
   private Adt.Expr expr(Ast.Expr e, Scope s) {
     if (e instanceof Ast.Ident id) {
       return ident(id, s);
     } else if (e instanceof Ast.TopLit t) {
-      return new Adt.Lit(Value.Top.INSTANCE, t.pos());
+      return new Adt.Lit(Atom.Top.INSTANCE, t.pos());
     } else if (e instanceof Ast.BottomLit b) {
       return new Adt.Lit(
-          Value.Bottom.fatal(
-              CueError.Kind.OTHER, "explicit error (_|_ literal) in source", b.pos()),
+          Atom.Bottom.fatal(CueError.Kind.OTHER, "explicit error (_|_ literal) in source", b.pos()),
           b.pos());
     } else if (e instanceof Ast.NullLit n) {
-      return new Adt.Lit(Value.Null.INSTANCE, n.pos());
+      return new Adt.Lit(Atom.Null.INSTANCE, n.pos());
     } else if (e instanceof Ast.BoolLit b) {
-      return new Adt.Lit(Value.Bool.of(b.value()), b.pos());
+      return new Adt.Lit(Atom.Bool.of(b.value()), b.pos());
     } else if (e instanceof Ast.IntLit i) {
-      return new Adt.Lit(Value.Num.ofInt(i.value()), i.pos());
+      return new Adt.Lit(Atom.Num.ofInt(i.value()), i.pos());
     } else if (e instanceof Ast.FloatLit f) {
-      return new Adt.Lit(new Value.Num(f.value(), false), f.pos());
+      return new Adt.Lit(new Atom.Num(f.value(), false), f.pos());
     } else if (e instanceof Ast.StringLit sl) {
       return new Adt.Lit(
-          sl.bytes() ? new Value.Bytes(sl.byteValue()) : new Value.Str(sl.value()), sl.pos());
+          sl.bytes() ? new Atom.Bytes(sl.byteValue()) : new Atom.Str(sl.value()), sl.pos());
     } else if (e instanceof Ast.Interpolation in) {
       List<Adt.Expr> xs = new ArrayList<>();
       for (Ast.Expr x : in.exprs()) {
@@ -323,7 +396,8 @@ final class Compiler {
           && lookupScope(id.name(), s) == null
           && imports.containsKey(id.name())) {
         String path = imports.get(id.name());
-        if (Builtins2.isKnownPackage(path) && !Builtins2.exists(path, sel.name())) {
+        usedImports.add(id.name());
+        if (BuiltinCalls.isKnownPackage(path) && !BuiltinCalls.exists(path, sel.name())) {
           problems.add(
               new Problem(
                   CueError.Kind.REFERENCE,
@@ -420,7 +494,7 @@ final class Compiler {
   private void assertConcreteIsPossible(Ast.Expr src, Ast.Op op, Adt.Expr x) {
     boolean possible;
     if (x instanceof Adt.Lit l) {
-      possible = l.value() instanceof Value.Bottom || Value.isConcrete(l.value());
+      possible = l.value() instanceof Atom.Bottom || Atom.isConcrete(l.value());
     } else {
       possible = !(x instanceof Adt.UnaryE u && u.op().isRelational());
     }
@@ -461,80 +535,12 @@ final class Compiler {
     if (u.op() == Ast.Op.MUL) {
       return new Adt.DisjE(List.of(x), new boolean[] {true}, true, u.pos());
     }
-    if (u.op() == Ast.Op.SUB && x instanceof Adt.Lit l && l.value() instanceof Value.Num n) {
-      return new Adt.Lit(new Value.Num(n.d().negate(), n.isInt()), u.pos());
+    if (u.op() == Ast.Op.SUB && x instanceof Adt.Lit l && l.value() instanceof Atom.Num n) {
+      return new Adt.Lit(new Atom.Num(n.d().negate(), n.isInt()), u.pos());
     }
-    if (u.op().isRelational() && x instanceof Adt.Lit l && Value.isConcrete(l.value())) {
+    if (u.op().isRelational() && x instanceof Adt.Lit l && Atom.isConcrete(l.value())) {
       return new Adt.Lit(Ops.bound(u.op(), l.value(), u.pos()), u.pos());
     }
     return new Adt.UnaryE(u.op(), x, u.pos());
-  }
-
-  /** Predeclared identifiers. */
-  static final class Predeclared {
-    private Predeclared() {}
-
-    static Adt.@Nullable Expr lookup(String name, Ast.Pos pos) {
-      Value k =
-          switch (name) {
-            case "int" -> new Value.Kind(Value.INT, "int");
-            case "float" -> new Value.Kind(Value.FLOAT, "float");
-            case "number" -> new Value.Kind(Value.NUMBER, "number");
-            case "string" -> new Value.Kind(Value.STRING, "string");
-            case "bytes" -> new Value.Kind(Value.BYTES, "bytes");
-            case "bool" -> new Value.Kind(Value.BOOL, "bool");
-            default -> null;
-          };
-      if (k != null) {
-        return new Adt.Lit(k, pos);
-      }
-      switch (name) {
-        case "len", "close", "and", "or", "div", "mod", "quo", "rem":
-          return new Adt.BuiltinE("", name, pos);
-        case "uint":
-          return range(pos, BigInteger.ZERO, null);
-        case "rune":
-          return range(pos, BigInteger.ZERO, BigInteger.valueOf(0x10FFFF));
-        case "int8":
-          return range(pos, BigInteger.valueOf(-128), BigInteger.valueOf(127));
-        case "int16":
-          return range(pos, BigInteger.valueOf(-32768), BigInteger.valueOf(32767));
-        case "int32":
-          return range(
-              pos, BigInteger.valueOf(Integer.MIN_VALUE), BigInteger.valueOf(Integer.MAX_VALUE));
-        case "int64":
-          return range(pos, BigInteger.valueOf(Long.MIN_VALUE), BigInteger.valueOf(Long.MAX_VALUE));
-        case "uint8":
-          return range(pos, BigInteger.ZERO, BigInteger.valueOf(255));
-        case "uint16":
-          return range(pos, BigInteger.ZERO, BigInteger.valueOf(65535));
-        case "uint32":
-          return range(pos, BigInteger.ZERO, BigInteger.valueOf(4294967295L));
-        case "uint64":
-          return range(pos, BigInteger.ZERO, BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE));
-        case "float32", "float64":
-          return new Adt.Lit(new Value.Kind(Value.NUMBER, "number"), pos);
-        default:
-          return null;
-      }
-    }
-
-    private static Adt.Expr range(Ast.Pos pos, BigInteger lo, @Nullable BigInteger hi) {
-      Adt.Expr e =
-          new Adt.BinE(
-              Ast.Op.AND,
-              new Adt.Lit(new Value.Kind(Value.INT, "int"), pos),
-              new Adt.Lit(new Value.Bound(Ast.Op.GEQ, Value.Num.ofInt(lo)), pos),
-              pos);
-      if (hi != null) {
-        e =
-            new Adt.BinE(
-                Ast.Op.AND,
-                e,
-                new Adt.Lit(new Value.Bound(Ast.Op.LEQ, Value.Num.ofInt(hi)), pos),
-                pos);
-      }
-      return e;
-    }
   }
 }

@@ -24,42 +24,28 @@ record Conjunct(Adt.Expr expr, @Nullable Env env, CloseInfo ci, @Nullable Hist h
   }
 
   /**
-   * Closedness provenance.
+   * Closedness provenance of a conjunct (see {@link Closedness}).
    *
-   * @param stack the ids of enclosing literal groups and requirements at this vertex
-   * @param defClosed whether struct literals reached here close their fields (inside a definition)
-   * @param newRoot whether arriving at a vertex starts a new closedness requirement
-   * @param embedded whether the conjunct is embedded in the literal on top of the stack
+   * @param id the innermost closedness scope the conjunct descends from (0: none)
+   * @param outer the scope of the outermost struct literal of the field the conjunct belongs to,
+   *     which a definition embedded in it closes (0: none yet)
+   * @param embed the scope of the embedding the conjunct is inside (0: none)
+   * @param fromEmbed whether the conjunct is itself an embedded expression
+   * @param fromDef whether the conjunct was declared inside a definition (or came from a reference
+   *     to one): the struct it makes is closed to lookups of labels it does not declare
    */
-  record CloseInfo(int[] stack, boolean defClosed, boolean newRoot, boolean embedded) {
-    static final CloseInfo EMPTY = new CloseInfo(new int[0], false, false, false);
-    static final CloseInfo DEF_ROOT = new CloseInfo(new int[0], true, true, false);
+  record CloseInfo(int id, int outer, int embed, boolean fromEmbed, boolean fromDef) {
+    static final CloseInfo EMPTY = new CloseInfo(0, 0, 0, false, false);
 
-    CloseInfo push(int id) {
-      int[] s = java.util.Arrays.copyOf(stack, stack.length + 1);
-      s[stack.length] = id;
-      return new CloseInfo(s, defClosed, newRoot, embedded);
+    /** The provenance of a field declared by a literal with this provenance. */
+    CloseInfo field(String label) {
+      boolean def = fromDef || Labels.isDefinition(label);
+      return fromEmbed || def != fromDef ? new CloseInfo(id, outer, embed, false, def) : this;
     }
 
-    int top() {
-      return stack.length == 0 ? -1 : stack[stack.length - 1];
-    }
-
-    boolean has(int id) {
-      for (int i : stack) {
-        if (i == id) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    CloseInfo with(boolean defClosed, boolean newRoot, boolean embedded) {
-      return new CloseInfo(stack, defClosed, newRoot, embedded);
-    }
-
-    static CloseInfo child(boolean defClosed) {
-      return defClosed ? DEF_ROOT : EMPTY;
+    /** The same provenance under another scope. */
+    CloseInfo under(int scope) {
+      return new CloseInfo(scope, outer, embed, fromEmbed, fromDef);
     }
   }
 }

@@ -25,7 +25,7 @@ final class Exporter {
   private static final BigInteger MIN_LONG = BigInteger.valueOf(Long.MIN_VALUE);
   private static final BigInteger MAX_LONG = BigInteger.valueOf(Long.MAX_VALUE);
 
-  static CueError toError(Value.Bottom b, String path) {
+  static CueError toError(Atom.Bottom b, String path) {
     List<CuePosition> pos = new ArrayList<>();
     for (Ast.Pos p : b.positions()) {
       pos.add(new CuePosition(p.file(), p.line(), p.column()));
@@ -84,14 +84,14 @@ final class Exporter {
   }
 
   private static @Nullable JsonNode exp(Vertex v0, List<CueError> errs) {
-    Vertex v = Eval.dflt(v0);
+    Vertex v = Defaults.dflt(v0);
     switch (v.kind) {
       case Vertex.K_BOTTOM -> {
         errs.add(toError(v.err, v.path()));
         return null;
       }
       case Vertex.K_SCALAR -> {
-        if (v.scalar instanceof Value.Opaque o) {
+        if (v.scalar instanceof Atom.Opaque o) {
           errs.add(
               new CueError(
                   CueError.Kind.OTHER, "cannot export builtin value " + o, v0.path(), List.of()));
@@ -133,7 +133,7 @@ final class Exporter {
         errs.add(
             new CueError(
                 CueError.Kind.INCOMPLETE,
-                "incomplete value " + Eval.describe(v),
+                "incomplete value " + Evaluation.describe(v),
                 v0.path(),
                 List.of()));
         return null;
@@ -141,12 +141,12 @@ final class Exporter {
     }
   }
 
-  static JsonNode scalar(Value s) {
-    if (s instanceof Value.Null n) {
+  static JsonNode scalar(Atom s) {
+    if (s instanceof Atom.Null n) {
       return F.nullNode();
-    } else if (s instanceof Value.Bool b) {
+    } else if (s instanceof Atom.Bool b) {
       return F.booleanNode(b.b());
-    } else if (s instanceof Value.Num n) {
+    } else if (s instanceof Atom.Num n) {
       if (n.isInt()) {
         BigInteger i = n.bigInt();
         if (i.bitLength() < 32) {
@@ -158,9 +158,9 @@ final class Exporter {
         return F.numberNode(i);
       }
       return F.numberNode(n.d());
-    } else if (s instanceof Value.Str str) {
+    } else if (s instanceof Atom.Str str) {
       return F.textNode(str.s());
-    } else if (s instanceof Value.Bytes by) {
+    } else if (s instanceof Atom.Bytes by) {
       return F.textNode(java.util.Base64.getEncoder().encodeToString(by.b()));
     } else {
       throw new IllegalStateException("not concrete: " + s);

@@ -28,4 +28,19 @@ final class Labels {
   static String display(String label) {
     return !label.isEmpty() && label.charAt(0) == QUOTE ? label.substring(1) : label;
   }
+
+  /**
+   * The segments of a dot-separated path ({@code a.b.0}), empty segments included; no regular
+   * expression involved.
+   */
+  static java.util.List<String> splitPath(String path) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    int start = 0;
+    for (int i = path.indexOf('.'); i >= 0; i = path.indexOf('.', start)) {
+      out.add(path.substring(start, i));
+      start = i + 1;
+    }
+    out.add(path.substring(start));
+    return out;
+  }
 }

@@ -4,6 +4,7 @@ import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import io.vela4j.cue.CueError;
 import io.vela4j.cue.internal.builtins.Concrete;
+import io.vela4j.cue.internal.builtins.Json;
 import io.vela4j.cue.internal.syntax.Ast;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -22,40 +23,40 @@ final class Ops {
       return Pattern.compile(re);
     } catch (PatternSyntaxException e) {
       throw new BottomEx(
-          Value.Bottom.fatal(
+          Atom.Bottom.fatal(
               CueError.Kind.OTHER,
-              "invalid regular expression " + Exprs.quote(re) + ": " + e.getMessage(),
+              "invalid regular expression " + Json.quote(re) + ": " + e.getMessage(),
               pos));
     }
   }
 
-  static Value bound(Ast.Op op, Value v, Ast.@Nullable Pos pos) {
+  static Atom bound(Ast.Op op, Atom v, Ast.@Nullable Pos pos) {
     if (op == Ast.Op.MAT || op == Ast.Op.NMAT) {
-      if (!(v instanceof Value.Str s)) {
+      if (!(v instanceof Atom.Str s)) {
         throw new BottomEx(
-            Value.Bottom.fatal(CueError.Kind.OTHER, "invalid regular expression bound " + v, pos));
+            Atom.Bottom.fatal(CueError.Kind.OTHER, "invalid regular expression bound " + v, pos));
       }
       regex(s.s(), pos);
     } else if (op != Ast.Op.NEQ
-        && !(v instanceof Value.Num || v instanceof Value.Str || v instanceof Value.Bytes)) {
+        && !(v instanceof Atom.Num || v instanceof Atom.Str || v instanceof Atom.Bytes)) {
       throw new BottomEx(
-          Value.Bottom.fatal(
+          Atom.Bottom.fatal(
               CueError.Kind.OTHER, "invalid operand " + v + " for bound " + op.token(), pos));
     }
-    return new Value.Bound(op, v);
+    return new Atom.Bound(op, v);
   }
 
   /** Checks a concrete value against a bound; returns the error or null. */
-  static Value.@Nullable Bottom checkBound(Value.Bound b, Value x) {
+  static Atom.@Nullable Bottom checkBound(Atom.Bound b, Atom x) {
     boolean ok;
-    Value o = b.operand();
+    Atom o = b.operand();
     switch (b.op()) {
       case NEQ -> ok = !equalScalars(x, o);
       case MAT, NMAT -> {
-        if (!(x instanceof Value.Str s)) {
+        if (!(x instanceof Atom.Str s)) {
           return mismatch(b, x);
         }
-        boolean m = regex(((Value.Str) o).s(), null).matcher(s.s()).find();
+        boolean m = regex(((Atom.Str) o).s(), null).matcher(s.s()).find();
         ok = b.op() == Ast.Op.MAT ? m : !m;
       }
       default -> {
@@ -76,30 +77,30 @@ final class Ops {
     if (ok) {
       return null;
     }
-    return Value.Bottom.fatal(
+    return Atom.Bottom.fatal(
         CueError.Kind.BOUND, "invalid value " + x + " (out of bound " + b + ")");
   }
 
-  private static Value.Bottom mismatch(Value.Bound b, Value x) {
-    return Value.Bottom.fatal(
+  private static Atom.Bottom mismatch(Atom.Bound b, Atom x) {
+    return Atom.Bottom.fatal(
         CueError.Kind.CONFLICT,
         "conflicting values "
             + b
             + " and "
             + x
             + " (mismatched types "
-            + Value.kindName(b.kindMask())
+            + Atom.kindName(b.kindMask())
             + " and "
-            + Value.kindName(x.kindMask())
+            + Atom.kindName(x.kindMask())
             + ")");
   }
 
   /** Checks that numeric bounds admit a value. */
-  static Value.@Nullable Bottom checkBounds(List<Value.Bound> bounds) {
-    Value.Bound lo = null;
-    Value.Bound hi = null;
-    for (Value.Bound b : bounds) {
-      if (!(b.operand() instanceof Value.Num)) {
+  static Atom.@Nullable Bottom checkBounds(List<Atom.Bound> bounds) {
+    Atom.Bound lo = null;
+    Atom.Bound hi = null;
+    for (Atom.Bound b : bounds) {
+      if (!(b.operand() instanceof Atom.Num)) {
         continue;
       }
       if (b.op() == Ast.Op.GEQ || b.op() == Ast.Op.GTR) {
@@ -116,21 +117,21 @@ final class Ops {
       int c = compare(lo.operand(), hi.operand());
       boolean empty = c > 0 || (c == 0 && (lo.op() == Ast.Op.GTR || hi.op() == Ast.Op.LSS));
       if (empty) {
-        return Value.Bottom.fatal(
+        return Atom.Bottom.fatal(
             CueError.Kind.BOUND, "incompatible number bounds " + lo + " and " + hi);
       }
     }
     return null;
   }
 
-  static @Nullable Integer compare(Value a, Value b) {
-    if (a instanceof Value.Num x && b instanceof Value.Num y) {
+  static @Nullable Integer compare(Atom a, Atom b) {
+    if (a instanceof Atom.Num x && b instanceof Atom.Num y) {
       return x.d().compareTo(y.d());
     }
-    if (a instanceof Value.Str x && b instanceof Value.Str y) {
+    if (a instanceof Atom.Str x && b instanceof Atom.Str y) {
       return Integer.signum(compareUtf8(x.s(), y.s()));
     }
-    if (a instanceof Value.Bytes x && b instanceof Value.Bytes y) {
+    if (a instanceof Atom.Bytes x && b instanceof Atom.Bytes y) {
       return Integer.signum(java.util.Arrays.compareUnsigned(x.b(), y.b()));
     }
     return null;
@@ -141,53 +142,53 @@ final class Ops {
         a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
   }
 
-  static boolean equalScalars(Value a, Value b) {
-    if (a instanceof Value.Num x && b instanceof Value.Num y) {
+  static boolean equalScalars(Atom a, Atom b) {
+    if (a instanceof Atom.Num x && b instanceof Atom.Num y) {
       return x.d().compareTo(y.d()) == 0;
     }
     return a.equals(b);
   }
 
-  static String interpolationText(Value v, Ast.@Nullable Pos pos) {
-    if (v instanceof Value.Str s) {
+  static String interpolationText(Atom v, Ast.@Nullable Pos pos) {
+    if (v instanceof Atom.Str s) {
       return s.s();
-    } else if (v instanceof Value.Num n) {
+    } else if (v instanceof Atom.Num n) {
       return n.isInt() ? n.bigInt().toString() : Concrete.formatNumber(n.d());
-    } else if (v instanceof Value.Bool b) {
+    } else if (v instanceof Atom.Bool b) {
       return Boolean.toString(b.b());
-    } else if (v instanceof Value.Bytes b) {
+    } else if (v instanceof Atom.Bytes b) {
       return new String(b.b(), StandardCharsets.UTF_8);
-    } else if (v instanceof Value.Null n) {
+    } else if (v instanceof Atom.Null n) {
       throw new BottomEx(
-          Value.Bottom.fatal(
+          Atom.Bottom.fatal(
               CueError.Kind.OTHER, "invalid interpolation: cannot use null as a string", pos));
     } else {
       throw new BottomEx(
-          Value.Bottom.incomplete("invalid interpolation: incomplete value " + v, pos));
+          Atom.Bottom.incomplete("invalid interpolation: incomplete value " + v, pos));
     }
   }
 
-  static Value unary(Ast.Op op, Value v, Ast.@Nullable Pos pos) {
+  static Atom unary(Ast.Op op, Atom v, Ast.@Nullable Pos pos) {
     switch (op) {
       case SUB -> {
-        if (v instanceof Value.Num n) {
-          return new Value.Num(n.d().negate(), n.isInt());
+        if (v instanceof Atom.Num n) {
+          return new Atom.Num(n.d().negate(), n.isInt());
         }
       }
       case ADD -> {
-        if (v instanceof Value.Num n) {
+        if (v instanceof Atom.Num n) {
           return n;
         }
       }
       case NOT -> {
-        if (v instanceof Value.Bool b) {
-          return Value.Bool.of(!b.b());
+        if (v instanceof Atom.Bool b) {
+          return Atom.Bool.of(!b.b());
         }
       }
       default -> {}
     }
     throw new BottomEx(
-        Value.Bottom.fatal(
+        Atom.Bottom.fatal(
             CueError.Kind.OTHER,
             "invalid operation "
                 + op.token()
@@ -195,44 +196,44 @@ final class Ops {
                 + " ("
                 + op.token()
                 + " "
-                + Value.kindName(v.kindMask())
+                + Atom.kindName(v.kindMask())
                 + ")",
             pos));
   }
 
-  static Object binary(Eval ev, Ast.Op op, Vertex xv, Vertex yv, Ast.@Nullable Pos pos) {
+  static Object binary(Evaluation ev, Ast.Op op, Vertex xv, Vertex yv, Ast.@Nullable Pos pos) {
     Vertex xd = xv.deref();
     Vertex yd = yv.deref();
     if (op == Ast.Op.EQL || op == Ast.Op.NEQ) {
-      boolean xNull = xd.kind == Vertex.K_SCALAR && xd.scalar instanceof Value.Null;
-      boolean yNull = yd.kind == Vertex.K_SCALAR && yd.scalar instanceof Value.Null;
+      boolean xNull = xd.kind == Vertex.K_SCALAR && xd.scalar instanceof Atom.Null;
+      boolean yNull = yd.kind == Vertex.K_SCALAR && yd.scalar instanceof Atom.Null;
       boolean xComposite = xd.kind == Vertex.K_LIST || xd.kind == Vertex.K_STRUCT;
       boolean yComposite = yd.kind == Vertex.K_LIST || yd.kind == Vertex.K_STRUCT;
       if ((xNull && yComposite) || (yNull && xComposite)) {
-        return Value.Bool.of(op == Ast.Op.NEQ);
+        return Atom.Bool.of(op == Ast.Op.NEQ);
       }
       if (xd.kind == Vertex.K_LIST && yd.kind == Vertex.K_LIST) {
         boolean eq = listEqual(ev, xd, yd, pos);
-        return Value.Bool.of(op == Ast.Op.EQL ? eq : !eq);
+        return Atom.Bool.of(op == Ast.Op.EQL ? eq : !eq);
       }
     }
     if (op == Ast.Op.ADD && xd.kind == Vertex.K_LIST && yd.kind == Vertex.K_LIST) {
       throw new BottomEx(
-          Value.Bottom.fatal(
+          Atom.Bottom.fatal(
               CueError.Kind.OTHER,
               "Addition of lists is superseded by list.Concat; see https://cuelang.org/e/v0.11-list-arithmetic",
               pos));
     }
     if (op == Ast.Op.MUL && (xd.kind == Vertex.K_LIST || yd.kind == Vertex.K_LIST)) {
       throw new BottomEx(
-          Value.Bottom.fatal(
+          Atom.Bottom.fatal(
               CueError.Kind.OTHER,
               "Multiplication of lists is superseded by list.Repeat; see https://cuelang.org/e/v0.11-list-arithmetic",
               pos));
     }
-    Value.Bottom err = null;
-    Value x = null;
-    Value y = null;
+    Atom.Bottom err = null;
+    Atom x = null;
+    Atom y = null;
     try {
       x = ev.concrete(xd, pos);
     } catch (BottomEx e) {
@@ -251,7 +252,7 @@ final class Ops {
     return binaryScalar(op, x, y, pos);
   }
 
-  private static boolean listEqual(Eval ev, Vertex x, Vertex y, Ast.@Nullable Pos pos) {
+  private static boolean listEqual(Evaluation ev, Vertex x, Vertex y, Ast.@Nullable Pos pos) {
     List<Vertex> a = x.elements();
     List<Vertex> b = y.elements();
     if (a.size() != b.size()) {
@@ -261,34 +262,34 @@ final class Ops {
       Vertex ai = ev.readable(a.get(i), pos);
       Vertex bi = ev.readable(b.get(i), pos);
       Object r = binary(ev, Ast.Op.EQL, ai, bi, pos);
-      if (r instanceof Value.Bool bb && !bb.b()) {
+      if (r instanceof Atom.Bool bb && !bb.b()) {
         return false;
       }
     }
     return true;
   }
 
-  static Value binaryScalar(Ast.Op op, Value x, Value y, Ast.@Nullable Pos pos) {
+  static Atom binaryScalar(Ast.Op op, Atom x, Atom y, Ast.@Nullable Pos pos) {
     switch (op) {
       case EQL, NEQ -> {
         boolean eq;
-        if (x instanceof Value.Null || y instanceof Value.Null) {
-          eq = x instanceof Value.Null && y instanceof Value.Null;
-        } else if (x instanceof Value.Num a && y instanceof Value.Num b) {
+        if (x instanceof Atom.Null || y instanceof Atom.Null) {
+          eq = x instanceof Atom.Null && y instanceof Atom.Null;
+        } else if (x instanceof Atom.Num a && y instanceof Atom.Num b) {
           eq = a.d().compareTo(b.d()) == 0;
         } else if (x.getClass() == y.getClass()) {
           eq = x.equals(y);
         } else {
           throw invalid(op, x, y, pos);
         }
-        return Value.Bool.of(op == Ast.Op.EQL ? eq : !eq);
+        return Atom.Bool.of(op == Ast.Op.EQL ? eq : !eq);
       }
       case LSS, LEQ, GTR, GEQ -> {
         Integer c = compare(x, y);
         if (c == null) {
           throw invalid(op, x, y, pos);
         }
-        return Value.Bool.of(
+        return Atom.Bool.of(
             switch (op) {
               case LSS -> c < 0;
               case LEQ -> c <= 0;
@@ -297,27 +298,27 @@ final class Ops {
             });
       }
       case MAT, NMAT -> {
-        if (!(x instanceof Value.Str s) || !(y instanceof Value.Str re)) {
+        if (!(x instanceof Atom.Str s) || !(y instanceof Atom.Str re)) {
           throw invalid(op, x, y, pos);
         }
         boolean m = regex(re.s(), pos).matcher(s.s()).find();
-        return Value.Bool.of(op == Ast.Op.MAT ? m : !m);
+        return Atom.Bool.of(op == Ast.Op.MAT ? m : !m);
       }
       case LAND, LOR -> {
-        if (!(x instanceof Value.Bool a) || !(y instanceof Value.Bool b)) {
+        if (!(x instanceof Atom.Bool a) || !(y instanceof Atom.Bool b)) {
           throw invalid(op, x, y, pos);
         }
-        return Value.Bool.of(op == Ast.Op.LAND ? a.b() && b.b() : a.b() || b.b());
+        return Atom.Bool.of(op == Ast.Op.LAND ? a.b() && b.b() : a.b() || b.b());
       }
       case ADD -> {
-        if (x instanceof Value.Str a && y instanceof Value.Str b) {
+        if (x instanceof Atom.Str a && y instanceof Atom.Str b) {
           checkSize((long) a.s().length() + b.s().length(), pos);
-          return new Value.Str(a.s() + b.s());
+          return new Atom.Str(a.s() + b.s());
         }
-        if (x instanceof Value.Bytes a && y instanceof Value.Bytes b) {
+        if (x instanceof Atom.Bytes a && y instanceof Atom.Bytes b) {
           byte[] r = java.util.Arrays.copyOf(a.b(), a.b().length + b.b().length);
           System.arraycopy(b.b(), 0, r, a.b().length, b.b().length);
-          return new Value.Bytes(r);
+          return new Atom.Bytes(r);
         }
         return arith(op, x, y, pos);
       }
@@ -325,11 +326,11 @@ final class Ops {
         return arith(op, x, y, pos);
       }
       case MUL -> {
-        if (x instanceof Value.Str s && y instanceof Value.Num n && n.isInt()) {
-          return new Value.Str(repeat(s.s(), n, pos));
+        if (x instanceof Atom.Str s && y instanceof Atom.Num n && n.isInt()) {
+          return new Atom.Str(repeat(s.s(), n, pos));
         }
-        if (y instanceof Value.Str s && x instanceof Value.Num n && n.isInt()) {
-          return new Value.Str(repeat(s.s(), n, pos));
+        if (y instanceof Atom.Str s && x instanceof Atom.Num n && n.isInt()) {
+          return new Atom.Str(repeat(s.s(), n, pos));
         }
         return arith(op, x, y, pos);
       }
@@ -337,11 +338,10 @@ final class Ops {
     }
   }
 
-  private static String repeat(String s, Value.Num n, Ast.@Nullable Pos pos) {
+  private static String repeat(String s, Atom.Num n, Ast.@Nullable Pos pos) {
     BigInteger c = n.bigInt();
     if (c.signum() < 0) {
-      throw new BottomEx(
-          Value.Bottom.fatal(CueError.Kind.OTHER, "negative repeat count " + c, pos));
+      throw new BottomEx(Atom.Bottom.fatal(CueError.Kind.OTHER, "negative repeat count " + c, pos));
     }
     checkSize(
         c.multiply(BigInteger.valueOf(s.length()))
@@ -354,15 +354,15 @@ final class Ops {
   private static void checkSize(long n, Ast.@Nullable Pos pos) {
     if (n > MAX_STRING) {
       throw new BottomEx(
-          Value.Bottom.fatal(
+          Atom.Bottom.fatal(
               CueError.Kind.LIMIT,
               "limit exceeded: string larger than " + MAX_STRING + " bytes",
               pos));
     }
   }
 
-  private static Value arith(Ast.Op op, Value x, Value y, Ast.@Nullable Pos pos) {
-    if (!(x instanceof Value.Num a) || !(y instanceof Value.Num b)) {
+  private static Atom arith(Ast.Op op, Atom x, Atom y, Ast.@Nullable Pos pos) {
+    if (!(x instanceof Atom.Num a) || !(y instanceof Atom.Num b)) {
       throw invalid(op, x, y, pos);
     }
     boolean ints = a.isInt() && b.isInt();
@@ -375,18 +375,18 @@ final class Ops {
           r = ints ? a.d().multiply(b.d()) : a.d().multiply(b.d(), Concrete.DECIMAL_CONTEXT);
       case QUO -> {
         if (b.d().signum() == 0) {
-          throw new BottomEx(Value.Bottom.fatal(CueError.Kind.OTHER, "division by zero", pos));
+          throw new BottomEx(Atom.Bottom.fatal(CueError.Kind.OTHER, "division by zero", pos));
         }
-        return new Value.Num(a.d().divide(b.d(), Concrete.DECIMAL_CONTEXT), false);
+        return new Atom.Num(a.d().divide(b.d(), Concrete.DECIMAL_CONTEXT), false);
       }
       default -> throw invalid(op, x, y, pos);
     }
-    return new Value.Num(r, ints);
+    return new Atom.Num(r, ints);
   }
 
-  private static BottomEx invalid(Ast.Op op, Value x, Value y, Ast.@Nullable Pos pos) {
+  private static BottomEx invalid(Ast.Op op, Atom x, Atom y, Ast.@Nullable Pos pos) {
     return new BottomEx(
-        Value.Bottom.fatal(
+        Atom.Bottom.fatal(
             CueError.Kind.OTHER,
             "invalid operands "
                 + x
@@ -395,9 +395,9 @@ final class Ops {
                 + " to '"
                 + op.token()
                 + "' (type "
-                + Value.kindName(x.kindMask())
+                + Atom.kindName(x.kindMask())
                 + " and "
-                + Value.kindName(y.kindMask())
+                + Atom.kindName(y.kindMask())
                 + ")",
             pos));
   }

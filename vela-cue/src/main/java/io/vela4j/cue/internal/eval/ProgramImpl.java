@@ -15,11 +15,13 @@ final class ProgramImpl implements CueProgram {
   record Fill(String path, JsonNode value) {}
 
   final String filename;
-  final Adt.StructE root;
 
-  ProgramImpl(String filename, Adt.StructE root) {
+  /** The top-level struct literal of each file, unified at the root. */
+  final List<Adt.StructE> roots;
+
+  ProgramImpl(String filename, List<Adt.StructE> roots) {
     this.filename = filename;
-    this.root = root;
+    this.roots = roots;
   }
 
   @Override
@@ -36,21 +38,23 @@ final class ProgramImpl implements CueProgram {
     return evaluateFills(fs);
   }
 
-  ValueImpl evaluateFills(List<Fill> fills) {
+  EvaluatedValue evaluateFills(List<Fill> fills) {
     List<Fill> fs = List.copyOf(fills);
-    return Deep.run(
+    return EvalGuard.run(
         () -> {
-          Eval ev = new Eval();
+          Evaluation ev = new Evaluation();
           Vertex r = new Vertex(null, "");
           r.arcType = Adt.ArcType.REGULAR;
-          r.conjuncts.add(new Conjunct(root, null, Conjunct.CloseInfo.EMPTY, null));
+          for (Adt.StructE root : roots) {
+            r.conjuncts.add(new Conjunct(root, null, Conjunct.CloseInfo.EMPTY, null));
+          }
           for (Fill f : fs) {
             r.conjuncts.add(
                 new Conjunct(
                     atPath(f.path(), json(f.value())), null, Conjunct.CloseInfo.EMPTY, null));
           }
           ev.finalizeDeep(r);
-          return new ValueImpl(this, fs, r, r, "");
+          return new EvaluatedValue(this, fs, r, r, "");
         });
   }
 
@@ -58,10 +62,13 @@ final class ProgramImpl implements CueProgram {
     if (path.isEmpty()) {
       return leaf;
     }
-    String[] parts = path.split("\\.");
+    List<String> parts = Labels.splitPath(path);
+    while (parts.size() > 1 && parts.get(parts.size() - 1).isEmpty()) {
+      parts.remove(parts.size() - 1); // as String.split drops trailing empty segments
+    }
     Adt.Expr e = leaf;
-    for (int i = parts.length - 1; i >= 0; i--) {
-      String l = parts[i];
+    for (int i = parts.size() - 1; i >= 0; i--) {
+      String l = parts.get(i);
       if (!l.startsWith("#") && !l.startsWith("_")) {
         l = Labels.quoted(l);
       }
@@ -70,6 +77,7 @@ final class ProgramImpl implements CueProgram {
               List.of(new Adt.FieldD(l, Adt.ArcType.REGULAR, e, List.of(), null)),
               false,
               Labels.isRegular(l),
+              /* file= */ true,
               null);
     }
     return e;
@@ -90,7 +98,7 @@ final class ProgramImpl implements CueProgram {
                 List.of(),
                 null));
       }
-      return new Adt.StructE(List.copyOf(decls), false, true, null);
+      return new Adt.StructE(List.copyOf(decls), false, true, false, null);
     }
     if (n.isArray()) {
       List<Object> elems = new ArrayList<>();
@@ -99,24 +107,24 @@ final class ProgramImpl implements CueProgram {
       }
       return new Adt.ListE(List.copyOf(elems), false, null, null);
     }
-    Value v;
+    Atom v;
     if (n.isTextual()) {
-      v = new Value.Str(n.textValue());
+      v = new Atom.Str(n.textValue());
     } else if (n.isBoolean()) {
-      v = Value.Bool.of(n.booleanValue());
+      v = Atom.Bool.of(n.booleanValue());
     } else if (n.isIntegralNumber()) {
-      v = Value.Num.ofInt(n.bigIntegerValue());
+      v = Atom.Num.ofInt(n.bigIntegerValue());
     } else if (n.isNumber()) {
       BigDecimal d = n.decimalValue();
-      v = new Value.Num(d, false);
+      v = new Atom.Num(d, false);
     } else if (n.isBinary()) {
       try {
-        v = new Value.Bytes(n.binaryValue());
+        v = new Atom.Bytes(n.binaryValue());
       } catch (java.io.IOException e) {
         throw new IllegalArgumentException(e);
       }
     } else {
-      v = Value.Null.INSTANCE;
+      v = Atom.Null.INSTANCE;
     }
     return new Adt.Lit(v, null);
   }

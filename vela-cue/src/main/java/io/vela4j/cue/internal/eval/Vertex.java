@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A node of the evaluated value graph: a field, list element, let or temporary. Mutable only during
- * its evaluation (owned by one {@link Eval}); immutable once the evaluation finished.
+ * its evaluation (owned by one {@link Evaluation}); immutable once the evaluation finished.
  */
 final class Vertex {
   static final int NEW = 0;
@@ -28,6 +28,18 @@ final class Vertex {
   /** The number of ancestors (0 for a root or temporary). */
   final int depth;
 
+  /** Whether an ancestor is a definition: references to this vertex close it (Closedness). */
+  final boolean inDefinition;
+
+  /**
+   * Set when the finished struct is closed: looking up a label it lacks and none of {@link
+   * #lookupFilters} matches is a fatal error, not an incomplete one (Closedness).
+   */
+  boolean closedToLookups;
+
+  /** The label filters of the patterns of a struct closed to lookups. */
+  List<Vertex> lookupFilters = List.of();
+
   final List<Conjunct> conjuncts = new ArrayList<>(2);
   Adt.@Nullable ArcType arcType;
   boolean isLet;
@@ -43,45 +55,47 @@ final class Vertex {
   @Nullable Vertex cloneOf;
 
   int kind = K_TOP;
-  @Nullable Value scalar;
-  List<Value> constraints = List.of();
-  int kindMask = Value.ALL;
-  Value.@Nullable Bottom err;
+  @Nullable Atom scalar;
+  List<Atom> constraints = List.of();
+  int kindMask = Atom.ALL;
+  Atom.@Nullable Bottom err;
   final LinkedHashMap<String, Vertex> arcs = new LinkedHashMap<>();
   boolean listOpen;
   @Nullable List<Vertex> disjuncts;
   boolean @Nullable [] defaults;
-  Value.@Nullable Bottom notAllowed;
+  Atom.@Nullable Bottom notAllowed;
   boolean finalized;
 
   /** A constant taken directly from a literal in an operand position (never more concrete). */
   boolean literal;
 
-  List<Value.Validator> validators = List.of();
+  List<Atom.Validator> validators = List.of();
 
   /** Regular field labels in export order (toposort), set when a struct is finished. */
   @Nullable List<String> fieldOrder;
 
   /** Evaluation-time state (null when not evaluating). */
-  @Nullable NodeCtx ctx;
+  @Nullable NodeContext ctx;
 
   Vertex(@Nullable Vertex parent, String label) {
     this.parent = parent;
     this.label = label;
     this.depth = parent == null ? 0 : parent.depth + 1;
+    this.inDefinition =
+        parent != null && (parent.inDefinition || Labels.isDefinition(parent.label));
   }
 
-  static Vertex ofValue(Value v) {
+  static Vertex ofValue(Atom v) {
     Vertex x = new Vertex(null, "");
     x.state = EVALUATED;
     x.finalized = true;
     x.arcType = Adt.ArcType.REGULAR;
-    if (v instanceof Value.Bottom b) {
+    if (v instanceof Atom.Bottom b) {
       x.kind = K_BOTTOM;
       x.err = b;
-    } else if (v instanceof Value.Top) {
+    } else if (v instanceof Atom.Top) {
       x.kind = K_TOP;
-    } else if (Value.isConcrete(v)) {
+    } else if (Atom.isConcrete(v)) {
       x.kind = K_SCALAR;
       x.scalar = v;
     } else {

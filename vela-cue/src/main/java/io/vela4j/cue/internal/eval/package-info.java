@@ -1,4 +1,61 @@
-/** The CUE evaluator: value domain, lazy unification, disjunctions, closedness, comprehensions. */
+/**
+ * The CUE evaluator, one concept per file, as CUE's own {@code internal/core/adt} is laid out.
+ *
+ * <h2>From source to values</h2>
+ *
+ * <p>{@link io.vela4j.cue.internal.eval.Compiler} turns a parsed file (or the files of one package)
+ * into the immutable {@link io.vela4j.cue.internal.eval.Adt} form: every identifier is resolved
+ * lexically to a number of frames up and a label, so evaluation never looks at the syntax tree
+ * again ({@link io.vela4j.cue.internal.eval.PredeclaredIdentifiers} supplies {@code int}, {@code
+ * len}, ...). A compiled program is shared between threads; each evaluation ({@link
+ * io.vela4j.cue.internal.eval.Evaluation}) builds its own graph of {@link
+ * io.vela4j.cue.internal.eval.Vertex} nodes, one per field, list element or let.
+ *
+ * <h2>Vertices, conjuncts and environments</h2>
+ *
+ * <p>A vertex is the unification of its <em>conjuncts</em>: an expression, the {@link
+ * io.vela4j.cue.internal.eval.Env} frame it is evaluated in, closedness provenance and the
+ * reference history used to find structural cycles ({@link io.vela4j.cue.internal.eval.Conjunct}).
+ * Unifying two values never merges evaluated results: it collects conjuncts and evaluates them
+ * together. A reference therefore behaves as a copy ({@link
+ * io.vela4j.cue.internal.eval.References}): the conjuncts of {@code #A} are re-evaluated inside
+ * {@code b: #A & {x: 1}}, so that {@code #A}'s fields see {@code b.x}.
+ *
+ * <h2>Evaluating one vertex</h2>
+ *
+ * <p>{@link io.vela4j.cue.internal.eval.NodeContext} is the state of a vertex under evaluation. Its
+ * conjuncts are split up as they arrive: atoms meet ({@link io.vela4j.cue.internal.eval.Meet}),
+ * struct literals create arcs and patterns ({@link io.vela4j.cue.internal.eval.Structs}), list
+ * literals create elements ({@link io.vela4j.cue.internal.eval.Lists}), embedded expressions are
+ * added to the vertex itself, disjunctions wait ({@link io.vela4j.cue.internal.eval.Disjunctions}),
+ * and computed expressions run as tasks ({@link io.vela4j.cue.internal.eval.Expressions}, {@link
+ * io.vela4j.cue.internal.eval.Ops}, {@link io.vela4j.cue.internal.eval.BuiltinCalls}). Then
+ * comprehensions and dynamic fields run until nothing changes ({@link
+ * io.vela4j.cue.internal.eval.Comprehensions}), disjunctions are expanded over clones of the
+ * vertex, and the value is decided; closedness is checked last ({@link
+ * io.vela4j.cue.internal.eval.Closedness}).
+ *
+ * <h2>Order independence</h2>
+ *
+ * <p>Evaluation is demand driven: reading a field evaluates it on the spot, so declarations may
+ * refer to each other in any order. Everything that is not monotonic waits until its inputs are
+ * complete: defaults are taken only where a single value is needed ({@link
+ * io.vela4j.cue.internal.eval.Defaults}), a comprehension waits for its guard and source and may
+ * not change the fields it read, closedness is checked when the vertex is finished, and
+ * disjunctions are expanded after the other conjuncts are in. Reading a vertex that is being
+ * evaluated is a reference cycle and reads what is known so far; a value that contains itself is a
+ * structural cycle ({@link io.vela4j.cue.internal.eval.Cycles}).
+ *
+ * <h2>Results</h2>
+ *
+ * <p>{@link io.vela4j.cue.internal.eval.Evaluation#finalizeDeep} evaluates the whole tree. {@link
+ * io.vela4j.cue.internal.eval.EvaluatedValue} exposes it through the public {@code CueValue} API,
+ * {@link io.vela4j.cue.internal.eval.Exporter} validates and exports it (regular fields only,
+ * defaults taken, in the export order of {@link io.vela4j.cue.internal.eval.Order}). Errors are
+ * {@link io.vela4j.cue.internal.eval.Atom.Bottom} values, fatal or incomplete; {@link
+ * io.vela4j.cue.internal.eval.EvalGuard} runs the work on a large stack and turns every failure
+ * into a {@code CueException}.
+ */
 @NullMarked
 package io.vela4j.cue.internal.eval;
 

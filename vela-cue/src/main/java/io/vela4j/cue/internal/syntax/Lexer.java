@@ -500,22 +500,59 @@ final class Lexer {
           i++;
           break;
         }
-      } else if (c == '"' || c == '\'') {
-        i++;
-        while (i < src.length() && src.charAt(i) != c && src.charAt(i) != '\n') {
-          if (src.charAt(i) == '\\') {
-            i++;
-          }
-          i++;
-        }
-        if (at(i) != c) {
-          throw error(i, "attribute string not terminated");
-        }
+      } else if (c == '"' || c == '\'' || (c == '#' && isAttributeStringStart(i))) {
+        i = skipAttributeString(i);
+        continue;
       }
       i++;
     }
     pos = i;
     return make(Kind.ATTRIBUTE, start, i, docs);
+  }
+
+  /** Whether {@code #...#"} or {@code #...#'} (a raw string) starts at {@code i}. */
+  private boolean isAttributeStringStart(int i) {
+    int j = i;
+    while (at(j) == '#') {
+      j++;
+    }
+    return at(j) == '"' || at(j) == '\'';
+  }
+
+  /**
+   * Skips a string literal inside an attribute, as CUE's scanner reads it: single- or multi-line
+   * ({@code """}), with {@code #} delimiters for raw strings ({@code #"q"q"#}); returns the index
+   * after the closing quote (and hashes).
+   */
+  private int skipAttributeString(int start) {
+    int hashes = 0;
+    while (at(start + hashes) == '#') {
+      hashes++;
+    }
+    char q = src.charAt(start + hashes);
+    boolean multiline = at(start + hashes + 1) == q && at(start + hashes + 2) == q;
+    int i = start + hashes + (multiline ? 3 : 1);
+    while (true) {
+      if (i >= src.length() || (!multiline && src.charAt(i) == '\n')) {
+        throw error(start, "attribute string not terminated");
+      }
+      char c = src.charAt(i);
+      if (c == '\\' && hashes == 0) {
+        i += 2;
+        continue;
+      }
+      if (c == q && (!multiline || (at(i + 1) == q && at(i + 2) == q))) {
+        int end = i + (multiline ? 3 : 1);
+        int h = 0;
+        while (h < hashes && at(end + h) == '#') {
+          h++;
+        }
+        if (h == hashes) {
+          return end + hashes;
+        }
+      }
+      i++;
+    }
   }
 
   // -------------------------------------------------------------------------------------------

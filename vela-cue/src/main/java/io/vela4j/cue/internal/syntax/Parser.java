@@ -3,13 +3,13 @@ package io.vela4j.cue.internal.syntax;
 import io.vela4j.cue.CueError;
 import io.vela4j.cue.CueException;
 import io.vela4j.cue.CuePosition;
+import io.vela4j.cue.internal.LargeStack;
 import io.vela4j.cue.internal.syntax.Ast.Constraint;
 import io.vela4j.cue.internal.syntax.Ast.Op;
 import io.vela4j.cue.internal.syntax.Token.Kind;
 import io.vela4j.cue.internal.syntax.Token.StringShape;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,12 +27,6 @@ public final class Parser {
 
   /** Depth parsed on the caller's stack before switching to a large-stack thread. */
   private static final int SHALLOW_DEPTH = 250;
-
-  /**
-   * Stack reserved for deep input (address space; committed only as used). 64 MB was measured to be
-   * enough for {@value #MAX_DEPTH} levels of every nesting construct; this leaves 8x headroom.
-   */
-  private static final long DEEP_STACK_BYTES = 512L << 20;
 
   static {
     // Initialise the enums up front, so that a StackOverflowError caught during a shallow parse
@@ -93,51 +87,22 @@ public final class Parser {
   }
 
   private static Ast.File parseOnLargeStack(String filename, String source) {
-    AtomicReference<Object> result = new AtomicReference<>();
-    Runnable task =
-        () -> {
-          try {
-            result.set(new Parser(filename, source, MAX_DEPTH).parseFile());
-          } catch (SyntaxError e) {
-            result.set(e);
-          } catch (StackOverflowError e) {
-            result.set(
-                new SyntaxError(
-                    new Ast.Pos(filename, 1, 1, 0), "input nested too deeply to be parsed"));
-          } catch (RuntimeException e) {
-            result.set(e);
-          }
-        };
-    Thread t = new Thread(null, task, "vela4j-cue-parser", DEEP_STACK_BYTES);
-    t.setDaemon(true);
+    Ast.Pos start = new Ast.Pos(filename, 1, 1, 0);
     try {
-      t.start();
-    } catch (OutOfMemoryError e) {
-      // The documented failure of Thread.start when no native thread can be created.
+      return LargeStack.run(
+          "vela4j-cue-parser",
+          () -> {
+            try {
+              return new Parser(filename, source, MAX_DEPTH).parseFile();
+            } catch (StackOverflowError e) {
+              throw new SyntaxError(start, "input nested too deeply to be parsed");
+            }
+          });
+    } catch (LargeStack.Unavailable e) {
       throw new SyntaxError(
-          new Ast.Pos(filename, 1, 1, 0),
+          start,
           "input nested too deeply to be parsed: cannot start a parser thread with a large stack");
     }
-    boolean interrupted = false;
-    while (true) {
-      try {
-        t.join();
-        break;
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
-    Object r = result.get();
-    if (r instanceof Ast.File f) {
-      return f;
-    }
-    if (r instanceof RuntimeException e) {
-      throw e;
-    }
-    throw new IllegalStateException("parser thread ended without a result");
   }
 
   /** Thrown when the shallow budget is exceeded; triggers a re-parse on a large stack. */

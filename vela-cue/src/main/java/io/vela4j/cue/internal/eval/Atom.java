@@ -1,0 +1,314 @@
+package io.vela4j.cue.internal.eval;
+
+import io.vela4j.cue.CueError;
+import io.vela4j.cue.internal.builtins.Json;
+import io.vela4j.cue.internal.syntax.Ast;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** Atomic values of the lattice: scalars, basic types, bounds, top and bottom. */
+sealed interface Atom {
+
+  /** Kind bits. */
+  int NULL = 1;
+
+  /** Bool kind bit. */
+  int BOOL = 2;
+
+  /** Int kind bit. */
+  int INT = 4;
+
+  /** Float kind bit. */
+  int FLOAT = 8;
+
+  /** String kind bit. */
+  int STRING = 16;
+
+  /** Bytes kind bit. */
+  int BYTES = 32;
+
+  /** List kind bit. */
+  int LIST = 64;
+
+  /** Struct kind bit. */
+  int STRUCT = 128;
+
+  /** Number kinds. */
+  int NUMBER = INT | FLOAT;
+
+  /** Every kind. */
+  int ALL = 255;
+
+  /** Scalar kinds. */
+  int SCALARS = NULL | BOOL | NUMBER | STRING | BYTES;
+
+  /** The kind bits this value admits. */
+  int kindMask();
+
+  /** Top {@code _}. */
+  record Top() implements Atom {
+    static final Top INSTANCE = new Top();
+
+    @Override
+    public int kindMask() {
+      return ALL;
+    }
+
+    @Override
+    public String toString() {
+      return "_";
+    }
+  }
+
+  /** {@code null}. */
+  record Null() implements Atom {
+    static final Null INSTANCE = new Null();
+
+    @Override
+    public int kindMask() {
+      return NULL;
+    }
+
+    @Override
+    public String toString() {
+      return "null";
+    }
+  }
+
+  /** A boolean. */
+  record Bool(boolean b) implements Atom {
+    static final Bool TRUE = new Bool(true);
+    static final Bool FALSE = new Bool(false);
+
+    static Bool of(boolean b) {
+      return b ? TRUE : FALSE;
+    }
+
+    @Override
+    public int kindMask() {
+      return BOOL;
+    }
+
+    @Override
+    public String toString() {
+      return Boolean.toString(b);
+    }
+  }
+
+  /** A number: an int (scale 0, {@code isInt}) or a decimal. */
+  record Num(BigDecimal d, boolean isInt) implements Atom {
+    static Num ofInt(BigInteger i) {
+      return new Num(new BigDecimal(i), true);
+    }
+
+    BigInteger bigInt() {
+      return d.toBigInteger();
+    }
+
+    @Override
+    public int kindMask() {
+      return isInt ? INT : FLOAT;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Num n && n.isInt == isInt && n.d.compareTo(d) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+      return d.stripTrailingZeros().hashCode();
+    }
+
+    @Override
+    public String toString() {
+      return isInt ? d.toBigInteger().toString() : d.toString();
+    }
+  }
+
+  /** A string. */
+  record Str(String s) implements Atom {
+    @Override
+    public int kindMask() {
+      return STRING;
+    }
+
+    @Override
+    public String toString() {
+      return Json.quote(s);
+    }
+  }
+
+  /** Bytes. */
+  record Bytes(byte[] b) implements Atom {
+    @Override
+    public int kindMask() {
+      return BYTES;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Bytes x && Arrays.equals(x.b, b);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(b);
+    }
+
+    @Override
+    public String toString() {
+      return "'" + new String(b, StandardCharsets.UTF_8) + "'";
+    }
+  }
+
+  /** A basic type: a set of kinds ({@code int}, {@code string}, {@code number}...). */
+  record Kind(int mask, String name) implements Atom {
+    @Override
+    public int kindMask() {
+      return mask;
+    }
+
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  /**
+   * A bound or validator: {@code >=x}, {@code !=x}, {@code =~"re"}, or a builtin validator; checked
+   * once the value is concrete.
+   */
+  record Bound(Ast.Op op, Atom operand) implements Atom {
+    @Override
+    public int kindMask() {
+      return switch (op) {
+        case NEQ -> ALL;
+        case MAT, NMAT -> STRING | BYTES;
+        default -> {
+          int k = operand.kindMask();
+          yield (k & NUMBER) != 0 ? NUMBER : k;
+        }
+      };
+    }
+
+    @Override
+    public String toString() {
+      return op.token() + operand;
+    }
+  }
+
+  /** A builtin package constant that is not a CUE scalar (e.g. {@code list.Ascending}). */
+  record Opaque(Object o, String name) implements Atom {
+    @Override
+    public int kindMask() {
+      return STRUCT;
+    }
+
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  /** A builtin validator such as {@code strings.MinRunes(3)}, checked once the value is final. */
+  record Validator(String pkg, String name, List<Object> args) implements Atom {
+    @Override
+    public int kindMask() {
+      return ALL;
+    }
+
+    @Override
+    public String toString() {
+      StringBuilder sb = new StringBuilder();
+      int i = pkg.lastIndexOf('/');
+      sb.append(i < 0 ? pkg : pkg.substring(i + 1)).append('.').append(name).append('(');
+      for (int k = 0; k < args.size(); k++) {
+        if (k > 0) {
+          sb.append(", ");
+        }
+        Object a = args.get(k);
+        sb.append(a instanceof String str ? Json.quote(str) : String.valueOf(a));
+      }
+      return sb.append(')').toString();
+    }
+  }
+
+  /** An error (bottom). */
+  record Bottom(
+      CueError.Kind kind, boolean incomplete, String message, List<Ast.Pos> positions, String path)
+      implements Atom {
+    @Override
+    public int kindMask() {
+      return 0;
+    }
+
+    Bottom withPath(String p) {
+      return path.isEmpty() ? new Bottom(kind, incomplete, message, positions, p) : this;
+    }
+
+    static Bottom fatal(CueError.Kind kind, String message, Ast.@Nullable Pos... pos) {
+      return new Bottom(kind, false, message, posList(pos), "");
+    }
+
+    static Bottom incomplete(String message, Ast.@Nullable Pos... pos) {
+      return new Bottom(CueError.Kind.INCOMPLETE, true, message, posList(pos), "");
+    }
+
+    private static List<Ast.Pos> posList(Ast.@Nullable Pos[] pos) {
+      return Arrays.stream(pos).filter(p -> p != null).distinct().toList();
+    }
+
+    @Override
+    public String toString() {
+      return "_|_ // " + message;
+    }
+  }
+
+  /** Whether a value is a concrete scalar. */
+  static boolean isConcrete(Atom v) {
+    return v instanceof Opaque
+        || v instanceof Null
+        || v instanceof Bool
+        || v instanceof Num
+        || v instanceof Str
+        || v instanceof Bytes;
+  }
+
+  /** CUE's name of a kind mask. */
+  static String kindName(int mask) {
+    return switch (mask) {
+      case NULL -> "null";
+      case BOOL -> "bool";
+      case INT -> "int";
+      case FLOAT -> "float";
+      case NUMBER -> "number";
+      case STRING -> "string";
+      case BYTES -> "bytes";
+      case LIST -> "list";
+      case STRUCT -> "struct";
+      case ALL -> "_";
+      default -> {
+        StringBuilder sb = new StringBuilder();
+        String[] names = {"null", "bool", "int", "float", "string", "bytes", "list", "struct"};
+        if ((mask & NUMBER) == NUMBER) {
+          mask = mask & ~NUMBER;
+          sb.append("number");
+        }
+        for (int i = 0; i < names.length; i++) {
+          if ((mask & (1 << i)) != 0) {
+            if (sb.length() > 0) {
+              sb.append("|");
+            }
+            sb.append(names[i]);
+          }
+        }
+        yield sb.toString();
+      }
+    };
+  }
+}

@@ -1,0 +1,366 @@
+package io.vela4j.cue.internal.eval;
+
+import io.vela4j.cue.CueError;
+import io.vela4j.cue.internal.eval.Conjunct.CloseInfo;
+import io.vela4j.cue.internal.syntax.Ast;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Closedness: which regular fields a struct closed by a definition or {@code close()} allows, and
+ * which labels a closed struct refuses to look up.
+ *
+ * <h2>Scopes</h2>
+ *
+ * <p>Every conjunct carries the <em>scope</em> it descends from ({@link CloseInfo#id}). Scopes form
+ * a graph per evaluation ({@link Scopes}): a new scope is opened, under the conjunct's scope, when
+ * a reference is resolved (one per target vertex and node), when a field's outermost struct literal
+ * is added, when an expression is embedded, and when {@code close()} is applied. Fields declared by
+ * a literal keep the literal's scope, so the conjuncts of {@code x.a.b} still tell which definition
+ * they came from. A vertex referenced a second time in the same node is not copied again: its scope
+ * gets the second reference's scope as an extra parent, so what it declares counts for both paths
+ * ({@code #e: #f, #d: #f, x: #e & #d}).
+ *
+ * <h2>Requirements</h2>
+ *
+ * <p>Some scopes are <em>requirements</em>: a reference whose target is a definition or lies inside
+ * one (recursive: it constrains the fields below too), and {@code close()} (one level). A
+ * requirement applies to every node one of whose conjuncts descends from it, and, for a {@code
+ * close()}, only to the node where it was applied. So the several declarations of one field inside
+ * a definition are <em>combined</em>, never intersected: they all descend from the same reference.
+ * A reference to a definition is not a requirement when it is embedded in an operator other than
+ * {@code &} and {@code |} inside a struct literal (CUE does not check those).
+ *
+ * <h2>Evidence</h2>
+ *
+ * <p>When a struct node is finished ({@link #check}), each regular field must have, for each
+ * requirement that applies, <em>evidence</em>: a conjunct of the field (declared by a literal, a
+ * pattern that matched, or a {@code ...T}) that descends from the requirement. A requirement that
+ * came from an embedding ({@code x: {#A, b: 1}}) also accepts fields declared beside the embedding,
+ * in the same outermost literal: {@code b} is allowed, {@code x: c: 1} elsewhere is not. A
+ * requirement whose conjuncts at this node include {@code ...} (or a bare {@code _} and no struct)
+ * is exempt here. A field without evidence becomes the fatal {@code field not allowed}. Hidden
+ * fields, definitions and lets are always allowed.
+ *
+ * <h2>Lookups</h2>
+ *
+ * <p>A finished struct that some requirement still closes, or that was declared inside a definition
+ * without {@code ...}, refuses a label it does not have and no pattern matches: reading it is the
+ * fatal {@code undefined field} ({@code #T: {a: x: 1, v: a.y}}), not an incomplete value.
+ */
+final class Closedness {
+  private Closedness() {}
+
+  /** A requirement: a scope whose descendants must declare every regular field of a node. */
+  record Requirement(int id, boolean recursive, int embed, int outer, Vertex owner) {}
+
+  /** The scope graph of one evaluation; scope 0 is "no scope". */
+  static final class Scopes {
+    private int[] parent = new int[64];
+    private int size = 1;
+    private @Nullable Map<Integer, int[]> extra;
+    private final Map<Integer, Requirement> requirements = new HashMap<>();
+
+    int open(int parentScope) {
+      if (size == parent.length) {
+        parent = Arrays.copyOf(parent, size * 2);
+      }
+      parent[size] = parentScope;
+      return size++;
+    }
+
+    int require(int parentScope, boolean recursive, CloseInfo ci, Vertex owner) {
+      int id = open(parentScope);
+      requirements.put(id, new Requirement(id, recursive, ci.embed(), ci.outer(), owner));
+      return id;
+    }
+
+    boolean anyRequirement() {
+      return !requirements.isEmpty();
+    }
+
+    /** Makes {@code scope} also descend from {@code newParent}. */
+    void addParent(int scope, int newParent) {
+      if (scope == 0 || newParent == 0 || scope == newParent || under(newParent, scope)) {
+        return;
+      }
+      if (extra == null) {
+        extra = new HashMap<>();
+      }
+      int[] old = extra.get(scope);
+      int[] ps = old == null ? new int[1] : Arrays.copyOf(old, old.length + 1);
+      ps[ps.length - 1] = newParent;
+      extra.put(scope, ps);
+    }
+
+    /** Whether scope {@code id} is {@code ancestor} or descends from it. */
+    boolean under(int id, int ancestor) {
+      if (ancestor == 0 || id == 0) {
+        return false;
+      }
+      if (extra == null) {
+        for (int s = id; s >= ancestor; s = parent[s]) {
+          if (s == ancestor) {
+            return true;
+          }
+          if (s == 0) {
+            break;
+          }
+        }
+        return false;
+      }
+      int[] stack = new int[8];
+      int sp = 0;
+      stack[sp++] = id;
+      java.util.Set<Integer> seen = new java.util.HashSet<>();
+      while (sp > 0) {
+        int s = stack[--sp];
+        while (s != 0) {
+          if (s == ancestor) {
+            return true;
+          }
+          if (!seen.add(s)) {
+            break;
+          }
+          int[] more = extra.get(s);
+          if (more != null) {
+            for (int m : more) {
+              if (sp == stack.length) {
+                stack = Arrays.copyOf(stack, sp * 2);
+              }
+              stack[sp++] = m;
+            }
+          }
+          s = parent[s];
+        }
+      }
+      return false;
+    }
+
+    /** Adds the requirements {@code id} descends from (itself included) to {@code out}. */
+    void requirementsAbove(int id, List<Requirement> out) {
+      if (requirements.isEmpty()) {
+        return;
+      }
+      java.util.Set<Integer> seen = extra == null ? null : new java.util.HashSet<>();
+      List<Integer> todo = new ArrayList<>(2);
+      todo.add(id);
+      while (!todo.isEmpty()) {
+        int s = todo.remove(todo.size() - 1);
+        while (s != 0) {
+          if (seen != null && !seen.add(s)) {
+            break;
+          }
+          Requirement r = requirements.get(s);
+          if (r != null && !out.contains(r)) {
+            out.add(r);
+          }
+          if (extra != null) {
+            int[] more = extra.get(s);
+            if (more != null) {
+              for (int m : more) {
+                todo.add(m);
+              }
+            }
+          }
+          s = parent[s];
+        }
+      }
+    }
+  }
+
+  /** Records that a conjunct with this provenance is being added to the node. */
+  static void noteConjunct(NodeContext n, CloseInfo ci) {
+    if (ci.id() != 0) {
+      n.conjunctScopes.add(ci.id());
+    }
+    if (ci.fromDef()) {
+      n.anyFromDef = true;
+    }
+  }
+
+  /**
+   * The provenance of the declarations of a struct literal added with {@code ci}: the outermost
+   * literal of a field opens the scope an embedded definition closes.
+   */
+  static CloseInfo enterStruct(NodeContext n, CloseInfo ci, Adt.StructE s) {
+    CloseInfo lit = ci;
+    if (ci.outer() == 0 && !ci.fromEmbed() && !s.file()) {
+      int scope = n.ev.scopes.open(ci.id());
+      lit = new CloseInfo(scope, scope, ci.embed(), false, ci.fromDef());
+    }
+    n.structScopes.add(lit.id());
+    return lit;
+  }
+
+  /** Records {@code ...} (or a struct value, which is open) under this provenance. */
+  static void noteOpen(NodeContext n, CloseInfo ci) {
+    n.openScopes.add(ci.id());
+  }
+
+  /** Records a bare {@code _} under this provenance. */
+  static void noteTop(NodeContext n, CloseInfo ci) {
+    n.topScopes.add(ci.id());
+  }
+
+  /**
+   * The provenance of an expression embedded in a literal with provenance {@code lit}: a new
+   * embedding scope (a disjunction included: {@code {#A | #B, c: 1}} checks the chosen definition),
+   * except for an operator other than {@code &} or {@code |}, whose definitions CUE does not check.
+   */
+  static CloseInfo enterEmbedding(NodeContext n, CloseInfo lit, Adt.Expr e) {
+    if (e instanceof Adt.BinE b && b.op() != Ast.Op.AND) {
+      return new CloseInfo(lit.id(), lit.outer(), lit.embed(), true, lit.fromDef());
+    }
+    int scope = n.ev.scopes.open(lit.id());
+    return new CloseInfo(scope, lit.outer(), scope, true, lit.fromDef());
+  }
+
+  /**
+   * The provenance for the conjuncts of {@code target}, referenced by a conjunct with provenance
+   * {@code ci}; null if the target's conjuncts were already added to this node, in which case their
+   * scope now also descends from {@code ci}.
+   */
+  static @Nullable CloseInfo enterReference(NodeContext n, CloseInfo ci, Vertex target) {
+    boolean closed = Labels.isDefinition(target.label) || target.inDefinition;
+    boolean requirement = closed && (ci.embed() != 0 || ci.outer() == 0 || !ci.fromEmbed());
+    Scopes scopes = n.ev.scopes;
+    int scope = requirement ? scopes.require(ci.id(), true, ci, n.v) : scopes.open(ci.id());
+    Integer seen = n.visited.putIfAbsent(target, scope);
+    if (seen != null) {
+      scopes.addParent(seen, scope);
+      return null;
+    }
+    return new CloseInfo(scope, ci.outer(), ci.embed(), ci.fromEmbed(), ci.fromDef() || closed);
+  }
+
+  /** The provenance of the argument of {@code close()}: a one-level requirement. */
+  static CloseInfo enterClose(NodeContext n, CloseInfo ci) {
+    int scope = n.ev.scopes.require(ci.id(), false, ci, n.v);
+    return ci.under(scope);
+  }
+
+  /**
+   * Checks the regular fields of a finished struct node against the requirements that apply to it,
+   * and records whether the struct refuses lookups of labels it does not have.
+   */
+  static void check(NodeContext n) {
+    Scopes scopes = n.ev.scopes;
+    boolean closed = false;
+    if (scopes.anyRequirement()) {
+      List<Requirement> reqs = new ArrayList<>(2);
+      for (int id : n.conjunctScopes) {
+        scopes.requirementsAbove(id, reqs);
+      }
+      List<Requirement> live = new ArrayList<>(reqs.size());
+      for (Requirement r : reqs) {
+        if ((r.recursive() || r.owner() == n.v) && !exempt(n, r)) {
+          live.add(r);
+        }
+      }
+      if (!live.isEmpty()) {
+        closed = true;
+        for (Vertex a : n.v.arcs.values()) {
+          if (!Labels.isRegular(a.label) || a.isLet) {
+            continue;
+          }
+          for (Requirement r : live) {
+            if (!hasEvidence(scopes, a, r)) {
+              notAllowed(a);
+              break;
+            }
+          }
+        }
+      }
+    }
+    if (!closed
+        && n.anyFromDef
+        && n.openScopes.isEmpty()
+        && (n.topScopes.isEmpty() || !n.structScopes.isEmpty())) {
+      closed = true;
+    }
+    if (closed) {
+      List<Vertex> filters = new ArrayList<>(n.patterns.size());
+      for (Structs.Pat p : n.patterns) {
+        filters.add(p.filter());
+      }
+      n.v.closedToLookups = true;
+      n.v.lookupFilters = filters.isEmpty() ? List.of() : filters;
+    }
+  }
+
+  private static boolean exempt(NodeContext n, Requirement r) {
+    Scopes scopes = n.ev.scopes;
+    for (int id : n.openScopes) {
+      if (scopes.under(id, r.id())) {
+        return true;
+      }
+    }
+    boolean top = false;
+    for (int id : n.topScopes) {
+      if (scopes.under(id, r.id())) {
+        top = true;
+        break;
+      }
+    }
+    if (!top) {
+      return false;
+    }
+    for (int id : n.structScopes) {
+      if (scopes.under(id, r.id())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean hasEvidence(Scopes scopes, Vertex a, Requirement r) {
+    for (Conjunct c : a.conjuncts) {
+      if (scopes.under(c.ci().id(), r.id())) {
+        return true;
+      }
+    }
+    if (r.embed() != 0) {
+      // Fields declared beside the embedding, in the same outermost literal, are added to what
+      // the embedded definition allows.
+      for (Conjunct c : a.conjuncts) {
+        int id = c.ci().id();
+        if (!scopes.under(id, r.embed()) && (r.outer() == 0 || scopes.under(id, r.outer()))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static void notAllowed(Vertex a) {
+    Atom.Bottom b =
+        Atom.Bottom.fatal(CueError.Kind.CLOSEDNESS, "field not allowed").withPath(a.path());
+    a.notAllowed = b;
+    if (a.state == Vertex.EVALUATED) {
+      a.kind = Vertex.K_BOTTOM;
+      a.err = b;
+      a.forward = null;
+    }
+  }
+
+  /**
+   * Whether a finished struct accepts looking up {@code label} that it does not have: false when it
+   * is closed and no pattern of it matches the label.
+   */
+  static boolean acceptsLookup(Evaluation ev, Vertex v, String label) {
+    if (!v.closedToLookups || !Labels.isRegular(label)) {
+      return true;
+    }
+    for (Vertex f : v.lookupFilters) {
+      if (Structs.matchesLabel(ev, f, Labels.display(label))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

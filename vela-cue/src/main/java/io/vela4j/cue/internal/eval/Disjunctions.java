@@ -1,0 +1,354 @@
+package io.vela4j.cue.internal.eval;
+
+import io.vela4j.cue.CueError;
+import io.vela4j.cue.internal.syntax.Ast;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Disjunctions: expanding the alternatives of a vertex, eliminating the ones that fail, and keeping
+ * the defaults.
+ *
+ * <p>A disjunction conjunct is not evaluated when it arrives; it is recorded as pending, and the
+ * node's other conjuncts are processed first. Once the node is otherwise complete, {@link
+ * #expandDisjunctions} takes the cross product of the pending disjunctions: for each combination it
+ * evaluates a clone of the vertex whose conjuncts are the originals with each disjunction forced to
+ * one term (forcing is keyed by the disjunction and its occurrence, {@link DKey}), and finalizes it
+ * deeply. A clone with a fatal error anywhere in its regular fields, or an error of its own, is
+ * eliminated (so closedness and conflicts decide which disjuncts survive). Survivors are
+ * de-duplicated by a structural {@link #signature}; none left is an empty disjunction (its errors
+ * combined), one left becomes the value, several make the vertex a disjunction. Default marks
+ * follow {@link Defaults}. The cross product is capped at {@code maxDisjuncts}.
+ *
+ * <p>A finished disjunction read as a conjunct elsewhere is added back as a synthesized disjunction
+ * of its values ({@link #synthDisj}), and {@code or(list)} becomes a disjunction of the list's
+ * elements ({@link #synthOr}); both are cached so that forcing a term in a clone finds the same
+ * disjunction again.
+ */
+final class Disjunctions {
+  private Disjunctions() {}
+
+  /** Key of a disjunction occurrence, for forcing a choice in a disjunct clone. */
+  static final class DKey {
+    final Adt.DisjE d;
+    final int occ;
+
+    DKey(Adt.DisjE d, int occ) {
+      this.d = d;
+      this.occ = occ;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof DKey k && k.d == d && k.occ == occ;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(d) * 31 + occ;
+    }
+  }
+
+  record Pending(Adt.DisjE d, int occ) {}
+
+  static void addDisj(NodeContext n, Adt.DisjE d, Conjunct c) {
+    int k = n.occ.merge(d, 1, Integer::sum) - 1;
+    Integer choice = n.forced == null ? null : n.forced.get(new DKey(d, k));
+    if (choice != null) {
+      n.add(new Conjunct(d.terms().get(choice), c.env(), c.ci(), c.hist()), n.viaCycle);
+      return;
+    }
+    if (d.terms().size() == 1) {
+      n.add(new Conjunct(d.terms().get(0), c.env(), c.ci(), c.hist()), n.viaCycle);
+      return;
+    }
+    n.pending.add(new Pending(d, k));
+  }
+
+  static void expandDisjunctions(NodeContext n) {
+    long product = 1;
+    for (Pending p : n.pending) {
+      product *= p.d().terms().size();
+      if (product > n.ev.maxDisjuncts) {
+        n.setBottom(
+            Atom.Bottom.fatal(
+                CueError.Kind.LIMIT,
+                "limit exceeded: disjunction cross product larger than " + n.ev.maxDisjuncts));
+        return;
+      }
+    }
+    int count = n.pending.size();
+    int[] choice = new int[count];
+    List<Vertex> alts = new ArrayList<>();
+    List<Boolean> defs = new ArrayList<>();
+    List<Atom.Bottom> errs = new ArrayList<>();
+    while (true) {
+      Map<DKey, Integer> f = n.forced == null ? new HashMap<>() : new HashMap<>(n.forced);
+      // Spec rules U1/D1: disjunctions without marks do not constrain the default.
+      boolean def = true;
+      boolean has = false;
+      for (int i = 0; i < count; i++) {
+        Pending p = n.pending.get(i);
+        f.put(new DKey(p.d(), p.occ()), choice[i]);
+        if (p.d().hasMarks()) {
+          has = true;
+          if (!p.d().marks()[choice[i]]) {
+            def = false;
+          }
+        }
+      }
+      Vertex clone = new Vertex(n.v.parent, n.v.label);
+      clone.arcType = n.v.arcType;
+      clone.conjuncts.addAll(n.v.conjuncts);
+      clone.docs = n.v.docs;
+      clone.isLet = n.v.isLet;
+      clone.cloneOf = n.v.cloneOf != null ? n.v.cloneOf : n.v;
+      clone.notAllowed = n.v.notAllowed;
+      if (n.ev.cloneDepth >= Evaluation.MAX_CLONE_DEPTH) {
+        n.setBottom(
+            Atom.Bottom.fatal(
+                CueError.Kind.LIMIT,
+                "limit exceeded: disjunctions expanded inside each other more than "
+                    + Evaluation.MAX_CLONE_DEPTH
+                    + " levels deep"));
+        return;
+      }
+      n.ev.cloneDepth++;
+      try {
+        n.ev.evaluateWith(clone, f);
+      } finally {
+        n.ev.cloneDepth--;
+      }
+      n.ev.finalizeDeep(clone);
+      Atom.Bottom fatal = firstFatal(n.ev, clone);
+      if (fatal == null && clone.deref().kind == Vertex.K_BOTTOM) {
+        // An incomplete error of the disjunct itself (e.g. a reference to a missing field)
+        // eliminates it as well: `*cfg.missing | "fallback"` is "fallback".
+        fatal = clone.deref().err;
+      }
+      if (fatal == null) {
+        Vertex cd = clone.deref();
+        if (cd.kind == Vertex.K_DISJ) {
+          boolean cdHas = !Defaults.allTrue(cd.defaults);
+          for (int k = 0; k < cd.disjuncts.size(); k++) {
+            alts.add(cd.disjuncts.get(k));
+            boolean altHas = has || cdHas;
+            defs.add(altHas && def && (!cdHas || cd.defaults[k]));
+          }
+        } else {
+          alts.add(cd);
+          defs.add(has && def);
+        }
+      } else {
+        errs.add(fatal);
+      }
+      int i = count - 1;
+      while (i >= 0) {
+        choice[i]++;
+        if (choice[i] < n.pending.get(i).d().terms().size()) {
+          break;
+        }
+        choice[i] = 0;
+        i--;
+      }
+      if (i < 0) {
+        break;
+      }
+    }
+    // de-duplicate
+    List<Vertex> outAlts = new ArrayList<>();
+    List<Boolean> outDefs = new ArrayList<>();
+    List<String> sigs = new ArrayList<>();
+    for (int i = 0; i < alts.size(); i++) {
+      String sig = signature(n.ev, alts.get(i));
+      int j = sigs.indexOf(sig);
+      if (j >= 0) {
+        outDefs.set(j, outDefs.get(j) || defs.get(i));
+      } else {
+        sigs.add(sig);
+        outAlts.add(alts.get(i));
+        outDefs.add(defs.get(i));
+      }
+    }
+    if (outAlts.isEmpty()) {
+      Atom.Bottom first = errs.isEmpty() ? null : errs.get(0);
+      String msg =
+          errs.size() == 1
+              ? first.message()
+              : errs.size()
+                  + " n.errors in empty disjunction"
+                  + (first == null ? "" : ": " + first.message());
+      List<Ast.Pos> pos = new ArrayList<>();
+      for (Atom.Bottom b : errs) {
+        pos.addAll(b.positions());
+      }
+      boolean allIncomplete = !errs.isEmpty() && errs.stream().allMatch(Atom.Bottom::incomplete);
+      n.setBottom(
+          new Atom.Bottom(
+              first == null ? CueError.Kind.CONFLICT : first.kind(),
+              allIncomplete,
+              msg,
+              pos.stream().distinct().toList(),
+              ""));
+      return;
+    }
+    if (!outDefs.contains(Boolean.TRUE)) {
+      Collections.fill(outDefs, Boolean.TRUE);
+    }
+    if (outAlts.size() == 1) {
+      n.v.forward = outAlts.get(0);
+      return;
+    }
+    n.v.kind = Vertex.K_DISJ;
+    n.v.disjuncts = outAlts;
+    n.v.defaults = new boolean[outDefs.size()];
+    for (int i = 0; i < outDefs.size(); i++) {
+      n.v.defaults[i] = outDefs.get(i);
+    }
+  }
+
+  /** The first fatal error in the regular fields of a finalized vertex, or null. */
+  static Atom.@Nullable Bottom firstFatal(Evaluation ev, Vertex v0) {
+    Vertex v = v0.deref();
+    if (v.kind == Vertex.K_BOTTOM) {
+      return v.err.incomplete() ? null : v.err;
+    }
+    if (v.kind == Vertex.K_DISJ) {
+      return null;
+    }
+    for (Vertex a : v.arcs.values()) {
+      if (a.arcType != Adt.ArcType.REGULAR || !Labels.isRegular(a.label)) {
+        continue;
+      }
+      Atom.Bottom b = firstFatal(ev, a);
+      if (b != null) {
+        return b;
+      }
+    }
+    return null;
+  }
+
+  /** A structural signature of a finalized value, for de-duplicating disjuncts. */
+  static String signature(Evaluation ev, Vertex v0) {
+    StringBuilder sb = new StringBuilder();
+    signature(ev, v0, sb);
+    return sb.toString();
+  }
+
+  static void signature(Evaluation ev, Vertex v0, StringBuilder sb) {
+    Vertex v = v0.deref();
+    switch (v.kind) {
+      case Vertex.K_TOP -> sb.append('_');
+      case Vertex.K_BOTTOM -> sb.append("_|_(").append(v.err.message()).append(')');
+      case Vertex.K_SCALAR ->
+          sb.append(v.scalar.getClass().getSimpleName()).append(':').append(v.scalar);
+      case Vertex.K_CONSTRAINT -> sb.append(v.constraints);
+      case Vertex.K_DISJ -> {
+        sb.append("(");
+        for (int i = 0; i < v.disjuncts.size(); i++) {
+          sb.append(v.defaults[i] ? "*" : "").append('|');
+          signature(ev, v.disjuncts.get(i), sb);
+        }
+        sb.append(")");
+      }
+      case Vertex.K_LIST, Vertex.K_STRUCT -> {
+        sb.append(v.kind == Vertex.K_LIST ? (v.listOpen ? "[..." : "[") : "{");
+        for (Vertex a : v.arcs.values()) {
+          if (a.isLet) {
+            continue;
+          }
+          sb.append(a.label).append(a.arcType == Adt.ArcType.REGULAR ? ":" : "?:");
+          signature(ev, a, sb);
+          sb.append(',');
+        }
+        sb.append(v.kind == Vertex.K_LIST ? "]" : "}");
+      }
+      default -> sb.append('?');
+    }
+  }
+
+  /**
+   * The disjunction {@code or(list)} makes of a list: cached per call and frame, so that a clone
+   * that forces one of its terms finds the same disjunction again when it re-evaluates the call
+   * (the list itself may be a fresh temporary each time, as in {@code or(*[1, 1] | int)}).
+   */
+  static Adt.DisjE synthOr(
+      Evaluation ev, Adt.CallE call, @Nullable Env env, Vertex lv, Ast.@Nullable Pos pos) {
+    OrKey key = new OrKey(call, env);
+    Adt.DisjE d = ev.synthOr.get(key);
+    if (d == null) {
+      List<Adt.Expr> terms = new ArrayList<>();
+      for (Vertex el : Lists.listElems(ev, lv.deref(), pos)) {
+        terms.add(new Adt.ValueE(el));
+      }
+      if (terms.isEmpty()) {
+        terms.add(
+            new Adt.Lit(
+                Atom.Bottom.fatal(CueError.Kind.CONFLICT, "empty list in call to or", pos), pos));
+      }
+      d = new Adt.DisjE(List.copyOf(terms), new boolean[terms.size()], false, pos);
+      ev.synthOr.put(key, d);
+    }
+    return d;
+  }
+
+  /** The key of an {@code or(list)} call in one frame (identity of both). */
+  record OrKey(Adt.CallE call, @Nullable Env env) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof OrKey k && k.call == call && k.env == env;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(call) * 31 + System.identityHashCode(env);
+    }
+  }
+
+  /**
+   * The disjunction a finished disjunction vertex is added back as. Cached by vertex and, for a
+   * disjunction of atoms, by its content: a clone that re-evaluates an expression producing a fresh
+   * temporary with the same alternatives ({@code [n][0]} with {@code n: *"b" | "a"}) must find the
+   * disjunction whose term it was told to choose.
+   */
+  static Adt.DisjE synthDisj(Evaluation ev, Vertex src) {
+    Adt.DisjE d = ev.synth.get(src);
+    String key = null;
+    if (d == null && References.atomDisjunction(src)) {
+      StringBuilder sb = new StringBuilder();
+      for (int i = 0; i < src.disjuncts.size(); i++) {
+        sb.append(src.defaults[i] ? '*' : ' ');
+        signature(ev, src.disjuncts.get(i), sb);
+        sb.append('|');
+      }
+      key = sb.toString();
+      d = ev.synthByContent.get(key);
+      if (d != null) {
+        ev.synth.put(src, d);
+      }
+    }
+    if (d == null) {
+      List<Adt.Expr> terms = new ArrayList<>();
+      boolean[] marks = new boolean[src.disjuncts.size()];
+      boolean any = false;
+      for (int i = 0; i < src.disjuncts.size(); i++) {
+        terms.add(new Adt.ValueE(src.disjuncts.get(i)));
+        marks[i] = src.defaults[i];
+        any |= marks[i];
+      }
+      boolean all = Defaults.allTrue(marks);
+      d =
+          new Adt.DisjE(
+              List.copyOf(terms), all ? new boolean[marks.length] : marks, any && !all, null);
+      ev.synth.put(src, d);
+      if (key != null) {
+        ev.synthByContent.put(key, d);
+      }
+    }
+    return d;
+  }
+}

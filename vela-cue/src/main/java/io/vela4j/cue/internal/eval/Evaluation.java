@@ -1,0 +1,292 @@
+package io.vela4j.cue.internal.eval;
+
+import io.vela4j.cue.CueError;
+import io.vela4j.cue.internal.syntax.Ast;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One evaluation: it owns its vertices, counters and limits, and is used from one thread.
+ *
+ * <p>Evaluation is demand driven. {@link #evaluate} runs a vertex's {@link NodeContext} once; a
+ * reference to a vertex evaluates it on the spot ({@link #readable}), so fields may refer to each
+ * other in any order. A vertex that is read while it is being evaluated is a reference cycle: what
+ * is known so far is used (a scalar, or the struct being built), else it is an incomplete {@code
+ * cycle detected}. {@link #finalizeDeep} then evaluates the whole tree below a vertex and runs the
+ * validators of structs and lists. Limits: steps, vertices, nesting depth ({@value #MAX_DEPTH}) and
+ * the disjunction cross product; an interrupted thread cancels the evaluation.
+ */
+final class Evaluation {
+  /** The closedness scopes of this evaluation. */
+  final Closedness.Scopes scopes = new Closedness.Scopes();
+
+  final int maxDisjuncts = 1024;
+
+  private static final long MAX_VERTICES = 5_000_000L;
+
+  private static final long MAX_STEPS = 200_000_000L;
+
+  /**
+   * The deepest a field may be nested (design note §9.3: at least 20,000). A structural cycle that
+   * escapes detection grows the tree one level per step; this bounds it with a LIMIT error.
+   */
+  static final int MAX_DEPTH = 20_000;
+
+  /**
+   * How deeply disjunct clones may be evaluated inside each other: a safety net that turns an
+   * expansion that never ends (a disjunction that is new in every clone) into a LIMIT error.
+   */
+  static final int MAX_CLONE_DEPTH = 1_000;
+
+  /** The number of disjunct clones being evaluated inside each other now. */
+  int cloneDepth;
+
+  int ids;
+
+  long vertices;
+
+  long steps;
+
+  final IdentityHashMap<Vertex, Adt.DisjE> synth = new IdentityHashMap<>();
+  final java.util.HashMap<Disjunctions.OrKey, Adt.DisjE> synthOr = new java.util.HashMap<>();
+  final java.util.HashMap<String, Adt.DisjE> synthByContent = new java.util.HashMap<>();
+
+  int newId() {
+    return ++ids;
+  }
+
+  void tick() {
+    if ((steps & 0x3ff) == 0 && Thread.currentThread().isInterrupted()) {
+      // The caller gave up (e.g. a time limit): stop instead of burning CPU in the background.
+      throw new Cancelled();
+    }
+    if (++steps > MAX_STEPS) {
+      throw new BottomEx(
+          Atom.Bottom.fatal(CueError.Kind.LIMIT, "limit exceeded: too many evaluation steps"));
+    }
+  }
+
+  /** Unwinds a whole evaluation whose thread was interrupted; never caught inside the evaluator. */
+  static final class Cancelled extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Cancelled() {
+      super("evaluation cancelled: the evaluating thread was interrupted", null, false, false);
+    }
+  }
+
+  /** Checks the nesting depth of a new child of {@code parent}. */
+  static void checkDepth(Vertex parent) {
+    if (parent.depth >= MAX_DEPTH) {
+      throw new BottomEx(
+          Atom.Bottom.fatal(
+              CueError.Kind.LIMIT,
+              "limit exceeded: value nested more than " + MAX_DEPTH + " levels deep"));
+    }
+  }
+
+  void countVertex() {
+    if (++vertices > MAX_VERTICES) {
+      throw new BottomEx(Atom.Bottom.fatal(CueError.Kind.LIMIT, "limit exceeded: too many values"));
+    }
+  }
+
+  void evaluate(Vertex v) {
+    if (v.state != Vertex.NEW) {
+      return;
+    }
+    evaluateWith(v, null);
+  }
+
+  void evaluateWith(Vertex v, @Nullable Map<Disjunctions.DKey, Integer> forced) {
+    v.state = Vertex.EVALUATING;
+    NodeContext ctx = new NodeContext(this, v, forced);
+    v.ctx = ctx;
+    try {
+      ctx.run();
+    } catch (BottomEx b) {
+      v.kind = Vertex.K_BOTTOM;
+      v.err = b.bottom.withPath(v.path());
+      v.forward = null;
+    } finally {
+      v.ctx = null;
+      v.state = Vertex.EVALUATED;
+    }
+  }
+
+  static void reset(Vertex a) {
+    a.state = Vertex.NEW;
+    a.forward = null;
+    a.kind = Vertex.K_TOP;
+    a.scalar = null;
+    a.err = null;
+    a.constraints = List.of();
+    a.kindMask = Atom.ALL;
+    a.arcs.clear();
+    a.disjuncts = null;
+    a.defaults = null;
+    a.finalized = false;
+    a.closedToLookups = false;
+    a.lookupFilters = List.of();
+  }
+
+  /** Evaluates a vertex and everything below it. */
+  void finalizeDeep(Vertex v) {
+    if (v.finalized) {
+      return;
+    }
+    evaluate(v);
+    v.finalized = true;
+    Vertex d = v.deref();
+    if (d != v) {
+      finalizeDeep(d);
+    }
+    if (d.kind == Vertex.K_DISJ) {
+      for (Vertex a : d.disjuncts) {
+        finalizeDeep(a);
+      }
+    }
+    if (d.kind == Vertex.K_BOTTOM) {
+      return;
+    }
+    for (Vertex a : new ArrayList<>(d.arcs.values())) {
+      finalizeDeep(a);
+    }
+    if (!d.validators.isEmpty()) {
+      for (Atom.Validator val : d.validators) {
+        Atom.Bottom e = BuiltinCalls.checkValidator(this, val, d, null);
+        if (e != null) {
+          d.kind = Vertex.K_BOTTOM;
+          d.err = e.withPath(d.path());
+          break;
+        }
+      }
+    }
+  }
+
+  /**
+   * Evaluates an expression for reading: returns an evaluated vertex with its default taken (or the
+   * vertex itself when there is no unique default).
+   */
+  Vertex operand(Adt.Expr e, @Nullable Env env) {
+    if (e instanceof Adt.Lit l) {
+      if (l.value() instanceof Atom.Bottom b) {
+        throw new BottomEx(b);
+      }
+      Vertex lv = Vertex.ofValue(l.value());
+      lv.literal = true;
+      return lv;
+    } else if (e instanceof Adt.RefE r) {
+      Object t = References.resolveRef(this, r, env);
+      if (t instanceof Atom val) {
+        return Vertex.ofValue(val);
+      }
+      return readable((Vertex) t, r.pos());
+    } else if (e instanceof Adt.SelE s) {
+      return readable(References.selectArc(this, operand(s.x(), env), s.label(), s.pos()), s.pos());
+    } else if (e instanceof Adt.IdxE ix) {
+      return readable(
+          References.index(this, operand(ix.x(), env), ix.index(), env, ix.pos()), ix.pos());
+    } else if (e instanceof Adt.ValueE ve) {
+      return readable(ve.vertex(), null);
+    } else {
+      Vertex t = new Vertex(null, "");
+      t.arcType = Adt.ArcType.REGULAR;
+      t.conjuncts.add(new Conjunct(e, env, Conjunct.CloseInfo.EMPTY, null));
+      evaluate(t);
+      return readable(t, e.pos());
+    }
+  }
+
+  /** Evaluates a vertex for reading and takes its default. */
+  Vertex readable(Vertex t, Ast.@Nullable Pos pos) {
+    evaluate(t);
+    Vertex v = t.deref();
+    if (v.state == Vertex.EVALUATING) {
+      NodeContext c = v.ctx;
+      if (c != null && c.scalar != null && c.errors.isEmpty()) {
+        return Vertex.ofValue(c.scalar);
+      }
+      if (c != null && (c.structSeen || c.listSeen)) {
+        return v;
+      }
+      throw new BottomEx(
+          new Atom.Bottom(
+              CueError.Kind.CYCLE,
+              true,
+              "cycle detected in evaluation of " + describePath(v),
+              pos == null ? List.of() : List.of(pos),
+              ""));
+    }
+    return Defaults.dflt(v);
+  }
+
+  static String describePath(Vertex v) {
+    String p = v.path();
+    return p.isEmpty() ? "value" : p;
+  }
+
+  /** The concrete scalar of an evaluated, default-resolved vertex. */
+  Atom concrete(Vertex v, Ast.@Nullable Pos pos) {
+    Vertex d = v.deref();
+    switch (d.kind) {
+      case Vertex.K_SCALAR:
+        return d.scalar;
+      case Vertex.K_BOTTOM:
+        throw new BottomEx(d.err);
+      case Vertex.K_STRUCT:
+        throw new BottomEx(
+            Atom.Bottom.fatal(CueError.Kind.OTHER, "invalid operand: struct is not a scalar", pos));
+      case Vertex.K_LIST:
+        throw new BottomEx(
+            Atom.Bottom.fatal(CueError.Kind.OTHER, "invalid operand: list is not a scalar", pos));
+      default:
+        if (d.literal) {
+          throw new BottomEx(
+              Atom.Bottom.fatal(
+                  CueError.Kind.OTHER,
+                  "invalid operand " + describe(d) + " (requires concrete value)",
+                  pos));
+        }
+        throw new BottomEx(Atom.Bottom.incomplete("incomplete value " + describe(d), pos));
+    }
+  }
+
+  /** A short CUE rendering of an evaluated value, for messages. */
+  static String describe(Vertex v0) {
+    Vertex v = v0.deref();
+    return switch (v.kind) {
+      case Vertex.K_TOP -> "_";
+      case Vertex.K_BOTTOM -> "_|_";
+      case Vertex.K_SCALAR -> v.scalar.toString();
+      case Vertex.K_CONSTRAINT -> {
+        StringBuilder sb = new StringBuilder();
+        for (Atom c : v.constraints) {
+          if (sb.length() > 0) {
+            sb.append(" & ");
+          }
+          sb.append(c);
+        }
+        yield sb.toString();
+      }
+      case Vertex.K_DISJ -> {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < v.disjuncts.size(); i++) {
+          if (i > 0) {
+            sb.append(" | ");
+          }
+          if (v.defaults[i] && !Defaults.allTrue(v.defaults)) {
+            sb.append('*');
+          }
+          sb.append(describe(v.disjuncts.get(i)));
+        }
+        yield sb.toString();
+      }
+      case Vertex.K_LIST -> "[...]";
+      default -> "{...}";
+    };
+  }
+}

@@ -1,0 +1,118 @@
+package io.vela4j.cue.internal.eval;
+
+import io.vela4j.cue.CueError;
+import io.vela4j.cue.internal.eval.Conjunct.CloseInfo;
+import io.vela4j.cue.internal.eval.Conjunct.Hist;
+import io.vela4j.cue.internal.syntax.Ast;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * List literals and list values.
+ *
+ * <p>A list literal creates arcs {@code 0..n-1}, one per element (a comprehension element adds one
+ * arc per value it yields), and records a {@link ListPart}: its length, whether it is open ({@code
+ * ...}) and its tail type ({@code ...T}). When the node is finished, {@link #finishLists} checks
+ * that closed parts agree on the length ({@code incompatible list lengths}), applies each tail type
+ * to the elements beyond its part's length, and makes the list open only if every part is. The
+ * elements of a list value are its regular arcs in index order; definitions, hidden fields and lets
+ * may stand beside an embedded list without becoming elements.
+ */
+final class Lists {
+  private Lists() {}
+
+  record ListPart(
+      int n,
+      boolean open,
+      Adt.@Nullable Expr tail,
+      @Nullable Env env,
+      CloseInfo ci,
+      @Nullable Hist hist) {}
+
+  static void addList(NodeContext n, Adt.ListE l, Conjunct c) {
+    n.listSeen = true;
+    CloseInfo childCi = c.ci().field("");
+    int[] idx = {0};
+    for (Object el : l.elems()) {
+      if (el instanceof Adt.CompD cd) {
+        try {
+          Comprehensions.clauses(
+              n.ev,
+              cd.clauses(),
+              0,
+              c.env(),
+              n,
+              env -> {
+                Vertex a = listArc(n, idx[0]++);
+                Structs.addArcConj(n, a, new Conjunct(cd.body(), env, childCi, c.hist()));
+              });
+        } catch (BottomEx b) {
+          n.errors.add(b.bottom);
+        }
+      } else {
+        Vertex a = listArc(n, idx[0]++);
+        Structs.addArcConj(n, a, new Conjunct((Adt.Expr) el, c.env(), childCi, c.hist()));
+      }
+    }
+    n.listParts.add(new ListPart(idx[0], l.open(), l.tail(), c.env(), childCi, c.hist()));
+  }
+
+  static Vertex listArc(NodeContext n, int i) {
+    String label = Integer.toString(i);
+    Vertex a = n.v.arcs.get(label);
+    if (a == null) {
+      n.ev.countVertex();
+      Evaluation.checkDepth(n.v);
+      a = new Vertex(n.v, label);
+      a.arcType = Adt.ArcType.REGULAR;
+      n.v.arcs.put(label, a);
+    }
+    return a;
+  }
+
+  static void finishLists(NodeContext n) {
+    if (n.listParts.isEmpty()) {
+      return;
+    }
+    int max = 0;
+    for (ListPart p : n.listParts) {
+      max = Math.max(max, p.n());
+    }
+    boolean open = true;
+    for (ListPart p : n.listParts) {
+      if (!p.open()) {
+        open = false;
+        if (p.n() != max) {
+          n.errors.add(
+              Atom.Bottom.fatal(
+                  CueError.Kind.CONFLICT,
+                  "incompatible list lengths (" + p.n() + " and " + max + ")"));
+        }
+      }
+    }
+    for (ListPart p : n.listParts) {
+      if (p.tail() != null) {
+        for (int i = p.n(); i < max; i++) {
+          Structs.addArcConj(n, listArc(n, i), new Conjunct(p.tail(), p.env(), p.ci(), p.hist()));
+        }
+      }
+    }
+    n.v.listOpen = open;
+  }
+
+  static List<Vertex> listElems(Evaluation ev, Vertex lv, Ast.@Nullable Pos pos) {
+    Vertex v = lv.deref();
+    if (v.kind == Vertex.K_BOTTOM) {
+      throw new BottomEx(v.err);
+    }
+    if (v.kind != Vertex.K_LIST) {
+      if (v.kind == Vertex.K_TOP || v.kind == Vertex.K_CONSTRAINT || v.kind == Vertex.K_DISJ) {
+        throw new BottomEx(Atom.Bottom.incomplete("incomplete list", pos));
+      }
+      throw new BottomEx(
+          Atom.Bottom.fatal(
+              CueError.Kind.OTHER, "expected list, found " + Evaluation.describe(v), pos));
+    }
+    return v.elements();
+  }
+}

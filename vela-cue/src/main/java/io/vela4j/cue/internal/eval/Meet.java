@@ -1,0 +1,192 @@
+package io.vela4j.cue.internal.eval;
+
+import io.vela4j.cue.CueError;
+import io.vela4j.cue.internal.eval.Conjunct.CloseInfo;
+import io.vela4j.cue.internal.syntax.Ast;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The meet of atoms: what one vertex's conjuncts say about its value apart from its fields and
+ * elements, and the value the vertex finally takes.
+ *
+ * <p>Every atom a conjunct contributes is met into the node's state as it arrives, never
+ * overwritten: a concrete scalar must equal the scalar seen so far ({@code conflicting values 2 and
+ * 1}, newer first, as CUE words it); a basic type ({@code int}) narrows the kind mask; a bound
+ * ({@code >=1}) narrows the mask and is kept; validators ({@code strings.MinRunes(3)}) are queued;
+ * {@code _} records top; errors are collected. Struct and list conjuncts only set the {@code
+ * structSeen}/{@code listSeen} marks here (their fields and elements are arcs).
+ *
+ * <p>{@link #finishValue} decides the vertex's value once all conjuncts, comprehensions and
+ * disjunctions are in: the most severe error wins (fatal over incomplete); a list conflicts with a
+ * scalar and with any struct that has regular fields; a scalar must satisfy the kind mask, every
+ * bound and every validator; a struct gets its export order and its closedness check; anything else
+ * with a narrowed kind, bounds or validators stays a constraint (not concrete), and the rest is
+ * top.
+ */
+final class Meet {
+  private Meet() {}
+
+  static void addValue(NodeContext n, Atom x, CloseInfo ci) {
+    if (x instanceof Atom.Validator val) {
+      n.validators.add(val);
+      return;
+    }
+    if (x instanceof Atom.Top t) {
+      n.hasTop = true;
+      Closedness.noteTop(n, ci);
+    } else if (x instanceof Atom.Bottom b) {
+      n.errors.add(b);
+    } else if (x instanceof Atom.Kind k) {
+      n.kinds.add(k);
+      int m = n.kindMask & k.mask();
+      if (m == 0) {
+        n.errors.add(conflict(n, describeKinds(n), k.toString(), null));
+      }
+      n.kindMask = m;
+    } else if (x instanceof Atom.Bound b) {
+      n.bounds.add(b);
+      int m = n.kindMask & b.kindMask();
+      if (m == 0) {
+        n.errors.add(conflict(n, describeKinds(n), b.toString(), null));
+      }
+      n.kindMask = m;
+    } else {
+      if (n.scalar == null) {
+        n.scalar = x;
+        n.scalarPos = n.litPos;
+      } else if (!n.scalar.equals(x)) {
+        Atom.Bottom b = conflict(n, x.toString(), n.scalar.toString(), n.scalarPos);
+        if (n.litPos != null) {
+          List<Ast.Pos> ps = new ArrayList<>(b.positions());
+          ps.add(n.litPos);
+          b = new Atom.Bottom(b.kind(), false, b.message(), ps, "");
+        }
+        n.errors.add(b);
+      }
+    }
+  }
+
+  static String describeKinds(NodeContext n) {
+    return n.kinds.isEmpty() ? Atom.kindName(n.kindMask) : n.kinds.get(0).toString();
+  }
+
+  static Atom.Bottom conflict(NodeContext n, String a, String b, Ast.@Nullable Pos pos) {
+    return Atom.Bottom.fatal(CueError.Kind.CONFLICT, "conflicting values " + a + " and " + b, pos);
+  }
+
+  static void finishValue(NodeContext n) {
+    if (n.anyCyclic && !n.anyNonCyclic) {
+      n.errors.add(Atom.Bottom.fatal(CueError.Kind.CYCLE, "structural cycle"));
+    }
+    Atom.Bottom err = null;
+    for (Atom.Bottom b : n.errors) {
+      if (err == null || (err.incomplete() && !b.incomplete())) {
+        err = b;
+      }
+    }
+    if (n.v.notAllowed != null) {
+      err = n.v.notAllowed;
+    }
+    if (err != null) {
+      n.setBottom(err);
+      return;
+    }
+    if (n.listSeen) {
+      if (n.scalar != null) {
+        n.setBottom(conflict(n, n.scalar.toString(), "list", n.scalarPos));
+        return;
+      }
+      if (n.structForced) {
+        n.setBottom(conflict(n, "list", "struct", null));
+        return;
+      }
+      if ((n.kindMask & Atom.LIST) == 0) {
+        n.setBottom(conflict(n, describeKinds(n), "list", null));
+        return;
+      }
+      n.v.kind = Vertex.K_LIST;
+      n.v.validators = List.copyOf(n.validators);
+      return;
+    }
+    if (n.scalar != null) {
+      if (n.structForced) {
+        n.setBottom(conflict(n, n.scalar.toString(), "struct", n.scalarPos));
+        return;
+      }
+      if ((n.scalar.kindMask() & n.kindMask) == 0) {
+        n.setBottom(
+            conflict(
+                n,
+                describeKinds(n),
+                n.scalar
+                    + " (mismatched types "
+                    + describeKinds(n)
+                    + " and "
+                    + Atom.kindName(n.scalar.kindMask())
+                    + ")",
+                n.scalarPos));
+        return;
+      }
+      for (Atom.Bound b : n.bounds) {
+        Atom.Bottom e = Ops.checkBound(b, n.scalar);
+        if (e != null) {
+          n.setBottom(e);
+          return;
+        }
+      }
+      for (Atom.Validator val : n.validators) {
+        Atom.Bottom e =
+            BuiltinCalls.checkValidator(n.ev, val, Vertex.ofValue(n.scalar), n.scalarPos);
+        if (e != null) {
+          n.setBottom(e);
+          return;
+        }
+      }
+      n.v.kind = Vertex.K_SCALAR;
+      n.v.scalar = n.scalar;
+      return;
+    }
+    if (n.structSeen) {
+      if ((n.kindMask & Atom.STRUCT) == 0 || !n.bounds.isEmpty()) {
+        n.setBottom(conflict(n, describeKinds(n), "struct", null));
+        return;
+      }
+      n.v.kind = Vertex.K_STRUCT;
+      n.v.validators = List.copyOf(n.validators);
+      n.v.fieldOrder = Order.topo(n.v, n.chains, n.chainUnits);
+      Closedness.check(n);
+      return;
+    }
+    if (n.kindMask != Atom.ALL || !n.bounds.isEmpty() || !n.validators.isEmpty()) {
+      Atom.Bottom e = Ops.checkBounds(n.bounds);
+      if (e != null) {
+        n.setBottom(e);
+        return;
+      }
+      n.v.kind = Vertex.K_CONSTRAINT;
+      n.v.kindMask = n.kindMask;
+      List<Atom> cs = new ArrayList<>();
+      if (!n.kinds.isEmpty()) {
+        cs.add(narrowestKind(n));
+      } else if (n.bounds.isEmpty()) {
+        cs.add(new Atom.Kind(n.kindMask, Atom.kindName(n.kindMask)));
+      }
+      cs.addAll(n.bounds);
+      cs.addAll(n.validators);
+      n.v.constraints = List.copyOf(cs);
+      return;
+    }
+    n.v.kind = Vertex.K_TOP;
+  }
+
+  static Atom narrowestKind(NodeContext n) {
+    for (Atom k : n.kinds) {
+      if (k.kindMask() == n.kindMask) {
+        return k;
+      }
+    }
+    return new Atom.Kind(n.kindMask, Atom.kindName(n.kindMask));
+  }
+}

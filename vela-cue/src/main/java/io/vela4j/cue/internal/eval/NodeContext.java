@@ -1,0 +1,298 @@
+package io.vela4j.cue.internal.eval;
+
+import io.vela4j.cue.CueError;
+import io.vela4j.cue.internal.eval.Conjunct.CloseInfo;
+import io.vela4j.cue.internal.syntax.Ast;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Unification: the state of one vertex while it is being evaluated, and the loop that evaluates it.
+ *
+ * <p>A node's conjuncts are added one by one and split up at once ({@link #add}): literals are met
+ * into the atoms ({@link Meet}), struct and list literals create arcs ({@link Structs}, {@link
+ * Lists}), references add the conjuncts of their target ({@link References}), {@code &} adds both
+ * operands, disjunctions are recorded for later ({@link Disjunctions}), {@code close()} adds a
+ * closedness requirement ({@link Closedness}), and other expressions become tasks computed after
+ * the literal conjuncts ({@link Expressions}). Then comprehensions and dynamic fields run until
+ * nothing changes ({@link Comprehensions}), tail types apply, lists are checked, pending
+ * disjunctions are expanded, and finally the value is decided ({@link Meet#finishValue}). Conjuncts
+ * are only ever met into the state, never overwritten, so the order of declarations does not
+ * matter.
+ */
+final class NodeContext {
+
+  /** An expression to compute, and its cycle mode ({@link Cycles#NONE}, ...). */
+  record Task(Conjunct c, int cyc) {}
+
+  final Evaluation ev;
+  final Vertex v;
+
+  /**
+   * In a disjunct clone: the term chosen for each disjunction occurrence ({@link Disjunctions}).
+   */
+  final @Nullable Map<Disjunctions.DKey, Integer> forced;
+
+  // The meet of atoms (Meet).
+  @Nullable Atom scalar;
+  Ast.@Nullable Pos scalarPos;
+  Ast.@Nullable Pos litPos;
+  int kindMask = Atom.ALL;
+  final List<Atom> kinds = new ArrayList<>(1);
+  final List<Atom.Bound> bounds = new ArrayList<>(0);
+  final List<Atom.Bottom> errors = new ArrayList<>(0);
+  final List<Atom.Validator> validators = new ArrayList<>(0);
+  boolean hasTop;
+  boolean structSeen;
+  boolean structForced;
+  boolean listSeen;
+
+  // Export order (Order): one chain of labels per struct literal, and the conjunct it came from.
+  final List<List<String>> chains = new ArrayList<>(1);
+  final List<Integer> chainUnits = new ArrayList<>(1);
+  int unit = -1;
+  Structs.@Nullable Cursor pendingChain;
+
+  // Struct literals (Structs), lists (Lists), comprehensions (Comprehensions).
+  final List<Structs.Pat> patterns = new ArrayList<>(0);
+  final List<Structs.Dyn> dyns = new ArrayList<>(0);
+  final List<Lists.ListPart> listParts = new ArrayList<>(0);
+  final List<Comprehensions.Comp> comps = new ArrayList<>(0);
+  final ArrayDeque<Task> tasks = new ArrayDeque<>();
+
+  // Closedness: the scopes of the conjuncts added here, of the struct literals, of `...` (and
+  // struct values) and of bare `_`; whether a conjunct was declared inside a definition.
+  final Set<Integer> conjunctScopes = new LinkedHashSet<>(4);
+  final List<Integer> structScopes = new ArrayList<>(1);
+  final List<Integer> openScopes = new ArrayList<>(0);
+  final List<Integer> topScopes = new ArrayList<>(0);
+  boolean anyFromDef;
+  // Struct literals with a typed `...T` (Structs.applyRest).
+  final List<Structs.LitInfo> restLits = new ArrayList<>(0);
+
+  // Disjunctions: pending ones and the occurrence count per disjunction expression.
+  final List<Disjunctions.Pending> pending = new ArrayList<>(0);
+  final IdentityHashMap<Adt.DisjE, Integer> occ = new IdentityHashMap<>();
+
+  // References: each target vertex is copied once, under the scope it got then (Closedness).
+  final Map<Vertex, Integer> visited = new IdentityHashMap<>();
+  // Cycles.
+  boolean anyCyclic;
+  boolean anyNonCyclic;
+  int viaCycle = Cycles.NONE;
+
+  // References to a field not declared yet, retried with comprehensions; set for the last try.
+  final List<Task> deferredRefs = new ArrayList<>(0);
+  boolean noDefer;
+
+  // Non-monotonic bookkeeping: the field set was read by a `for`, labels looked up while absent,
+  // optional labels looked up.
+  boolean frozen;
+  final Set<String> missing = new LinkedHashSet<>(0);
+  final Set<String> optLookups = new HashSet<>(0);
+
+  NodeContext(Evaluation ev, Vertex v, @Nullable Map<Disjunctions.DKey, Integer> forced) {
+    this.ev = ev;
+    this.v = v;
+    this.forced = forced;
+  }
+
+  void run() {
+    List<Conjunct> cs = new ArrayList<>(v.conjuncts);
+    for (int i = 0; i < cs.size(); i++) {
+      unit = i;
+      Conjunct c = cs.get(i);
+      add(c, c.hist() != null && c.hist().cyclic() ? Cycles.INHERITED : Cycles.NONE);
+    }
+    unit = -1;
+    drainTasks();
+    Comprehensions.runAll(this);
+    Structs.applyRest(this);
+    Lists.finishLists(this);
+    if (!pending.isEmpty()) {
+      Disjunctions.expandDisjunctions(this);
+      return;
+    }
+    Meet.finishValue(this);
+  }
+
+  void drainTasks() {
+    while (!tasks.isEmpty()) {
+      Task t = tasks.poll();
+      Conjunct c = t.c();
+      Object r;
+      try {
+        r = Expressions.compute(ev, c.expr(), c.env());
+      } catch (BottomEx e) {
+        Meet.addValue(this, e.bottom, c.ci());
+        continue;
+      }
+      if (r instanceof Atom val) {
+        Meet.addValue(this, val, c.ci());
+      } else {
+        add(new Conjunct((Adt.Expr) r, c.env(), c.ci(), c.hist()), t.cyc());
+      }
+    }
+  }
+
+  void add(Conjunct c, int cyc) {
+    int saved = viaCycle;
+    viaCycle = cyc;
+    try {
+      ev.tick();
+      CloseInfo ci = c.ci();
+      Closedness.noteConjunct(this, ci);
+      Adt.Expr e = c.expr();
+      if (e instanceof Adt.Lit l) {
+        Cycles.markNonCyclic(this);
+        litPos = l.pos();
+        Meet.addValue(this, l.value(), ci);
+        litPos = null;
+      } else if (e instanceof Adt.StructE s) {
+        Cycles.markNonCyclic(this);
+        Structs.addStruct(this, s, c);
+      } else if (e instanceof Adt.ListE l) {
+        Cycles.markNonCyclic(this);
+        Lists.addList(this, l, c);
+      } else if (e instanceof Adt.RefE r) {
+        References.addRef(this, c);
+      } else if (e instanceof Adt.SelE s) {
+        References.addRef(this, c);
+      } else if (e instanceof Adt.IdxE s) {
+        References.addRef(this, c);
+      } else if (e instanceof Adt.BinE b && (b.op() == Ast.Op.AND)) {
+        add(new Conjunct(b.x(), c.env(), ci, c.hist()), cyc);
+        add(new Conjunct(b.y(), c.env(), ci, c.hist()), cyc);
+      } else if (e instanceof Adt.DisjE d) {
+        Disjunctions.addDisj(this, d, c);
+      } else if (e instanceof Adt.CallE call && (isPredeclared(call, "close"))) {
+        if (call.args().size() != 1) {
+          Meet.addValue(
+              this,
+              Atom.Bottom.fatal(CueError.Kind.BUILTIN, "close: want 1 argument", call.pos()),
+              ci);
+          return;
+        }
+        add(
+            new Conjunct(call.args().get(0), c.env(), Closedness.enterClose(this, ci), c.hist()),
+            cyc);
+      } else if (e instanceof Adt.CallE call
+          && (isPredeclared(call, "and") && call.args().size() == 1)) {
+        Adt.Expr arg = call.args().get(0);
+        if (arg instanceof Adt.ListE le
+            && le.elems().stream().allMatch(x -> x instanceof Adt.Expr)) {
+          for (Object x : le.elems()) {
+            add(new Conjunct((Adt.Expr) x, c.env(), ci, c.hist()), cyc);
+          }
+        } else {
+          try {
+            Vertex lv = ev.operand(arg, c.env());
+            for (Vertex el : Lists.listElems(ev, lv, call.pos())) {
+              add(new Conjunct(new Adt.ValueE(el), null, ci, c.hist()), cyc);
+            }
+          } catch (BottomEx b) {
+            Meet.addValue(this, b.bottom, ci);
+          }
+        }
+      } else if (e instanceof Adt.CallE call
+          && (isPredeclared(call, "or") && call.args().size() == 1)) {
+        try {
+          Vertex lv = ev.operand(call.args().get(0), c.env());
+          Adt.DisjE d = Disjunctions.synthOr(ev, call, c.env(), lv, call.pos());
+          Disjunctions.addDisj(this, d, new Conjunct(d, null, ci, c.hist()));
+        } catch (BottomEx b) {
+          Meet.addValue(this, b.bottom, ci);
+        }
+      } else if (e instanceof Adt.ValueE ve) {
+        Cycles.markNonCyclic(this);
+        addVertexValue(ve.vertex(), c);
+      } else {
+        Cycles.markNonCyclic(this);
+        tasks.add(new Task(c, viaCycle));
+      }
+    } finally {
+      viaCycle = saved;
+    }
+  }
+
+  static boolean isPredeclared(Adt.CallE call, String name) {
+    return call.fn() instanceof Adt.BuiltinE b && b.pkg().isEmpty() && b.name().equals(name);
+  }
+
+  void addVertexValue(Vertex src0, Conjunct c) {
+    Vertex src = src0.deref();
+    ev.evaluate(src);
+    src = src.deref();
+    CloseInfo ci = c.ci();
+    switch (src.kind) {
+      case Vertex.K_BOTTOM -> errors.add(src.err);
+      case Vertex.K_TOP -> hasTop = true;
+      case Vertex.K_SCALAR -> Meet.addValue(this, src.scalar, ci);
+      case Vertex.K_CONSTRAINT -> {
+        for (Atom x : src.constraints) {
+          Meet.addValue(this, x, ci);
+        }
+      }
+      case Vertex.K_STRUCT -> {
+        structSeen = true;
+        structForced = true;
+        // A struct value (not a literal) is open: its own closedness was checked when it was
+        // evaluated; its fields count as declared here.
+        Closedness.noteOpen(this, ci);
+        CloseInfo fieldCi = ci.field("");
+        List<String> chain = new ArrayList<>();
+        for (Vertex a : Order.fields(src)) {
+          chain.add(a.label);
+        }
+        chains.add(chain);
+        chainUnits.add(unit);
+        for (Vertex a : src.arcs.values()) {
+          Vertex na =
+              Structs.arc(this, a.label, a.arcType == null ? Adt.ArcType.REGULAR : a.arcType);
+          if (na == null) {
+            continue;
+          }
+          if (!a.docs.isEmpty()) {
+            Structs.addDocs(na, a.docs);
+          }
+          Structs.addArcConj(this, na, new Conjunct(new Adt.ValueE(a), null, fieldCi, c.hist()));
+        }
+        for (Vertex a : src.arcs.values()) {
+          ev.evaluate(a);
+        }
+      }
+      case Vertex.K_LIST -> {
+        listSeen = true;
+        CloseInfo elemCi = ci.field("");
+        int i = 0;
+        for (Vertex a : src.elements()) {
+          Vertex na = Lists.listArc(this, i++);
+          Structs.addArcConj(this, na, new Conjunct(new Adt.ValueE(a), null, elemCi, c.hist()));
+        }
+        listParts.add(new Lists.ListPart(i, src.listOpen, null, null, elemCi, c.hist()));
+      }
+      case Vertex.K_DISJ -> {
+        Adt.DisjE d = Disjunctions.synthDisj(ev, src);
+        Disjunctions.addDisj(this, d, new Conjunct(d, null, ci, c.hist()));
+      }
+      default -> throw new IllegalStateException("kind " + src.kind);
+    }
+  }
+
+  void setBottom(Atom.Bottom b) {
+    v.kind = Vertex.K_BOTTOM;
+    v.err = b.withPath(v.path());
+  }
+
+  /** Called by clauses: marks this vertex's field set as read. */
+  void freeze() {
+    frozen = true;
+  }
+}

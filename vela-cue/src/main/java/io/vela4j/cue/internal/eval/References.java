@@ -1,0 +1,305 @@
+package io.vela4j.cue.internal.eval;
+
+import io.vela4j.cue.CueError;
+import io.vela4j.cue.internal.eval.Conjunct.CloseInfo;
+import io.vela4j.cue.internal.eval.Conjunct.Hist;
+import io.vela4j.cue.internal.syntax.Ast;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * References: resolving identifiers, selectors and index expressions, and adding the conjuncts of
+ * what they refer to.
+ *
+ * <p>A reference is compiled to (frames up, label). At run time it walks up that many {@link Env}
+ * frames and looks the label up in the frame's vertex ({@link #resolveRef}), in the frame's lets
+ * ({@link #letVertex}, one vertex per let and frame) or in a clause binding. A missing field is an
+ * incomplete error ({@code undefined field}); an optional one is {@code cannot reference optional
+ * field}. Selectors and indexes first read their operand with its default taken.
+ *
+ * <p>A reference used as a conjunct behaves as a copy (the design note §1.2): {@link #addRef} adds
+ * the target's <em>conjuncts</em> to the node, each with its own environment, so that {@code b: #A
+ * & {x: 1}} re-evaluates {@code #A}'s fields inside {@code b}. Shortcuts keep this linear: a
+ * finished atom (scalar, constraint, fatal error) is added as a value; a finished disjunction of
+ * atoms is added as one disjunction of its values; each target vertex is copied into a node only
+ * once. A reference to the node itself is top ({@code a: a}); a reference to an ancestor is a
+ * structural cycle ({@code a: b: a}).
+ */
+final class References {
+  private References() {}
+
+  static void addRef(NodeContext n, Conjunct c) {
+    Object t;
+    try {
+      t = resolveForConjunct(n.ev, c.expr(), c.env());
+    } catch (BottomEx b) {
+      if (b.bottom.incomplete() && !n.noDefer && refersToLaterField(c)) {
+        // `_s` embedded before `_s: {a: 1}` (or a field of another file of the package): the
+        // frame's vertex is still being built; try again once its other conjuncts are in.
+        n.deferredRefs.add(new NodeContext.Task(c, n.viaCycle));
+        return;
+      }
+      Cycles.markNonCyclic(n);
+      Meet.addValue(n, b.bottom, c.ci());
+      return;
+    }
+    if (t instanceof Atom val) {
+      Cycles.markNonCyclic(n);
+      Meet.addValue(n, val, c.ci());
+      return;
+    }
+    Vertex tv = (Vertex) t;
+    Vertex self = n.v.cloneOf != null ? n.v.cloneOf : n.v;
+    if (tv == n.v || tv == self) {
+      n.hasTop = true;
+      return;
+    }
+    if (tv.isAncestorOf(n.v) || tv.isAncestorOf(self)) {
+      Cycles.markNonCyclic(n);
+      n.errors.add(Atom.Bottom.fatal(CueError.Kind.CYCLE, "structural cycle", c.expr().pos()));
+      return;
+    }
+    CloseInfo tci = Closedness.enterReference(n, c.ci(), tv);
+    if (tci == null) {
+      return; // already copied into this node; its scope now also descends from c's
+    }
+    if (tv.state == Vertex.NEW && tv.parent != null && tv.parent.state == Vertex.EVALUATED) {
+      // The target's conjuncts are complete: evaluate it where it stands; an atom (no struct
+      // literal whose fields could resolve differently in a copy) is then added as a value,
+      // which keeps long reference chains linear.
+      n.ev.evaluate(tv);
+    }
+    if (tv.state == Vertex.EVALUATED
+        && tv.deref().kind == Vertex.K_DISJ
+        && atomDisjunction(tv.deref())) {
+      // A finished disjunction of atoms is added as one disjunction of its (de-duplicated)
+      // values with their defaults, instead of re-copying the conjuncts it came from: chains such
+      // as `b: a & (*1 | 2)`, `c: b & (*1 | 2)` stay linear instead of doubling per link.
+      Cycles.markNonCyclic(n);
+      Adt.DisjE d = Disjunctions.synthDisj(n.ev, tv.deref());
+      Disjunctions.addDisj(n, d, new Conjunct(d, null, c.ci(), c.hist()));
+      return;
+    }
+    if (tv.state == Vertex.EVALUATED && tv.forward == null && isAtom(tv)) {
+      Cycles.markNonCyclic(n);
+      if (tv.kind == Vertex.K_BOTTOM) {
+        n.errors.add(tv.err);
+      } else if (tv.kind == Vertex.K_SCALAR) {
+        Meet.addValue(n, tv.scalar, c.ci());
+      } else if (tv.kind == Vertex.K_CONSTRAINT) {
+        for (Atom x : tv.constraints) {
+          Meet.addValue(n, x, c.ci());
+        }
+      } else {
+        Meet.addValue(n, Atom.Top.INSTANCE, c.ci());
+      }
+      return;
+    }
+    boolean cyclic = n.viaCycle == Cycles.CYCLIC || Hist.contains(c.hist(), tv);
+    Hist h = new Hist(tv, c.hist(), cyclic);
+    if (tv.conjuncts.isEmpty()) {
+      Cycles.markNonCyclic(n);
+      n.addVertexValue(tv, new Conjunct(c.expr(), c.env(), tci, c.hist()));
+      return;
+    }
+    for (Conjunct tc : new ArrayList<>(tv.conjuncts)) {
+      n.add(new Conjunct(tc.expr(), tc.env(), tci, h), cyclic ? Cycles.CYCLIC : Cycles.NONE);
+    }
+  }
+
+  /**
+   * Whether a reference failed because the field it starts from is not (yet) an arc of a frame
+   * whose vertex is still being evaluated, so a later conjunct of that vertex may declare it.
+   */
+  private static boolean refersToLaterField(Conjunct c) {
+    Adt.Expr base = c.expr();
+    while (true) {
+      if (base instanceof Adt.SelE s) {
+        base = s.x();
+      } else if (base instanceof Adt.IdxE i) {
+        base = i.x();
+      } else {
+        break;
+      }
+    }
+    if (!(base instanceof Adt.RefE r) || r.kind() != Adt.RefKind.FIELD || c.env() == null) {
+      return false;
+    }
+    Vertex frame = c.env().at(r.up()).vertex;
+    return frame != null && frame.state == Vertex.EVALUATING && !frame.arcs.containsKey(r.name());
+  }
+
+  static boolean atomDisjunction(Vertex d) {
+    for (Vertex a : d.disjuncts) {
+      Vertex x = a.deref();
+      if (x.kind != Vertex.K_SCALAR && x.kind != Vertex.K_CONSTRAINT) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static boolean isAtom(Vertex tv) {
+    return tv.kind == Vertex.K_SCALAR
+        || tv.kind == Vertex.K_CONSTRAINT
+        || (tv.kind == Vertex.K_BOTTOM && !tv.err.incomplete())
+        || (tv.kind == Vertex.K_TOP && tv.arcs.isEmpty());
+  }
+
+  /** Resolves a reference for conjunct copying: a vertex (not evaluated) or a value. */
+  static Object resolveForConjunct(Evaluation ev, Adt.Expr e, @Nullable Env env) {
+    if (e instanceof Adt.RefE r) {
+      return resolveRef(ev, r, env);
+    } else if (e instanceof Adt.SelE s) {
+      return selectArc(ev, ev.operand(s.x(), env), s.label(), s.pos());
+    } else if (e instanceof Adt.IdxE ix) {
+      return index(ev, ev.operand(ix.x(), env), ix.index(), env, ix.pos());
+    } else {
+      throw new IllegalStateException("not a reference: " + e);
+    }
+  }
+
+  static Object resolveRef(Evaluation ev, Adt.RefE r, @Nullable Env env) {
+    if (env == null) {
+      throw new IllegalStateException("no environment for " + r.name());
+    }
+    Env e = env.at(r.up());
+    switch (r.kind()) {
+      case FIELD -> {
+        Vertex sv = e.vertex;
+        Vertex a = sv.arcs.get(r.name());
+        if (a == null) {
+          throw new BottomEx(
+              Atom.Bottom.incomplete("undefined field: " + Labels.display(r.name()), r.pos()));
+        }
+        if (a.arcType != Adt.ArcType.REGULAR) {
+          if (sv.ctx != null) {
+            sv.ctx.optLookups.add(r.name());
+          }
+          throw new BottomEx(
+              Atom.Bottom.incomplete(
+                  "cannot reference optional field: " + Labels.display(r.name()), r.pos()));
+        }
+        return a;
+      }
+      case LET -> {
+        return letVertex(ev, e, r.name());
+      }
+      case BIND -> {
+        Object o = e.binds.get(r.name());
+        if (o == null) {
+          throw new IllegalStateException("unbound " + r.name());
+        }
+        return o;
+      }
+    }
+    throw new IllegalStateException();
+  }
+
+  static Vertex letVertex(Evaluation ev, Env e, String name) {
+    if (e.lets == null) {
+      e.lets = new java.util.HashMap<>();
+    }
+    Vertex lv = e.lets.get(name);
+    if (lv != null) {
+      return lv;
+    }
+    Adt.Expr expr = null;
+    for (Adt.Decl d : e.lit.decls()) {
+      if (d instanceof Adt.LetD l && l.name().equals(name)) {
+        expr = l.expr();
+      }
+    }
+    lv = new Vertex(e.vertex, "let " + name);
+    lv.isLet = true;
+    lv.arcType = Adt.ArcType.REGULAR;
+    lv.conjuncts.add(new Conjunct(expr, e, Conjunct.CloseInfo.EMPTY, null));
+    e.lets.put(name, lv);
+    return lv;
+  }
+
+  /** Selects a field of an evaluated (default-resolved) vertex. */
+  static Vertex selectArc(Evaluation ev, Vertex x, String label, Ast.@Nullable Pos pos) {
+    Vertex v = x.deref();
+    if (v.kind == Vertex.K_BOTTOM && v.state == Vertex.EVALUATED) {
+      throw new BottomEx(v.err);
+    }
+    if (v.kind == Vertex.K_DISJ) {
+      throw new BottomEx(
+          Atom.Bottom.incomplete(
+              "unresolved disjunction: cannot select " + Labels.display(label), pos));
+    }
+    Vertex a = v.arcs.get(label);
+    boolean evaluating = v.state == Vertex.EVALUATING;
+    if (a == null) {
+      if (v.ctx != null) {
+        v.ctx.missing.add(label);
+      }
+      if (!evaluating && v.kind == Vertex.K_SCALAR) {
+        throw new BottomEx(
+            Atom.Bottom.fatal(
+                CueError.Kind.OTHER,
+                "invalid selector " + Labels.display(label) + ": cannot select from " + v.scalar,
+                pos));
+      }
+      if (!evaluating && v.kind == Vertex.K_LIST) {
+        throw new BottomEx(
+            Atom.Bottom.fatal(
+                CueError.Kind.OTHER, "invalid list index " + Labels.display(label), pos));
+      }
+      if (!evaluating && v.kind == Vertex.K_STRUCT && !Closedness.acceptsLookup(ev, v, label)) {
+        // A closed struct will never get this field: CUE reports it at once, as a fatal error.
+        throw new BottomEx(
+            Atom.Bottom.fatal(
+                CueError.Kind.CLOSEDNESS, "undefined field: " + Labels.display(label), pos));
+      }
+      throw new BottomEx(Atom.Bottom.incomplete("undefined field: " + Labels.display(label), pos));
+    }
+    if (a.arcType != Adt.ArcType.REGULAR) {
+      if (v.ctx != null) {
+        v.ctx.optLookups.add(label);
+      }
+      throw new BottomEx(
+          Atom.Bottom.incomplete("cannot reference optional field: " + Labels.display(label), pos));
+    }
+    return a;
+  }
+
+  static Vertex index(
+      Evaluation ev, Vertex x0, Adt.Expr idxE, @Nullable Env env, Ast.@Nullable Pos pos) {
+    Atom i = ev.concrete(ev.operand(idxE, env), pos);
+    Vertex x = x0.deref();
+    if (x.kind == Vertex.K_LIST) {
+      if (!(i instanceof Atom.Num n) || !n.isInt()) {
+        throw new BottomEx(
+            Atom.Bottom.fatal(
+                CueError.Kind.OTHER,
+                "invalid list index " + i + " (type " + Atom.kindName(i.kindMask()) + ")",
+                pos));
+      }
+      int len = x.arcs.size();
+      BigInteger bi = n.bigInt();
+      if (bi.signum() < 0 || bi.compareTo(BigInteger.valueOf(len)) >= 0) {
+        throw new BottomEx(
+            Atom.Bottom.fatal(
+                CueError.Kind.OTHER, "index out of range [" + bi + "] with length " + len, pos));
+      }
+      return x.arcs.get(bi.toString());
+    }
+    if (i instanceof Atom.Str s) {
+      return selectArc(ev, x, Labels.quoted(s.s()), pos);
+    }
+    if (x.kind == Vertex.K_STRUCT) {
+      throw new BottomEx(
+          Atom.Bottom.fatal(CueError.Kind.OTHER, "invalid struct selector " + i, pos));
+    }
+    if (x.kind == Vertex.K_BOTTOM) {
+      throw new BottomEx(x.err);
+    }
+    if (x.kind == Vertex.K_SCALAR) {
+      throw new BottomEx(Atom.Bottom.fatal(CueError.Kind.OTHER, "cannot index " + x.scalar, pos));
+    }
+    throw new BottomEx(Atom.Bottom.incomplete("cannot index incomplete value", pos));
+  }
+}
