@@ -91,7 +91,7 @@ public final class ParameterSchema {
    * looks it up ({@code worker@v1.3.1} included; a component type falls back to a
    * WorkloadDefinition); each schema is computed once. Unknown types, and definitions whose schema
    * is not {@link #known()} or cannot be computed, have none (their properties are checked when
-   * rendering).
+   * rendering). Each answer is a copy the caller may change.
    *
    * @param registry the definitions
    * @return a thread-safe lookup
@@ -109,17 +109,18 @@ public final class ParameterSchema {
             case POLICY -> registry.find(Definition.Kind.POLICY, type);
           };
       return d.flatMap(
-          def ->
-              cache.computeIfAbsent(
-                  def,
-                  x -> {
-                    try {
-                      ParameterSchema s = of(x);
-                      return s.known() ? Optional.of(s.schema) : Optional.empty();
-                    } catch (RenderException e) {
-                      return Optional.empty();
-                    }
-                  }));
+              def ->
+                  cache.computeIfAbsent(
+                      def,
+                      x -> {
+                        try {
+                          ParameterSchema s = of(x);
+                          return s.known() ? Optional.of(s.schema) : Optional.empty();
+                        } catch (RenderException e) {
+                          return Optional.empty();
+                        }
+                      }))
+          .map(JsonNode::deepCopy);
     };
   }
 
