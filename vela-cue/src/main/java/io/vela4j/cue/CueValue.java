@@ -103,14 +103,14 @@ public interface CueValue {
    * words: references to definitions inlined; {@code type: ["string", "null"]} instead of {@code
    * nullable}; numeric {@code exclusiveMinimum}/{@code exclusiveMaximum}; {@code prefixItems} for
    * closed lists and {@code items} for {@code [...T]}; regular fields {@code required}, optional
-   * ones not; defaults ({@code *x | ...}) as {@code default}; disjunctions of literals as {@code
-   * enum}, others as {@code oneOf}; bounds, {@code =~} patterns, {@code strings.MinRunes}/{@code
-   * MaxRunes} and {@code list.MinItems}/{@code MaxItems}; {@code [string]: T} as {@code
-   * additionalProperties}; closed structs (definitions, {@code close()}) with {@code
-   * additionalProperties: false}; doc comments as {@code description}. No {@code $schema} keyword
-   * is written. What JSON Schema cannot say degrades to what is known, or to {@code {}} with a
-   * {@code description} saying why; see {@code vela-cue/DIFFERENCES.md} for where the result
-   * differs from CUE's.
+   * ones (and those whose default refers to something outside this value) not; defaults ({@code *x
+   * | ...}) as {@code default}; disjunctions of literals as {@code enum}, others as {@code oneOf};
+   * bounds, {@code =~} patterns, {@code strings.MinRunes}/{@code MaxRunes} and {@code
+   * list.MinItems}/{@code MaxItems}; {@code [string]: T} as {@code additionalProperties}; closed
+   * structs (definitions, {@code close()}) with {@code additionalProperties: false}; doc comments
+   * as {@code description}. No {@code $schema} keyword is written. What JSON Schema cannot say
+   * degrades to what is known, or to {@code {}} with a {@code description} saying why; see {@code
+   * vela-cue/DIFFERENCES.md} for where the result differs from CUE's.
    *
    * @return a new JSON Schema tree ({@code {}} for top; an absent value gives a schema that says
    *     so)

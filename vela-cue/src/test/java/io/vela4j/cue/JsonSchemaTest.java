@@ -66,6 +66,29 @@ class JsonSchemaTest {
     assertThat(differences.keySet()).isSubsetOf(DIFFERENT.keySet());
   }
 
+  /**
+   * A default that refers to what is outside the value (a template's {@code context}) cannot be
+   * written as {@code default}, but the field has a value once the template is filled: it is not
+   * {@code required} (CUE's openapi lists it as required with no default, which would reject what
+   * KubeVela accepts). A default that is simply written stays a required field's {@code default}.
+   */
+  @Test
+  void aFieldWhoseDefaultDependsOnTheContextIsNotRequired() {
+    JsonNode s =
+        CueCompiler.create()
+            .compile(
+                "t.cue",
+                "context: _\nparameter: {\n\trev: *\"\\(context.name)-v1\" | string\n"
+                    + "\tn: int\n\tm: *1 | int\n\tbroken: *(1 & 2) | int\n}\n")
+            .evaluate()
+            .lookup("parameter")
+            .jsonSchema();
+    assertThat(s.get("required").toString()).isEqualTo("[\"n\",\"m\",\"broken\"]");
+    assertThat(s.at("/properties/rev/type").asText()).isEqualTo("string");
+    assertThat(s.at("/properties/rev/default").isMissingNode()).isTrue();
+    assertThat(s.at("/properties/m/default").asInt()).isEqualTo(1);
+  }
+
   static JsonNode normalise(JsonNode n, boolean ours) {
     if (n instanceof ObjectNode o) {
       ObjectNode out = JsonNodeFactory.instance.objectNode();

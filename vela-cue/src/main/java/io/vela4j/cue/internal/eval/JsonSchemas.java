@@ -34,16 +34,17 @@ import org.jspecify.annotations.Nullable;
  *       is a struct, as CUE writes it).
  *   <li>A <em>struct</em> lists its fields from the evaluated vertex (so fields of comprehensions
  *       whose guards hold with defaults are in, as in CUE): regular and required fields are {@code
- *       required}, optional ones are not, definitions, hidden fields and lets are left out; each
- *       field is described from its own vertex, with its doc comments as {@code description}. The
- *       struct's conjuncts (through references, {@code &}, {@code close()} and embeddings) give its
- *       pattern constraints: {@code [string]: T} is {@code additionalProperties: T}, {@code
- *       [=~"re"]: T} is {@code patternProperties}, {@code ...T} is {@code additionalProperties: T}.
- *       A struct with {@code if}/{@code for} or dynamic fields, which other values would give other
- *       fields, has {@code additionalProperties: true}; otherwise a closed struct (a definition,
- *       {@code close()}) without such patterns has {@code additionalProperties: false}, and an
- *       explicitly open one ({@code ...}) that declares fields has {@code additionalProperties:
- *       true}.
+ *       required}, optional ones are not, nor are fields whose default term is incomplete alone (it
+ *       refers to something outside the value, such as a template's {@code context}), definitions,
+ *       hidden fields and lets are left out; each field is described from its own vertex, with its
+ *       doc comments as {@code description}. The struct's conjuncts (through references, {@code &},
+ *       {@code close()} and embeddings) give its pattern constraints: {@code [string]: T} is {@code
+ *       additionalProperties: T}, {@code [=~"re"]: T} is {@code patternProperties}, {@code ...T} is
+ *       {@code additionalProperties: T}. A struct with {@code if}/{@code for} or dynamic fields,
+ *       which other values would give other fields, has {@code additionalProperties: true};
+ *       otherwise a closed struct (a definition, {@code close()}) without such patterns has {@code
+ *       additionalProperties: false}, and an explicitly open one ({@code ...}) that declares fields
+ *       has {@code additionalProperties: true}.
  *   <li>A <em>list</em>: its conjuncts' {@code [...T]} tails, unified in a temporary vertex, are
  *       {@code items}; elements of a closed list are {@code prefixItems} (with {@code items: false}
  *       and {@code minItems}); {@code list.MinItems}/{@code MaxItems} become {@code
@@ -70,6 +71,14 @@ final class JsonSchemas {
 
   private final Evaluation ev = new Evaluation();
   private final IdentityHashMap<Object, Boolean> active = new IdentityHashMap<>();
+
+  /**
+   * Schemas of disjunctions whose default term is incomplete alone (it refers to something outside
+   * the value, such as a template's {@code context}): the default exists but cannot be written, so
+   * a field with such a schema is not {@code required}.
+   */
+  private final IdentityHashMap<ObjectNode, Boolean> unwrittenDefaults = new IdentityHashMap<>();
+
   private int depth;
 
   private JsonSchemas() {}
@@ -303,15 +312,23 @@ final class JsonSchemas {
   private ObjectNode disjunction(Found f) {
     Conjunct.CloseInfo ci = new Conjunct.CloseInfo(0, 0, 0, false, f.fromDef);
     List<Alt> alts = new ArrayList<>();
+    boolean incompleteDefault = false;
     for (int i = 0; i < f.d.terms().size(); i++) {
       List<Conjunct> cs = List.of(new Conjunct(f.d.terms().get(i), f.env, ci, null));
       Vertex t = evaluate(cs);
+      boolean marked = f.d.hasMarks() && f.d.marks()[i];
       if (t == null || t.deref().kind == Vertex.K_BOTTOM) {
+        Atom.Bottom err = t == null ? null : t.deref().err;
+        incompleteDefault |= marked && err != null && err.incomplete();
         continue;
       }
-      alts.add(new Alt(t.deref(), cs, f.d.hasMarks() && f.d.marks()[i]));
+      alts.add(new Alt(t.deref(), cs, marked));
     }
-    return combine(alts);
+    ObjectNode out = combine(alts);
+    if (incompleteDefault && !out.has("default")) {
+      unwrittenDefaults.put(out, Boolean.TRUE);
+    }
+    return out;
   }
 
   private ObjectNode clones(Vertex v) {
@@ -479,6 +496,7 @@ final class JsonSchemas {
       }
       String name = Labels.display(a.label);
       ObjectNode s = schema(a, a.conjuncts);
+      boolean defaulted = unwrittenDefaults.containsKey(s);
       String doc = String.join("\n", a.docs).strip();
       if (!doc.isEmpty()) {
         ObjectNode withDoc = F.objectNode();
@@ -487,7 +505,7 @@ final class JsonSchemas {
         s = withDoc;
       }
       props.put(name, s);
-      if (a.arcType != Adt.ArcType.OPTIONAL) {
+      if (a.arcType != Adt.ArcType.OPTIONAL && !defaulted) {
         required.add(name);
       }
     }
