@@ -148,6 +148,13 @@ final class DefCommand implements Runnable {
     public Integer call() throws IOException {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
+      if (kind != null
+          && java.util.Arrays.stream(Definition.Kind.values())
+              .noneMatch(k -> k.label().equals(kind))) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
+            "unknown --kind '" + kind + "' (expected component, trait, policy or workflow-step)");
+      }
       try {
         DefinitionRegistry r = registry(definitions);
         Definition def = null;
@@ -259,6 +266,13 @@ final class DefCommand implements Runnable {
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
+      if (kind != null
+          && java.util.Arrays.stream(Definition.Kind.values())
+              .noneMatch(k -> k.label().equals(kind))) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
+            "unknown --kind '" + kind + "' (expected component, trait, policy or workflow-step)");
+      }
       try {
         DefinitionRegistry r = registry(definitions);
         Definition def = null;

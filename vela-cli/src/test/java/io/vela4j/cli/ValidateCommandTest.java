@@ -85,6 +85,23 @@ class ValidateCommandTest {
     var missing = run("def", "schema", "nope");
     assertThat(missing.code()).isEqualTo(1);
     assertThat(missing.err()).contains("no definition named 'nope'");
+    assertThat(run("def", "schema", "scaler", "--kind", "component").err())
+        .contains("no definition named 'scaler' of kind component");
+    assertThat(run("def", "schema", "scaler", "--kind", "traits").code()).isEqualTo(2);
+    Path defs = dir.resolve("defs");
+    Files.createDirectories(defs);
+    Files.writeString(
+        defs.resolve("greeting.cue"),
+        "greeting: {\n\ttype: \"trait\"\n\tattributes: {}\n}\ntemplate: {\n"
+            + "\tparameter: {\n\t\t// +usage=What to say\n\t\twords: *\"hi\" | string\n"
+            + "\t\tloud?: bool\n\t}\n}\n");
+    var own = run("def", "schema", "greeting", "--kind", "trait", "-d", defs.toString());
+    assertThat(own.code()).isZero();
+    var greeting = new com.fasterxml.jackson.databind.ObjectMapper().readTree(own.out());
+    assertThat(greeting.at("/properties/words/description").asText()).isEqualTo("What to say");
+    assertThat(greeting.at("/properties/words/default").asText()).isEqualTo("hi");
+    assertThat(greeting.at("/properties/loud/type").asText()).isEqualTo("boolean");
+    assertThat(greeting.at("/required").toString()).isEqualTo("[\"words\"]");
   }
 
   @Test
