@@ -4,7 +4,7 @@ def log = new File(basedir, 'build.log').text
 def vela = new File(basedir, 'src/main/vela').path
 
 def expected = [
-    "[ERROR] ${vela}/scaled.yaml:15:23: spec.components[0].traits[0].properties.replicas: trait scaler of component web: ",
+    "[ERROR] ${vela}/scaled.yaml:15:23: spec.components[0].traits[0].properties.replicas: wrong type (expected integer, found string \"three\")",
     "[ERROR] ${vela}/waiting.yaml:17:18: spec.workflow.steps[0].timeout: invalid timeout \"5 minutes\" (expected a duration such as 30s, 5m or 1h30m, found 5 minutes)",
     "[WARNING] ${vela}/waiting.yaml:12:7: spec.components[0].typo: unknown field \"typo\" (did you mean \"type\"?)",
 ]

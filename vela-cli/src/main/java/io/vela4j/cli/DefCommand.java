@@ -9,6 +9,7 @@ import io.vela4j.model.TreeResult;
 import io.vela4j.model.VelaYaml;
 import io.vela4j.render.Definition;
 import io.vela4j.render.DefinitionRegistry;
+import io.vela4j.render.ParameterSchema;
 import io.vela4j.render.RenderException;
 import io.vela4j.render.spi.TemplateContext;
 import io.vela4j.render.spi.TemplateResult;
@@ -30,15 +31,16 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "def",
     mixinStandardHelpOptions = true,
-    description = "List definitions, or render one with parameters.",
-    subcommands = {DefCommand.ListDefs.class, DefCommand.Render.class})
+    description =
+        "List definitions, render one with parameters, or print the schema of its parameters.",
+    subcommands = {DefCommand.ListDefs.class, DefCommand.Render.class, DefCommand.Schema.class})
 final class DefCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "missing subcommand (list, render)");
+        spec.commandLine(), "missing subcommand (list, render, schema)");
   }
 
   static DefinitionRegistry registry(List<Path> definitions) {
@@ -146,6 +148,13 @@ final class DefCommand implements Runnable {
     public Integer call() throws IOException {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
+      if (kind != null
+          && java.util.Arrays.stream(Definition.Kind.values())
+              .noneMatch(k -> k.label().equals(kind))) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
+            "unknown --kind '" + kind + "' (expected component, trait, policy or workflow-step)");
+      }
       try {
         DefinitionRegistry r = registry(definitions);
         Definition def = null;
@@ -222,6 +231,72 @@ final class DefCommand implements Runnable {
       }
       List<LocatedTree> trees = t.trees();
       return trees.isEmpty() ? JsonNodeFactory.instance.objectNode() : trees.get(0).root();
+    }
+  }
+
+  /** {@code vela4j def schema NAME [--kind KIND] [-d DEFS]...}. */
+  @Command(
+      name = "schema",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Print the JSON Schema (draft 2020-12) of one definition's parameters, as KubeVela",
+        "generates it for UIs: +usage comments as descriptions, property names as titles.",
+        "Definitions without a CUE template or kube parameters print the empty schema."
+      })
+  static final class Schema implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "The definition (type).")
+    String name = "";
+
+    @Option(
+        names = {"-d", "--definitions"},
+        paramLabel = "PATH",
+        description = "More definitions.")
+    List<Path> definitions = new ArrayList<>();
+
+    @Option(
+        names = "--kind",
+        paramLabel = "component|trait|policy|workflow-step",
+        description =
+            "Which kind, when several have the name (default: the first found in that order).")
+    @Nullable String kind;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      if (kind != null
+          && java.util.Arrays.stream(Definition.Kind.values())
+              .noneMatch(k -> k.label().equals(kind))) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
+            "unknown --kind '" + kind + "' (expected component, trait, policy or workflow-step)");
+      }
+      try {
+        DefinitionRegistry r = registry(definitions);
+        Definition def = null;
+        for (Definition.Kind k : Definition.Kind.values()) {
+          if (def == null && (kind == null || k.label().equals(kind))) {
+            def = r.find(k, name).orElse(null);
+          }
+        }
+        if (def == null) {
+          err.println(
+              "error: no definition named '"
+                  + name
+                  + "'"
+                  + (kind == null ? "" : " of kind " + kind));
+          err.flush();
+          return 1;
+        }
+        out.print(ParameterSchema.of(def).toJson());
+        out.flush();
+        return 0;
+      } catch (RenderException e) {
+        DispatchCommand.print(e.diagnostics(), err);
+        return 1;
+      }
     }
   }
 }

@@ -9,6 +9,10 @@ import io.vela4j.model.ParsedDocument;
 import io.vela4j.model.ReadOptions;
 import io.vela4j.model.VelaJson;
 import io.vela4j.model.VelaYaml;
+import io.vela4j.render.Definition;
+import io.vela4j.render.DefinitionRegistry;
+import io.vela4j.render.ParameterSchema;
+import io.vela4j.render.RenderException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -27,7 +31,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code vela4j validate [--strict] [--definitions PATH]... FILE|DIR...}: prints {@code
  * file:line:column: severity: path: message} per diagnostic; exits 0 when valid, 1 on any error, 2
- * on usage errors.
+ * on usage errors. Component, trait and policy properties are checked against the parameter schemas
+ * of the built-in catalogue and {@code --definitions} (as {@code dry-run} builds its registry).
  */
 @Command(
     name = "validate",
@@ -35,6 +40,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Validate KubeVela objects in YAML or JSON files and directories.",
       "Directories are searched for *.yaml, *.yml and *.json.",
+      "Component, trait and policy properties are checked against the parameter schemas of",
+      "the built-in catalogue and of --definitions.",
       "Exit status: 0 valid, 1 errors found, 2 usage error."
     })
 final class ValidateCommand implements Callable<Integer> {
@@ -48,8 +55,9 @@ final class ValidateCommand implements Callable<Integer> {
       names = {"-d", "--definitions"},
       paramLabel = "PATH",
       description =
-          "Definitions (files or directories) that component, trait, policy and step types must"
-              + " name; enables the unknown-type check.")
+          "Definitions (files or directories, YAML or vela def .cue); enables the unknown-type"
+              + " check: component, trait, policy and step types must name one of these or of the"
+              + " built-in catalogue. Their parameter schemas are used with the catalogue's.")
   List<Path> definitions = new ArrayList<>();
 
   @Option(
@@ -70,20 +78,42 @@ final class ValidateCommand implements Callable<Integer> {
       return 2;
     }
     var validator = ApplicationValidator.create();
+    List<HasMetadata> defs = new ArrayList<>();
     if (!definitions.isEmpty()) {
       List<Path> defFiles = expand(definitions, err);
       if (defFiles == null) {
         return 2;
       }
-      List<HasMetadata> defs = new ArrayList<>();
       for (Path f : defFiles) {
         parse(f, options).documents().forEach(d -> defs.add(d.object()));
       }
-      validator = validator.withKnownTypes(KnownTypes.from(defs));
     }
     int errors = 0;
     int warnings = 0;
     int objects = 0;
+    DefinitionRegistry registry;
+    try {
+      registry = DefCommand.registry(definitions);
+      validator = validator.withPropertySchemas(ParameterSchema.lookup(registry));
+    } catch (RenderException e) {
+      // definitions that do not load: reported, and properties are not checked against schemas
+      registry = DefinitionRegistry.catalogue();
+      for (Diagnostic d : e.diagnostics()) {
+        if (d.isError()) {
+          errors++;
+        } else {
+          warnings++;
+          if (quiet) {
+            continue;
+          }
+        }
+        out.println(d.format());
+      }
+    }
+    if (!definitions.isEmpty()) {
+      // the types the renderer would find: the catalogue's and those of --definitions
+      validator = validator.withKnownTypes(KnownTypes.from(defs).plus(knownTypes(registry)));
+    }
     for (Path f : files) {
       ParseResult r = parse(f, options);
       List<Diagnostic> all = new ArrayList<>(r.diagnostics());
@@ -160,5 +190,24 @@ final class ValidateCommand implements Callable<Integer> {
       }
     }
     return files;
+  }
+
+  /** The names of a registry's definitions (a WorkloadDefinition names a component type). */
+  static KnownTypes knownTypes(DefinitionRegistry registry) {
+    java.util.Map<Definition.Kind, java.util.Set<String>> names =
+        new java.util.EnumMap<>(Definition.Kind.class);
+    for (Definition.Kind k : Definition.Kind.values()) {
+      names.put(k, new java.util.LinkedHashSet<>());
+    }
+    for (Definition d : registry.definitions()) {
+      names
+          .get(d.kind() == Definition.Kind.WORKLOAD ? Definition.Kind.COMPONENT : d.kind())
+          .add(d.name());
+    }
+    return new KnownTypes(
+        names.get(Definition.Kind.COMPONENT),
+        names.get(Definition.Kind.TRAIT),
+        names.get(Definition.Kind.POLICY),
+        names.get(Definition.Kind.WORKFLOW_STEP));
   }
 }

@@ -98,6 +98,26 @@ public interface CueValue {
   String exportJson();
 
   /**
+   * Describes this value as a JSON Schema (draft 2020-12), as {@code
+   * cuelang.org/go/encoding/openapi} with {@code ExpandReferences} describes it, in 2020-12's
+   * words: references to definitions inlined; {@code type: ["string", "null"]} instead of {@code
+   * nullable}; numeric {@code exclusiveMinimum}/{@code exclusiveMaximum}; {@code prefixItems} for
+   * closed lists and {@code items} for {@code [...T]}; regular fields {@code required}, optional
+   * ones (and those whose default refers to something outside this value) not; defaults ({@code *x
+   * | ...}) as {@code default}; disjunctions of literals as {@code enum}, others as {@code oneOf};
+   * bounds, {@code =~} patterns, {@code strings.MinRunes}/{@code MaxRunes} and {@code
+   * list.MinItems}/{@code MaxItems}; {@code [string]: T} as {@code additionalProperties}; closed
+   * structs (definitions, {@code close()}) with {@code additionalProperties: false}; doc comments
+   * as {@code description}. No {@code $schema} keyword is written. What JSON Schema cannot say
+   * degrades to what is known, or to {@code {}} with a {@code description} saying why; see {@code
+   * vela-cue/DIFFERENCES.md} for where the result differs from CUE's.
+   *
+   * @return a new JSON Schema tree ({@code {}} for top; an absent value gives a schema that says
+   *     so)
+   */
+  JsonNode jsonSchema();
+
+  /**
    * Exports like {@code cue export --out yaml}.
    *
    * @return the YAML text

@@ -3,6 +3,7 @@ package io.vela4j.maven;
 import io.vela4j.model.ApplicationValidator;
 import io.vela4j.model.Diagnostic;
 import io.vela4j.render.DefinitionRegistry;
+import io.vela4j.render.ParameterSchema;
 import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -19,9 +20,10 @@ import org.jspecify.annotations.Nullable;
  * object (unknown fields are warnings), the definitions' templates (of {@code sources} and {@code
  * definitions}), the clusters file, the rules KubeVela enforces on an Application ({@link
  * ApplicationValidator}: unique DNS names, {@code dependsOn} without cycles, inputs produced by
- * outputs, workflow modes and timeouts), then a render of every Application that passed them with
- * the registry (unknown types, properties a template rejects, patch conflicts, policies and
- * clusters), located in the application's file or in the definition's template.
+ * outputs, workflow modes and timeouts; component, trait and policy properties against their
+ * definitions' parameter schemas), then a render of every Application that passed them with the
+ * registry (unknown types, properties a template rejects, patch conflicts, policies and clusters),
+ * located in the application's file or in the definition's template.
  */
 @Mojo(name = "validate", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
 public final class ValidateMojo extends VelaMojo {
@@ -50,17 +52,18 @@ public final class ValidateMojo extends VelaMojo {
   }
 
   /**
-   * The rules checked on each Application before it is rendered. This is the seam where
-   * parameter-schema validation plugs in (issue 11, section 3): component, trait and policy {@code
-   * properties} checked against the JSON Schema of their definition's {@code parameter}, with the
-   * registry the sources are rendered with, each problem at the property's own line and column.
-   * Until then: KubeVela's structural rules; properties are checked by the render that follows.
+   * The rules checked on each Application before it is rendered: KubeVela's structural rules, and
+   * component, trait and policy {@code properties} against the JSON Schema of their definition's
+   * {@code parameter} ({@link ParameterSchema#lookup}), with the registry the sources are rendered
+   * with, each problem at the property's own line and column.
    *
    * @param registry the registry of the built-in catalogue, {@code definitions} and the sources'
-   *     definitions, or {@code null} when it could not be built (its problems are reported)
+   *     definitions, or {@code null} when it could not be built (its problems are reported; the
+   *     properties are then checked by nothing but the structural rules)
    * @return the validator
    */
   static ApplicationValidator applicationValidator(@Nullable DefinitionRegistry registry) {
-    return ApplicationValidator.create();
+    ApplicationValidator v = ApplicationValidator.create();
+    return registry == null ? v : v.withPropertySchemas(ParameterSchema.lookup(registry));
   }
 }

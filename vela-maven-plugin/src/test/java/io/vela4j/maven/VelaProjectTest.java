@@ -181,7 +181,8 @@ class VelaProjectTest {
     assertThat(found.stream().filter(d -> d.source() != null && d.source().endsWith("bad.cue")))
         .isNotEmpty()
         .allMatch(Diagnostic::isError);
-    // the registry did not build, so nothing was rendered; the render errors come once it does
+    // the registry did not build, so nothing was rendered and no property was checked against a
+    // parameter schema; once it builds, the trait's schema catches the property before rendering
     Files.delete(template);
     found = validate(read(List.of(), null));
     Diagnostic replicas =
@@ -189,15 +190,15 @@ class VelaProjectTest {
             .filter(d -> wrongProperty.toString().equals(d.source()))
             .findFirst()
             .orElseThrow();
-    assertThat(replicas.code()).isEqualTo(RenderException.TEMPLATE_ERROR);
+    assertThat(replicas.code()).isEqualTo("INVALID_TYPE");
     assertThat(replicas.path()).isEqualTo("spec.components[0].traits[0].properties.replicas");
     assertThat(replicas.line()).isEqualTo(12);
+    assertThat(replicas.column()).isEqualTo(23);
     assertThat(DiagnosticLines.format(replicas))
-        .startsWith(
+        .isEqualTo(
             wrongProperty
-                + ":12:"
-                + replicas.column()
-                + ": spec.components[0].traits[0].properties.replicas: ");
+                + ":12:23: spec.components[0].traits[0].properties.replicas: wrong type (expected"
+                + " integer, found string \"three\")");
   }
 
   @Test

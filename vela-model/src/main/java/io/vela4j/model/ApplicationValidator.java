@@ -38,19 +38,38 @@ public final class ApplicationValidator {
   private static final Set<String> BUILTIN_STEPS = Set.of("suspend", "step-group");
 
   private final @Nullable KnownTypes known;
+  private final @Nullable PropertySchemas schemas;
 
-  private ApplicationValidator(@Nullable KnownTypes known) {
+  private ApplicationValidator(@Nullable KnownTypes known, @Nullable PropertySchemas schemas) {
     this.known = known;
+    this.schemas = schemas;
   }
 
   /** A validator that does not check whether types name known definitions. */
   public static ApplicationValidator create() {
-    return new ApplicationValidator(null);
+    return new ApplicationValidator(null, null);
   }
 
   /** A copy that also reports types that are not among {@code types}. */
   public ApplicationValidator withKnownTypes(KnownTypes types) {
-    return new ApplicationValidator(types);
+    return new ApplicationValidator(types, schemas);
+  }
+
+  /**
+   * A copy that also checks every component's, trait's and policy's {@code properties} against the
+   * JSON Schema (draft 2020-12) its type has in {@code schemas}, reporting each problem at the
+   * property's own path ({@code spec.components[0].traits[1].properties.replicas}). The schemas are
+   * read as CUE values: an absent required property with a {@code default} is not missing, {@code
+   * oneOf} is a disjunction, and a property that an open schema does not declare is a warning (a
+   * likely typo) while a closed one ({@code additionalProperties: false}) makes it an error. Types
+   * without a schema are not checked; a schema using keywords outside the supported subset gives
+   * one warning and is not checked.
+   *
+   * @param schemas the schemas by kind and type
+   * @return the new validator
+   */
+  public ApplicationValidator withPropertySchemas(PropertySchemas schemas) {
+    return new ApplicationValidator(known, schemas);
   }
 
   /** Validates a parsed document: diagnostics carry its file, line and column. */
@@ -81,6 +100,9 @@ public final class ApplicationValidator {
     }
     checkComponents(spec.components(), out);
     checkPolicies(spec.policies(), out);
+    if (schemas != null) {
+      PropertyChecks.check(spec, schemas, out);
+    }
     if (spec.workflow() != null) {
       checkWorkflow(spec.workflow(), out);
     }

@@ -2,9 +2,14 @@ package io.vela4j.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vela4j.model.oam.Application;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -144,5 +149,78 @@ class ApplicationValidatorTest {
                 + "    - {name: b, type: t, dependsOn: [a, c]}\n"
                 + "    - {name: c, type: t, dependsOn: [b]}\n");
     assertThat(codes(ds)).containsExactly("DEPENDS_ON_CYCLE", "DEPENDS_ON_CYCLE");
+  }
+
+  @Test
+  void propertiesAreCheckedAgainstTheirTypesSchemaAtTheirOwnLineAndColumn() throws Exception {
+    JsonNode replicas =
+        new ObjectMapper()
+            .readTree(
+                "{\"type\": \"object\", \"required\": [\"replicas\"], \"properties\":"
+                    + " {\"replicas\": {\"type\": \"integer\"}}}");
+    JsonNode unsupported = new ObjectMapper().readTree("{\"$ref\": \"#/x\"}");
+    List<String> asked = new ArrayList<>();
+    PropertySchemas schemas =
+        (kind, type) -> {
+          asked.add(kind + " " + type);
+          return switch (type) {
+            case "scaler", "topology" -> Optional.of(replicas);
+            case "odd" -> Optional.of(unsupported);
+            default -> Optional.empty();
+          };
+        };
+    var ds =
+        validate(
+            ApplicationValidator.create().withPropertySchemas(schemas),
+            "  components:\n"
+                + "    - name: web\n"
+                + "      type: scaler\n"
+                + "      traits:\n"
+                + "        - type: unknown\n"
+                + "          properties: {replicas: x}\n"
+                + "        - type: scaler\n"
+                + "          properties:\n"
+                + "            replicas: three\n"
+                + "        - type: odd\n"
+                + "  policies:\n"
+                + "    - name: p\n"
+                + "      type: topology\n"
+                + "      properties: {replicas: 1.5}\n");
+    assertThat(ds)
+        .extracting(
+            Diagnostic::severity,
+            Diagnostic::code,
+            Diagnostic::path,
+            Diagnostic::line,
+            Diagnostic::column)
+        .containsExactlyInAnyOrder(
+            // absent properties are checked as {}
+            tuple(
+                Diagnostic.Severity.ERROR,
+                "MISSING_FIELD",
+                "spec.components[0].properties.replicas",
+                7,
+                7),
+            tuple(
+                Diagnostic.Severity.ERROR,
+                "INVALID_TYPE",
+                "spec.components[0].traits[1].properties.replicas",
+                14,
+                23),
+            tuple(
+                Diagnostic.Severity.WARNING,
+                "UNSUPPORTED_SCHEMA",
+                "spec.components[0].traits[2].type",
+                15,
+                17),
+            tuple(
+                Diagnostic.Severity.ERROR,
+                "INVALID_TYPE",
+                "spec.policies[0].properties.replicas",
+                19,
+                30));
+    assertThat(asked)
+        .containsExactly(
+            "COMPONENT scaler", "TRAIT unknown", "TRAIT scaler", "TRAIT odd", "POLICY topology");
   }
 }

@@ -233,6 +233,16 @@ final class EvaluatedValue implements CueValue {
   }
 
   @Override
+  public JsonNode jsonSchema() {
+    if (v == null) {
+      return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+          .objectNode()
+          .put("description", "not described: the value does not exist");
+    }
+    return EvalGuard.run(() -> JsonSchemas.of(v));
+  }
+
+  @Override
   public String exportYaml() {
     JsonNode n = export();
     return EvalGuard.run(() -> ExportText.writeYaml(n));

@@ -55,6 +55,17 @@
  * {@link io.vela4j.cue.internal.eval.Atom.Bottom} values, fatal or incomplete; {@link
  * io.vela4j.cue.internal.eval.EvalGuard} runs the work on a large stack and turns every failure
  * into a {@code CueException}.
+ *
+ * <h2>Describing a value: JSON Schema</h2>
+ *
+ * <p>{@link io.vela4j.cue.internal.eval.JsonSchemas} writes the JSON Schema of a finished value, as
+ * CUE's {@code encoding/openapi} does. The finished graph says which fields exist (comprehensions
+ * included) and whether a struct is closed, but not what an open list's elements or a struct's
+ * patterns must be, nor which term of a disjunction made which clone; those come from the
+ * conjuncts, read through references, {@code &}, {@code close()} and embeddings. Terms, element
+ * types and pattern values are evaluated alone in temporary vertices of a fresh evaluation that
+ * only reads the finished graph, with the definition provenance of the conjunct they came from so
+ * that they close as they would in place.
  */
 @NullMarked
 package io.vela4j.cue.internal.eval;

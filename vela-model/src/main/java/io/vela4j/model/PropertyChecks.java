@@ -1,0 +1,88 @@
+package io.vela4j.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.vela4j.model.internal.JsonSchema;
+import io.vela4j.model.oam.AppPolicy;
+import io.vela4j.model.oam.ApplicationComponent;
+import io.vela4j.model.oam.ApplicationSpec;
+import io.vela4j.model.oam.ApplicationTrait;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The properties of an application's components, traits and policies against their types' JSON
+ * Schemas, for {@link ApplicationValidator#withPropertySchemas}. Absent properties are checked as
+ * {@code {}} (a template then sees only its defaults).
+ */
+final class PropertyChecks {
+
+  /** A type's schema that {@link JsonSchema} does not understand; nothing is checked for it. */
+  static final String UNSUPPORTED_SCHEMA = "UNSUPPORTED_SCHEMA";
+
+  private PropertyChecks() {}
+
+  static void check(ApplicationSpec spec, PropertySchemas schemas, List<Diagnostic> out) {
+    List<ApplicationComponent> components = spec.components();
+    for (int i = 0; i < components.size(); i++) {
+      ApplicationComponent c = components.get(i);
+      String p = Paths.index("spec.components", i);
+      one(schemas, PropertySchemas.Kind.COMPONENT, c.type(), c.properties(), p, out);
+      for (int j = 0; j < c.traits().size(); j++) {
+        ApplicationTrait t = c.traits().get(j);
+        one(
+            schemas,
+            PropertySchemas.Kind.TRAIT,
+            t.type(),
+            t.properties(),
+            Paths.index(p + ".traits", j),
+            out);
+      }
+    }
+    List<AppPolicy> policies = spec.policies();
+    for (int i = 0; i < policies.size(); i++) {
+      AppPolicy pol = policies.get(i);
+      one(
+          schemas,
+          PropertySchemas.Kind.POLICY,
+          pol.type(),
+          pol.properties(),
+          Paths.index("spec.policies", i),
+          out);
+    }
+  }
+
+  private static void one(
+      PropertySchemas schemas,
+      PropertySchemas.Kind kind,
+      @Nullable String type,
+      @Nullable JsonNode properties,
+      String owner,
+      List<Diagnostic> out) {
+    if (type == null || type.isBlank()) {
+      return;
+    }
+    Optional<JsonNode> schema = schemas.schema(kind, type);
+    if (schema.isEmpty()) {
+      return;
+    }
+    JsonSchema validator;
+    try {
+      validator = JsonSchema.of(schema.get());
+    } catch (IllegalArgumentException e) {
+      out.add(
+          Diagnostic.warning(
+                  UNSUPPORTED_SCHEMA,
+                  "the properties of " + type + " are not checked: " + e.getMessage(),
+                  owner + ".type")
+              .withFacts("a JSON Schema of the supported subset", type));
+      return;
+    }
+    JsonNode value =
+        properties == null || properties.isNull()
+            ? JsonNodeFactory.instance.objectNode()
+            : properties;
+    out.addAll(validator.validate(value, owner + ".properties"));
+  }
+}
