@@ -133,7 +133,7 @@ public final class Delivery {
     return json.getBytes(StandardCharsets.UTF_8).length;
   }
 
-  @java.lang.Override
+  @Override
   public boolean equals(@Nullable Object o) {
     return o instanceof Delivery d
         && wave == d.wave
@@ -142,12 +142,12 @@ public final class Delivery {
         && json.equals(d.json);
   }
 
-  @java.lang.Override
+  @Override
   public int hashCode() {
     return Objects.hash(target, wave, action, json);
   }
 
-  @java.lang.Override
+  @Override
   public String toString() {
     return target.display() + " wave " + wave + " " + action + " " + key.display();
   }

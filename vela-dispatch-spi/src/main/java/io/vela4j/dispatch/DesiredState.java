@@ -2,7 +2,7 @@ package io.vela4j.dispatch;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vela4j.dispatch.internal.JsonPatcher.PatchException;
-import io.vela4j.dispatch.internal.OverrideEngine;
+import io.vela4j.dispatch.internal.OverriderEngine;
 import io.vela4j.model.Diagnostic;
 import io.vela4j.model.kube.ResourceScopes;
 import java.util.ArrayList;
@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * removed from cluster-scoped kinds and {@code default} is set on namespaced kinds without one),
  * set {@code spec.replicas} of Deployments, StatefulSets and ReplicaSets to the cluster's replicas,
  * apply the cluster's overrides in a fixed order, sort object keys, and order the objects by {@link
- * Waves wave} then {@link ResourceKey canonical key}.
+ * ApplyOrder wave} then {@link ResourceKey canonical key}.
  *
  * <p>The override order is Karmada's: overrides are grouped by target selector ({@link
  * ResourceSelector#ALL} first, then by apiVersion, kind, namespace, name — the order of the
@@ -46,7 +46,8 @@ public final class DesiredState {
 
   /** Orders manifests by wave, then canonical key. */
   public static final Comparator<Manifest> MANIFEST_ORDER =
-      Comparator.comparingInt((Manifest m) -> Waves.of(m.key())).thenComparing(Manifest::key);
+      Comparator.comparingInt((Manifest m) -> ApplyOrder.waveOf(m.key()))
+          .thenComparing(Manifest::key);
 
   private final ResourceScopes scopes;
   private final List<Manifest> templates;
@@ -139,7 +140,7 @@ public final class DesiredState {
         new LinkedHashMap<>(16, 0.75f, true) {
           private static final long serialVersionUID = 1L;
 
-          @java.lang.Override
+          @Override
           protected boolean removeEldestEntry(Map.Entry<List<Object>, Rendered> eldest) {
             return size() > CACHE;
           }
@@ -238,10 +239,10 @@ public final class DesiredState {
       }
       List<Object> signature = new ArrayList<>();
       signature.add(a.replicas() == null ? -1 : a.replicas());
-      signature.addAll(a.overrides());
+      signature.addAll(a.overriders());
       Rendered rendered = cache.get(signature);
       if (rendered == null) {
-        var matchedNow = new boolean[a.overrides().size()];
+        var matchedNow = new boolean[a.overriders().size()];
         boolean[] replicasNow = {false};
         List<Manifest> objects =
             DesiredState.objectsOf(templates, a, path, matchedNow, replicasNow, errs);
@@ -300,11 +301,10 @@ public final class DesiredState {
   }
 
   /** The cluster's overrides in application order (stable). */
-  static List<io.vela4j.dispatch.Override> ordered(List<io.vela4j.dispatch.Override> overrides) {
+  static List<Overrider> ordered(List<Overrider> overrides) {
     var list = new ArrayList<>(overrides);
     list.sort(
-        Comparator.comparing(io.vela4j.dispatch.Override::target, SELECTOR_ORDER)
-            .thenComparingInt(io.vela4j.dispatch.Override::order));
+        Comparator.comparing(Overrider::target, SELECTOR_ORDER).thenComparingInt(Overrider::order));
     return list;
   }
 
@@ -317,11 +317,11 @@ public final class DesiredState {
       boolean[] matched,
       boolean[] replicasMatched,
       List<Diagnostic> errors) {
-    var ordered = ordered(a.overrides());
+    var ordered = ordered(a.overriders());
     List<Manifest> result = new ArrayList<>(templates.size());
     for (Manifest t : templates) {
       ResourceKey key = t.key();
-      boolean scale = a.replicas() != null && OverrideEngine.scalable(key);
+      boolean scale = a.replicas() != null && OverriderEngine.scalable(key);
       boolean touched = scale;
       for (var o : ordered) {
         touched |= o.target().matches(key);
@@ -337,9 +337,9 @@ public final class DesiredState {
       }
       boolean failed = false;
       for (var o : ordered) {
-        int oi = indexOf(a.overrides(), o);
+        int oi = indexOf(a.overriders(), o);
         try {
-          if (OverrideEngine.apply(o, key, body)) {
+          if (OverriderEngine.apply(o, key, body)) {
             matched[oi] = true;
           }
         } catch (PatchException e) {
@@ -391,8 +391,7 @@ public final class DesiredState {
     return List.copyOf(result);
   }
 
-  private static int indexOf(
-      List<io.vela4j.dispatch.Override> list, io.vela4j.dispatch.Override o) {
+  private static int indexOf(List<Overrider> list, Overrider o) {
     for (int i = 0; i < list.size(); i++) {
       if (list.get(i) == o) {
         return i;

@@ -122,7 +122,7 @@ public final class DispatchPlan {
     md.update((byte) '\n');
   }
 
-  @java.lang.Override
+  @Override
   public boolean equals(@Nullable Object o) {
     return o instanceof DispatchPlan p
         && contentHash.equals(p.contentHash)
@@ -131,12 +131,12 @@ public final class DispatchPlan {
         && diagnostics.equals(p.diagnostics);
   }
 
-  @java.lang.Override
+  @Override
   public int hashCode() {
     return contentHash.hashCode();
   }
 
-  @java.lang.Override
+  @Override
   public String toString() {
     return "DispatchPlan["
         + dispatcher

@@ -124,7 +124,7 @@ public record Manifest(ResourceKey key, ObjectNode body) {
   }
 
   /** A copy of the normalized body. */
-  @java.lang.Override
+  @Override
   public ObjectNode body() {
     return body.deepCopy();
   }

@@ -77,11 +77,11 @@ class FilesFormatTest {
         .extracting(ClusterAssignment::name)
         .containsExactly("eu-1", "us-1", "ap-1");
     assertThat(pf.placement().clusters().get(0).replicas()).isEqualTo(3);
-    assertThat(pf.placement().clusters().get(0).overrides().get(0))
+    assertThat(pf.placement().clusters().get(0).overriders().get(0))
         .isEqualTo(
-            new Override.Image(
-                Override.ImageComponent.TAG,
-                Override.Operator.REPLACE,
+            new Overrider.Image(
+                Overrider.ImageComponent.TAG,
+                Overrider.Operator.REPLACE,
                 "1.1",
                 ResourceSelector.of("Deployment", "web")));
     assertThat(pf.policy().conflict()).isEqualTo(DispatchPolicy.Conflict.OVERWRITE);

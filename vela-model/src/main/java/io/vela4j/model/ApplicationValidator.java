@@ -100,14 +100,14 @@ public final class ApplicationValidator {
     Map<String, Integer> index = new LinkedHashMap<>();
     for (int i = 0; i < components.size(); i++) {
       var c = components.get(i);
-      String p = Paths.index("spec.components", i);
+      String p = FieldPaths.index("spec.components", i);
       checkName(c.name(), p + ".name", "component", index, i, out);
       checkType(c.type(), p + ".type", "component", known == null ? null : known.components(), out);
       for (int j = 0; j < c.traits().size(); j++) {
         ApplicationTrait t = c.traits().get(j);
         checkType(
             t.type(),
-            Paths.index(p + ".traits", j) + ".type",
+            FieldPaths.index(p + ".traits", j) + ".type",
             "trait",
             known == null ? null : known.traits(),
             out);
@@ -117,11 +117,11 @@ public final class ApplicationValidator {
     Map<String, String> producers = producers(components, out);
     for (int i = 0; i < components.size(); i++) {
       var c = components.get(i);
-      String p = Paths.index("spec.components", i);
+      String p = FieldPaths.index("spec.components", i);
       var deps = new LinkedHashSet<String>();
       for (int j = 0; j < c.dependsOn().size(); j++) {
         String d = c.dependsOn().get(j);
-        String dp = Paths.index(p + ".dependsOn", j);
+        String dp = FieldPaths.index(p + ".dependsOn", j);
         if (d.equals(c.name())) {
           out.add(
               Diagnostic.error(
@@ -140,7 +140,7 @@ public final class ApplicationValidator {
               Diagnostic.error(
                       "INPUT_NOT_PRODUCED",
                       "input \"" + in.from() + "\" is not produced by any component's outputs",
-                      Paths.index(p + ".inputs", j) + ".from")
+                      FieldPaths.index(p + ".inputs", j) + ".from")
                   .withFacts(
                       producers.isEmpty() ? "an output name" : "one of " + producers.keySet(),
                       in.from()));
@@ -168,7 +168,8 @@ public final class ApplicationValidator {
               Diagnostic.error(
                   "DUPLICATE_OUTPUT",
                   "output \"" + o.name() + "\" is also produced by \"" + previous + "\"",
-                  Paths.index(Paths.index("spec.components", i) + ".outputs", j) + ".name"));
+                  FieldPaths.index(FieldPaths.index("spec.components", i) + ".outputs", j)
+                      + ".name"));
         }
       }
     }
@@ -181,7 +182,7 @@ public final class ApplicationValidator {
     Map<String, Integer> names = new HashMap<>();
     for (int i = 0; i < policies.size(); i++) {
       AppPolicy pol = policies.get(i);
-      String p = Paths.index("spec.policies", i);
+      String p = FieldPaths.index("spec.policies", i);
       if (pol.name() != null && !pol.name().isEmpty()) {
         checkName(pol.name(), p + ".name", "policy", names, i, out);
       }
@@ -208,10 +209,10 @@ public final class ApplicationValidator {
     // names and outputs are shared by steps and sub-steps
     for (int i = 0; i < wf.steps().size(); i++) {
       var s = wf.steps().get(i);
-      String p = Paths.index("spec.workflow.steps", i);
+      String p = FieldPaths.index("spec.workflow.steps", i);
       collect(s, p, names, producers, out);
       for (int j = 0; j < s.subSteps().size(); j++) {
-        collect(s.subSteps().get(j), Paths.index(p + ".subSteps", j), names, producers, out);
+        collect(s.subSteps().get(j), FieldPaths.index(p + ".subSteps", j), names, producers, out);
       }
     }
     checkSteps(wf.steps(), "spec.workflow.steps", producers, out, true);
@@ -241,7 +242,7 @@ public final class ApplicationValidator {
                     + "\" is also produced by step \""
                     + prev
                     + "\"",
-                Paths.index(p + ".outputs", j) + ".name"));
+                FieldPaths.index(p + ".outputs", j) + ".name"));
       }
     }
   }
@@ -261,7 +262,7 @@ public final class ApplicationValidator {
     Map<String, List<String>> edges = new LinkedHashMap<>();
     for (int i = 0; i < steps.size(); i++) {
       WorkflowStep s = steps.get(i);
-      String p = Paths.index(base, i);
+      String p = FieldPaths.index(base, i);
       checkType(
           s.type(), p + ".type", "workflow step", known == null ? null : stepTypes(known), out);
       if (s.timeout() != null && !DURATION.matches(s.timeout())) {
@@ -290,7 +291,7 @@ public final class ApplicationValidator {
       var deps = new LinkedHashSet<String>();
       for (int j = 0; j < s.dependsOn().size(); j++) {
         String d = s.dependsOn().get(j);
-        String dp = Paths.index(p + ".dependsOn", j);
+        String dp = FieldPaths.index(p + ".dependsOn", j);
         if (d.equals(s.name())) {
           out.add(Diagnostic.error("DEPENDS_ON_CYCLE", "step \"" + d + "\" depends on itself", dp));
         } else if (!siblings.containsKey(d)) {
@@ -308,7 +309,7 @@ public final class ApplicationValidator {
               Diagnostic.error(
                       "INPUT_NOT_PRODUCED",
                       "input \"" + in.from() + "\" is not produced by any step's outputs",
-                      Paths.index(p + ".inputs", j) + ".from")
+                      FieldPaths.index(p + ".inputs", j) + ".from")
                   .withFacts(
                       producers.isEmpty() ? "an output name" : "one of " + producers.keySet(),
                       in.from()));
@@ -450,7 +451,7 @@ public final class ApplicationValidator {
                   Diagnostic.error(
                           "DEPENDS_ON_CYCLE",
                           what + " dependency cycle: " + String.join(" -> ", cycle),
-                          at == null ? base : Paths.index(base, at) + ".dependsOn")
+                          at == null ? base : FieldPaths.index(base, at) + ".dependsOn")
                       .withFacts("no cycles", String.join(" -> ", cycle)));
             }
           }

@@ -343,8 +343,8 @@ final class Codec {
     for (var ref : e.getPath()) {
       p =
           ref.getFieldName() != null
-              ? Paths.field(p, ref.getFieldName())
-              : Paths.index(p, ref.getIndex());
+              ? FieldPaths.field(p, ref.getFieldName())
+              : FieldPaths.index(p, ref.getIndex());
     }
     return p;
   }
@@ -534,7 +534,7 @@ final class Codec {
   static <T extends HasMetadata> T single(ParseResult r, Class<T> type) {
     var docs = r.orThrow();
     if (docs.size() != 1) {
-      throw new ParseException(
+      throw new ReadException(
           List.of(
               Diagnostic.error(
                       "DOCUMENT_COUNT", "expected exactly one document, found " + docs.size(), null)

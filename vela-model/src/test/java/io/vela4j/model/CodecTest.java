@@ -71,7 +71,7 @@ class CodecTest {
   @Test
   void readRejectsAnotherKindWithALocatedMessage() {
     assertThatThrownBy(() -> VelaYaml.reader().read(APP, ComponentDefinition.class))
-        .isInstanceOf(ParseException.class)
+        .isInstanceOf(ReadException.class)
         .hasMessageContaining("expected a ComponentDefinition, found Application");
   }
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Hostile input ends in a located {@link ParseException}, within a second, with bounded memory:
+ * Hostile input ends in a located {@link ReadException}, within a second, with bounded memory:
  * never a StackOverflowError or OutOfMemoryError. (The time bound guards against algorithmic
  * blow-up; it is not a performance claim.)
  */

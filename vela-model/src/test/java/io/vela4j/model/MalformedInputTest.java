@@ -133,10 +133,10 @@ class MalformedInputTest {
   void aDocumentWithErrorsIsNeverReturnedAsValid() {
     String yaml = HEAD + "spec:\n  components:\n    - name: a\n      type: [b]\n";
     assertThatThrownBy(() -> VelaYaml.reader().read(yaml, Application.class))
-        .isInstanceOf(ParseException.class)
+        .isInstanceOf(ReadException.class)
         .satisfies(
             e ->
-                assertThat(((ParseException) e).diagnostics())
+                assertThat(((ReadException) e).diagnostics())
                     .extracting(Diagnostic::path)
                     .containsExactly("spec.components[0].type"));
   }

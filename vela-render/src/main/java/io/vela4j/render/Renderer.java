@@ -178,7 +178,7 @@ public final class Renderer {
    * @return the health
    * @throws RenderException ({@code STATUS_ERROR}) when a status template fails
    */
-  public Health health(
+  public ComponentHealth health(
       RenderedComponent component, Function<RenderedObject, @Nullable ObjectNode> live) {
     return HealthCheck.of(registry, component, live);
   }
@@ -192,14 +192,14 @@ public final class Renderer {
    * @param details the component's {@code details}
    * @param traits the traits' health, in order, for traits whose definitions have a status
    */
-  public record Health(
+  public record ComponentHealth(
       String component,
       boolean healthy,
       String message,
       Map<String, String> details,
       List<TraitHealth> traits) {
     /** Copies the collections. */
-    public Health {
+    public ComponentHealth {
       details = Map.copyOf(details);
       traits = List.copyOf(traits);
     }

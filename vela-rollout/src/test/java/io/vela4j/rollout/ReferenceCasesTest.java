@@ -413,9 +413,9 @@ class ReferenceCasesTest {
             rollout(row[0], "100%")
                 .clusters(
                     List.of(
-                        ClusterTarget.weighted("member1", 3),
-                        ClusterTarget.weighted("member2", 2),
-                        ClusterTarget.weighted("member3", 1)))
+                        RolloutCluster.weighted("member1", 3),
+                        RolloutCluster.weighted("member2", 2),
+                        RolloutCluster.weighted("member3", 1)))
                 .build();
         var last = RolloutPlanner.plan(spec).steps().get(0).clusters();
         assertThat(last.get("member1").newReplicas()).isEqualTo(row[1]);
@@ -490,9 +490,9 @@ class ReferenceCasesTest {
   @Nested
   class WaveSizes {
     List<Integer> waveSizes(int clusters, IntOrPercent maxConcurrency) {
-      var list = new ArrayList<ClusterTarget>();
+      var list = new ArrayList<RolloutCluster>();
       for (int i = 0; i < clusters; i++) {
-        list.add(ClusterTarget.sized(String.format("c%03d", i), 1));
+        list.add(RolloutCluster.sized(String.format("c%03d", i), 1));
       }
       var spec =
           RolloutSpec.builder()
@@ -500,7 +500,7 @@ class ReferenceCasesTest {
               .steps(Plans.steps("100%"))
               .clusters(list)
               .clusterMode(RolloutSpec.ClusterMode.WAVES)
-              .waves(new Waves(List.of(), maxConcurrency))
+              .waves(new ClusterWaves(List.of(), maxConcurrency))
               .build();
       return increments(RolloutPlanner.plan(spec));
     }

@@ -131,9 +131,9 @@ class RoundingRulesTest {
         rollout(340, "1%", "2%", "3%", "50%", "100%")
             .clusters(
                 java.util.List.of(
-                    ClusterTarget.weighted("eastus", 170),
-                    ClusterTarget.weighted("westus", 110),
-                    ClusterTarget.weighted("centralus", 60)))
+                    RolloutCluster.weighted("eastus", 170),
+                    RolloutCluster.weighted("westus", 110),
+                    RolloutCluster.weighted("centralus", 60)))
             .build();
     var plan = RolloutPlanner.plan(spec);
     assertThat(plan.steps().get(0).clusters().get("eastus").newReplicas()).isEqualTo(2);

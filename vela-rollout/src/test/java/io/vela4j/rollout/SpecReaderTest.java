@@ -69,7 +69,7 @@ class SpecReaderTest {
     assertThat(spec.batchPartition()).isEqualTo(1);
     assertThat(spec.keepOneOld()).isFalse();
     assertThat(spec.clusters())
-        .containsExactly(ClusterTarget.weighted("a", 2), ClusterTarget.weighted("b", 1));
+        .containsExactly(RolloutCluster.weighted("a", 2), RolloutCluster.weighted("b", 1));
     assertThat(spec.clusterMode()).isEqualTo(ClusterMode.SAME_PLAN);
   }
 
@@ -169,7 +169,8 @@ class SpecReaderTest {
             waves: {groups: [[b]], maxConcurrency: "50%"}
             """,
             "w.yaml");
-    assertThat(spec.waves()).isEqualTo(new Waves(List.of(List.of("b")), IntOrPercent.percent(50)));
+    assertThat(spec.waves())
+        .isEqualTo(new ClusterWaves(List.of(List.of("b")), IntOrPercent.percent(50)));
     var plan = RolloutPlanner.plan(spec);
     assertThat(plan.steps().get(0).clusters().get("b").newReplicas()).isEqualTo(2);
     assertThat(plan.steps().get(0).clusters().get("a").newReplicas()).isZero();

@@ -80,7 +80,7 @@ class ValidationTest {
                 () ->
                     rollout(20, "2", "30%", "100%")
                         .clusters(
-                            List.of(ClusterTarget.sized("a", 16), ClusterTarget.sized("b", 4)))
+                            List.of(RolloutCluster.sized("a", 16), RolloutCluster.sized("b", 4)))
                         .clusterMode(ClusterMode.SAME_PLAN)
                         .build()))
         .containsExactly("DECREASING_STEPS@steps[1].replicas");
@@ -100,11 +100,11 @@ class ValidationTest {
                     rollout(10, "100%")
                         .clusters(
                             List.of(
-                                ClusterTarget.sized("a", 5),
-                                ClusterTarget.sized("a", 3),
-                                new ClusterTarget("b", 1, 1),
-                                new ClusterTarget("c", null, null),
-                                ClusterTarget.weighted(" ", 0)))
+                                RolloutCluster.sized("a", 5),
+                                RolloutCluster.sized("a", 3),
+                                new RolloutCluster("b", 1, 1),
+                                new RolloutCluster("c", null, null),
+                                RolloutCluster.weighted(" ", 0)))
                         .build()))
         .containsExactly(
             "DUPLICATE_CLUSTER@clusters[1].name",
@@ -118,7 +118,8 @@ class ValidationTest {
                 () ->
                     rollout(10, "100%")
                         .targetReplicas(10)
-                        .clusters(List.of(ClusterTarget.sized("a", 5), ClusterTarget.sized("b", 3)))
+                        .clusters(
+                            List.of(RolloutCluster.sized("a", 5), RolloutCluster.sized("b", 3)))
                         .build()))
         .containsExactly("CLUSTER_SUM@targetReplicas");
   }
@@ -130,7 +131,7 @@ class ValidationTest {
                 () ->
                     rollout(4, "100%")
                         .clusterMode(ClusterMode.WAVES)
-                        .waves(new Waves(List.of(List.of("x")), IntOrPercent.of(0)))
+                        .waves(new ClusterWaves(List.of(List.of("x")), IntOrPercent.of(0)))
                         .build()))
         .containsExactly(
             "WAVES_WITHOUT_CLUSTERS@clusters",
@@ -140,10 +141,11 @@ class ValidationTest {
             problems(
                 () ->
                     rollout(4, "100%")
-                        .clusters(List.of(ClusterTarget.sized("a", 2), ClusterTarget.sized("b", 2)))
+                        .clusters(
+                            List.of(RolloutCluster.sized("a", 2), RolloutCluster.sized("b", 2)))
                         .clusterMode(ClusterMode.WAVES)
                         .waves(
-                            new Waves(
+                            new ClusterWaves(
                                 List.of(List.of("a"), List.of(), List.of("a")),
                                 IntOrPercent.percent(150)))
                         .build()))
@@ -155,7 +157,8 @@ class ValidationTest {
 
   @Test
   void replanStatesAreValidated() {
-    var spec = rollout(10, "50%", "100%").clusters(List.of(ClusterTarget.weighted("a", 1))).build();
+    var spec =
+        rollout(10, "50%", "100%").clusters(List.of(RolloutCluster.weighted("a", 1))).build();
     assertThat(
             problems(
                 () ->

@@ -1,6 +1,7 @@
 package io.vela4j.dispatch.direct;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vela4j.dispatch.ApplyOrder;
 import io.vela4j.dispatch.Capabilities;
 import io.vela4j.dispatch.ClusterAssignment;
 import io.vela4j.dispatch.Delivery;
@@ -12,7 +13,6 @@ import io.vela4j.dispatch.DispatchRequest;
 import io.vela4j.dispatch.Dispatcher;
 import io.vela4j.dispatch.Manifest;
 import io.vela4j.dispatch.ResourceKey;
-import io.vela4j.dispatch.Waves;
 import io.vela4j.dispatch.internal.Json;
 import io.vela4j.dispatch.internal.Labels;
 import io.vela4j.model.Diagnostic;
@@ -39,7 +39,7 @@ import java.util.TreeSet;
  *   <li>Waves (per cluster): wave 0 delivers the Namespaces, then the inventory parent (written
  *       before any member, as KubeVela records its ResourceTracker before applying), then the other
  *       foundation objects, then a {@code WAIT_ESTABLISHED} barrier per CRD; waves 1–7 follow
- *       {@link Waves}.
+ *       {@link ApplyOrder}.
  * </ul>
  *
  * Stateless and thread-safe; registered for {@link java.util.ServiceLoader} with id {@code direct}.
@@ -81,7 +81,7 @@ public final class DirectDispatcher implements Dispatcher {
   @Override
   public Capabilities capabilities() {
     return new Capabilities(
-        Capabilities.OverrideSupport.RENDERED,
+        Capabilities.OverriderSupport.RENDERED,
         false,
         false,
         false,
@@ -165,15 +165,15 @@ public final class DirectDispatcher implements Dispatcher {
         }
         ObjectNode body = m.body();
         body.withObject("/metadata").withObject("/labels").put(PART_OF, id);
-        int wave = Waves.of(k);
+        int wave = ApplyOrder.waveOf(k);
         Delivery d = Delivery.of(target, wave, Delivery.Action.APPLY, body);
-        if (wave != Waves.FOUNDATION) {
+        if (wave != ApplyOrder.FOUNDATION) {
           rest.add(d);
         } else if (k.group().isEmpty() && k.kind().equals("Namespace")) {
           namespacesFirst.add(d);
         } else {
           foundation.add(d);
-          if (Waves.isCrd(k)) {
+          if (ApplyOrder.isCrd(k)) {
             waits.add(Delivery.of(target, 0, Delivery.Action.WAIT_ESTABLISHED, body));
           }
         }

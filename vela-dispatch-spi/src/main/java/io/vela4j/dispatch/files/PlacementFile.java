@@ -3,22 +3,23 @@ package io.vela4j.dispatch.files;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vela4j.dispatch.Bundle;
 import io.vela4j.dispatch.ClusterAssignment;
-import io.vela4j.dispatch.ClusterTarget;
 import io.vela4j.dispatch.DispatchException;
 import io.vela4j.dispatch.DispatchPolicy;
 import io.vela4j.dispatch.DispatchRequest;
 import io.vela4j.dispatch.Manifest;
-import io.vela4j.dispatch.Override.Annotations;
-import io.vela4j.dispatch.Override.ContainerArgs;
-import io.vela4j.dispatch.Override.ContainerCommand;
-import io.vela4j.dispatch.Override.Image;
-import io.vela4j.dispatch.Override.ImageComponent;
-import io.vela4j.dispatch.Override.JsonPatch;
-import io.vela4j.dispatch.Override.Labels;
-import io.vela4j.dispatch.Override.ListOperator;
-import io.vela4j.dispatch.Override.Operator;
-import io.vela4j.dispatch.Override.PatchOp;
-import io.vela4j.dispatch.Override.Replicas;
+import io.vela4j.dispatch.MemberCluster;
+import io.vela4j.dispatch.Overrider;
+import io.vela4j.dispatch.Overrider.Annotations;
+import io.vela4j.dispatch.Overrider.ContainerArgs;
+import io.vela4j.dispatch.Overrider.ContainerCommand;
+import io.vela4j.dispatch.Overrider.Image;
+import io.vela4j.dispatch.Overrider.ImageComponent;
+import io.vela4j.dispatch.Overrider.JsonPatch;
+import io.vela4j.dispatch.Overrider.Labels;
+import io.vela4j.dispatch.Overrider.ListOperator;
+import io.vela4j.dispatch.Overrider.Operator;
+import io.vela4j.dispatch.Overrider.PatchOp;
+import io.vela4j.dispatch.Overrider.Replicas;
 import io.vela4j.dispatch.Placement;
 import io.vela4j.dispatch.ResourceSelector;
 import io.vela4j.dispatch.internal.LocatedYaml;
@@ -244,7 +245,7 @@ public record PlacementFile(
         }
         Map<String, String> labels = stringMap(c.get("labels"), path + ".labels");
         Integer replicas = integer(c, "replicas", path, 0);
-        var overrides = new ArrayList<io.vela4j.dispatch.Override>();
+        var overrides = new ArrayList<Overrider>();
         JsonNode ovs = c.get("overrides");
         if (ovs != null && !ovs.isNull()) {
           if (!ovs.isArray()) {
@@ -256,7 +257,7 @@ public record PlacementFile(
           }
         }
         if (first == null) {
-          out.add(new ClusterAssignment(new ClusterTarget(name, labels), replicas, overrides));
+          out.add(new ClusterAssignment(new MemberCluster(name, labels), replicas, overrides));
         }
       }
       return out;
@@ -265,8 +266,8 @@ public record PlacementFile(
     private static final List<String> OVERRIDE_KINDS =
         List.of("image", "labels", "annotations", "args", "command", "jsonPatch", "replicas");
 
-    private List<io.vela4j.dispatch.Override> override(JsonNode o, String path) {
-      var out = new ArrayList<io.vela4j.dispatch.Override>();
+    private List<Overrider> override(JsonNode o, String path) {
+      var out = new ArrayList<Overrider>();
       if (!o.isObject()) {
         typeError(path, "a mapping with one of " + OVERRIDE_KINDS, o);
         return out;

@@ -2,6 +2,7 @@ package io.vela4j.dispatch.ocm;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vela4j.dispatch.ApplyOrder;
 import io.vela4j.dispatch.Capabilities;
 import io.vela4j.dispatch.ClusterAssignment;
 import io.vela4j.dispatch.Delivery;
@@ -14,7 +15,6 @@ import io.vela4j.dispatch.DispatchRequest;
 import io.vela4j.dispatch.Dispatcher;
 import io.vela4j.dispatch.Manifest;
 import io.vela4j.dispatch.ResourceKey;
-import io.vela4j.dispatch.Waves;
 import io.vela4j.dispatch.internal.Json;
 import io.vela4j.dispatch.internal.Labels;
 import io.vela4j.model.Diagnostic;
@@ -102,7 +102,7 @@ public final class OcmDispatcher implements Dispatcher {
   @Override
   public Capabilities capabilities() {
     return new Capabilities(
-        Capabilities.OverrideSupport.RENDERED,
+        Capabilities.OverriderSupport.RENDERED,
         false,
         true,
         true,
@@ -157,7 +157,7 @@ public final class OcmDispatcher implements Dispatcher {
         String name = workName(bundle, cluster, i);
         ObjectNode work = manifestWork(name, cluster, i, chunk, request, calculator.scopes());
         boolean foundation =
-            split && Waves.of(chunk.get(chunk.size() - 1).key()) == Waves.FOUNDATION;
+            split && ApplyOrder.waveOf(chunk.get(chunk.size() - 1).key()) == ApplyOrder.FOUNDATION;
         if (foundation) {
           wave0.add(Delivery.of(DeliveryTarget.CONTROL_PLANE, 0, Delivery.Action.APPLY, work));
           wave0.add(
@@ -361,7 +361,7 @@ public final class OcmDispatcher implements Dispatcher {
     int curSize = 0;
     boolean curFoundation = true;
     for (int i = 0; i < objects.size(); i++) {
-      boolean foundation = Waves.of(objects.get(i).key()) == Waves.FOUNDATION;
+      boolean foundation = ApplyOrder.waveOf(objects.get(i).key()) == ApplyOrder.FOUNDATION;
       boolean boundary =
           !cur.isEmpty() && (curSize + sizes[i] > limit || curFoundation != foundation);
       if (boundary) {

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.vela4j.model.Diagnostic;
-import io.vela4j.model.Paths;
+import io.vela4j.model.FieldPaths;
 import io.vela4j.model.ReadOptions;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -148,7 +148,7 @@ public final class TreeReader {
           f.pendingLine = line;
           f.pendingColumn = column;
           if (!"<<".equals(key) && f.node.has(key)) {
-            int[] first = positions.get(Paths.field(f.path, key));
+            int[] first = positions.get(FieldPaths.field(f.path, key));
             diagnostics.add(
                 new Diagnostic(
                     Diagnostic.Severity.ERROR,
@@ -160,7 +160,7 @@ public final class TreeReader {
                     source,
                     line,
                     column,
-                    Paths.field(f.path, key),
+                    FieldPaths.field(f.path, key),
                     "each key once per mapping",
                     "\"" + key + "\" again"));
           }
@@ -189,9 +189,9 @@ public final class TreeReader {
           docLine = line;
           docColumn = column;
         } else if (parent.node.isObject()) {
-          path = Paths.field(parent.path, parent.pendingKey == null ? "" : parent.pendingKey);
+          path = FieldPaths.field(parent.path, parent.pendingKey == null ? "" : parent.pendingKey);
         } else {
-          path = Paths.index(parent.path, parent.node.size());
+          path = FieldPaths.index(parent.path, parent.node.size());
         }
         boolean merge = parent != null && parent.node.isObject() && "<<".equals(parent.pendingKey);
         int[] keyPos =

@@ -30,7 +30,7 @@ public final class CrdSchemas {
    * Loads every CRD in the given files or directories (searched for {@code *.yaml} and {@code
    * *.yml}).
    *
-   * @throws io.vela4j.model.ParseException if a file cannot be read
+   * @throws io.vela4j.model.ReadException if a file cannot be read
    */
   public static CrdSchemas load(Path... paths) throws IOException {
     var crds = new ArrayList<JsonNode>();

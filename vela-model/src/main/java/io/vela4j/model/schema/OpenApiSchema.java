@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import io.vela4j.model.Diagnostic;
-import io.vela4j.model.Paths;
+import io.vela4j.model.FieldPaths;
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -121,7 +121,7 @@ public final class OpenApiSchema {
         JsonNode items = s.get("items");
         if (items != null && items.isObject()) {
           for (int i = n - 1; i >= 0; i--) {
-            work.push(new Task(v.get(i), items, Paths.index(path, i)));
+            work.push(new Task(v.get(i), items, FieldPaths.index(path, i)));
           }
         }
       }
@@ -221,7 +221,7 @@ public final class OpenApiSchema {
             error(
                 "MISSING_FIELD",
                 "missing required field \"" + r.asText() + "\"",
-                Paths.field(path, r.asText()),
+                FieldPaths.field(path, r.asText()),
                 "a value",
                 "nothing"));
       }
@@ -248,7 +248,7 @@ public final class OpenApiSchema {
     List<Task> children = new ArrayList<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
       var e = it.next();
-      String p = Paths.field(path, e.getKey());
+      String p = FieldPaths.field(path, e.getKey());
       JsonNode ps = props.get(e.getKey());
       if (ps != null
           && e.getKey().equals("metadata")

@@ -2,7 +2,7 @@ package io.vela4j.render.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vela4j.model.Diagnostic;
-import io.vela4j.model.Paths;
+import io.vela4j.model.FieldPaths;
 import io.vela4j.model.oam.AppPolicy;
 import io.vela4j.model.oam.Application;
 import io.vela4j.model.oam.ApplicationComponent;
@@ -116,7 +116,7 @@ public final class DeployPlan {
       List<Diagnostic> problems) {
     for (int i = 0; i < steps.size(); i++) {
       WorkflowStep s = steps.get(i);
-      String path = Paths.index(base, i);
+      String path = FieldPaths.index(base, i);
       String name = s.name() == null || s.name().isEmpty() ? s.type() + "-" + i : s.name();
       JsonNode props = s.properties() == null ? Json.object() : s.properties();
       switch (s.type()) {
@@ -133,7 +133,7 @@ public final class DeployPlan {
                   Diagnostic.error(
                           RenderException.UNKNOWN_POLICY,
                           "step " + name + ": policy " + n + " not found",
-                          Paths.index(path + ".properties.policies", j))
+                          FieldPaths.index(path + ".properties.policies", j))
                       .withFacts("one of " + String.join(", ", policies.keySet()), n));
             } else {
               used.add(p);
@@ -152,7 +152,7 @@ public final class DeployPlan {
                 new NamedPolicy(
                     n,
                     new AppPolicy(n, type, pp == null ? null : pp.deepCopy()),
-                    Paths.index(path + ".properties.inlinePolicies", j)));
+                    FieldPaths.index(path + ".properties.inlinePolicies", j)));
           }
           out.add(new Step(name, "deploy", used, null, "", "", path));
         }

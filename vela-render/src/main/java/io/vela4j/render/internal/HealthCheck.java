@@ -50,7 +50,7 @@ public final class HealthCheck {
   private HealthCheck() {}
 
   /** The health of a rendered component against live objects. */
-  public static Renderer.Health of(
+  public static Renderer.ComponentHealth of(
       DefinitionRegistry registry,
       RenderedComponent component,
       Function<RenderedObject, @Nullable ObjectNode> live) {
@@ -107,7 +107,8 @@ public final class HealthCheck {
       traits.add(new Renderer.TraitHealth(t.type(), s.healthy(), s.message()));
       healthy &= s.healthy();
     }
-    return new Renderer.Health(component.name(), healthy, own.message(), own.details(), traits);
+    return new Renderer.ComponentHealth(
+        component.name(), healthy, own.message(), own.details(), traits);
   }
 
   private record Status(boolean healthy, String message, Map<String, String> details) {}

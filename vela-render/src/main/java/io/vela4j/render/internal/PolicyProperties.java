@@ -2,7 +2,7 @@ package io.vela4j.render.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vela4j.model.Diagnostic;
-import io.vela4j.model.Paths;
+import io.vela4j.model.FieldPaths;
 import io.vela4j.render.RenderException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,7 +61,7 @@ final class PolicyProperties {
                     Diagnostic.error(
                             RenderException.INVALID_POLICY,
                             "unknown field \"" + f + "\"",
-                            Paths.field(path, f))
+                            FieldPaths.field(path, f))
                         .withFacts(
                             "one of " + String.join(", ", new java.util.TreeSet<>(fields)), f));
               }
@@ -74,7 +74,7 @@ final class PolicyProperties {
   }
 
   String path(String field) {
-    return Paths.field(path, field);
+    return FieldPaths.field(path, field);
   }
 
   @Nullable String string(String field) {
@@ -120,7 +120,7 @@ final class PolicyProperties {
             Diagnostic.error(
                     RenderException.INVALID_POLICY,
                     "expected a string",
-                    Paths.index(path(field), i))
+                    FieldPaths.index(path(field), i))
                 .withFacts("a string", Json.describe(v.get(i))));
       }
     }
@@ -147,7 +147,7 @@ final class PolicyProperties {
                     Diagnostic.error(
                             RenderException.INVALID_POLICY,
                             "expected a string",
-                            Paths.field(path(field), e.getKey()))
+                            FieldPaths.field(path(field), e.getKey()))
                         .withFacts("a string", Json.describe(e.getValue())));
               }
             });

@@ -78,7 +78,7 @@ public final class Topology {
                             + ": cluster '"
                             + c
                             + "' is not a known cluster",
-                        io.vela4j.model.Paths.index(p.path("clusters"), i))
+                        io.vela4j.model.FieldPaths.index(p.path("clusters"), i))
                     .withFacts(
                         "one of local, "
                             + String.join(

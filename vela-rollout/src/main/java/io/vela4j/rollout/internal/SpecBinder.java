@@ -2,9 +2,10 @@ package io.vela4j.rollout.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vela4j.model.Diagnostic;
-import io.vela4j.rollout.ClusterTarget;
+import io.vela4j.rollout.ClusterWaves;
 import io.vela4j.rollout.IntOrPercent;
 import io.vela4j.rollout.Pause;
+import io.vela4j.rollout.RolloutCluster;
 import io.vela4j.rollout.RolloutException;
 import io.vela4j.rollout.RolloutSpec;
 import io.vela4j.rollout.RolloutSpec.ClusterMode;
@@ -13,7 +14,6 @@ import io.vela4j.rollout.RolloutSpec.Order;
 import io.vela4j.rollout.RolloutSpec.Semantics;
 import io.vela4j.rollout.RolloutSpec.Style;
 import io.vela4j.rollout.RolloutStep;
-import io.vela4j.rollout.Waves;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -175,8 +175,8 @@ public final class SpecBinder {
     return n != null && !n.isNull();
   }
 
-  private static List<ClusterTarget> clusters(Fields f, JsonNode node) {
-    var out = new ArrayList<ClusterTarget>();
+  private static List<RolloutCluster> clusters(Fields f, JsonNode node) {
+    var out = new ArrayList<RolloutCluster>();
     if (!f.array(node, "clusters")) {
       return out;
     }
@@ -196,12 +196,12 @@ public final class SpecBinder {
       Integer replicas =
           present(c, "replicas") ? f.integer(c.get("replicas"), p + ".replicas") : null;
       Integer weight = present(c, "weight") ? f.integer(c.get("weight"), p + ".weight") : null;
-      out.add(new ClusterTarget(name == null ? "" : name, replicas, weight));
+      out.add(new RolloutCluster(name == null ? "" : name, replicas, weight));
     }
     return out;
   }
 
-  private static @Nullable Waves waves(Fields f, JsonNode node) {
+  private static @Nullable ClusterWaves waves(Fields f, JsonNode node) {
     if (!f.object(node, "waves")) {
       return null;
     }
@@ -227,6 +227,6 @@ public final class SpecBinder {
         present(node, "maxConcurrency")
             ? f.intOrPercent(node.get("maxConcurrency"), "waves.maxConcurrency")
             : null;
-    return new Waves(groups, mc);
+    return new ClusterWaves(groups, mc);
   }
 }

@@ -1,13 +1,13 @@
 package io.vela4j.rollout.internal;
 
 import io.vela4j.model.Diagnostic;
-import io.vela4j.rollout.ClusterTarget;
+import io.vela4j.rollout.ClusterWaves;
 import io.vela4j.rollout.IntOrPercent;
+import io.vela4j.rollout.RolloutCluster;
 import io.vela4j.rollout.RolloutSpec.ClusterMode;
 import io.vela4j.rollout.RolloutSpec.Mode;
 import io.vela4j.rollout.RolloutSpec.Semantics;
 import io.vela4j.rollout.RolloutStep;
-import io.vela4j.rollout.Waves;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,9 +30,9 @@ public final class SpecValidator {
       @Nullable IntOrPercent maxSurge,
       @Nullable IntOrPercent maxUnavailable,
       @Nullable Integer batchPartition,
-      List<ClusterTarget> clusters,
+      List<RolloutCluster> clusters,
       ClusterMode clusterMode,
-      @Nullable Waves waves) {
+      @Nullable ClusterWaves waves) {
     var out = new ArrayList<Diagnostic>();
     nonNegative(out, "sourceReplicas", sourceReplicas);
     nonNegative(out, "targetReplicas", targetReplicas);
@@ -117,7 +117,7 @@ public final class SpecValidator {
       Semantics semantics,
       List<RolloutStep> steps,
       List<Long> units,
-      List<ClusterTarget> clusters,
+      List<RolloutCluster> clusters,
       ClusterMode clusterMode) {
     if (semantics == Semantics.INCREMENTAL) {
       long pct = 0;
@@ -187,7 +187,7 @@ public final class SpecValidator {
   }
 
   private static boolean clusters(
-      List<Diagnostic> out, List<ClusterTarget> clusters, int targetReplicas) {
+      List<Diagnostic> out, List<RolloutCluster> clusters, int targetReplicas) {
     boolean ok = true;
     var seen = new HashSet<String>();
     int sized = 0;
@@ -264,7 +264,8 @@ public final class SpecValidator {
     return ok;
   }
 
-  private static void waves(List<Diagnostic> out, Waves waves, List<ClusterTarget> clusters) {
+  private static void waves(
+      List<Diagnostic> out, ClusterWaves waves, List<RolloutCluster> clusters) {
     var names = new HashSet<String>();
     clusters.forEach(c -> names.add(c.name()));
     Map<String, String> placed = new HashMap<>();
@@ -288,7 +289,7 @@ public final class SpecValidator {
                   "UNKNOWN_CLUSTER",
                   "wave group names a cluster that is not in clusters",
                   p,
-                  "one of " + clusters.stream().map(ClusterTarget::name).toList(),
+                  "one of " + clusters.stream().map(RolloutCluster::name).toList(),
                   name));
         } else if (placed.putIfAbsent(name, p) != null) {
           out.add(

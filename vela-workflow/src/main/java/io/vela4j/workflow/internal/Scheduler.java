@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vela4j.cue.CueException;
 import io.vela4j.model.Diagnostic;
-import io.vela4j.model.Paths;
+import io.vela4j.model.FieldPaths;
 import io.vela4j.model.oam.Application;
 import io.vela4j.model.oam.InputItem;
 import io.vela4j.model.oam.OutputItem;
@@ -81,7 +81,7 @@ final class Scheduler {
             spec(
                 wf.steps().get(i),
                 i,
-                Paths.index("spec.workflow.steps", i),
+                FieldPaths.index("spec.workflow.steps", i),
                 null,
                 subDag,
                 problems));
@@ -167,7 +167,13 @@ final class Scheduler {
     var subs = new ArrayList<StepSpec>();
     for (int i = 0; i < s.subSteps().size(); i++) {
       subs.add(
-          spec(s.subSteps().get(i), i, Paths.index(path + ".subSteps", i), name, subDag, problems));
+          spec(
+              s.subSteps().get(i),
+              i,
+              FieldPaths.index(path + ".subSteps", i),
+              name,
+              subDag,
+              problems));
     }
     return new StepSpec(
         name,
@@ -234,7 +240,7 @@ final class Scheduler {
               Diagnostic.error(
                       WorkflowException.INVALID_WORKFLOW,
                       "step " + s.name() + " depends on " + d + ", which is not a step",
-                      Paths.index(s.path() + ".dependsOn", j))
+                      FieldPaths.index(s.path() + ".dependsOn", j))
                   .withFacts("one of " + String.join(", ", names.keySet()), d));
         }
       }

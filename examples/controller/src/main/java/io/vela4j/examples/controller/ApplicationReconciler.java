@@ -278,7 +278,7 @@ public final class ApplicationReconciler implements Reconciler<Application>, Cle
         ObjectNode s = JsonNodeFactory.instance.objectNode();
         s.put("name", c.name()).put("namespace", p.namespace()).put("cluster", p.cluster());
         try {
-          Renderer.Health h = renderer.health(c, o -> live(server, o));
+          Renderer.ComponentHealth h = renderer.health(c, o -> live(server, o));
           s.put("healthy", h.healthy()).put("message", h.message());
           var traits = s.putArray("traits");
           for (Renderer.TraitHealth t : h.traits()) {

@@ -4,16 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.vela4j.dispatch.Override.Annotations;
-import io.vela4j.dispatch.Override.ContainerArgs;
-import io.vela4j.dispatch.Override.ContainerCommand;
-import io.vela4j.dispatch.Override.Image;
-import io.vela4j.dispatch.Override.JsonPatch;
-import io.vela4j.dispatch.Override.Labels;
-import io.vela4j.dispatch.Override.ListOperator;
-import io.vela4j.dispatch.Override.Operator;
-import io.vela4j.dispatch.Override.PatchOp;
-import io.vela4j.dispatch.Override.Replicas;
+import io.vela4j.dispatch.Overrider;
+import io.vela4j.dispatch.Overrider.Annotations;
+import io.vela4j.dispatch.Overrider.ContainerArgs;
+import io.vela4j.dispatch.Overrider.ContainerCommand;
+import io.vela4j.dispatch.Overrider.Image;
+import io.vela4j.dispatch.Overrider.JsonPatch;
+import io.vela4j.dispatch.Overrider.Labels;
+import io.vela4j.dispatch.Overrider.ListOperator;
+import io.vela4j.dispatch.Overrider.Operator;
+import io.vela4j.dispatch.Overrider.PatchOp;
+import io.vela4j.dispatch.Overrider.Replicas;
 import io.vela4j.dispatch.ResourceKey;
 import io.vela4j.dispatch.internal.JsonPatcher.PatchException;
 import java.util.ArrayList;
@@ -23,11 +24,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Applies one {@link io.vela4j.dispatch.Override} to one object with Karmada's overrider semantics
- * ({@code pkg/util/overridemanager}: image, command/args, labels/annotations, plaintext).
- * Stateless.
+ * Applies one {@link Overrider} to one object with Karmada's overrider semantics ({@code
+ * pkg/util/overridemanager}: image, command/args, labels/annotations, plaintext). Stateless.
  */
-public final class OverrideEngine {
+public final class OverriderEngine {
 
   /** Kinds whose images Karmada's image overrider finds without a predicate. */
   public static final Set<String> IMAGE_KINDS =
@@ -41,7 +41,7 @@ public final class OverrideEngine {
   public static final Set<String> SCALABLE =
       Set.of("apps/Deployment", "apps/StatefulSet", "apps/ReplicaSet");
 
-  private OverrideEngine() {}
+  private OverriderEngine() {}
 
   /** Whether {@code key} is a Deployment, StatefulSet or ReplicaSet of group {@code apps}. */
   public static boolean scalable(ResourceKey key) {
@@ -57,8 +57,7 @@ public final class OverrideEngine {
    * @return whether the override had an effect on the object (for {@code OVERRIDE_NO_MATCH})
    * @throws PatchException when Karmada would fail too (bad image, missing patch path)
    */
-  public static boolean apply(io.vela4j.dispatch.Override o, ResourceKey key, ObjectNode obj)
-      throws PatchException {
+  public static boolean apply(Overrider o, ResourceKey key, ObjectNode obj) throws PatchException {
     if (!o.target().matches(key)) {
       return false;
     }
