@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vela4j.dispatch.internal.JsonPatcher.PatchException;
 import io.vela4j.dispatch.internal.OverriderEngine;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
 import io.vela4j.model.kube.ResourceScopes;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -69,10 +70,10 @@ public final class DesiredState {
    * Computes the per-cluster objects of a request.
    *
    * @param request the request
-   * @return the desired state; its diagnostics are warnings ({@code CR_WITHOUT_CRD}, {@code
-   *     ZERO_REPLICA_CLUSTER}, {@code OVERRIDE_NO_MATCH})
-   * @throws DispatchException listing every error ({@code BAD_CLUSTER_NAME}, {@code
-   *     OVERRIDE_FAILED}, {@code OVERRIDE_CHANGED_IDENTITY})
+   * @return the desired state; its diagnostics are warnings ({@code UNKNOWN_KIND}, {@code
+   *     CLUSTER_ZERO_REPLICAS}, {@code OVERRIDER_NO_MATCH})
+   * @throws DispatchException listing every error ({@code INVALID_NAME}, {@code OVERRIDER_FAILED},
+   *     {@code OVERRIDER_CHANGED_IDENTITY})
    */
   public static DesiredState compute(DispatchRequest request) {
     Calculator r = calculator(request);
@@ -111,8 +112,8 @@ public final class DesiredState {
    *
    * @param cluster the cluster name
    * @param objects the objects, in wave then key order (empty when there are errors)
-   * @param warnings warnings ({@code ZERO_REPLICA_CLUSTER}, {@code OVERRIDE_NO_MATCH})
-   * @param errors errors ({@code BAD_CLUSTER_NAME}, {@code OVERRIDE_FAILED}, ...)
+   * @param warnings warnings ({@code CLUSTER_ZERO_REPLICAS}, {@code OVERRIDER_NO_MATCH})
+   * @param errors errors ({@code INVALID_NAME}, {@code OVERRIDER_FAILED}, ...)
    */
   public record ClusterObjects(
       String cluster, List<Manifest> objects, List<Diagnostic> warnings, List<Diagnostic> errors) {
@@ -159,7 +160,7 @@ public final class DesiredState {
         String kind = k.substring(slash + 1);
         warnings.add(
             Diagnostic.warning(
-                    "CR_WITHOUT_CRD",
+                    DiagnosticCodes.UNKNOWN_KIND,
                     "kind "
                         + kind
                         + (group.isEmpty() ? "" : " (" + group + ")")
@@ -176,7 +177,8 @@ public final class DesiredState {
       List<ClusterAssignment> clusters = request.placement().clusters();
       if (clusters.isEmpty()) {
         errors.add(
-            Diagnostic.error("NO_CLUSTERS", "the placement lists no cluster", "clusters")
+            Diagnostic.error(
+                    DiagnosticCodes.MISSING_CLUSTERS, "the placement lists no cluster", "clusters")
                 .withFacts("at least one cluster", "none"));
       }
       for (int i = 0; i < clusters.size(); i++) {
@@ -194,12 +196,12 @@ public final class DesiredState {
       return templates;
     }
 
-    /** Bundle-level errors ({@code NO_CLUSTERS}). */
+    /** Bundle-level errors ({@code MISSING_CLUSTERS}). */
     public List<Diagnostic> errors() {
       return List.copyOf(errors);
     }
 
-    /** Bundle-level warnings ({@code CR_WITHOUT_CRD}). */
+    /** Bundle-level warnings ({@code UNKNOWN_KIND}). */
     public List<Diagnostic> warnings() {
       return List.copyOf(warnings);
     }
@@ -218,7 +220,7 @@ public final class DesiredState {
       if (!Bundle.isDnsLabel(a.name())) {
         errs.add(
             Diagnostic.error(
-                    "BAD_CLUSTER_NAME",
+                    DiagnosticCodes.INVALID_NAME,
                     "cluster name '"
                         + a.name()
                         + "' is not a DNS-1123 label (OCM uses it as a"
@@ -230,7 +232,7 @@ public final class DesiredState {
       if (a.replicas() != null && a.replicas() == 0) {
         warns.add(
             Diagnostic.warning(
-                "ZERO_REPLICA_CLUSTER",
+                DiagnosticCodes.CLUSTER_ZERO_REPLICAS,
                 "cluster "
                     + a.name()
                     + " gets 0 replicas: its workloads are delivered scaled to"
@@ -255,7 +257,7 @@ public final class DesiredState {
       if (a.replicas() != null && !rendered.replicasMatched()) {
         warns.add(
             Diagnostic.warning(
-                "OVERRIDE_NO_MATCH",
+                DiagnosticCodes.OVERRIDER_NO_MATCH,
                 "cluster "
                     + a.name()
                     + " sets replicas but the bundle has no Deployment,"
@@ -266,7 +268,7 @@ public final class DesiredState {
         if (!rendered.matched()[oi]) {
           warns.add(
               Diagnostic.warning(
-                  "OVERRIDE_NO_MATCH",
+                  DiagnosticCodes.OVERRIDER_NO_MATCH,
                   "override #"
                       + (oi + 1)
                       + " of cluster "
@@ -345,7 +347,7 @@ public final class DesiredState {
         } catch (PatchException e) {
           errors.add(
               Diagnostic.error(
-                      "OVERRIDE_FAILED",
+                      DiagnosticCodes.OVERRIDER_FAILED,
                       "override #"
                           + (oi + 1)
                           + " of cluster "
@@ -375,7 +377,7 @@ public final class DesiredState {
       if (!after.equals(key) || !after.version().equals(key.version())) {
         errors.add(
             Diagnostic.error(
-                    "OVERRIDE_CHANGED_IDENTITY",
+                    DiagnosticCodes.OVERRIDER_CHANGED_IDENTITY,
                     "the overrides of cluster "
                         + a.name()
                         + " change the identity of "

@@ -59,7 +59,7 @@ class ApiValueTypesTest {
             e ->
                 assertThat(((DispatchException) e).diagnostics())
                     .extracting(Diagnostic::code)
-                    .containsExactly("MISSING_NAME"));
+                    .containsExactly("MISSING_FIELD"));
     assertThatThrownBy(
             () ->
                 Manifest.of(
@@ -82,7 +82,7 @@ class ApiValueTypesTest {
                 assertThat(((DispatchException) e).diagnostics())
                     .extracting(Diagnostic::code, Diagnostic::path)
                     .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("DUPLICATE_KEY", "manifests[1]")));
+                        org.assertj.core.groups.Tuple.tuple("DUPLICATE_OBJECT", "manifests[1]")));
     assertThatThrownBy(() -> Bundle.of("Bad_Name", List.of(a))).hasMessageContaining("DNS-1123");
   }
 

@@ -50,16 +50,16 @@ class FilesFormatTest {
     assertThat(ds)
         .extracting(Diagnostic::code, Diagnostic::path, Diagnostic::line)
         .contains(
-            org.assertj.core.groups.Tuple.tuple("BAD_BUNDLE_ID", "bundle", 1),
-            org.assertj.core.groups.Tuple.tuple("BAD_TYPE", "clusters[0].replicas", 4),
+            org.assertj.core.groups.Tuple.tuple("INVALID_NAME", "bundle", 1),
+            org.assertj.core.groups.Tuple.tuple("INVALID_TYPE", "clusters[0].replicas", 4),
             org.assertj.core.groups.Tuple.tuple(
-                "BAD_VALUE", "clusters[0].overrides[0].image.component", 6),
+                "INVALID_ENUM", "clusters[0].overrides[0].image.component", 6),
             org.assertj.core.groups.Tuple.tuple(
-                "BAD_TYPE", "clusters[0].overrides[1].labels.add.a", 7),
+                "INVALID_TYPE", "clusters[0].overrides[1].labels.add.a", 7),
             org.assertj.core.groups.Tuple.tuple(
-                "BAD_VALUE", "clusters[0].overrides[2].jsonPatch[0].op", 8),
+                "INVALID_ENUM", "clusters[0].overrides[2].jsonPatch[0].op", 8),
             org.assertj.core.groups.Tuple.tuple("DUPLICATE_CLUSTER", "clusters[1].name", 9),
-            org.assertj.core.groups.Tuple.tuple("BAD_VALUE", "policy.conflict", 11),
+            org.assertj.core.groups.Tuple.tuple("INVALID_ENUM", "policy.conflict", 11),
             org.assertj.core.groups.Tuple.tuple("UNKNOWN_FIELD", "policy.colour", 12));
     Diagnostic conflict =
         ds.stream().filter(d -> "policy.conflict".equals(d.path())).findFirst().orElseThrow();
@@ -121,12 +121,12 @@ class FilesFormatTest {
     assertThat(ds)
         .extracting(Diagnostic::code, Diagnostic::line)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("NOT_AN_OBJECT", 9),
-            org.assertj.core.groups.Tuple.tuple("MISSING_NAME", 7));
+            org.assertj.core.groups.Tuple.tuple("INVALID_OBJECT", 9),
+            org.assertj.core.groups.Tuple.tuple("MISSING_FIELD", 7));
     assertThat(
             errors(() -> ManifestFiles.read("a: [b\n", "x.yaml", null, ResourceScopes.builtin())))
         .extracting(Diagnostic::code)
-        .containsExactly("YAML_SYNTAX");
+        .containsExactly("INVALID_YAML");
   }
 
   @Test
@@ -184,7 +184,7 @@ class FilesFormatTest {
     PlacementFile pf = PlacementFile.parse("bundle: b\nclusters: [{name: c}]\n", "p.yaml");
     assertThat(errors(() -> pf.request(ms, ResourceScopes.builtin())))
         .extracting(Diagnostic::code)
-        .containsExactly("DUPLICATE_KEY");
+        .containsExactly("DUPLICATE_OBJECT");
   }
 
   @Test

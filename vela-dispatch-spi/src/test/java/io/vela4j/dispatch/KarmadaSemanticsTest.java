@@ -68,7 +68,7 @@ class KarmadaSemanticsTest {
     DispatchPlan plan = KARMADA.plan(request);
     assertThat(plan.deliveries())
         .noneMatch(d -> d.json().contains("\"replicaSchedulingType\":\"Divided\""));
-    assertThat(plan.diagnostics()).anyMatch(d -> d.code().equals("ZERO_REPLICA_CLUSTER"));
+    assertThat(plan.diagnostics()).anyMatch(d -> d.code().equals("CLUSTER_ZERO_REPLICAS"));
     assertKarmadaReproducesDesiredState(request);
   }
 

@@ -246,7 +246,7 @@ class OverriderSemanticsTest {
                     .extracting(Diagnostic::code, Diagnostic::path)
                     .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(
-                            "OVERRIDE_FAILED", "clusters[1].overrides[1]")));
+                            "OVERRIDER_FAILED", "clusters[1].overrides[1]")));
     var req2 =
         DispatchRequest.of(
             req.bundle(),
@@ -256,7 +256,7 @@ class OverriderSemanticsTest {
     assertThat(DesiredState.compute(req2).diagnostics())
         .extracting(Diagnostic::code, Diagnostic::path)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("OVERRIDE_NO_MATCH", "clusters[0].overrides[0]"));
+            org.assertj.core.groups.Tuple.tuple("OVERRIDER_NO_MATCH", "clusters[0].overrides[0]"));
   }
 
   @Test

@@ -75,7 +75,7 @@ public final class ApplicationValidator {
     ApplicationSpec spec = app.getSpec();
     if (spec == null) {
       out.add(
-          Diagnostic.error("MISSING_FIELD", "missing required field \"spec\"", "spec")
+          Diagnostic.error(DiagnosticCodes.MISSING_FIELD, "missing required field \"spec\"", "spec")
               .withFacts("object with components", "nothing"));
       return out;
     }
@@ -93,7 +93,7 @@ public final class ApplicationValidator {
     if (components.isEmpty()) {
       out.add(
           Diagnostic.warning(
-              "NO_COMPONENTS",
+              DiagnosticCodes.MISSING_COMPONENTS,
               "the application has no components: nothing will be deployed",
               "spec.components"));
     }
@@ -125,7 +125,9 @@ public final class ApplicationValidator {
         if (d.equals(c.name())) {
           out.add(
               Diagnostic.error(
-                  "DEPENDS_ON_CYCLE", "component \"" + d + "\" depends on itself", dp));
+                  DiagnosticCodes.DEPENDS_ON_CYCLE,
+                  "component \"" + d + "\" depends on itself",
+                  dp));
         } else if (!index.containsKey(d)) {
           out.add(unknownRef("component", d, dp, index.keySet()));
         } else {
@@ -138,7 +140,7 @@ public final class ApplicationValidator {
         if (producer == null) {
           out.add(
               Diagnostic.error(
-                      "INPUT_NOT_PRODUCED",
+                      DiagnosticCodes.UNKNOWN_INPUT,
                       "input \"" + in.from() + "\" is not produced by any component's outputs",
                       FieldPaths.index(p + ".inputs", j) + ".from")
                   .withFacts(
@@ -166,7 +168,7 @@ public final class ApplicationValidator {
         if (previous != null) {
           out.add(
               Diagnostic.error(
-                  "DUPLICATE_OUTPUT",
+                  DiagnosticCodes.DUPLICATE_OUTPUT,
                   "output \"" + o.name() + "\" is also produced by \"" + previous + "\"",
                   FieldPaths.index(FieldPaths.index("spec.components", i) + ".outputs", j)
                       + ".name"));
@@ -196,7 +198,7 @@ public final class ApplicationValidator {
     if (wf.ref() != null && !wf.ref().isEmpty() && !wf.steps().isEmpty()) {
       out.add(
           Diagnostic.warning(
-              "WORKFLOW_REF_AND_STEPS",
+              DiagnosticCodes.WORKFLOW_REF_CONFLICT,
               "workflow.ref is set, so KubeVela runs the referenced Workflow and ignores these steps",
               "spec.workflow.steps"));
     }
@@ -226,7 +228,8 @@ public final class ApplicationValidator {
       List<Diagnostic> out) {
     if (s.name() == null || s.name().isEmpty()) {
       out.add(
-          Diagnostic.error("MISSING_FIELD", "missing required field \"name\"", p + ".name")
+          Diagnostic.error(
+                  DiagnosticCodes.MISSING_FIELD, "missing required field \"name\"", p + ".name")
               .withFacts("a DNS-1123 step name", "nothing"));
     } else {
       checkName(s.name(), p + ".name", "step", names, names.size(), out);
@@ -236,7 +239,7 @@ public final class ApplicationValidator {
       if (prev != null) {
         out.add(
             Diagnostic.error(
-                "DUPLICATE_OUTPUT",
+                DiagnosticCodes.DUPLICATE_OUTPUT,
                 "output \""
                     + s.outputs().get(j).name()
                     + "\" is also produced by step \""
@@ -268,20 +271,22 @@ public final class ApplicationValidator {
       if (s.timeout() != null && !DURATION.matches(s.timeout())) {
         out.add(
             Diagnostic.error(
-                    "INVALID_DURATION", "invalid timeout \"" + s.timeout() + "\"", p + ".timeout")
+                    DiagnosticCodes.INVALID_DURATION,
+                    "invalid timeout \"" + s.timeout() + "\"",
+                    p + ".timeout")
                 .withFacts("a duration such as 30s, 5m or 1h30m", s.timeout()));
       }
       if (!topLevel && !s.subSteps().isEmpty()) {
         out.add(
             Diagnostic.error(
-                "NESTED_SUB_STEPS",
+                DiagnosticCodes.SUB_STEPS_NESTED,
                 "a sub-step cannot have sub-steps of its own",
                 p + ".subSteps"));
       }
       if (topLevel && !s.subSteps().isEmpty() && !"step-group".equals(s.type())) {
         out.add(
             Diagnostic.warning(
-                "SUB_STEPS_IGNORED",
+                DiagnosticCodes.SUB_STEPS_IGNORED,
                 "only steps of type step-group run sub-steps; these are ignored",
                 p + ".subSteps"));
       }
@@ -293,7 +298,9 @@ public final class ApplicationValidator {
         String d = s.dependsOn().get(j);
         String dp = FieldPaths.index(p + ".dependsOn", j);
         if (d.equals(s.name())) {
-          out.add(Diagnostic.error("DEPENDS_ON_CYCLE", "step \"" + d + "\" depends on itself", dp));
+          out.add(
+              Diagnostic.error(
+                  DiagnosticCodes.DEPENDS_ON_CYCLE, "step \"" + d + "\" depends on itself", dp));
         } else if (!siblings.containsKey(d)) {
           out.add(
               unknownRef(topLevel ? "step" : "sub-step of this group", d, dp, siblings.keySet()));
@@ -307,7 +314,7 @@ public final class ApplicationValidator {
         if (producer == null) {
           out.add(
               Diagnostic.error(
-                      "INPUT_NOT_PRODUCED",
+                      DiagnosticCodes.UNKNOWN_INPUT,
                       "input \"" + in.from() + "\" is not produced by any step's outputs",
                       FieldPaths.index(p + ".inputs", j) + ".from")
                   .withFacts(
@@ -339,7 +346,8 @@ public final class ApplicationValidator {
         && !mode.equals(WorkflowMode.STEP_BY_STEP)
         && !mode.equals(WorkflowMode.DAG)) {
       out.add(
-          Diagnostic.error("INVALID_ENUM", "unknown workflow mode \"" + mode + "\"", path)
+          Diagnostic.error(
+                  DiagnosticCodes.INVALID_ENUM, "unknown workflow mode \"" + mode + "\"", path)
               .withFacts("StepByStep or DAG", mode));
     }
   }
@@ -355,14 +363,14 @@ public final class ApplicationValidator {
       List<Diagnostic> out) {
     if (name == null || name.isEmpty()) {
       out.add(
-          Diagnostic.error("MISSING_FIELD", what + " name is empty", path)
+          Diagnostic.error(DiagnosticCodes.MISSING_FIELD, what + " name is empty", path)
               .withFacts("a DNS-1123 name", "nothing"));
       return;
     }
     if (name.length() > 63 || !DNS1123_LABEL.matches(name)) {
       out.add(
           Diagnostic.error(
-                  "INVALID_NAME",
+                  DiagnosticCodes.INVALID_NAME,
                   what + " name \"" + name + "\" is not a valid DNS-1123 label",
                   path)
               .withFacts(
@@ -372,7 +380,10 @@ public final class ApplicationValidator {
     Integer first = seen.putIfAbsent(name, index);
     if (first != null) {
       out.add(
-          Diagnostic.error("DUPLICATE_NAME", "duplicate " + what + " name \"" + name + "\"", path)
+          Diagnostic.error(
+                  DiagnosticCodes.DUPLICATE_NAME,
+                  "duplicate " + what + " name \"" + name + "\"",
+                  path)
               .withFacts("unique names", "\"" + name + "\" again"));
     }
   }
@@ -385,7 +396,7 @@ public final class ApplicationValidator {
       List<Diagnostic> out) {
     if (type == null || type.isBlank()) {
       out.add(
-          Diagnostic.error("MISSING_TYPE", what + " type is empty", path)
+          Diagnostic.error(DiagnosticCodes.MISSING_FIELD, what + " type is empty", path)
               .withFacts(
                   "the name of a " + what + " definition", type == null ? "nothing" : "\"\""));
       return;
@@ -395,7 +406,10 @@ public final class ApplicationValidator {
       String name = at < 0 ? type : type.substring(0, at);
       if (!known.contains(name)) {
         out.add(
-            Diagnostic.error("UNKNOWN_TYPE", "unknown " + what + " type \"" + type + "\"", path)
+            Diagnostic.error(
+                    DiagnosticCodes.UNKNOWN_DEFINITION,
+                    "unknown " + what + " type \"" + type + "\"",
+                    path)
                 .withFacts(
                     known.isEmpty() ? "a known definition" : "one of " + sorted(known), type));
       }
@@ -409,7 +423,9 @@ public final class ApplicationValidator {
   private static Diagnostic unknownRef(
       String what, String name, String path, Set<String> available) {
     return Diagnostic.error(
-            "UNKNOWN_DEPENDENCY", "dependsOn names no " + what + " \"" + name + "\"", path)
+            DiagnosticCodes.UNKNOWN_DEPENDENCY,
+            "dependsOn names no " + what + " \"" + name + "\"",
+            path)
         .withFacts(available.isEmpty() ? "an existing name" : "one of " + available, name);
   }
 
@@ -449,7 +465,7 @@ public final class ApplicationValidator {
               Integer at = index.get(owner);
               out.add(
                   Diagnostic.error(
-                          "DEPENDS_ON_CYCLE",
+                          DiagnosticCodes.DEPENDS_ON_CYCLE,
                           what + " dependency cycle: " + String.join(" -> ", cycle),
                           at == null ? base : FieldPaths.index(base, at) + ".dependsOn")
                       .withFacts("no cycles", String.join(" -> ", cycle)));

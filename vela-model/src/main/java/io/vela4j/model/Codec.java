@@ -153,7 +153,7 @@ final class Codec {
         if (i - start > options.maxLineLength()) {
           return new Diagnostic(
               Diagnostic.Severity.ERROR,
-              "LINE_TOO_LONG",
+              DiagnosticCodes.LINE_TOO_LONG,
               "line longer than " + options.maxLineLength() + " characters",
               source,
               line,
@@ -190,12 +190,13 @@ final class Codec {
     SourceMap map = prefix.isEmpty() ? fullMap : fullMap.rebase(prefix);
     boolean hadDuplicates =
         diagnostics.stream()
-            .anyMatch(d -> d.code().equals("DUPLICATE_KEY") && withinDocument(d, map));
+            .anyMatch(
+                d -> d.code().equals(DiagnosticCodes.DUPLICATE_KEY) && withinDocument(d, map));
     List<Diagnostic> found = new ArrayList<>();
     if (!node.isObject()) {
       found.add(
           Diagnostic.error(
-                  "NOT_AN_OBJECT",
+                  DiagnosticCodes.INVALID_OBJECT,
                   "a document must be a Kubernetes object (a mapping with apiVersion and kind)",
                   "")
               .withFacts("object", StructuralChecker.describe(node)));
@@ -206,12 +207,15 @@ final class Codec {
     String kind = node.path("kind").isTextual() ? node.get("kind").asText() : "";
     if (apiVersion.isEmpty()) {
       found.add(
-          Diagnostic.error("MISSING_FIELD", "missing required field \"apiVersion\"", "apiVersion")
+          Diagnostic.error(
+                  DiagnosticCodes.MISSING_FIELD,
+                  "missing required field \"apiVersion\"",
+                  "apiVersion")
               .withFacts("e.g. core.oam.dev/v1beta1", describe(node.get("apiVersion"))));
     }
     if (kind.isEmpty()) {
       found.add(
-          Diagnostic.error("MISSING_FIELD", "missing required field \"kind\"", "kind")
+          Diagnostic.error(DiagnosticCodes.MISSING_FIELD, "missing required field \"kind\"", "kind")
               .withFacts("e.g. Application", describe(node.get("kind"))));
     }
     Class<? extends HasMetadata> type = null;
@@ -224,7 +228,7 @@ final class Codec {
         String expected = HasMetadata.getApiVersion(sameKind.get());
         found.add(
             Diagnostic.error(
-                    "UNSUPPORTED_VERSION",
+                    DiagnosticCodes.UNSUPPORTED_VERSION,
                     kind + " is read as " + expected + "; " + apiVersion + " is not served",
                     "apiVersion")
                 .withFacts(expected, apiVersion));
@@ -236,7 +240,10 @@ final class Codec {
           && node.path("metadata").path("name").asText("").isEmpty()
           && node.path("metadata").path("generateName").asText("").isEmpty()) {
         found.add(
-            Diagnostic.error("MISSING_FIELD", "missing required field \"name\"", "metadata.name")
+            Diagnostic.error(
+                    DiagnosticCodes.MISSING_FIELD,
+                    "missing required field \"name\"",
+                    "metadata.name")
                 .withFacts("a DNS-1123 name", "nothing"));
       }
     }
@@ -266,7 +273,7 @@ final class Codec {
       diagnostics.add(
           map.locate(
               Diagnostic.error(
-                  "INVALID_VALUE",
+                  DiagnosticCodes.INVALID_VALUE,
                   e instanceof JsonProcessingException jpe
                       ? String.valueOf(jpe.getOriginalMessage())
                       : String.valueOf(e.getMessage()),
@@ -290,7 +297,7 @@ final class Codec {
   private static @Nullable JsonNode prune(JsonNode node, List<Diagnostic> found) {
     JsonNode copy = node.deepCopy();
     for (Diagnostic d : found) {
-      if (!d.isError() || !d.code().equals("INVALID_TYPE") || d.path() == null) {
+      if (!d.isError() || !d.code().equals(DiagnosticCodes.INVALID_TYPE) || d.path() == null) {
         continue;
       }
       String path = d.path();
@@ -360,7 +367,7 @@ final class Codec {
   private Diagnostic tooLarge(@Nullable String source, long size) {
     return new Diagnostic(
         Diagnostic.Severity.ERROR,
-        "INPUT_TOO_LARGE",
+        DiagnosticCodes.INPUT_TOO_LARGE,
         "input larger than " + options.maxInputBytes() + " bytes",
         source,
         0,
@@ -417,7 +424,7 @@ final class Codec {
       return TreeResult.failed(
           new Diagnostic(
               Diagnostic.Severity.ERROR,
-              "INVALID_ENCODING",
+              DiagnosticCodes.INVALID_ENCODING,
               "the input is not valid UTF-8 (byte offset " + offset + ")",
               source,
               line,
@@ -460,7 +467,7 @@ final class Codec {
   private static Diagnostic ioError(@Nullable String source, IOException e) {
     return new Diagnostic(
         Diagnostic.Severity.ERROR,
-        "IO_ERROR",
+        DiagnosticCodes.READ_FAILED,
         "cannot read: " + e.getMessage(),
         source,
         0,
@@ -537,7 +544,9 @@ final class Codec {
       throw new ReadException(
           List.of(
               Diagnostic.error(
-                      "DOCUMENT_COUNT", "expected exactly one document, found " + docs.size(), null)
+                      DiagnosticCodes.INVALID_DOCUMENT_COUNT,
+                      "expected exactly one document, found " + docs.size(),
+                      null)
                   .withFacts("1", String.valueOf(docs.size()))));
     }
     return docs.get(0).as(type);

@@ -23,7 +23,7 @@ public record ParsedDocument(HasMetadata object, JsonNode raw, SourceMap sourceM
           java.util.List.of(
               new Diagnostic(
                   Diagnostic.Severity.ERROR,
-                  "UNEXPECTED_KIND",
+                  DiagnosticCodes.UNEXPECTED_KIND,
                   "expected a " + type.getSimpleName() + ", found " + object.getKind(),
                   sourceMap.source(),
                   loc.line(),

@@ -42,7 +42,7 @@ class HostileInputTest {
     String bomb = sb.toString();
     var d =
         assertTimeoutPreemptively(BOUND, () -> failure(VelaYaml.reader().parse("bomb.yaml", bomb)));
-    assertThat(d.code()).isEqualTo("ALIAS_EXPANSION_LIMIT");
+    assertThat(d.code()).isEqualTo("ALIAS_EXPANSION_TOO_LARGE");
     assertThat(d.line()).isPositive();
   }
 

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
 import io.vela4j.model.oam.AppPolicy;
 import io.vela4j.model.oam.Application;
 import io.vela4j.model.oam.ApplicationComponent;
@@ -237,7 +238,7 @@ public final class Revisions {
     if (d.isEmpty()) {
       problems.add(
           Diagnostic.error(
-                  RenderException.UNKNOWN_DEFINITION,
+                  DiagnosticCodes.UNKNOWN_DEFINITION,
                   "no " + kind.objectKind() + " named '" + type + "'",
                   path)
               .withFacts("a type the registry defines", type));

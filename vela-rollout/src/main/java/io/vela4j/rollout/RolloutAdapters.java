@@ -2,6 +2,7 @@ package io.vela4j.rollout;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
 import io.vela4j.rollout.internal.Fields;
 import io.vela4j.rollout.internal.SpecBinder;
 import java.time.Duration;
@@ -122,7 +123,12 @@ public final class RolloutAdapters {
       steps = canary.get("steps");
       prefix = "steps";
       if (steps == null) {
-        f.error("REQUIRED", "steps is required", "steps", "a list of steps", "nothing");
+        f.error(
+            DiagnosticCodes.MISSING_FIELD,
+            "steps is required",
+            "steps",
+            "a list of steps",
+            "nothing");
         return SpecBinder.build(b, f, d -> d);
       }
     }
@@ -138,7 +144,7 @@ public final class RolloutAdapters {
         IntOrPercent r = null;
         if (!present(s, "replicas")) {
           f.error(
-              "REQUIRED",
+              DiagnosticCodes.MISSING_FIELD,
               "replicas is required",
               p + ".replicas",
               "an integer or a percentage",
@@ -147,7 +153,7 @@ public final class RolloutAdapters {
           r = f.intOrPercent(s.get("replicas"), p + ".replicas");
           if (r != null && r.value() <= 0) {
             f.error(
-                "NOT_POSITIVE",
+                DiagnosticCodes.VALUE_OUT_OF_RANGE,
                 "replicas must be greater than 0",
                 p + ".replicas",
                 "> 0",
@@ -162,7 +168,7 @@ public final class RolloutAdapters {
             var secs = f.integer(d, p + ".pause.duration");
             if (secs != null && secs < 0) {
               f.error(
-                  "NEGATIVE",
+                  DiagnosticCodes.VALUE_OUT_OF_RANGE,
                   "must not be negative",
                   p + ".pause.duration",
                   ">= 0",
@@ -223,7 +229,7 @@ public final class RolloutAdapters {
         f.unknown(s, p, BATCH_FIELDS);
         if (present(s, "podList")) {
           f.error(
-              "UNSUPPORTED",
+              DiagnosticCodes.UNSUPPORTED_FIELD,
               "podList is not supported: the planner plans counts; give replicas instead",
               p + ".podList",
               "replicas",

@@ -2,6 +2,7 @@ package io.vela4j.rollout;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
 import io.vela4j.model.LocatedTree;
 import io.vela4j.model.TreeResult;
 import io.vela4j.model.VelaYaml;
@@ -39,14 +40,15 @@ public final class RolloutSpecReader {
     if (trees.isEmpty()) {
       throw new RolloutException(
           List.of(
-              Diagnostic.error("EMPTY_DOCUMENT", "the file is empty", null)
+              Diagnostic.error(DiagnosticCodes.EMPTY_DOCUMENT, "the file is empty", null)
                   .withSource(sourceName)));
     }
     if (trees.size() > 1) {
       var second = trees.get(1).sourceMap().locate("");
       throw new RolloutException(
           List.of(
-              Diagnostic.error("EXTRA_DOCUMENT", "expected a single document", null)
+              Diagnostic.error(
+                      DiagnosticCodes.INVALID_DOCUMENT_COUNT, "expected a single document", null)
                   .withSource(sourceName)
                   .at(second.line(), second.column())));
     }

@@ -47,7 +47,7 @@ class ClusterModesTest {
                 .clusters(clusters)
                 .clusterMode(ClusterMode.SAME_PLAN)
                 .build());
-    assertThat(codes(plan)).containsExactly("KEEP_ONE_OLD@steps[0].replicas");
+    assertThat(codes(plan)).containsExactly("OLD_REPLICA_KEPT@steps[0].replicas");
     assertThat(plan.warnings().get(0).message())
         .startsWith("4 clusters (x, y, z, ...); in cluster x: 90%");
   }
@@ -129,7 +129,7 @@ class ClusterModesTest {
                 .clusters(List.of(RolloutCluster.sized("a", 4)))
                 .waves(new ClusterWaves(List.of(List.of("a")), null))
                 .build());
-    assertThat(codes(plan)).containsExactly("IGNORED_WAVES@waves");
+    assertThat(codes(plan)).containsExactly("WAVES_IGNORED@waves");
   }
 
   @Test

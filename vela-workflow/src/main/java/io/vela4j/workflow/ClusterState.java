@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vela4j.dispatch.DeliveryTarget;
 import io.vela4j.dispatch.ResourceKey;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -136,13 +137,13 @@ public final class ClusterState {
         String path = "clusters." + e.getKey() + "[" + i + "]";
         if (!(o instanceof ObjectNode on)) {
           problems.add(
-              Diagnostic.error(WorkflowException.INVALID_STATE, "an object is expected", path));
+              Diagnostic.error(DiagnosticCodes.INVALID_STATE, "an object is expected", path));
           continue;
         }
         try {
           out.computeIfAbsent(target, k -> new TreeMap<>()).put(keyOf(on), on.deepCopy());
         } catch (IllegalArgumentException ex) {
-          problems.add(Diagnostic.error(WorkflowException.INVALID_STATE, ex.getMessage(), path));
+          problems.add(Diagnostic.error(DiagnosticCodes.INVALID_STATE, ex.getMessage(), path));
         }
       }
     }
@@ -154,7 +155,7 @@ public final class ClusterState {
 
   private static WorkflowException invalid(String message, String path) {
     return new WorkflowException(
-        Diagnostic.error(WorkflowException.INVALID_STATE, message, path.isEmpty() ? null : path));
+        Diagnostic.error(DiagnosticCodes.INVALID_STATE, message, path.isEmpty() ? null : path));
   }
 
   /**

@@ -102,7 +102,7 @@ class ClusterConnectionsTest {
     assertThatThrownBy(() -> ClusterConnections.fromKubeconfig(dir.resolve("nope.yaml")))
         .isInstanceOfSatisfying(
             DispatchException.class,
-            e -> assertThat(e.diagnostics().get(0).code()).isEqualTo("KUBECONFIG_NOT_FOUND"));
+            e -> assertThat(e.diagnostics().get(0).code()).isEqualTo("MISSING_KUBECONFIG"));
   }
 
   @Test

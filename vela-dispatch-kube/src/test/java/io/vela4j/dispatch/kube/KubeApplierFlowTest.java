@@ -433,7 +433,7 @@ class KubeApplierFlowTest {
     assertThat(result.outcome(DeliveryTarget.cluster("a")).orElseThrow().succeeded()).isTrue();
     assertThat(new KubeApplyException(result).diagnostics())
         .extracting(Diagnostic::code)
-        .containsExactly("NOT_READY");
+        .containsExactly("OBJECT_NOT_READY");
   }
 
   @Test

@@ -16,6 +16,7 @@ import io.vela4j.dispatch.ResourceKey;
 import io.vela4j.dispatch.internal.Json;
 import io.vela4j.dispatch.internal.Labels;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -116,7 +117,9 @@ public final class DirectDispatcher implements Dispatcher {
     for (String key : request.options().keySet()) {
       warnings.add(
           Diagnostic.warning(
-              "UNKNOWN_OPTION", "the direct dispatcher has no option '" + key + "'", "options"));
+              DiagnosticCodes.UNKNOWN_OPTION,
+              "the direct dispatcher has no option '" + key + "'",
+              "options"));
     }
     DispatchPolicy policy = request.policy();
     String ns = policy.inventoryNamespace() == null ? "default" : policy.inventoryNamespace();
@@ -131,7 +134,7 @@ public final class DirectDispatcher implements Dispatcher {
     if (!nsInBundle && !ns.equals("default")) {
       warnings.add(
           Diagnostic.warning(
-              "INVENTORY_NAMESPACE_NOT_IN_BUNDLE",
+              DiagnosticCodes.INVENTORY_NAMESPACE_OUTSIDE_BUNDLE,
               "the inventory Secret goes to namespace "
                   + ns
                   + ", which the bundle does not create; it must already exist on every cluster",

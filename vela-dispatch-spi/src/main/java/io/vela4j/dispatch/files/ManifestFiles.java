@@ -6,6 +6,7 @@ import io.vela4j.dispatch.DispatchException;
 import io.vela4j.dispatch.Manifest;
 import io.vela4j.dispatch.internal.LocatedYaml;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
 import io.vela4j.model.kube.ResourceScopes;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +51,9 @@ public final class ManifestFiles {
         errors.add(
             doc.locate(
                 Diagnostic.error(
-                        "NOT_AN_OBJECT", "document #" + (i + 1) + " is not a Kubernetes object", "")
+                        DiagnosticCodes.INVALID_OBJECT,
+                        "document #" + (i + 1) + " is not a Kubernetes object",
+                        "")
                     .withFacts("a mapping with apiVersion, kind, metadata", nodeType(root)),
                 ""));
         continue;

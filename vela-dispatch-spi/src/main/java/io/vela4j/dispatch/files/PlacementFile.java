@@ -24,6 +24,7 @@ import io.vela4j.dispatch.Placement;
 import io.vela4j.dispatch.ResourceSelector;
 import io.vela4j.dispatch.internal.LocatedYaml;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
 import io.vela4j.model.kube.ResourceScopes;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -104,7 +105,9 @@ public record PlacementFile(
     if (docs.size() != 1) {
       throw new DispatchException(
           Diagnostic.error(
-                  "BAD_PLACEMENT", "a placement file holds exactly one YAML document", null)
+                  DiagnosticCodes.INVALID_PLACEMENT,
+                  "a placement file holds exactly one YAML document",
+                  null)
               .withSource(source)
               .withFacts("1 document", docs.size() + " documents"));
     }
@@ -137,7 +140,8 @@ public record PlacementFile(
       if (root == null || !root.isObject()) {
         throw new DispatchException(
             doc.locate(
-                Diagnostic.error("BAD_PLACEMENT", "the placement must be a mapping", "")
+                Diagnostic.error(
+                        DiagnosticCodes.INVALID_PLACEMENT, "the placement must be a mapping", "")
                     .withFacts(
                         "a mapping", root == null ? "nothing" : ManifestFiles.nodeType(root)),
                 ""));
@@ -146,7 +150,7 @@ public record PlacementFile(
       String bundle = string(root, "bundle", "", true);
       if (bundle != null && !Bundle.isDnsLabel(bundle)) {
         error(
-            "BAD_BUNDLE_ID",
+            DiagnosticCodes.INVALID_NAME,
             "bundle",
             "the bundle name is not a DNS-1123 label",
             "lower-case alphanumerics and '-', at most 63 characters",
@@ -156,7 +160,7 @@ public record PlacementFile(
       String namespace = string(root, "namespace", "", false);
       if (namespace != null && !Bundle.isDnsLabel(namespace)) {
         error(
-            "BAD_NAMESPACE",
+            DiagnosticCodes.INVALID_NAME,
             "namespace",
             "not a valid namespace name",
             "a DNS-1123 label",
@@ -194,7 +198,9 @@ public record PlacementFile(
             options);
       } catch (IllegalArgumentException e) {
         throw new DispatchException(
-            doc.locate(Diagnostic.error("BAD_PLACEMENT", e.getMessage(), "clusters"), "clusters"));
+            doc.locate(
+                Diagnostic.error(DiagnosticCodes.INVALID_PLACEMENT, e.getMessage(), "clusters"),
+                "clusters"));
       }
     }
 
@@ -202,7 +208,7 @@ public record PlacementFile(
       var out = new ArrayList<ClusterAssignment>();
       if (node == null || node.isNull()) {
         error(
-            "MISSING_FIELD",
+            DiagnosticCodes.MISSING_FIELD,
             "clusters",
             "the placement lists no clusters",
             "a list of clusters",
@@ -228,7 +234,7 @@ public record PlacementFile(
         }
         if (!Bundle.isDnsLabel(name)) {
           error(
-              "BAD_CLUSTER_NAME",
+              DiagnosticCodes.INVALID_NAME,
               path + ".name",
               "cluster name is not a DNS-1123 label",
               "lower-case alphanumerics and '-', at most 63 characters",
@@ -237,7 +243,7 @@ public record PlacementFile(
         Integer first = seen.putIfAbsent(name, i);
         if (first != null) {
           error(
-              "DUPLICATE_CLUSTER",
+              DiagnosticCodes.DUPLICATE_CLUSTER,
               path + ".name",
               "cluster " + name + " is listed twice (also clusters[" + first + "])",
               "each cluster once",
@@ -285,7 +291,7 @@ public record PlacementFile(
               });
       if (kinds.size() != 1) {
         error(
-            "BAD_OVERRIDE",
+            DiagnosticCodes.INVALID_OVERRIDER,
             path,
             "an override has exactly one kind",
             "one of " + OVERRIDE_KINDS,
@@ -310,7 +316,7 @@ public record PlacementFile(
           String value = string(v, "value", p, false);
           if (op != Operator.REMOVE && (value == null || value.isEmpty())) {
             error(
-                "MISSING_FIELD",
+                DiagnosticCodes.MISSING_FIELD,
                 p + ".value",
                 "an image "
                     + (op == null ? "" : op.name().toLowerCase(Locale.ROOT))
@@ -401,7 +407,7 @@ public record PlacementFile(
             String ptr = string(e, "path", pp, true);
             if (ptr != null && !ptr.startsWith("/")) {
               error(
-                  "BAD_POINTER",
+                  DiagnosticCodes.INVALID_POINTER,
                   pp + ".path",
                   "a JSON pointer starts with '/'",
                   "a JSON pointer such as /spec/replicas",
@@ -411,7 +417,7 @@ public record PlacementFile(
             JsonNode value = e.get("value");
             if (op != null && op != Operator.REMOVE && value == null) {
               error(
-                  "MISSING_FIELD",
+                  DiagnosticCodes.MISSING_FIELD,
                   pp + ".value",
                   op.name().toLowerCase(Locale.ROOT) + " needs a value",
                   "a value",
@@ -420,7 +426,7 @@ public record PlacementFile(
             }
             if (op == Operator.REMOVE && value != null) {
               error(
-                  "UNEXPECTED_FIELD",
+                  DiagnosticCodes.UNEXPECTED_FIELD,
                   pp + ".value",
                   "remove takes no value",
                   "no value",
@@ -497,7 +503,7 @@ public record PlacementFile(
             || fm.length() > 128
             || !fm.chars().allMatch(ch -> ch >= 0x20 && ch <= 0x7e)) {
           error(
-              "BAD_FIELD_MANAGER",
+              DiagnosticCodes.INVALID_FIELD_MANAGER,
               path + ".fieldManager",
               "invalid field manager",
               "1 to 128 printable ASCII characters",
@@ -542,7 +548,7 @@ public record PlacementFile(
             };
         if (v == null) {
           error(
-              "BAD_VALUE",
+              DiagnosticCodes.INVALID_ENUM,
               path + ".updateStrategy",
               "unknown update strategy",
               "ServerSideApply|Update|CreateOnly|ReadOnly",
@@ -555,7 +561,7 @@ public record PlacementFile(
       if (inv != null) {
         if (!Bundle.isDnsLabel(inv)) {
           error(
-              "BAD_NAMESPACE",
+              DiagnosticCodes.INVALID_NAME,
               path + ".inventoryNamespace",
               "not a valid namespace name",
               "a DNS-1123 label",
@@ -582,7 +588,7 @@ public record PlacementFile(
             String jp = string(r, "jsonPath", fp, false);
             if ((name == null) != (jp == null)) {
               error(
-                  "BAD_FEEDBACK",
+                  DiagnosticCodes.INVALID_FEEDBACK,
                   fp,
                   "a feedback rule needs both name and jsonPath, or neither"
                       + " (for OCM's WellKnownStatus)",
@@ -592,7 +598,7 @@ public record PlacementFile(
             }
             if (jp != null && !jp.startsWith(".")) {
               error(
-                  "BAD_FEEDBACK",
+                  DiagnosticCodes.INVALID_FEEDBACK,
                   fp + ".jsonPath",
                   "OCM feedback paths are relative to" + " .status and start with '.'",
                   "a path such as .readyReplicas",
@@ -616,7 +622,7 @@ public record PlacementFile(
         if (!allowed.contains(f)) {
           String child = path.isEmpty() ? f : path + "." + f;
           error(
-              "UNKNOWN_FIELD",
+              DiagnosticCodes.UNKNOWN_FIELD,
               child,
               "unknown field '" + f + "'",
               "one of " + new java.util.TreeSet<>(allowed),
@@ -630,7 +636,7 @@ public record PlacementFile(
       JsonNode v = node.get(field);
       if (v == null || v.isNull()) {
         if (required) {
-          error("MISSING_FIELD", p, "missing " + field, "a string", "nothing");
+          error(DiagnosticCodes.MISSING_FIELD, p, "missing " + field, "a string", "nothing");
         }
         return null;
       }
@@ -677,7 +683,7 @@ public record PlacementFile(
       JsonNode v = node.get(field);
       if (v == null || v.isNull()) {
         if (dflt == null) {
-          error("MISSING_FIELD", p, "missing " + field, expected, "nothing");
+          error(DiagnosticCodes.MISSING_FIELD, p, "missing " + field, expected, "nothing");
         }
         return dflt;
       }
@@ -688,7 +694,7 @@ public record PlacementFile(
           .orElseGet(
               () -> {
                 error(
-                    "BAD_VALUE",
+                    DiagnosticCodes.INVALID_ENUM,
                     p,
                     "unknown " + field,
                     expected,
@@ -743,7 +749,7 @@ public record PlacementFile(
               : found.isValueNode()
                   ? ManifestFiles.nodeType(found) + " " + found.asText()
                   : ManifestFiles.nodeType(found);
-      error("BAD_TYPE", path, "wrong type", expected, f);
+      error(DiagnosticCodes.INVALID_TYPE, path, "wrong type", expected, f);
     }
 
     private void error(String code, String path, String message, String expected, String found) {

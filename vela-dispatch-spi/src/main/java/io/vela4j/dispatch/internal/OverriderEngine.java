@@ -54,7 +54,7 @@ public final class OverriderEngine {
    * @param o the override
    * @param key the object's key
    * @param obj the object, changed in place
-   * @return whether the override had an effect on the object (for {@code OVERRIDE_NO_MATCH})
+   * @return whether the override had an effect on the object (for {@code OVERRIDER_NO_MATCH})
    * @throws PatchException when Karmada would fail too (bad image, missing patch path)
    */
   public static boolean apply(Overrider o, ResourceKey key, ObjectNode obj) throws PatchException {

@@ -28,6 +28,7 @@ import io.vela4j.dispatch.ResourceSelector;
 import io.vela4j.dispatch.internal.Json;
 import io.vela4j.dispatch.internal.OverriderEngine;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -147,7 +148,9 @@ public final class KarmadaDispatcher implements Dispatcher {
       if (s > Integer.MAX_VALUE) {
         throw new DispatchException(
             Diagnostic.error(
-                    "REPLICAS_TOO_LARGE", "the replicas of all clusters add up to " + s, "clusters")
+                    DiagnosticCodes.REPLICAS_TOO_LARGE,
+                    "the replicas of all clusters add up to " + s,
+                    "clusters")
                 .withFacts("at most " + Integer.MAX_VALUE, Long.toString(s)));
       }
       sum = (int) s;
@@ -342,7 +345,7 @@ public final class KarmadaDispatcher implements Dispatcher {
         } catch (NumberFormatException ex) {
           throw new DispatchException(
               Diagnostic.error(
-                      "BAD_OPTION",
+                      DiagnosticCodes.INVALID_OPTION,
                       "option " + OPTION_PRIORITY + " is not an integer",
                       "options." + OPTION_PRIORITY)
                   .withFacts("an integer", e.getValue()));
@@ -350,7 +353,7 @@ public final class KarmadaDispatcher implements Dispatcher {
       } else {
         warnings.add(
             Diagnostic.warning(
-                "UNKNOWN_OPTION",
+                DiagnosticCodes.UNKNOWN_OPTION,
                 "the karmada dispatcher has no option '" + e.getKey() + "'",
                 "options"));
       }

@@ -18,6 +18,7 @@ import io.vela4j.dispatch.ResourceKey;
 import io.vela4j.dispatch.internal.Json;
 import io.vela4j.dispatch.internal.Labels;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
 import io.vela4j.model.kube.ResourceScopes;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -119,7 +120,7 @@ public final class OcmDispatcher implements Dispatcher {
       if (!OPTIONS.contains(key)) {
         warnings.add(
             Diagnostic.warning(
-                "UNKNOWN_OPTION",
+                DiagnosticCodes.UNKNOWN_OPTION,
                 "the ocm dispatcher has no option '" + key + "' (known: " + OPTIONS + ")",
                 "options"));
       }
@@ -134,7 +135,9 @@ public final class OcmDispatcher implements Dispatcher {
     if (!scheduling.equals("explicit")) {
       throw new DispatchException(
           Diagnostic.error(
-                  "BAD_OPTION", "unknown OCM scheduling mode", "options." + OPTION_SCHEDULING)
+                  DiagnosticCodes.INVALID_OPTION,
+                  "unknown OCM scheduling mode",
+                  "options." + OPTION_SCHEDULING)
               .withFacts("explicit or placement", scheduling));
     }
     List<Delivery> wave0 = new ArrayList<>();
@@ -191,7 +194,7 @@ public final class OcmDispatcher implements Dispatcher {
     if (!differing.isEmpty()) {
       throw new DispatchException(
           Diagnostic.error(
-                  "OCM_SCHEDULING_NOT_UNIFORM",
+                  DiagnosticCodes.UNSUPPORTED_PER_CLUSTER_CHANGES,
                   "ocm.scheduling=placement needs identical objects on every cluster"
                       + " (ManifestWorkReplicaSet has no per-cluster overrides, OCM api#353), but "
                       + String.join(", ", differing)
@@ -207,7 +210,7 @@ public final class OcmDispatcher implements Dispatcher {
     if (errors.isEmpty() && chunks.size() > 1) {
       errors.add(
           Diagnostic.error(
-                  "PAYLOAD_TOO_LARGE",
+                  DiagnosticCodes.PAYLOAD_TOO_LARGE,
                   "the bundle does not fit in one ManifestWork, and a ManifestWorkReplicaSet"
                       + " cannot be split; use explicit scheduling",
                   "policy.maxPayloadBytes")
@@ -241,7 +244,7 @@ public final class OcmDispatcher implements Dispatcher {
     } else {
       warnings.add(
           Diagnostic.warning(
-              "OCM_NO_CLUSTER_SETS",
+              DiagnosticCodes.MISSING_CLUSTER_SETS,
               "the Placement lists no clusterSets: it selects from the ManagedClusterSets bound to"
                   + " namespace "
                   + ns
@@ -281,7 +284,7 @@ public final class OcmDispatcher implements Dispatcher {
         .put("type", "All");
     warnings.add(
         Diagnostic.warning(
-            "OCM_FEATURE_GATE",
+            DiagnosticCodes.FEATURE_GATE_REQUIRED,
             "ManifestWorkReplicaSet needs the hub feature gate ManifestWorkReplicaSet (Alpha, off"
                 + " by default)",
             "options." + OPTION_SCHEDULING));
@@ -309,7 +312,7 @@ public final class OcmDispatcher implements Dispatcher {
     if (name.length() > MAX_WORK_NAME) {
       throw new DispatchException(
           Diagnostic.error(
-                  "NAME_TOO_LONG",
+                  DiagnosticCodes.NAME_TOO_LONG,
                   "ManifestWork name "
                       + name
                       + " is too long: the work agent prefixes it with a"
@@ -337,7 +340,7 @@ public final class OcmDispatcher implements Dispatcher {
       if (sizes[i] > limit) {
         errors.add(
             Diagnostic.error(
-                    "PAYLOAD_TOO_LARGE",
+                    DiagnosticCodes.PAYLOAD_TOO_LARGE,
                     m.key().display()
                         + " for cluster "
                         + cluster
@@ -473,7 +476,7 @@ public final class OcmDispatcher implements Dispatcher {
       if (templates.stream().noneMatch(m -> m.key().kind().equals(kind))) {
         warnings.add(
             Diagnostic.warning(
-                "FEEDBACK_NO_MATCH",
+                DiagnosticCodes.FEEDBACK_NO_MATCH,
                 "feedback rule #" + (i + 1) + " is for kind " + kind + ", which the bundle lacks",
                 "policy.feedback[" + i + "]"));
       }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
 import io.vela4j.model.FieldPaths;
 import io.vela4j.model.oam.OamResource;
 import java.lang.reflect.ParameterizedType;
@@ -65,7 +66,7 @@ public final class StructuralChecker {
       boolean ok = n.isIntegralNumber() || (n.isNumber() && isWhole(n));
       if (ok && (raw == Integer.class || raw == int.class) && !n.canConvertToInt()) {
         out.add(
-            Diagnostic.error("INVALID_TYPE", "integer out of range", t.path())
+            Diagnostic.error(DiagnosticCodes.INVALID_TYPE, "integer out of range", t.path())
                 .withFacts("a 32-bit integer", n.asText()));
         return;
       }
@@ -82,7 +83,7 @@ public final class StructuralChecker {
           String p = FieldPaths.index(t.path(), i);
           if (e.isNull()) {
             out.add(
-                Diagnostic.error("INVALID_TYPE", "list element is null", p)
+                Diagnostic.error(DiagnosticCodes.INVALID_TYPE, "list element is null", p)
                     .withFacts(describe(rawClass(elem)), "null"));
           } else {
             work.push(new Task(e, elem, p));
@@ -137,7 +138,7 @@ public final class StructuralChecker {
         out.add(
             new Diagnostic(
                 strict ? Diagnostic.Severity.ERROR : Diagnostic.Severity.WARNING,
-                "UNKNOWN_FIELD",
+                DiagnosticCodes.UNKNOWN_FIELD,
                 message,
                 null,
                 0,
@@ -154,14 +155,14 @@ public final class StructuralChecker {
       if (f.required() && (v == null || v.isNull())) {
         out.add(
             Diagnostic.error(
-                    "MISSING_FIELD",
+                    DiagnosticCodes.MISSING_FIELD,
                     "missing required field \"" + f.json() + "\"",
                     FieldPaths.field(path, f.json()))
                 .withFacts(describe(rawClass(f.type())), v == null ? "nothing" : "null"));
       } else if (f.required() && v.isTextual() && v.asText().isEmpty()) {
         out.add(
             Diagnostic.error(
-                    "EMPTY_FIELD",
+                    DiagnosticCodes.EMPTY_FIELD,
                     "required field \"" + f.json() + "\" is empty",
                     FieldPaths.field(path, f.json()))
                 .withFacts("a non-empty string", "\"\""));
@@ -227,7 +228,7 @@ public final class StructuralChecker {
                   if (!e.getValue().isTextual()) {
                     out.add(
                         Diagnostic.error(
-                                "INVALID_TYPE",
+                                DiagnosticCodes.INVALID_TYPE,
                                 m.substring(0, m.length() - 1)
                                     + " values must be strings: quote it",
                                 FieldPaths.field(mp, e.getKey()))
@@ -242,7 +243,10 @@ public final class StructuralChecker {
       boolean ok, String expected, JsonNode n, String path, List<Diagnostic> out) {
     if (!ok) {
       out.add(
-          Diagnostic.error("INVALID_TYPE", "expected " + expected + ", found " + describe(n), path)
+          Diagnostic.error(
+                  DiagnosticCodes.INVALID_TYPE,
+                  "expected " + expected + ", found " + describe(n),
+                  path)
               .withFacts(expected, describe(n) + valueHint(n)));
     }
     return ok;

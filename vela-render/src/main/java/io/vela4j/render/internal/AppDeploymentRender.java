@@ -2,6 +2,7 @@ package io.vela4j.render.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
 import io.vela4j.model.oam.AppDeployment;
 import io.vela4j.model.oam.AppDeploymentSpec;
 import io.vela4j.model.oam.ApplicationRevision;
@@ -54,7 +55,7 @@ public final class AppDeploymentRender {
     if (name == null || ad.getSpec() == null) {
       throw new RenderException(
           Diagnostic.error(
-              RenderException.INVALID_OBJECT,
+              DiagnosticCodes.INVALID_OBJECT,
               "an AppDeployment needs metadata.name and spec",
               "spec"));
     }
@@ -80,7 +81,7 @@ public final class AppDeploymentRender {
       if (rev == null) {
         problems.add(
             Diagnostic.error(
-                    RenderException.UNKNOWN_REVISION,
+                    DiagnosticCodes.UNKNOWN_REVISION,
                     "revision " + entry.revisionName() + " is not among the supplied revisions",
                     path + ".revisionName")
                 .withFacts(
@@ -98,7 +99,7 @@ public final class AppDeploymentRender {
       if (entry.placement().isEmpty()) {
         warnings.add(
             Diagnostic.warning(
-                "NO_PLACEMENT",
+                DiagnosticCodes.MISSING_PLACEMENT,
                 "revision " + entry.revisionName() + " has no placement: it goes nowhere",
                 path + ".placement"));
       }
@@ -141,7 +142,7 @@ public final class AppDeploymentRender {
         if (!labels.isEmpty()) {
           warnings.add(
               Diagnostic.warning(
-                  RenderException.PLACEMENT_MISMATCH,
+                  DiagnosticCodes.PLACEMENT_MISMATCH,
                   "cluster "
                       + name
                       + " was not checked against the labels "
@@ -156,7 +157,7 @@ public final class AppDeploymentRender {
       if (c == null) {
         throw new RenderException(
             Diagnostic.error(
-                    RenderException.UNKNOWN_CLUSTER,
+                    DiagnosticCodes.UNKNOWN_CLUSTER,
                     "cluster " + name + " is not a known cluster",
                     path + ".name")
                 .withFacts(
@@ -168,7 +169,7 @@ public final class AppDeploymentRender {
       if (!matches(c, labels)) {
         throw new RenderException(
             Diagnostic.error(
-                    RenderException.PLACEMENT_MISMATCH,
+                    DiagnosticCodes.PLACEMENT_MISMATCH,
                     "cluster " + name + " does not carry the selector's labels",
                     path + ".labels")
                 .withFacts(labels.toString(), String.valueOf(labelsOf(c))));
@@ -179,7 +180,7 @@ public final class AppDeploymentRender {
       if (clusters == null) {
         throw new RenderException(
             Diagnostic.error(
-                    RenderException.UNKNOWN_CLUSTER,
+                    DiagnosticCodes.UNKNOWN_CLUSTER,
                     "the placement selects clusters by label, but no clusters are known (give the Cluster objects)",
                     path + ".labels")
                 .withFacts("a list of Cluster objects", "none"));
@@ -193,7 +194,7 @@ public final class AppDeploymentRender {
       if (out.isEmpty()) {
         throw new RenderException(
             Diagnostic.error(
-                    RenderException.PLACEMENT_MISMATCH,
+                    DiagnosticCodes.PLACEMENT_MISMATCH,
                     "no cluster carries the labels " + labels,
                     path + ".labels")
                 .withFacts("at least one matching cluster", "none"));

@@ -3,6 +3,7 @@ package io.vela4j.render.internal;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
 import io.vela4j.model.oam.AppPolicy;
 import io.vela4j.model.oam.Application;
 import io.vela4j.model.oam.ApplicationComponent;
@@ -92,7 +93,7 @@ public final class ApplicationRender {
       throw located(
           List.of(
               Diagnostic.error(
-                      RenderException.INVALID_OBJECT,
+                      DiagnosticCodes.INVALID_OBJECT,
                       "an application needs metadata.name and spec.components",
                       name == null || name.isEmpty() ? "metadata.name" : "spec")
                   .withFacts("a name and a spec", "none")));
@@ -289,7 +290,7 @@ public final class ApplicationRender {
         if (!seen.add(key)) {
           warnings.add(
               Diagnostic.warning(
-                      RenderException.DUPLICATE_OBJECT,
+                      DiagnosticCodes.DUPLICATE_OBJECT,
                       "step "
                           + step
                           + ", cluster "
@@ -346,7 +347,7 @@ public final class ApplicationRender {
           problems.add(
               new Diagnostic(
                   at.severity(),
-                  RenderException.INVALID_POLICY,
+                  DiagnosticCodes.INVALID_POLICY,
                   at.message(),
                   at.source(),
                   at.line(),
@@ -376,7 +377,7 @@ public final class ApplicationRender {
       if (def.isEmpty()) {
         problems.add(
             Diagnostic.error(
-                    RenderException.UNKNOWN_DEFINITION,
+                    DiagnosticCodes.UNKNOWN_DEFINITION,
                     "no PolicyDefinition named '" + p.policy().type() + "'",
                     path + ".type")
                 .withFacts("a policy type the registry defines", p.policy().type()));

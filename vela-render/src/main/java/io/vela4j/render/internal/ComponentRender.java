@@ -3,6 +3,7 @@ package io.vela4j.render.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
 import io.vela4j.model.oam.ApplicationComponent;
 import io.vela4j.model.oam.ApplicationTrait;
 import io.vela4j.model.oam.TraitDefinition;
@@ -72,7 +73,7 @@ public final class ComponentRender {
     if (workload == null) {
       throw new RenderException(
           Diagnostic.error(
-                  RenderException.MISSING_OUTPUT,
+                  DiagnosticCodes.MISSING_OUTPUT,
                   def.display() + " produced no output (component " + comp.name() + ")",
                   path + ".type")
               .withFacts("an output: {...} in the template", "none"));
@@ -204,7 +205,7 @@ public final class ComponentRender {
             () ->
                 new RenderException(
                     Diagnostic.error(
-                            RenderException.UNKNOWN_DEFINITION,
+                            DiagnosticCodes.UNKNOWN_DEFINITION,
                             "no " + kind.objectKind() + " named '" + type + "'",
                             path)
                         .withFacts("a type the registry defines" + known(kind), type)));
@@ -227,7 +228,7 @@ public final class ComponentRender {
             () ->
                 new RenderException(
                     Diagnostic.error(
-                            RenderException.INVALID_DEFINITION,
+                            DiagnosticCodes.INVALID_DEFINITION,
                             def.display()
                                 + " has no template an engine can render (cue, kube, java)",
                             path)
@@ -248,7 +249,7 @@ public final class ComponentRender {
           r.errors().stream()
               .map(
                   m ->
-                      Diagnostic.error(RenderException.TEMPLATE_ERROR, what + ": " + m, path)
+                      Diagnostic.error(DiagnosticCodes.TEMPLATE_FAILED, what + ": " + m, path)
                           .withFacts("no errs", m))
               .toList());
     }
@@ -281,7 +282,7 @@ public final class ComponentRender {
     } catch (PatchEngine.PatchFailure f) {
       throw new RenderException(
           Diagnostic.error(
-                  RenderException.PATCH_CONFLICT,
+                  DiagnosticCodes.PATCH_CONFLICT,
                   "trait "
                       + trait
                       + " cannot patch the "
@@ -299,7 +300,7 @@ public final class ComponentRender {
     if (obj.path("apiVersion").asText("").isEmpty() || obj.path("kind").asText("").isEmpty()) {
       throw new RenderException(
           Diagnostic.error(
-                  RenderException.INVALID_OBJECT, what + " is not a Kubernetes object", path)
+                  DiagnosticCodes.INVALID_OBJECT, what + " is not a Kubernetes object", path)
               .withFacts(
                   "apiVersion and kind",
                   "apiVersion=" + obj.path("apiVersion") + ", kind=" + obj.path("kind")));

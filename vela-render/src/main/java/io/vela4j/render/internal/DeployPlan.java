@@ -2,13 +2,13 @@ package io.vela4j.render.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
 import io.vela4j.model.FieldPaths;
 import io.vela4j.model.oam.AppPolicy;
 import io.vela4j.model.oam.Application;
 import io.vela4j.model.oam.ApplicationComponent;
 import io.vela4j.model.oam.ApplicationSpec;
 import io.vela4j.model.oam.WorkflowStep;
-import io.vela4j.render.RenderException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,7 +87,7 @@ public final class DeployPlan {
     if (wf != null && wf.ref() != null && !wf.ref().isEmpty()) {
       warnings.add(
           Diagnostic.warning(
-                  "EXTERNAL_WORKFLOW",
+                  DiagnosticCodes.UNSUPPORTED_WORKFLOW_REF,
                   "the workflow '"
                       + wf.ref()
                       + "' is an external Workflow object, which is not"
@@ -131,7 +131,7 @@ public final class DeployPlan {
             if (p == null) {
               problems.add(
                   Diagnostic.error(
-                          RenderException.UNKNOWN_POLICY,
+                          DiagnosticCodes.UNKNOWN_POLICY,
                           "step " + name + ": policy " + n + " not found",
                           FieldPaths.index(path + ".properties.policies", j))
                       .withFacts("one of " + String.join(", ", policies.keySet()), n));
@@ -161,7 +161,7 @@ public final class DeployPlan {
           if (components.stream().noneMatch(c -> c.name().equals(comp))) {
             problems.add(
                 Diagnostic.error(
-                        RenderException.UNKNOWN_DEFINITION,
+                        DiagnosticCodes.UNKNOWN_DEFINITION,
                         "step " + name + ": component '" + comp + "' not found",
                         path + ".properties.component")
                     .withFacts(

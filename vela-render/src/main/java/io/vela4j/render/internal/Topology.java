@@ -1,6 +1,7 @@
 package io.vela4j.render.internal;
 
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
 import io.vela4j.model.oam.AppPolicy;
 import io.vela4j.model.oam.Cluster;
 import io.vela4j.render.RenderException;
@@ -72,7 +73,7 @@ public final class Topology {
               && clusters.stream().noneMatch(k -> c.equals(name(k)))) {
             p.problem(
                 Diagnostic.error(
-                        RenderException.UNKNOWN_CLUSTER,
+                        DiagnosticCodes.UNKNOWN_CLUSTER,
                         "topology "
                             + policy.name()
                             + ": cluster '"
@@ -91,7 +92,7 @@ public final class Topology {
         if (clusters == null) {
           p.problem(
               Diagnostic.error(
-                      RenderException.UNKNOWN_CLUSTER,
+                      DiagnosticCodes.UNKNOWN_CLUSTER,
                       "topology "
                           + policy.name()
                           + " selects clusters by label, but no clusters are known (give the Cluster objects)",
@@ -115,7 +116,7 @@ public final class Topology {
         if (found == 0 && !allowEmpty) {
           p.problem(
               Diagnostic.error(
-                      RenderException.INVALID_POLICY,
+                      DiagnosticCodes.INVALID_POLICY,
                       "topology "
                           + policy.name()
                           + ": failed to find any cluster matches given labels",

@@ -2,6 +2,7 @@ package io.vela4j.rollout.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
 import io.vela4j.rollout.IntOrPercent;
 import io.vela4j.rollout.Pause;
 import java.time.Duration;
@@ -46,7 +47,7 @@ public final class Fields {
       var name = it.next();
       if (!allowed.contains(name)) {
         error(
-            "UNKNOWN_FIELD",
+            DiagnosticCodes.UNKNOWN_FIELD,
             "unknown field \"" + name + "\"",
             join(path, name),
             "one of " + new java.util.TreeSet<>(allowed),
@@ -65,7 +66,7 @@ public final class Fields {
     if (node != null && node.isObject()) {
       return true;
     }
-    error("TYPE", "expected an object", path, "an object", describe(node));
+    error(DiagnosticCodes.INVALID_TYPE, "expected an object", path, "an object", describe(node));
     return false;
   }
 
@@ -74,7 +75,7 @@ public final class Fields {
     if (node != null && node.isArray()) {
       return true;
     }
-    error("TYPE", "expected a list", path, "a list", describe(node));
+    error(DiagnosticCodes.INVALID_TYPE, "expected a list", path, "a list", describe(node));
     return false;
   }
 
@@ -83,7 +84,7 @@ public final class Fields {
     if (node.isIntegralNumber() && node.canConvertToInt()) {
       return node.intValue();
     }
-    error("TYPE", "expected an integer", path, "an integer", describe(node));
+    error(DiagnosticCodes.INVALID_TYPE, "expected an integer", path, "an integer", describe(node));
     return null;
   }
 
@@ -92,7 +93,12 @@ public final class Fields {
     if (node.isBoolean()) {
       return node.booleanValue();
     }
-    error("TYPE", "expected true or false", path, "true or false", describe(node));
+    error(
+        DiagnosticCodes.INVALID_TYPE,
+        "expected true or false",
+        path,
+        "true or false",
+        describe(node));
     return null;
   }
 
@@ -101,7 +107,7 @@ public final class Fields {
     if (node.isTextual()) {
       return node.textValue();
     }
-    error("TYPE", "expected a string", path, "a string", describe(node));
+    error(DiagnosticCodes.INVALID_TYPE, "expected a string", path, "a string", describe(node));
     return null;
   }
 
@@ -115,7 +121,7 @@ public final class Fields {
         return IntOrPercent.parse(node.textValue());
       } catch (IllegalArgumentException e) {
         error(
-            "INVALID_AMOUNT",
+            DiagnosticCodes.INVALID_AMOUNT,
             "not an integer or a whole percentage",
             path,
             "3 or \"20%\"",
@@ -124,7 +130,7 @@ public final class Fields {
       }
     }
     error(
-        "INVALID_AMOUNT",
+        DiagnosticCodes.INVALID_AMOUNT,
         "not an integer or a whole percentage",
         path,
         "3 or \"20%\"",
@@ -142,11 +148,20 @@ public final class Fields {
         return Pause.parse(node.textValue());
       } catch (IllegalArgumentException e) {
         error(
-            "INVALID_PAUSE", "not a pause", path, "MANUAL or a duration such as 30s", quote(node));
+            DiagnosticCodes.INVALID_PAUSE,
+            "not a pause",
+            path,
+            "MANUAL or a duration such as 30s",
+            quote(node));
         return null;
       }
     }
-    error("INVALID_PAUSE", "not a pause", path, "MANUAL or a duration such as 30s", describe(node));
+    error(
+        DiagnosticCodes.INVALID_PAUSE,
+        "not a pause",
+        path,
+        "MANUAL or a duration such as 30s",
+        describe(node));
     return null;
   }
 
@@ -160,7 +175,7 @@ public final class Fields {
     try {
       return parse.apply(s);
     } catch (IllegalArgumentException e) {
-      error("INVALID_ENUM", "not an allowed value", path, "one of " + allowed, s);
+      error(DiagnosticCodes.INVALID_ENUM, "not an allowed value", path, "one of " + allowed, s);
       return null;
     }
   }

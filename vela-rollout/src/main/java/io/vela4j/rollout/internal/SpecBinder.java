@@ -2,6 +2,7 @@ package io.vela4j.rollout.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
 import io.vela4j.rollout.ClusterWaves;
 import io.vela4j.rollout.IntOrPercent;
 import io.vela4j.rollout.Pause;
@@ -57,7 +58,11 @@ public final class SpecBinder {
       var source = root.get("sourceReplicas");
       if (source == null) {
         f.error(
-            "REQUIRED", "sourceReplicas is required", "sourceReplicas", "an integer", "nothing");
+            DiagnosticCodes.MISSING_FIELD,
+            "sourceReplicas is required",
+            "sourceReplicas",
+            "an integer",
+            "nothing");
       } else {
         var v = f.integer(source, "sourceReplicas");
         if (v != null) {
@@ -191,7 +196,12 @@ public final class SpecBinder {
       if (present(c, "name")) {
         name = f.text(c.get("name"), p + ".name");
       } else {
-        f.error("REQUIRED", "a cluster needs a name", p + ".name", "a name", "nothing");
+        f.error(
+            DiagnosticCodes.MISSING_FIELD,
+            "a cluster needs a name",
+            p + ".name",
+            "a name",
+            "nothing");
       }
       Integer replicas =
           present(c, "replicas") ? f.integer(c.get("replicas"), p + ".replicas") : null;

@@ -1,6 +1,7 @@
 package io.vela4j.rollout.internal;
 
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
 import io.vela4j.rollout.ClusterWaves;
 import io.vela4j.rollout.IntOrPercent;
 import io.vela4j.rollout.RolloutCluster;
@@ -39,7 +40,7 @@ public final class SpecValidator {
     if (steps.isEmpty() && numBatches == null) {
       out.add(
           error(
-              "EMPTY_STEPS",
+              DiagnosticCodes.EMPTY_STEPS,
               "steps must not be empty (give at least one step, or numBatches)",
               "steps",
               "at least one step",
@@ -49,7 +50,7 @@ public final class SpecValidator {
       if (numBatches < 1) {
         out.add(
             error(
-                "INVALID_NUM_BATCHES",
+                DiagnosticCodes.VALUE_OUT_OF_RANGE,
                 "numBatches must be at least 1",
                 "numBatches",
                 ">= 1",
@@ -57,7 +58,7 @@ public final class SpecValidator {
       } else if (!steps.isEmpty() && numBatches != steps.size()) {
         out.add(
             error(
-                "NUM_BATCHES_MISMATCH",
+                DiagnosticCodes.NUM_BATCHES_MISMATCH,
                 "numBatches does not match the number of steps",
                 "numBatches",
                 Integer.toString(steps.size()),
@@ -75,7 +76,7 @@ public final class SpecValidator {
     if (batchPartition != null && batchPartition < 0) {
       out.add(
           error(
-              "NEGATIVE_PARTITION",
+              DiagnosticCodes.VALUE_OUT_OF_RANGE,
               "batchPartition must not be negative",
               "batchPartition",
               ">= 0",
@@ -85,7 +86,7 @@ public final class SpecValidator {
     if (clusterMode == ClusterMode.WAVES && clusters.isEmpty()) {
       out.add(
           error(
-              "WAVES_WITHOUT_CLUSTERS",
+              DiagnosticCodes.MISSING_CLUSTERS,
               "clusterMode WAVES needs clusters",
               "clusters",
               "at least one cluster",
@@ -128,7 +129,7 @@ public final class SpecValidator {
           if (pct > 100) {
             out.add(
                 error(
-                    "INCREMENTS_OVER_100",
+                    DiagnosticCodes.INCREMENTS_TOO_LARGE,
                     "the percentage increments up to this step add up to more than 100%",
                     "steps[" + i + "].replicas",
                     "a total of at most 100%",
@@ -165,7 +166,7 @@ public final class SpecValidator {
             reported.put(
                 i,
                 error(
-                    "DECREASING_STEPS",
+                    DiagnosticCodes.INVALID_STEP_ORDER,
                     "cumulative steps must not decrease: "
                         + r
                         + " is less than steps["
@@ -198,12 +199,17 @@ public final class SpecValidator {
       var p = "clusters[" + i + "]";
       if (c.name().isBlank()) {
         out.add(
-            error("EMPTY_NAME", "cluster name must not be empty", p + ".name", "a name", "\"\""));
+            error(
+                DiagnosticCodes.EMPTY_FIELD,
+                "cluster name must not be empty",
+                p + ".name",
+                "a name",
+                "\"\""));
         ok = false;
       } else if (!seen.add(c.name())) {
         out.add(
             error(
-                "DUPLICATE_CLUSTER",
+                DiagnosticCodes.DUPLICATE_CLUSTER,
                 "cluster " + c.name() + " is listed twice",
                 p + ".name",
                 "a unique name",
@@ -213,7 +219,7 @@ public final class SpecValidator {
       if ((c.replicas() == null) == (c.weight() == null)) {
         out.add(
             error(
-                "CLUSTER_SIZE",
+                DiagnosticCodes.INVALID_CLUSTER_SIZE,
                 "a cluster needs exactly one of replicas and weight",
                 p,
                 "replicas or weight",
@@ -233,7 +239,7 @@ public final class SpecValidator {
         if (c.weight() < 1) {
           out.add(
               error(
-                  "INVALID_WEIGHT",
+                  DiagnosticCodes.VALUE_OUT_OF_RANGE,
                   "cluster weight must be at least 1",
                   p + ".weight",
                   ">= 1",
@@ -245,7 +251,7 @@ public final class SpecValidator {
     if (sized > 0 && weighted > 0) {
       out.add(
           error(
-              "MIXED_CLUSTER_SIZES",
+              DiagnosticCodes.CLUSTER_SIZE_MISMATCH,
               "either every cluster has replicas or every cluster has a weight",
               "clusters",
               "one kind",
@@ -254,7 +260,7 @@ public final class SpecValidator {
     } else if (sized > 0 && ok && sum != targetReplicas) {
       out.add(
           error(
-              "CLUSTER_SUM",
+              DiagnosticCodes.CLUSTER_SUM_MISMATCH,
               "the cluster replicas must add up to targetReplicas",
               "targetReplicas",
               Long.toString(sum),
@@ -274,7 +280,7 @@ public final class SpecValidator {
       if (group.isEmpty()) {
         out.add(
             error(
-                "EMPTY_GROUP",
+                DiagnosticCodes.EMPTY_GROUP,
                 "a wave group must name at least one cluster",
                 "waves.groups[" + g + "]",
                 "cluster names",
@@ -286,7 +292,7 @@ public final class SpecValidator {
         if (!names.contains(name)) {
           out.add(
               error(
-                  "UNKNOWN_CLUSTER",
+                  DiagnosticCodes.UNKNOWN_CLUSTER,
                   "wave group names a cluster that is not in clusters",
                   p,
                   "one of " + clusters.stream().map(RolloutCluster::name).toList(),
@@ -294,7 +300,7 @@ public final class SpecValidator {
         } else if (placed.putIfAbsent(name, p) != null) {
           out.add(
               error(
-                  "DUPLICATE_IN_WAVES",
+                  DiagnosticCodes.DUPLICATE_CLUSTER,
                   "cluster " + name + " is already in " + placed.get(name),
                   p,
                   "each cluster in one group",
@@ -306,7 +312,7 @@ public final class SpecValidator {
     if (mc != null && (mc.value() < 1 || (mc.percent() && mc.value() > 100))) {
       out.add(
           error(
-              "INVALID_MAX_CONCURRENCY",
+              DiagnosticCodes.VALUE_OUT_OF_RANGE,
               "maxConcurrency must be at least 1 (or 1% to 100%); 0 does not mean \"all\" here",
               "waves.maxConcurrency",
               "1.. or 1%..100%",
@@ -319,12 +325,23 @@ public final class SpecValidator {
       return true;
     }
     if (v.isNegative()) {
-      out.add(error("NEGATIVE", "must not be negative", path, ">= 0", v.toString()));
+      out.add(
+          error(
+              DiagnosticCodes.VALUE_OUT_OF_RANGE,
+              "must not be negative",
+              path,
+              ">= 0",
+              v.toString()));
       return false;
     }
     if (v.percent() && v.value() > 100) {
       out.add(
-          error("PERCENT_OVER_100", "a percentage must not exceed 100%", path, "0%..100%", v + ""));
+          error(
+              DiagnosticCodes.VALUE_OUT_OF_RANGE,
+              "a percentage must not exceed 100%",
+              path,
+              "0%..100%",
+              v + ""));
       return false;
     }
     return true;
@@ -332,7 +349,13 @@ public final class SpecValidator {
 
   private static void nonNegative(List<Diagnostic> out, String path, int v) {
     if (v < 0) {
-      out.add(error("NEGATIVE", "must not be negative", path, ">= 0", Integer.toString(v)));
+      out.add(
+          error(
+              DiagnosticCodes.VALUE_OUT_OF_RANGE,
+              "must not be negative",
+              path,
+              ">= 0",
+              Integer.toString(v)));
     }
   }
 

@@ -93,7 +93,7 @@ public final class Engine {
         st.set(StepPhase.TIMED_OUT, "", "Timeout");
         st.diagnostic =
             Diagnostic.error(
-                io.vela4j.workflow.WorkflowException.TIMED_OUT,
+                io.vela4j.model.DiagnosticCodes.STEP_TIMED_OUT,
                 "step "
                     + spec.name()
                     + " ("

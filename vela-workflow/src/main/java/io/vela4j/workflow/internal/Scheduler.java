@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vela4j.cue.CueException;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
 import io.vela4j.model.FieldPaths;
 import io.vela4j.model.oam.Application;
 import io.vela4j.model.oam.InputItem;
@@ -131,7 +132,7 @@ final class Scheduler {
           && !m[1].equals(WorkflowMode.STEP_BY_STEP)) {
         problems.add(
             Diagnostic.error(
-                    WorkflowException.INVALID_WORKFLOW,
+                    DiagnosticCodes.INVALID_WORKFLOW,
                     "unknown workflow mode " + m[1],
                     "spec.workflow.mode." + m[0])
                 .withFacts("StepByStep or DAG", m[1]));
@@ -154,7 +155,7 @@ final class Scheduler {
       if (timeout == null) {
         problems.add(
             Diagnostic.error(
-                    WorkflowException.INVALID_WORKFLOW,
+                    DiagnosticCodes.INVALID_WORKFLOW,
                     "step " + name + ": invalid timeout \"" + s.timeout() + "\"",
                     path + ".timeout")
                 .withFacts("a duration such as 30s, 5m or 1h30m", s.timeout()));
@@ -202,7 +203,7 @@ final class Scheduler {
       if (before != null) {
         problems.add(
             Diagnostic.error(
-                    WorkflowException.INVALID_WORKFLOW,
+                    DiagnosticCodes.INVALID_WORKFLOW,
                     "step name " + s.name() + " is used twice (also at " + before.path() + ")",
                     s.path() + ".name")
                 .withFacts("unique step names", s.name()));
@@ -211,7 +212,7 @@ final class Scheduler {
       if (k == StepTemplates.Kind.UNKNOWN) {
         problems.add(
             Diagnostic.error(
-                    WorkflowException.UNKNOWN_STEP_TYPE,
+                    DiagnosticCodes.UNKNOWN_STEP_TYPE,
                     "step "
                         + s.name()
                         + ": type "
@@ -227,7 +228,7 @@ final class Scheduler {
       if (!s.subSteps().isEmpty() && !s.type().equals("step-group")) {
         problems.add(
             Diagnostic.error(
-                WorkflowException.INVALID_WORKFLOW,
+                DiagnosticCodes.INVALID_WORKFLOW,
                 "step " + s.name() + ": only a step-group has subSteps",
                 s.path() + ".subSteps"));
       }
@@ -238,7 +239,7 @@ final class Scheduler {
         if (!names.containsKey(d)) {
           problems.add(
               Diagnostic.error(
-                      WorkflowException.INVALID_WORKFLOW,
+                      DiagnosticCodes.INVALID_WORKFLOW,
                       "step " + s.name() + " depends on " + d + ", which is not a step",
                       FieldPaths.index(s.path() + ".dependsOn", j))
                   .withFacts("one of " + String.join(", ", names.keySet()), d));
@@ -462,7 +463,7 @@ final class Scheduler {
       // a provider or evaluation failure outside an action: the step fails, the run goes on
       Diagnostic d =
           Diagnostic.error(
-              WorkflowException.ACTION_FAILED,
+              DiagnosticCodes.ACTION_FAILED,
               "step "
                   + spec.name()
                   + " ("
@@ -566,7 +567,7 @@ final class Scheduler {
     String after = spec.timeout() == null ? "its group's timeout" : "timeout " + spec.timeout();
     st.diagnostic =
         Diagnostic.error(
-            WorkflowException.TIMED_OUT,
+            DiagnosticCodes.STEP_TIMED_OUT,
             "step " + spec.name() + " (" + spec.type() + ") did not finish within " + after,
             spec.path() + (spec.timeout() == null ? "" : ".timeout"));
     rs.terminated = true;
@@ -589,7 +590,7 @@ final class Scheduler {
       if (duration == null) {
         Diagnostic diag =
             Diagnostic.error(
-                    WorkflowException.INVALID_WORKFLOW,
+                    DiagnosticCodes.INVALID_WORKFLOW,
                     "step " + spec.name() + ": invalid duration \"" + d + "\"",
                     spec.path() + ".properties.duration")
                 .withFacts("a duration such as 30s, 5m or 1h30m", d);
