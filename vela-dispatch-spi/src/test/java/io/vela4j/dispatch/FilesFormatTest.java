@@ -51,7 +51,7 @@ class FilesFormatTest {
         .extracting(Diagnostic::code, Diagnostic::path, Diagnostic::line)
         .contains(
             org.assertj.core.groups.Tuple.tuple("INVALID_NAME", "bundle", 1),
-            org.assertj.core.groups.Tuple.tuple("INVALID_TYPE", "clusters[0].replicas", 4),
+            org.assertj.core.groups.Tuple.tuple("VALUE_OUT_OF_RANGE", "clusters[0].replicas", 4),
             org.assertj.core.groups.Tuple.tuple(
                 "INVALID_ENUM", "clusters[0].overrides[0].image.component", 6),
             org.assertj.core.groups.Tuple.tuple(
@@ -66,6 +66,16 @@ class FilesFormatTest {
     assertThat(conflict.expected()).isEqualTo("Abort|Overwrite");
     assertThat(conflict.actual()).isEqualTo("Ignore");
     assertThat(conflict.format()).startsWith("p.yaml:11:");
+    assertThat(ds).extracting(Diagnostic::path).doesNotContain("policy.deletion");
+  }
+
+  @Test
+  void policyFieldsAreOptional() {
+    PlacementFile pf =
+        PlacementFile.parse(
+            "bundle: b\nclusters: [{name: c}]\npolicy: {conflict: Overwrite}\n", "p.yaml");
+    assertThat(pf.policy().conflict()).isEqualTo(DispatchPolicy.Conflict.OVERWRITE);
+    assertThat(pf.policy().deletion()).isEqualTo(DispatchPolicy.defaults().deletion());
   }
 
   @Test

@@ -38,4 +38,23 @@ public final class FieldPaths {
   public static String index(String parent, int index) {
     return parent + "[" + index + "]";
   }
+
+  /**
+   * A path relative to {@code parent} made absolute: {@code join("spec.components[0]",
+   * "properties.image")} is {@code spec.components[0].properties.image}, {@code join("items[2]",
+   * "[0]")} is {@code items[2][0]}; either side may be empty.
+   *
+   * @param parent the parent's path, {@code ""} for the document root
+   * @param relative a path built with these methods from {@code ""}
+   * @return the joined path
+   */
+  public static String join(String parent, String relative) {
+    if (parent.isEmpty()) {
+      return relative;
+    }
+    if (relative.isEmpty()) {
+      return parent;
+    }
+    return relative.startsWith("[") ? parent + relative : parent + "." + relative;
+  }
 }

@@ -3,6 +3,7 @@ package io.vela4j.rollout;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vela4j.model.Diagnostic;
 import io.vela4j.model.DiagnosticCodes;
+import io.vela4j.model.FieldReader;
 import io.vela4j.model.LocatedTree;
 import io.vela4j.model.TreeResult;
 import io.vela4j.model.VelaYaml;
@@ -53,7 +54,7 @@ public final class RolloutSpecReader {
                   .at(second.line(), second.column())));
     }
     LocatedTree tree = trees.get(0);
-    return SpecBinder.bind(tree.root(), tree.sourceMap()::locate);
+    return SpecBinder.bind(FieldReader.of(tree), tree.root());
   }
 
   /**
@@ -71,7 +72,7 @@ public final class RolloutSpecReader {
    * @throws RolloutException listing every problem
    */
   public static RolloutSpec fromTree(JsonNode root) {
-    return SpecBinder.bind(root, d -> d);
+    return SpecBinder.bind(FieldReader.unlocated(), root);
   }
 
   /** Formats every diagnostic of an exception, one per line (what the CLI prints). */

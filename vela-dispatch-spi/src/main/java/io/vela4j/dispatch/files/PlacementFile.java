@@ -22,9 +22,11 @@ import io.vela4j.dispatch.Overrider.PatchOp;
 import io.vela4j.dispatch.Overrider.Replicas;
 import io.vela4j.dispatch.Placement;
 import io.vela4j.dispatch.ResourceSelector;
-import io.vela4j.dispatch.internal.LocatedYaml;
 import io.vela4j.model.Diagnostic;
 import io.vela4j.model.DiagnosticCodes;
+import io.vela4j.model.FieldPaths;
+import io.vela4j.model.FieldReader;
+import io.vela4j.model.LocatedTree;
 import io.vela4j.model.kube.ResourceScopes;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -101,7 +103,7 @@ public record PlacementFile(
    * @throws DispatchException listing every problem with its position
    */
   public static PlacementFile parse(String text, String source) {
-    List<LocatedYaml.Doc> docs = LocatedYaml.read(text, source);
+    List<LocatedTree> docs = ManifestFiles.trees(text, source);
     if (docs.size() != 1) {
       throw new DispatchException(
           Diagnostic.error(
@@ -128,23 +130,22 @@ public record PlacementFile(
   }
 
   private static final class Parser {
-    private final LocatedYaml.Doc doc;
-    private final List<Diagnostic> errors = new ArrayList<>();
+    private final LocatedTree doc;
+    private final FieldReader in;
 
-    Parser(LocatedYaml.Doc doc) {
+    Parser(LocatedTree doc) {
       this.doc = doc;
+      this.in = FieldReader.of(doc);
     }
 
     PlacementFile parse() {
       JsonNode root = doc.root();
       if (root == null || !root.isObject()) {
         throw new DispatchException(
-            doc.locate(
+            in.locate(
                 Diagnostic.error(
                         DiagnosticCodes.INVALID_PLACEMENT, "the placement must be a mapping", "")
-                    .withFacts(
-                        "a mapping", root == null ? "nothing" : ManifestFiles.nodeType(root)),
-                ""));
+                    .withFacts("a mapping", FieldReader.describe(root))));
       }
       fields(root, "", Set.of("bundle", "revision", "namespace", "clusters", "policy", "options"));
       String bundle = string(root, "bundle", "", true);
@@ -185,8 +186,8 @@ public record PlacementFile(
                   });
         }
       }
-      if (!errors.isEmpty()) {
-        throw new DispatchException(errors);
+      if (in.hasErrors()) {
+        throw new DispatchException(in.diagnostics());
       }
       try {
         return new PlacementFile(
@@ -198,9 +199,8 @@ public record PlacementFile(
             options);
       } catch (IllegalArgumentException e) {
         throw new DispatchException(
-            doc.locate(
-                Diagnostic.error(DiagnosticCodes.INVALID_PLACEMENT, e.getMessage(), "clusters"),
-                "clusters"));
+            in.locate(
+                Diagnostic.error(DiagnosticCodes.INVALID_PLACEMENT, e.getMessage(), "clusters")));
       }
     }
 
@@ -221,7 +221,7 @@ public record PlacementFile(
       }
       var seen = new java.util.HashMap<String, Integer>();
       for (int i = 0; i < node.size(); i++) {
-        String path = "clusters[" + i + "]";
+        String path = FieldPaths.index("clusters", i);
         JsonNode c = node.get(i);
         if (!c.isObject()) {
           typeError(path, "a mapping with name, labels, replicas, overrides", c);
@@ -235,7 +235,7 @@ public record PlacementFile(
         if (!Bundle.isDnsLabel(name)) {
           error(
               DiagnosticCodes.INVALID_NAME,
-              path + ".name",
+              FieldPaths.field(path, "name"),
               "cluster name is not a DNS-1123 label",
               "lower-case alphanumerics and '-', at most 63 characters",
               name);
@@ -244,21 +244,22 @@ public record PlacementFile(
         if (first != null) {
           error(
               DiagnosticCodes.DUPLICATE_CLUSTER,
-              path + ".name",
+              FieldPaths.field(path, "name"),
               "cluster " + name + " is listed twice (also clusters[" + first + "])",
               "each cluster once",
               name);
         }
-        Map<String, String> labels = stringMap(c.get("labels"), path + ".labels");
+        Map<String, String> labels = stringMap(c.get("labels"), FieldPaths.field(path, "labels"));
         Integer replicas = integer(c, "replicas", path, 0);
         var overrides = new ArrayList<Overrider>();
         JsonNode ovs = c.get("overrides");
         if (ovs != null && !ovs.isNull()) {
           if (!ovs.isArray()) {
-            typeError(path + ".overrides", "a list of overrides", ovs);
+            typeError(FieldPaths.field(path, "overrides"), "a list of overrides", ovs);
           } else {
             for (int j = 0; j < ovs.size(); j++) {
-              overrides.addAll(override(ovs.get(j), path + ".overrides[" + j + "]"));
+              overrides.addAll(
+                  override(ovs.get(j), FieldPaths.index(FieldPaths.field(path, "overrides"), j)));
             }
           }
         }
@@ -298,9 +299,9 @@ public record PlacementFile(
             kinds.isEmpty() ? "none" : String.join(", ", kinds));
         return out;
       }
-      ResourceSelector target = selector(o.get("select"), path + ".select");
+      ResourceSelector target = selector(o.get("select"), FieldPaths.field(path, "select"));
       String kind = kinds.get(0);
-      String p = path + "." + kind;
+      String p = FieldPaths.field(path, kind);
       JsonNode v = o.get(kind);
       switch (kind) {
         case "image" -> {
@@ -310,14 +311,16 @@ public record PlacementFile(
           }
           fields(v, p, Set.of("component", "value", "operator"));
           ImageComponent component =
-              enumValue(v, "component", p, ImageComponent.class, null, "Registry|Repository|Tag");
+              enumValue(
+                  v, "component", p, ImageComponent.class, null, true, "Registry|Repository|Tag");
           Operator op =
-              enumValue(v, "operator", p, Operator.class, Operator.REPLACE, "add|remove|replace");
+              enumValue(
+                  v, "operator", p, Operator.class, Operator.REPLACE, false, "add|remove|replace");
           String value = string(v, "value", p, false);
           if (op != Operator.REMOVE && (value == null || value.isEmpty())) {
             error(
                 DiagnosticCodes.MISSING_FIELD,
-                p + ".value",
+                FieldPaths.field(p, "value"),
                 "an image "
                     + (op == null ? "" : op.name().toLowerCase(Locale.ROOT))
                     + " needs a value (Karmada rejects an empty one)",
@@ -346,13 +349,14 @@ public record PlacementFile(
               map = new LinkedHashMap<>();
               for (int k = 0; k < vals.size(); k++) {
                 if (!vals.get(k).isTextual()) {
-                  typeError(p + ".remove[" + k + "]", "a key", vals.get(k));
+                  typeError(
+                      FieldPaths.index(FieldPaths.field(p, "remove"), k), "a key", vals.get(k));
                 } else {
                   map.put(vals.get(k).asText(), "");
                 }
               }
             } else {
-              map = stringMap(vals, p + "." + opName);
+              map = stringMap(vals, FieldPaths.field(p, opName));
             }
             out.add(
                 kind.equals("labels")
@@ -372,7 +376,7 @@ public record PlacementFile(
             if (!opName.equals("add") && !opName.equals("remove")) {
               continue;
             }
-            List<String> vals = stringList(v.get(opName), p + "." + opName);
+            List<String> vals = stringList(v.get(opName), FieldPaths.field(p, opName));
             ListOperator op = ListOperator.valueOf(opName.toUpperCase(Locale.ROOT));
             if (container != null) {
               out.add(
@@ -389,7 +393,7 @@ public record PlacementFile(
           }
           var ops = new ArrayList<PatchOp>();
           for (int k = 0; k < v.size(); k++) {
-            String pp = p + "[" + k + "]";
+            String pp = FieldPaths.index(p, k);
             JsonNode e = v.get(k);
             if (!e.isObject()) {
               typeError(pp, "a mapping {op, path, value}", e);
@@ -403,12 +407,13 @@ public record PlacementFile(
                     pp,
                     Operator.class,
                     null,
+                    true,
                     "add|remove|replace (the operations Karmada's plaintext overrider supports)");
             String ptr = string(e, "path", pp, true);
             if (ptr != null && !ptr.startsWith("/")) {
               error(
                   DiagnosticCodes.INVALID_POINTER,
-                  pp + ".path",
+                  FieldPaths.field(pp, "path"),
                   "a JSON pointer starts with '/'",
                   "a JSON pointer such as /spec/replicas",
                   ptr);
@@ -418,7 +423,7 @@ public record PlacementFile(
             if (op != null && op != Operator.REMOVE && value == null) {
               error(
                   DiagnosticCodes.MISSING_FIELD,
-                  pp + ".value",
+                  FieldPaths.field(pp, "value"),
                   op.name().toLowerCase(Locale.ROOT) + " needs a value",
                   "a value",
                   "nothing");
@@ -427,7 +432,7 @@ public record PlacementFile(
             if (op == Operator.REMOVE && value != null) {
               error(
                   DiagnosticCodes.UNEXPECTED_FIELD,
-                  pp + ".value",
+                  FieldPaths.field(pp, "value"),
                   "remove takes no value",
                   "no value",
                   value.toString());
@@ -504,7 +509,7 @@ public record PlacementFile(
             || !fm.chars().allMatch(ch -> ch >= 0x20 && ch <= 0x7e)) {
           error(
               DiagnosticCodes.INVALID_FIELD_MANAGER,
-              path + ".fieldManager",
+              FieldPaths.field(path, "fieldManager"),
               "invalid field manager",
               "1 to 128 printable ASCII characters",
               fm);
@@ -513,19 +518,21 @@ public record PlacementFile(
         }
       }
       var conflict =
-          enumValue(p, "conflict", path, DispatchPolicy.Conflict.class, null, "Abort|Overwrite");
+          enumValue(
+              p, "conflict", path, DispatchPolicy.Conflict.class, null, false, "Abort|Overwrite");
       if (conflict != null) {
         b.conflict(conflict);
       }
       var deletion =
-          enumValue(p, "deletion", path, DispatchPolicy.Deletion.class, null, "Delete|Orphan");
+          enumValue(
+              p, "deletion", path, DispatchPolicy.Deletion.class, null, false, "Delete|Orphan");
       if (deletion != null) {
         b.deletion(deletion);
       }
       JsonNode prune = p.get("prune");
       if (prune != null && !prune.isNull()) {
         if (!prune.isBoolean()) {
-          typeError(path + ".prune", "true or false", prune);
+          typeError(FieldPaths.field(path, "prune"), "true or false", prune);
         } else {
           b.prune(prune.asBoolean());
         }
@@ -549,7 +556,7 @@ public record PlacementFile(
         if (v == null) {
           error(
               DiagnosticCodes.INVALID_ENUM,
-              path + ".updateStrategy",
+              FieldPaths.field(path, "updateStrategy"),
               "unknown update strategy",
               "ServerSideApply|Update|CreateOnly|ReadOnly",
               us.asText());
@@ -562,7 +569,7 @@ public record PlacementFile(
         if (!Bundle.isDnsLabel(inv)) {
           error(
               DiagnosticCodes.INVALID_NAME,
-              path + ".inventoryNamespace",
+              FieldPaths.field(path, "inventoryNamespace"),
               "not a valid namespace name",
               "a DNS-1123 label",
               inv);
@@ -573,10 +580,10 @@ public record PlacementFile(
       JsonNode fb = p.get("feedback");
       if (fb != null && !fb.isNull()) {
         if (!fb.isArray()) {
-          typeError(path + ".feedback", "a list of {kind, name, jsonPath}", fb);
+          typeError(FieldPaths.field(path, "feedback"), "a list of {kind, name, jsonPath}", fb);
         } else {
           for (int i = 0; i < fb.size(); i++) {
-            String fp = path + ".feedback[" + i + "]";
+            String fp = FieldPaths.index(FieldPaths.field(path, "feedback"), i);
             JsonNode r = fb.get(i);
             if (!r.isObject()) {
               typeError(fp, "a mapping {kind, name, jsonPath}", r);
@@ -599,7 +606,7 @@ public record PlacementFile(
             if (jp != null && !jp.startsWith(".")) {
               error(
                   DiagnosticCodes.INVALID_FEEDBACK,
-                  fp + ".jsonPath",
+                  FieldPaths.field(fp, "jsonPath"),
                   "OCM feedback paths are relative to" + " .status and start with '.'",
                   "a path such as .readyReplicas",
                   jp);
@@ -614,62 +621,23 @@ public record PlacementFile(
       return b.build();
     }
 
-    // ---- helpers ---------------------------------------------------------------------------
+    // ---- helpers: the model's located reader, with this format's wording --------------------
 
     private void fields(JsonNode node, String path, Set<String> allowed) {
-      for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-        String f = it.next();
-        if (!allowed.contains(f)) {
-          String child = path.isEmpty() ? f : path + "." + f;
-          error(
-              DiagnosticCodes.UNKNOWN_FIELD,
-              child,
-              "unknown field '" + f + "'",
-              "one of " + new java.util.TreeSet<>(allowed),
-              f);
-        }
-      }
+      in.unknownFields(node, path, allowed);
     }
 
     private @Nullable String string(JsonNode node, String field, String path, boolean required) {
-      String p = path.isEmpty() ? field : path + "." + field;
-      JsonNode v = node.get(field);
-      if (v == null || v.isNull()) {
-        if (required) {
-          error(DiagnosticCodes.MISSING_FIELD, p, "missing " + field, "a string", "nothing");
-        }
-        return null;
-      }
-      if (!v.isTextual()) {
-        typeError(p, "a string", v);
-        return null;
-      }
-      return v.asText();
+      JsonNode v = required ? in.required(node, path, field) : FieldReader.optional(node, field);
+      return in.text(v, FieldPaths.field(path, field));
     }
 
     private @Nullable String scalar(JsonNode node, String field, String path) {
-      JsonNode v = node.get(field);
-      if (v == null || v.isNull()) {
-        return null;
-      }
-      if (!v.isValueNode()) {
-        typeError(path.isEmpty() ? field : path + "." + field, "a string", v);
-        return null;
-      }
-      return v.asText();
+      return in.scalarText(FieldReader.optional(node, field), FieldPaths.field(path, field));
     }
 
     private @Nullable Integer integer(JsonNode node, String field, String path, int min) {
-      String p = path.isEmpty() ? field : path + "." + field;
-      JsonNode v = node.get(field);
-      if (v == null || v.isNull()) {
-        return null;
-      }
-      if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < min) {
-        typeError(p, "an integer >= " + min, v);
-        return null;
-      }
-      return v.asInt();
+      return in.integer(FieldReader.optional(node, field), FieldPaths.field(path, field), min);
     }
 
     private <E extends Enum<E>> @Nullable E enumValue(
@@ -678,83 +646,46 @@ public record PlacementFile(
         String path,
         Class<E> type,
         @Nullable E dflt,
+        boolean required,
         String expected) {
-      String p = path + "." + field;
-      JsonNode v = node.get(field);
-      if (v == null || v.isNull()) {
-        if (dflt == null) {
-          error(DiagnosticCodes.MISSING_FIELD, p, "missing " + field, expected, "nothing");
+      // absent: the default; required only where there is none (an image's component, a
+      // patch's op); optional fields without a default (the policy's) stay null
+      JsonNode v = FieldReader.optional(node, field);
+      if (v == null) {
+        if (dflt == null && required) {
+          in.required(node, path, field);
         }
         return dflt;
       }
-      String s = v.isTextual() ? v.asText().toUpperCase(Locale.ROOT) : "";
-      return Arrays.stream(type.getEnumConstants())
-          .filter(e -> e.name().equals(s))
-          .findFirst()
-          .orElseGet(
-              () -> {
-                error(
-                    DiagnosticCodes.INVALID_ENUM,
-                    p,
-                    "unknown " + field,
-                    expected,
-                    v.isTextual() ? v.asText() : v.toString());
-                return null;
-              });
+      return in.enumValue(
+          v,
+          FieldPaths.field(path, field),
+          s ->
+              Arrays.stream(type.getEnumConstants())
+                  .filter(e -> e.name().equals(s.toUpperCase(Locale.ROOT)))
+                  .findFirst()
+                  .orElse(null),
+          expected);
     }
 
     private Map<String, String> stringMap(@Nullable JsonNode node, String path) {
-      var out = new LinkedHashMap<String, String>();
-      if (node == null || node.isNull()) {
-        return out;
-      }
-      if (!node.isObject()) {
-        typeError(path, "a mapping of strings", node);
-        return out;
-      }
-      node.fields()
-          .forEachRemaining(
-              e -> {
-                JsonNode v = e.getValue();
-                if (v.isTextual()) {
-                  out.put(e.getKey(), v.asText());
-                } else {
-                  typeError(path + "." + e.getKey(), "a string (quote numbers and booleans)", v);
-                }
-              });
-      return out;
+      return in.stringMap(node, path);
     }
 
     private List<String> stringList(@Nullable JsonNode node, String path) {
-      var out = new ArrayList<String>();
-      if (node == null || !node.isArray()) {
-        typeError(path, "a list of strings", node);
-        return out;
+      if (node == null) {
+        in.invalidType(null, path, "a list of strings");
+        return new ArrayList<>();
       }
-      for (int i = 0; i < node.size(); i++) {
-        JsonNode v = node.get(i);
-        if (v.isTextual()) {
-          out.add(v.asText());
-        } else {
-          typeError(path + "[" + i + "]", "a string", v);
-        }
-      }
-      return out;
+      return in.stringList(node, path);
     }
 
     private void typeError(String path, String expected, @Nullable JsonNode found) {
-      String f =
-          found == null || found.isNull()
-              ? "nothing"
-              : found.isValueNode()
-                  ? ManifestFiles.nodeType(found) + " " + found.asText()
-                  : ManifestFiles.nodeType(found);
-      error(DiagnosticCodes.INVALID_TYPE, path, "wrong type", expected, f);
+      in.invalidType(found, path, expected);
     }
 
     private void error(String code, String path, String message, String expected, String found) {
-      errors.add(
-          doc.locate(Diagnostic.error(code, message, path).withFacts(expected, found), path));
+      in.error(code, message, path, expected, found);
     }
   }
 }

@@ -2,6 +2,7 @@ package io.vela4j.rollout.internal;
 
 import io.vela4j.model.Diagnostic;
 import io.vela4j.model.DiagnosticCodes;
+import io.vela4j.model.FieldPaths;
 import io.vela4j.rollout.IntOrPercent;
 import io.vela4j.rollout.RolloutException;
 import io.vela4j.rollout.RolloutPlan;
@@ -416,7 +417,7 @@ public final class Planner {
   }
 
   private String stepPath(int g) {
-    return spec.generatedSteps() ? "numBatches" : "steps[" + specIndex[g] + "]";
+    return spec.generatedSteps() ? "numBatches" : FieldPaths.index("steps", specIndex[g]);
   }
 
   private String inWave(int g) {

@@ -2,6 +2,7 @@ package io.vela4j.rollout.internal;
 
 import io.vela4j.model.Diagnostic;
 import io.vela4j.model.DiagnosticCodes;
+import io.vela4j.model.FieldPaths;
 import io.vela4j.rollout.ClusterWaves;
 import io.vela4j.rollout.IntOrPercent;
 import io.vela4j.rollout.RolloutCluster;
@@ -196,13 +197,13 @@ public final class SpecValidator {
     long sum = 0;
     for (int i = 0; i < clusters.size(); i++) {
       var c = clusters.get(i);
-      var p = "clusters[" + i + "]";
+      var p = FieldPaths.index("clusters", i);
       if (c.name().isBlank()) {
         out.add(
             error(
                 DiagnosticCodes.EMPTY_FIELD,
                 "cluster name must not be empty",
-                p + ".name",
+                FieldPaths.field(p, "name"),
                 "a name",
                 "\"\""));
         ok = false;
@@ -211,7 +212,7 @@ public final class SpecValidator {
             error(
                 DiagnosticCodes.DUPLICATE_CLUSTER,
                 "cluster " + c.name() + " is listed twice",
-                p + ".name",
+                FieldPaths.field(p, "name"),
                 "a unique name",
                 c.name()));
         ok = false;
@@ -231,7 +232,7 @@ public final class SpecValidator {
         sized++;
         sum += c.replicas();
         if (c.replicas() < 0) {
-          nonNegative(out, p + ".replicas", c.replicas());
+          nonNegative(out, FieldPaths.field(p, "replicas"), c.replicas());
           ok = false;
         }
       } else {
@@ -241,7 +242,7 @@ public final class SpecValidator {
               error(
                   DiagnosticCodes.VALUE_OUT_OF_RANGE,
                   "cluster weight must be at least 1",
-                  p + ".weight",
+                  FieldPaths.field(p, "weight"),
                   ">= 1",
                   c.weight().toString()));
           ok = false;
@@ -282,13 +283,13 @@ public final class SpecValidator {
             error(
                 DiagnosticCodes.EMPTY_GROUP,
                 "a wave group must name at least one cluster",
-                "waves.groups[" + g + "]",
+                FieldPaths.index("waves.groups", g),
                 "cluster names",
                 "[]"));
       }
       for (int j = 0; j < group.size(); j++) {
         var name = group.get(j);
-        var p = "waves.groups[" + g + "][" + j + "]";
+        var p = FieldPaths.index(FieldPaths.index("waves.groups", g), j);
         if (!names.contains(name)) {
           out.add(
               error(
