@@ -37,6 +37,11 @@ import org.jspecify.annotations.Nullable;
 final class Codec {
   static final ObjectMapper MAPPER = mapper();
 
+  /**
+   * The SDK's one YAML writer configuration: no {@code ---} before the first document, plain
+   * scalars where they read back as the same string, strings that look like numbers quoted,
+   * multi-line strings as literal blocks, long lines never folded.
+   */
   private static final ObjectMapper YAML_WRITER =
       new ObjectMapper(
           YAMLFactory.builder()
@@ -44,6 +49,7 @@ final class Codec {
               .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
               .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
               .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
+              .disable(YAMLGenerator.Feature.SPLIT_LINES)
               .build());
 
   private final ReadOptions options;
@@ -508,13 +514,17 @@ final class Codec {
       if (i > 0) {
         sb.append("---\n");
       }
-      try {
-        sb.append(YAML_WRITER.writeValueAsString(sortedTree(objects.get(i))));
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException("cannot write YAML", e);
-      }
+      sb.append(writeYamlTree(sortedTree(objects.get(i))));
     }
     return sb.toString();
+  }
+
+  static String writeYamlTree(JsonNode tree) {
+    try {
+      return YAML_WRITER.writeValueAsString(tree);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write YAML", e);
+    }
   }
 
   static String writeJson(List<?> objects) {
