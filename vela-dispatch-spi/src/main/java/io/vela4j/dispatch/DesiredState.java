@@ -5,6 +5,7 @@ import io.vela4j.dispatch.internal.JsonPatcher.PatchException;
 import io.vela4j.dispatch.internal.OverriderEngine;
 import io.vela4j.model.Diagnostic;
 import io.vela4j.model.DiagnosticCodes;
+import io.vela4j.model.FieldPaths;
 import io.vela4j.model.kube.ResourceScopes;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -225,7 +226,7 @@ public final class DesiredState {
                         + a.name()
                         + "' is not a DNS-1123 label (OCM uses it as a"
                         + " namespace, Karmada as a Cluster name)",
-                    path + ".name")
+                    FieldPaths.field(path, "name"))
                 .withFacts("lower-case alphanumerics and '-', at most 63 characters", a.name()));
         return new ClusterObjects(a.name(), List.of(), warns, errs);
       }
@@ -237,7 +238,7 @@ public final class DesiredState {
                     + a.name()
                     + " gets 0 replicas: its workloads are delivered scaled to"
                     + " zero",
-                path + ".replicas"));
+                FieldPaths.field(path, "replicas")));
       }
       List<Object> signature = new ArrayList<>();
       signature.add(a.replicas() == null ? -1 : a.replicas());
@@ -262,7 +263,7 @@ public final class DesiredState {
                     + a.name()
                     + " sets replicas but the bundle has no Deployment,"
                     + " StatefulSet or ReplicaSet",
-                path + ".replicas"));
+                FieldPaths.field(path, "replicas")));
       }
       for (int oi = 0; oi < rendered.matched().length; oi++) {
         if (!rendered.matched()[oi]) {
@@ -274,7 +275,7 @@ public final class DesiredState {
                       + " of cluster "
                       + a.name()
                       + " matches no object of the bundle it can change",
-                  path + ".overrides[" + oi + "]"));
+                  FieldPaths.index(FieldPaths.field(path, "overrides"), oi)));
         }
       }
       return new ClusterObjects(a.name(), rendered.objects(), warns, errs);
@@ -356,7 +357,7 @@ public final class DesiredState {
                           + key.display()
                           + ": "
                           + e.getMessage(),
-                      path + ".overrides[" + oi + "]")
+                      FieldPaths.index(FieldPaths.field(path, "overrides"), oi))
                   .withFacts("an override that applies to " + key.display(), e.getMessage()));
           failed = true;
           break;
@@ -382,7 +383,7 @@ public final class DesiredState {
                         + a.name()
                         + " change the identity of "
                         + key.display(),
-                    path + ".overrides")
+                    FieldPaths.field(path, "overrides"))
                 .withFacts(key.display(), after.display()));
         result.add(t);
         continue;

@@ -101,13 +101,18 @@ public final class ApplicationValidator {
     for (int i = 0; i < components.size(); i++) {
       var c = components.get(i);
       String p = FieldPaths.index("spec.components", i);
-      checkName(c.name(), p + ".name", "component", index, i, out);
-      checkType(c.type(), p + ".type", "component", known == null ? null : known.components(), out);
+      checkName(c.name(), FieldPaths.field(p, "name"), "component", index, i, out);
+      checkType(
+          c.type(),
+          FieldPaths.field(p, "type"),
+          "component",
+          known == null ? null : known.components(),
+          out);
       for (int j = 0; j < c.traits().size(); j++) {
         ApplicationTrait t = c.traits().get(j);
         checkType(
             t.type(),
-            FieldPaths.index(p + ".traits", j) + ".type",
+            FieldPaths.field(FieldPaths.index(FieldPaths.field(p, "traits"), j), "type"),
             "trait",
             known == null ? null : known.traits(),
             out);
@@ -121,7 +126,7 @@ public final class ApplicationValidator {
       var deps = new LinkedHashSet<String>();
       for (int j = 0; j < c.dependsOn().size(); j++) {
         String d = c.dependsOn().get(j);
-        String dp = FieldPaths.index(p + ".dependsOn", j);
+        String dp = FieldPaths.index(FieldPaths.field(p, "dependsOn"), j);
         if (d.equals(c.name())) {
           out.add(
               Diagnostic.error(
@@ -142,7 +147,7 @@ public final class ApplicationValidator {
               Diagnostic.error(
                       DiagnosticCodes.UNKNOWN_INPUT,
                       "input \"" + in.from() + "\" is not produced by any component's outputs",
-                      FieldPaths.index(p + ".inputs", j) + ".from")
+                      FieldPaths.field(FieldPaths.index(FieldPaths.field(p, "inputs"), j), "from"))
                   .withFacts(
                       producers.isEmpty() ? "an output name" : "one of " + producers.keySet(),
                       in.from()));
@@ -170,8 +175,10 @@ public final class ApplicationValidator {
               Diagnostic.error(
                   DiagnosticCodes.DUPLICATE_OUTPUT,
                   "output \"" + o.name() + "\" is also produced by \"" + previous + "\"",
-                  FieldPaths.index(FieldPaths.index("spec.components", i) + ".outputs", j)
-                      + ".name"));
+                  FieldPaths.field(
+                      FieldPaths.index(
+                          FieldPaths.field(FieldPaths.index("spec.components", i), "outputs"), j),
+                      "name")));
         }
       }
     }
@@ -186,9 +193,14 @@ public final class ApplicationValidator {
       AppPolicy pol = policies.get(i);
       String p = FieldPaths.index("spec.policies", i);
       if (pol.name() != null && !pol.name().isEmpty()) {
-        checkName(pol.name(), p + ".name", "policy", names, i, out);
+        checkName(pol.name(), FieldPaths.field(p, "name"), "policy", names, i, out);
       }
-      checkType(pol.type(), p + ".type", "policy", known == null ? null : known.policies(), out);
+      checkType(
+          pol.type(),
+          FieldPaths.field(p, "type"),
+          "policy",
+          known == null ? null : known.policies(),
+          out);
     }
   }
 
@@ -214,7 +226,12 @@ public final class ApplicationValidator {
       String p = FieldPaths.index("spec.workflow.steps", i);
       collect(s, p, names, producers, out);
       for (int j = 0; j < s.subSteps().size(); j++) {
-        collect(s.subSteps().get(j), FieldPaths.index(p + ".subSteps", j), names, producers, out);
+        collect(
+            s.subSteps().get(j),
+            FieldPaths.index(FieldPaths.field(p, "subSteps"), j),
+            names,
+            producers,
+            out);
       }
     }
     checkSteps(wf.steps(), "spec.workflow.steps", producers, out, true);
@@ -229,10 +246,12 @@ public final class ApplicationValidator {
     if (s.name() == null || s.name().isEmpty()) {
       out.add(
           Diagnostic.error(
-                  DiagnosticCodes.MISSING_FIELD, "missing required field \"name\"", p + ".name")
+                  DiagnosticCodes.MISSING_FIELD,
+                  "missing required field \"name\"",
+                  FieldPaths.field(p, "name"))
               .withFacts("a DNS-1123 step name", "nothing"));
     } else {
-      checkName(s.name(), p + ".name", "step", names, names.size(), out);
+      checkName(s.name(), FieldPaths.field(p, "name"), "step", names, names.size(), out);
     }
     for (int j = 0; j < s.outputs().size(); j++) {
       String prev = producers.putIfAbsent(s.outputs().get(j).name(), String.valueOf(s.name()));
@@ -245,7 +264,7 @@ public final class ApplicationValidator {
                     + "\" is also produced by step \""
                     + prev
                     + "\"",
-                FieldPaths.index(p + ".outputs", j) + ".name"));
+                FieldPaths.field(FieldPaths.index(FieldPaths.field(p, "outputs"), j), "name")));
       }
     }
   }
@@ -267,13 +286,17 @@ public final class ApplicationValidator {
       WorkflowStep s = steps.get(i);
       String p = FieldPaths.index(base, i);
       checkType(
-          s.type(), p + ".type", "workflow step", known == null ? null : stepTypes(known), out);
+          s.type(),
+          FieldPaths.field(p, "type"),
+          "workflow step",
+          known == null ? null : stepTypes(known),
+          out);
       if (s.timeout() != null && !DURATION.matches(s.timeout())) {
         out.add(
             Diagnostic.error(
                     DiagnosticCodes.INVALID_DURATION,
                     "invalid timeout \"" + s.timeout() + "\"",
-                    p + ".timeout")
+                    FieldPaths.field(p, "timeout"))
                 .withFacts("a duration such as 30s, 5m or 1h30m", s.timeout()));
       }
       if (!topLevel && !s.subSteps().isEmpty()) {
@@ -281,22 +304,22 @@ public final class ApplicationValidator {
             Diagnostic.error(
                 DiagnosticCodes.SUB_STEPS_NESTED,
                 "a sub-step cannot have sub-steps of its own",
-                p + ".subSteps"));
+                FieldPaths.field(p, "subSteps")));
       }
       if (topLevel && !s.subSteps().isEmpty() && !"step-group".equals(s.type())) {
         out.add(
             Diagnostic.warning(
                 DiagnosticCodes.SUB_STEPS_IGNORED,
                 "only steps of type step-group run sub-steps; these are ignored",
-                p + ".subSteps"));
+                FieldPaths.field(p, "subSteps")));
       }
       if (s.mode() != null) {
-        checkMode(s.mode(), p + ".mode", out);
+        checkMode(s.mode(), FieldPaths.field(p, "mode"), out);
       }
       var deps = new LinkedHashSet<String>();
       for (int j = 0; j < s.dependsOn().size(); j++) {
         String d = s.dependsOn().get(j);
-        String dp = FieldPaths.index(p + ".dependsOn", j);
+        String dp = FieldPaths.index(FieldPaths.field(p, "dependsOn"), j);
         if (d.equals(s.name())) {
           out.add(
               Diagnostic.error(
@@ -316,7 +339,7 @@ public final class ApplicationValidator {
               Diagnostic.error(
                       DiagnosticCodes.UNKNOWN_INPUT,
                       "input \"" + in.from() + "\" is not produced by any step's outputs",
-                      FieldPaths.index(p + ".inputs", j) + ".from")
+                      FieldPaths.field(FieldPaths.index(FieldPaths.field(p, "inputs"), j), "from"))
                   .withFacts(
                       producers.isEmpty() ? "an output name" : "one of " + producers.keySet(),
                       in.from()));
@@ -328,7 +351,7 @@ public final class ApplicationValidator {
         edges.put(s.name(), new ArrayList<>(deps));
       }
       if (topLevel && !s.subSteps().isEmpty()) {
-        checkSteps(s.subSteps(), p + ".subSteps", producers, out, false);
+        checkSteps(s.subSteps(), FieldPaths.field(p, "subSteps"), producers, out, false);
       }
     }
     reportCycles(edges, "step", base, siblings, out);
@@ -467,7 +490,9 @@ public final class ApplicationValidator {
                   Diagnostic.error(
                           DiagnosticCodes.DEPENDS_ON_CYCLE,
                           what + " dependency cycle: " + String.join(" -> ", cycle),
-                          at == null ? base : FieldPaths.index(base, at) + ".dependsOn")
+                          at == null
+                              ? base
+                              : FieldPaths.field(FieldPaths.index(base, at), "dependsOn"))
                       .withFacts("no cycles", String.join(" -> ", cycle)));
             }
           }

@@ -128,7 +128,14 @@ final class Codec {
       if (isList(root)) {
         JsonNode items = root.get("items");
         for (int i = 0; items != null && i < items.size(); i++) {
-          bind(items.get(i), "items[" + i + "]", map, index++, documents, rejected, diagnostics);
+          bind(
+              items.get(i),
+              FieldPaths.index("items", i),
+              map,
+              index++,
+              documents,
+              rejected,
+              diagnostics);
         }
       } else {
         bind(root, "", map, index++, documents, rejected, diagnostics);

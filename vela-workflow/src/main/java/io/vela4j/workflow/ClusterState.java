@@ -8,6 +8,7 @@ import io.vela4j.dispatch.DeliveryTarget;
 import io.vela4j.dispatch.ResourceKey;
 import io.vela4j.model.Diagnostic;
 import io.vela4j.model.DiagnosticCodes;
+import io.vela4j.model.FieldPaths;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -130,11 +131,12 @@ public final class ClusterState {
       DeliveryTarget target = target(e.getKey());
       JsonNode list = e.getValue();
       if (!list.isArray()) {
-        throw invalid("the objects of a cluster are a list", "clusters." + e.getKey());
+        throw invalid(
+            "the objects of a cluster are a list", FieldPaths.field("clusters", e.getKey()));
       }
       for (int i = 0; i < list.size(); i++) {
         JsonNode o = list.get(i);
-        String path = "clusters." + e.getKey() + "[" + i + "]";
+        String path = FieldPaths.index(FieldPaths.field("clusters", e.getKey()), i);
         if (!(o instanceof ObjectNode on)) {
           problems.add(
               Diagnostic.error(DiagnosticCodes.INVALID_STATE, "an object is expected", path));

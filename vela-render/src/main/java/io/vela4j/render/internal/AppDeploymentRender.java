@@ -3,6 +3,7 @@ package io.vela4j.render.internal;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vela4j.model.Diagnostic;
 import io.vela4j.model.DiagnosticCodes;
+import io.vela4j.model.FieldPaths;
 import io.vela4j.model.oam.AppDeployment;
 import io.vela4j.model.oam.AppDeploymentSpec;
 import io.vela4j.model.oam.ApplicationRevision;
@@ -69,7 +70,7 @@ public final class AppDeploymentRender {
     List<AppDeploymentSpec.AppRevision> entries = ad.getSpec().appRevisions();
     for (int i = 0; i < entries.size(); i++) {
       AppDeploymentSpec.AppRevision entry = entries.get(i);
-      String path = "spec.appRevisions[" + i + "]";
+      String path = FieldPaths.index("spec.appRevisions", i);
       ApplicationRevision rev =
           revisions.stream()
               .filter(
@@ -83,7 +84,7 @@ public final class AppDeploymentRender {
             Diagnostic.error(
                     DiagnosticCodes.UNKNOWN_REVISION,
                     "revision " + entry.revisionName() + " is not among the supplied revisions",
-                    path + ".revisionName")
+                    FieldPaths.field(path, "revisionName"))
                 .withFacts(
                     "one of "
                         + String.join(
@@ -101,14 +102,15 @@ public final class AppDeploymentRender {
             Diagnostic.warning(
                 DiagnosticCodes.MISSING_PLACEMENT,
                 "revision " + entry.revisionName() + " has no placement: it goes nowhere",
-                path + ".placement"));
+                FieldPaths.field(path, "placement")));
       }
       for (int j = 0; j < entry.placement().size(); j++) {
         AppDeploymentSpec.ClusterPlacement p = entry.placement().get(j);
-        String pp = path + ".placement[" + j + "]";
+        String pp = FieldPaths.index(FieldPaths.field(path, "placement"), j);
         List<String> targets;
         try {
-          targets = clusters(p.clusterSelector(), pp + ".clusterSelector", warnings);
+          targets =
+              clusters(p.clusterSelector(), FieldPaths.field(pp, "clusterSelector"), warnings);
         } catch (RenderException e) {
           problems.addAll(e.diagnostics());
           continue;
@@ -148,7 +150,7 @@ public final class AppDeploymentRender {
                       + " was not checked against the labels "
                       + labels
                       + ": no clusters are known",
-                  path + ".labels"));
+                  FieldPaths.field(path, "labels")));
         }
         return List.of(name);
       }
@@ -159,7 +161,7 @@ public final class AppDeploymentRender {
             Diagnostic.error(
                     DiagnosticCodes.UNKNOWN_CLUSTER,
                     "cluster " + name + " is not a known cluster",
-                    path + ".name")
+                    FieldPaths.field(path, "name"))
                 .withFacts(
                     "one of "
                         + String.join(
@@ -171,7 +173,7 @@ public final class AppDeploymentRender {
             Diagnostic.error(
                     DiagnosticCodes.PLACEMENT_MISMATCH,
                     "cluster " + name + " does not carry the selector's labels",
-                    path + ".labels")
+                    FieldPaths.field(path, "labels"))
                 .withFacts(labels.toString(), String.valueOf(labelsOf(c))));
       }
       return List.of(name);
@@ -182,7 +184,7 @@ public final class AppDeploymentRender {
             Diagnostic.error(
                     DiagnosticCodes.UNKNOWN_CLUSTER,
                     "the placement selects clusters by label, but no clusters are known (give the Cluster objects)",
-                    path + ".labels")
+                    FieldPaths.field(path, "labels"))
                 .withFacts("a list of Cluster objects", "none"));
       }
       List<String> out =
@@ -196,7 +198,7 @@ public final class AppDeploymentRender {
             Diagnostic.error(
                     DiagnosticCodes.PLACEMENT_MISMATCH,
                     "no cluster carries the labels " + labels,
-                    path + ".labels")
+                    FieldPaths.field(path, "labels"))
                 .withFacts("at least one matching cluster", "none"));
       }
       return out;

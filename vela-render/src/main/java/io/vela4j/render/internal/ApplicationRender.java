@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vela4j.model.Diagnostic;
 import io.vela4j.model.DiagnosticCodes;
+import io.vela4j.model.FieldPaths;
 import io.vela4j.model.oam.AppPolicy;
 import io.vela4j.model.oam.Application;
 import io.vela4j.model.oam.ApplicationComponent;
@@ -313,7 +314,7 @@ public final class ApplicationRender {
     List<ApplicationComponent> all = app.getSpec().components();
     for (int i = 0; i < all.size(); i++) {
       if (all.get(i).name().equals(c.name())) {
-        return "spec.components[" + i + "]";
+        return FieldPaths.index("spec.components", i);
       }
     }
     return "spec.policies"; // a component added by an override policy
@@ -335,7 +336,7 @@ public final class ApplicationRender {
       if (template.isEmpty()) {
         continue;
       }
-      String path = "spec.policies[" + i + "]";
+      String path = FieldPaths.index("spec.policies", i);
       try {
         template
             .get()
@@ -379,7 +380,7 @@ public final class ApplicationRender {
             Diagnostic.error(
                     DiagnosticCodes.UNKNOWN_DEFINITION,
                     "no PolicyDefinition named '" + p.policy().type() + "'",
-                    path + ".type")
+                    FieldPaths.field(path, "type"))
                 .withFacts("a policy type the registry defines", p.policy().type()));
         continue;
       }

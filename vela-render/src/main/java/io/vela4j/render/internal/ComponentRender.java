@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vela4j.model.Diagnostic;
 import io.vela4j.model.DiagnosticCodes;
+import io.vela4j.model.FieldPaths;
 import io.vela4j.model.oam.ApplicationComponent;
 import io.vela4j.model.oam.ApplicationTrait;
 import io.vela4j.model.oam.TraitDefinition;
@@ -64,9 +65,9 @@ public final class ComponentRender {
     String typeLabel = DefinitionRegistry.typeLabel(comp.type());
     Definition def = componentDefinition(registry, comp.type()).orElse(null);
     if (def == null) {
-      def = definition(Definition.Kind.COMPONENT, comp.type(), path + ".type");
+      def = definition(Definition.Kind.COMPONENT, comp.type(), FieldPaths.field(path, "type"));
     }
-    Template template = template(def, path + ".type");
+    Template template = template(def, FieldPaths.field(path, "type"));
     ObjectNode ctx = context.forComponent(comp.name(), comp.properties());
     TemplateResult r = evaluate(template, comp.properties(), ctx, path, "component " + comp.name());
     ObjectNode workload = r.output();
@@ -75,7 +76,7 @@ public final class ComponentRender {
           Diagnostic.error(
                   DiagnosticCodes.MISSING_OUTPUT,
                   def.display() + " produced no output (component " + comp.name() + ")",
-                  path + ".type")
+                  FieldPaths.field(path, "type"))
               .withFacts("an output: {...} in the template", "none"));
     }
     workload = workload.deepCopy();
@@ -90,12 +91,13 @@ public final class ComponentRender {
     var traitDefs = new ArrayList<@Nullable Definition>();
     for (int t = 0; t < comp.traits().size(); t++) {
       ApplicationTrait trait = comp.traits().get(t);
-      String tp = path + ".traits[" + t + "]";
+      String tp = FieldPaths.index(FieldPaths.field(path, "traits"), t);
       String traitLabel = DefinitionRegistry.typeLabel(trait.type());
       try {
-        Definition td = definition(Definition.Kind.TRAIT, trait.type(), tp + ".type");
+        Definition td =
+            definition(Definition.Kind.TRAIT, trait.type(), FieldPaths.field(tp, "type"));
         traitDefs.add(td);
-        Template tt = template(td, tp + ".type");
+        Template tt = template(td, FieldPaths.field(tp, "type"));
         Map<String, ObjectNode> outputs = new LinkedHashMap<>();
         auxiliaries.forEach(a -> outputs.put(a.name(), a.object()));
         ObjectNode tctx = ContextData.forTrait(ctx, workload, outputs, comp.type());
@@ -258,7 +260,7 @@ public final class ComponentRender {
 
   /** A template's diagnostic placed under the component's or trait's path. */
   static Diagnostic at(Diagnostic d, String path, String what) {
-    String p = d.path() == null ? path : path + "." + d.path();
+    String p = d.path() == null ? path : FieldPaths.join(path, d.path());
     return new Diagnostic(
         d.severity(),
         d.code(),

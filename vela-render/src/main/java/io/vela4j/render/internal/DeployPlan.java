@@ -65,7 +65,7 @@ public final class DeployPlan {
     for (int i = 0; i < spec.policies().size(); i++) {
       AppPolicy p = spec.policies().get(i);
       String name = p.name() == null || p.name().isEmpty() ? p.type() + "-auto-gen-" + i : p.name();
-      out.put(name, new NamedPolicy(name, p, "spec.policies[" + i + "]"));
+      out.put(name, new NamedPolicy(name, p, FieldPaths.index("spec.policies", i)));
     }
     return out;
   }
@@ -121,7 +121,13 @@ public final class DeployPlan {
       JsonNode props = s.properties() == null ? Json.object() : s.properties();
       switch (s.type()) {
         case "step-group" ->
-            explicit(s.subSteps(), path + ".subSteps", policies, components, out, problems);
+            explicit(
+                s.subSteps(),
+                FieldPaths.field(path, "subSteps"),
+                policies,
+                components,
+                out,
+                problems);
         case "deploy" -> {
           var used = new ArrayList<NamedPolicy>();
           JsonNode names = props.path("policies");
@@ -133,7 +139,9 @@ public final class DeployPlan {
                   Diagnostic.error(
                           DiagnosticCodes.UNKNOWN_POLICY,
                           "step " + name + ": policy " + n + " not found",
-                          FieldPaths.index(path + ".properties.policies", j))
+                          FieldPaths.index(
+                              FieldPaths.field(FieldPaths.field(path, "properties"), "policies"),
+                              j))
                       .withFacts("one of " + String.join(", ", policies.keySet()), n));
             } else {
               used.add(p);
@@ -152,7 +160,9 @@ public final class DeployPlan {
                 new NamedPolicy(
                     n,
                     new AppPolicy(n, type, pp == null ? null : pp.deepCopy()),
-                    FieldPaths.index(path + ".properties.inlinePolicies", j)));
+                    FieldPaths.index(
+                        FieldPaths.field(FieldPaths.field(path, "properties"), "inlinePolicies"),
+                        j)));
           }
           out.add(new Step(name, "deploy", used, null, "", "", path));
         }
@@ -163,7 +173,7 @@ public final class DeployPlan {
                 Diagnostic.error(
                         DiagnosticCodes.UNKNOWN_DEFINITION,
                         "step " + name + ": component '" + comp + "' not found",
-                        path + ".properties.component")
+                        FieldPaths.field(FieldPaths.field(path, "properties"), "component"))
                     .withFacts(
                         "one of "
                             + String.join(

@@ -60,7 +60,8 @@ public final class Overrides {
    */
   public static List<ApplicationComponent> apply(
       List<ApplicationComponent> components, AppPolicy policy, String path) {
-    PolicyProperties p = PolicyProperties.of(policy.properties(), path + ".properties", FIELDS);
+    PolicyProperties p =
+        PolicyProperties.of(policy.properties(), FieldPaths.field(path, "properties"), FIELDS);
     var patches = new ArrayList<ComponentPatch>();
     JsonNode list = p.get("components");
     if (list != null && !list.isArray()) {

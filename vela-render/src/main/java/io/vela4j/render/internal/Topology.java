@@ -2,6 +2,7 @@ package io.vela4j.render.internal;
 
 import io.vela4j.model.Diagnostic;
 import io.vela4j.model.DiagnosticCodes;
+import io.vela4j.model.FieldPaths;
 import io.vela4j.model.oam.AppPolicy;
 import io.vela4j.model.oam.Cluster;
 import io.vela4j.render.RenderException;
@@ -56,7 +57,8 @@ public final class Topology {
     for (var e : topologies.entrySet()) {
       String path = e.getKey();
       AppPolicy policy = e.getValue();
-      PolicyProperties p = PolicyProperties.of(policy.properties(), path + ".properties", FIELDS);
+      PolicyProperties p =
+          PolicyProperties.of(policy.properties(), FieldPaths.field(path, "properties"), FIELDS);
       String ns = p.string("namespace");
       String namespace = ns == null ? "" : ns;
       List<String> names = p.strings("clusters");

@@ -6,6 +6,7 @@ import io.vela4j.cue.CueException;
 import io.vela4j.dispatch.DeliveryTarget;
 import io.vela4j.model.Diagnostic;
 import io.vela4j.model.DiagnosticCodes;
+import io.vela4j.model.FieldPaths;
 import io.vela4j.model.VelaJson;
 import io.vela4j.model.oam.OutputItem;
 import io.vela4j.render.RenderResult;
@@ -203,7 +204,7 @@ final class BuiltinSteps {
         Diagnostic.error(
             DiagnosticCodes.ACTION_FAILED,
             "step " + spec.name() + " (" + spec.type() + "): " + message,
-            field == null ? spec.path() : spec.path() + "." + field);
+            field == null ? spec.path() : FieldPaths.join(spec.path(), field));
     return new TaskLoop.Outcome(StepPhase.FAILED, message, "Execute", d, Map.of(), List.of());
   }
 

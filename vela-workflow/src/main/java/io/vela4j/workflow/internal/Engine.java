@@ -1,6 +1,7 @@
 package io.vela4j.workflow.internal;
 
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.FieldPaths;
 import io.vela4j.render.RenderResult;
 import io.vela4j.render.Renderer;
 import io.vela4j.workflow.AppliedObject;
@@ -100,7 +101,7 @@ public final class Engine {
                     + spec.type()
                     + ") did not finish within timeout "
                     + spec.timeout(),
-                spec.path() + ".timeout");
+                FieldPaths.field(spec.path(), "timeout"));
         rs.terminated = true;
       }
     }

@@ -157,7 +157,7 @@ final class Scheduler {
             Diagnostic.error(
                     DiagnosticCodes.INVALID_WORKFLOW,
                     "step " + name + ": invalid timeout \"" + s.timeout() + "\"",
-                    path + ".timeout")
+                    FieldPaths.field(path, "timeout"))
                 .withFacts("a duration such as 30s, 5m or 1h30m", s.timeout()));
       }
     }
@@ -171,7 +171,7 @@ final class Scheduler {
           spec(
               s.subSteps().get(i),
               i,
-              FieldPaths.index(path + ".subSteps", i),
+              FieldPaths.index(FieldPaths.field(path, "subSteps"), i),
               name,
               subDag,
               problems));
@@ -205,7 +205,7 @@ final class Scheduler {
             Diagnostic.error(
                     DiagnosticCodes.INVALID_WORKFLOW,
                     "step name " + s.name() + " is used twice (also at " + before.path() + ")",
-                    s.path() + ".name")
+                    FieldPaths.field(s.path(), "name"))
                 .withFacts("unique step names", s.name()));
       }
       StepTemplates.Kind k = rs.templates.kind(s.type());
@@ -218,7 +218,7 @@ final class Scheduler {
                         + ": type "
                         + s.type()
                         + " is neither a built-in step nor a WorkflowStepDefinition",
-                    s.path() + ".type")
+                    FieldPaths.field(s.path(), "type"))
                 .withFacts(
                     "a WorkflowStepDefinition, or one of apply-component, apply-object, deploy,"
                         + " notification, print-message-in-status, read-object, step-group,"
@@ -230,7 +230,7 @@ final class Scheduler {
             Diagnostic.error(
                 DiagnosticCodes.INVALID_WORKFLOW,
                 "step " + s.name() + ": only a step-group has subSteps",
-                s.path() + ".subSteps"));
+                FieldPaths.field(s.path(), "subSteps")));
       }
     }
     for (StepSpec s : all) {
@@ -241,7 +241,7 @@ final class Scheduler {
               Diagnostic.error(
                       DiagnosticCodes.INVALID_WORKFLOW,
                       "step " + s.name() + " depends on " + d + ", which is not a step",
-                      FieldPaths.index(s.path() + ".dependsOn", j))
+                      FieldPaths.index(FieldPaths.field(s.path(), "dependsOn"), j))
                   .withFacts("one of " + String.join(", ", names.keySet()), d));
         }
       }
