@@ -25,6 +25,10 @@ import org.jspecify.annotations.Nullable;
  */
 public record Manifest(ResourceKey key, ObjectNode body) {
 
+  static {
+    io.vela4j.dispatch.internal.SharedTrees.install(Manifest::tree);
+  }
+
   private static final List<String> SERVER_FIELDS =
       List.of(
           "resourceVersion", "uid", "managedFields", "creationTimestamp", "generation", "selfLink");
@@ -130,6 +134,11 @@ public record Manifest(ResourceKey key, ObjectNode body) {
     return body.deepCopy();
   }
 
+  /** The normalized body itself, shared: never to be modified. */
+  ObjectNode tree() {
+    return body;
+  }
+
   /** The body as compact JSON with sorted keys (the canonical form hashed by plans). */
   public String canonicalJson() {
     return Json.write(body);
@@ -142,7 +151,7 @@ public record Manifest(ResourceKey key, ObjectNode body) {
 
   /** A new fabric8 resource with this manifest's content. */
   public GenericKubernetesResource toResource() {
-    return Json.toResource(canonicalJson());
+    return Json.toResource(body);
   }
 
   /**

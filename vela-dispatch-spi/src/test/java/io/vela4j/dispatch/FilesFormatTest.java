@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.vela4j.dispatch.files.DispatchPlanWriter;
 import io.vela4j.dispatch.files.ManifestFiles;
 import io.vela4j.dispatch.files.PlacementFile;
-import io.vela4j.dispatch.files.PlanWriter;
 import io.vela4j.model.Diagnostic;
 import io.vela4j.model.kube.ResourceScopes;
 import java.nio.file.Files;
@@ -144,7 +144,7 @@ class FilesFormatTest {
     DispatchPlan plan = Dispatchers.discover().get("ocm").plan(Fixtures.exampleRequest());
     var yaml = new YAMLMapper();
     var json = new ObjectMapper();
-    var files = PlanWriter.files(plan);
+    var files = DispatchPlanWriter.files(plan);
     assertThat(files).containsOnlyKeys("control-plane.yaml");
     var docs =
         yaml.readerFor(com.fasterxml.jackson.databind.JsonNode.class)
@@ -164,7 +164,7 @@ class FilesFormatTest {
     Files.writeString(dir.resolve("control-plane.yaml"), "stale");
     Files.writeString(dir.resolve("notes.txt"), "mine");
 
-    List<Path> removed = PlanWriter.write(plan, dir.resolve("."));
+    List<Path> removed = DispatchPlanWriter.write(plan, dir.resolve("."));
 
     assertThat(removed)
         .extracting(p -> p.getFileName().toString())
@@ -173,12 +173,12 @@ class FilesFormatTest {
       assertThat(files.map(p -> p.getFileName().toString()).sorted())
           .containsExactlyElementsOf(
               java.util.stream.Stream.concat(
-                      PlanWriter.files(plan).keySet().stream(),
+                      DispatchPlanWriter.files(plan).keySet().stream(),
                       java.util.stream.Stream.of("notes.txt"))
                   .sorted()
                   .toList());
     }
-    for (var e : PlanWriter.files(plan).entrySet()) {
+    for (var e : DispatchPlanWriter.files(plan).entrySet()) {
       assertThat(dir.resolve(e.getKey())).hasContent(e.getValue());
     }
   }

@@ -15,12 +15,15 @@ import io.vela4j.dispatch.Manifest;
 import io.vela4j.dispatch.ResourceKey;
 import io.vela4j.dispatch.internal.Json;
 import io.vela4j.dispatch.internal.Labels;
+import io.vela4j.dispatch.internal.OwnedNode;
+import io.vela4j.dispatch.internal.SharedTrees;
 import io.vela4j.model.Diagnostic;
 import io.vela4j.model.DiagnosticCodes;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -166,8 +169,7 @@ public final class DirectDispatcher implements Dispatcher {
         if (k.namespace() != null && !k.namespace().equals(ns)) {
           namespaces.add(k.namespace());
         }
-        ObjectNode body = m.body();
-        body.withObject("/metadata").withObject("/labels").put(PART_OF, id);
+        ObjectNode body = withLabel(SharedTrees.of(m), PART_OF, id);
         int wave = ApplyOrder.waveOf(k);
         Delivery d = Delivery.of(target, wave, Delivery.Action.APPLY, body);
         if (wave != ApplyOrder.FOUNDATION) {
@@ -195,7 +197,7 @@ public final class DirectDispatcher implements Dispatcher {
       ann.put(PRUNE, Boolean.toString(policy.prune()));
       parent.put("type", "Opaque");
       all.addAll(namespacesFirst);
-      all.add(Delivery.of(target, 0, Delivery.Action.APPLY, parent));
+      all.add(Delivery.of(target, 0, Delivery.Action.APPLY, new OwnedNode(parent)));
       all.addAll(foundation);
       all.addAll(waits);
       all.addAll(rest);
@@ -203,6 +205,23 @@ public final class DirectDispatcher implements Dispatcher {
     if (!errors.isEmpty()) {
       throw new io.vela4j.dispatch.DispatchException(errors);
     }
-    return DispatchPlan.of(ID, all, warnings);
+    return DispatchPlan.of(ID, policy, Map.of(Labels.BUNDLE, request.bundle().id()), all, warnings);
+  }
+
+  /**
+   * The object with one more label, sharing every subtree of {@code tree} but the metadata and its
+   * labels (the manifest's tree is immutable: nothing is copied that is not changed).
+   */
+  private static OwnedNode withLabel(ObjectNode tree, String key, String value) {
+    ObjectNode meta = Json.NODES.objectNode();
+    tree.path("metadata").properties().forEach(e -> meta.set(e.getKey(), e.getValue()));
+    ObjectNode labels = Json.NODES.objectNode();
+    meta.path("labels").properties().forEach(e -> labels.set(e.getKey(), e.getValue()));
+    labels.put(key, value);
+    meta.set("labels", labels);
+    ObjectNode out = Json.NODES.objectNode();
+    tree.properties().forEach(e -> out.set(e.getKey(), e.getValue()));
+    out.set("metadata", meta);
+    return new OwnedNode(out);
   }
 }

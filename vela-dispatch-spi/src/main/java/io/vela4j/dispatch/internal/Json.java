@@ -145,6 +145,64 @@ public final class Json {
     return MAPPER.valueToTree(r);
   }
 
+  /** A new fabric8 resource with the content of {@code tree} (which is not modified). */
+  public static GenericKubernetesResource toResource(JsonNode tree) {
+    try {
+      return MAPPER.treeToValue(tree, GenericKubernetesResource.class);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The size in UTF-8 bytes of the compact JSON of {@code node} as written, counted while writing
+   * without keeping the text.
+   */
+  public static int utf8Size(JsonNode node) {
+    var counter = new CountingStream();
+    writeTo(node, counter);
+    return (int) Math.min(Integer.MAX_VALUE, counter.count);
+  }
+
+  /** Feeds {@code text} and a newline into {@code md}. */
+  public static void update(MessageDigest md, String text) {
+    md.update(text.getBytes(StandardCharsets.UTF_8));
+    md.update((byte) '\n');
+  }
+
+  /**
+   * Feeds the compact JSON of {@code node} as written (canonical when its keys are sorted) and a
+   * newline into {@code md}, without building the text.
+   */
+  public static void update(MessageDigest md, JsonNode node) {
+    writeTo(
+        node, new java.security.DigestOutputStream(java.io.OutputStream.nullOutputStream(), md));
+    md.update((byte) '\n');
+  }
+
+  private static void writeTo(JsonNode node, java.io.OutputStream out) {
+    try (com.fasterxml.jackson.core.JsonGenerator g =
+        MAPPER.getFactory().createGenerator(out, com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
+      MAPPER.writeTree(g, node);
+    } catch (java.io.IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static final class CountingStream extends java.io.OutputStream {
+    long count;
+
+    @Override
+    public void write(int b) {
+      count++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      count += len;
+    }
+  }
+
   /** Parses canonical JSON into a new fabric8 resource. */
   public static GenericKubernetesResource toResource(String json) {
     try {

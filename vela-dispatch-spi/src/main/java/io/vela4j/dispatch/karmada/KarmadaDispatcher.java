@@ -27,6 +27,7 @@ import io.vela4j.dispatch.ResourceKey;
 import io.vela4j.dispatch.ResourceSelector;
 import io.vela4j.dispatch.internal.Json;
 import io.vela4j.dispatch.internal.OverriderEngine;
+import io.vela4j.dispatch.internal.OwnedNode;
 import io.vela4j.model.Diagnostic;
 import io.vela4j.model.DiagnosticCodes;
 import java.util.ArrayList;
@@ -318,7 +319,8 @@ public final class KarmadaDispatcher implements Dispatcher {
     all.addAll(waits);
     all.addAll(wave1);
     later.values().forEach(all::addAll);
-    return DispatchPlan.of(ID, all, warnings);
+    return DispatchPlan.of(
+        ID, policy, Map.of(io.vela4j.dispatch.internal.Labels.BUNDLE, bundle), all, warnings);
   }
 
   /**
@@ -362,7 +364,7 @@ public final class KarmadaDispatcher implements Dispatcher {
   }
 
   private static Delivery apply(int wave, ObjectNode o) {
-    return Delivery.of(DeliveryTarget.CONTROL_PLANE, wave, Delivery.Action.APPLY, o);
+    return Delivery.of(DeliveryTarget.CONTROL_PLANE, wave, Delivery.Action.APPLY, new OwnedNode(o));
   }
 
   private static String pad(int i, int width) {

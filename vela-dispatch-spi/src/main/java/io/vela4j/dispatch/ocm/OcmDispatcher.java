@@ -17,12 +17,14 @@ import io.vela4j.dispatch.Manifest;
 import io.vela4j.dispatch.ResourceKey;
 import io.vela4j.dispatch.internal.Json;
 import io.vela4j.dispatch.internal.Labels;
+import io.vela4j.dispatch.internal.OwnedNode;
+import io.vela4j.dispatch.internal.SharedTrees;
 import io.vela4j.model.Diagnostic;
 import io.vela4j.model.DiagnosticCodes;
 import io.vela4j.model.kube.ResourceScopes;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Plans delivery through Open Cluster Management: {@code ManifestWork}s
@@ -158,7 +160,8 @@ public final class OcmDispatcher implements Dispatcher {
       for (int i = 0; i < chunks.size(); i++) {
         List<Manifest> chunk = chunks.get(i);
         String name = workName(bundle, cluster, i);
-        ObjectNode work = manifestWork(name, cluster, i, chunk, request, calculator.scopes());
+        ObjectNode work =
+            new OwnedNode(manifestWork(name, cluster, i, chunk, request, calculator.scopes()));
         boolean foundation =
             split && ApplyOrder.waveOf(chunk.get(chunk.size() - 1).key()) == ApplyOrder.FOUNDATION;
         if (foundation) {
@@ -177,7 +180,7 @@ public final class OcmDispatcher implements Dispatcher {
     }
     var all = new ArrayList<Delivery>(wave0);
     all.addAll(wave1);
-    return DispatchPlan.of(ID, all, warnings);
+    return DispatchPlan.of(ID, policy, Map.of(Labels.BUNDLE, bundle), all, warnings);
   }
 
   private static DispatchPlan ocmScheduled(
@@ -290,9 +293,13 @@ public final class OcmDispatcher implements Dispatcher {
             "options." + OPTION_SCHEDULING));
     return DispatchPlan.of(
         ID,
+        request.policy(),
+        Map.of(Labels.BUNDLE, bundle),
         List.of(
-            Delivery.of(DeliveryTarget.CONTROL_PLANE, 0, Delivery.Action.APPLY, placement),
-            Delivery.of(DeliveryTarget.CONTROL_PLANE, 0, Delivery.Action.APPLY, mwrs)),
+            Delivery.of(
+                DeliveryTarget.CONTROL_PLANE, 0, Delivery.Action.APPLY, new OwnedNode(placement)),
+            Delivery.of(
+                DeliveryTarget.CONTROL_PLANE, 0, Delivery.Action.APPLY, new OwnedNode(mwrs))),
         warnings);
   }
 
@@ -326,7 +333,7 @@ public final class OcmDispatcher implements Dispatcher {
 
   /** Size of a manifest as OCM's webhook counts it (its serialized JSON). */
   static int size(Manifest m) {
-    return m.canonicalJson().getBytes(StandardCharsets.UTF_8).length;
+    return Json.utf8Size(SharedTrees.of(m));
   }
 
   static List<List<Manifest>> chunk(
@@ -403,7 +410,7 @@ public final class OcmDispatcher implements Dispatcher {
     ArrayNode manifests = spec.putObject("workload").putArray("manifests");
     ArrayNode configs = spec.putArray("manifestConfigs");
     for (Manifest m : chunk) {
-      manifests.addRawValue(new com.fasterxml.jackson.databind.util.RawValue(m.canonicalJson()));
+      manifests.add(SharedTrees.of(m)); // shared, not copied: the work is as immutable as m
       configs.add(manifestConfig(m.key(), policy, scopes));
     }
     spec.putObject("deleteOption")

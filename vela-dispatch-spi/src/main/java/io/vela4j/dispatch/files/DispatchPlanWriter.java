@@ -30,9 +30,9 @@ import java.util.stream.Stream;
  *       W action: A}.
  * </ul>
  */
-public final class PlanWriter {
+public final class DispatchPlanWriter {
 
-  private PlanWriter() {}
+  private DispatchPlanWriter() {}
 
   /**
    * The plan as one YAML file per target.
