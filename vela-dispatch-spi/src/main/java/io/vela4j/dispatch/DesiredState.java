@@ -1,6 +1,7 @@
 package io.vela4j.dispatch;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vela4j.dispatch.internal.CopyOnWrite;
 import io.vela4j.dispatch.internal.JsonPatcher.PatchException;
 import io.vela4j.dispatch.internal.OverriderEngine;
 import io.vela4j.model.Diagnostic;
@@ -333,16 +334,19 @@ public final class DesiredState {
         result.add(t);
         continue;
       }
-      ObjectNode body = t.body();
+      // copy on write: the cluster's object shares every subtree its overriders leave alone
+      CopyOnWrite tree = CopyOnWrite.of(t.tree());
+      ObjectNode body = tree.root();
       if (scale) {
         replicasMatched[0] = true;
+        tree.own("/spec");
         setReplicas(body, Objects.requireNonNull(a.replicas()));
       }
       boolean failed = false;
       for (var o : ordered) {
         int oi = indexOf(a.overriders(), o);
         try {
-          if (OverriderEngine.apply(o, key, body)) {
+          if (OverriderEngine.apply(o, key, tree)) {
             matched[oi] = true;
           }
         } catch (PatchException e) {

@@ -108,4 +108,75 @@ class PlanCarriesItsSettingsTest {
                 md.digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     assertThat(plan.contentHash()).isEqualTo(expected);
   }
+
+  @Test
+  void perClusterObjectsAreCopiedOnWriteAndNeverChangeTheBundle() {
+    DispatchRequest request = Fixtures.exampleRequest();
+    List<String> before =
+        request.bundle().manifests().stream().map(Manifest::canonicalJson).toList();
+
+    DesiredState state = DesiredState.compute(request);
+    for (String via : List.of("ocm", "karmada", "direct")) {
+      Dispatchers.discover().get(via).plan(request);
+    }
+
+    assertThat(request.bundle().manifests().stream().map(Manifest::canonicalJson).toList())
+        .isEqualTo(before);
+    var eu = state.objects("eu-1");
+    var ap = state.objects("ap-1");
+    var us = state.objects("us-1");
+    String web = "apps/v1/Deployment/shop/web";
+    java.util.function.BiFunction<List<Manifest>, String, Manifest> find =
+        (ms, k) ->
+            ms.stream()
+                .filter(
+                    m ->
+                        (m.key().apiVersion()
+                                + "/"
+                                + m.key().kind()
+                                + "/"
+                                + m.key().namespace()
+                                + "/"
+                                + m.key().name())
+                            .equals(k))
+                .findFirst()
+                .orElseThrow();
+    assertThat(find.apply(eu, web).body().at("/spec/template/spec/containers/0/image").asText())
+        .endsWith(":1.1");
+    assertThat(find.apply(eu, web).body().at("/metadata/labels/tier").asText()).isEqualTo("gold");
+    assertThat(find.apply(ap, web).body().at("/spec/template/spec/containers/0/image").asText())
+        .startsWith("mirror.ap.example.com/");
+    assertThat(find.apply(ap, web).body().at("/metadata/labels/tier").isMissingNode()).isTrue();
+    assertThat(find.apply(us, web).body().at("/spec/template/spec/containers/0/args").toString())
+        .contains("--verbose");
+    assertThat(find.apply(eu, web).body().at("/spec/template/spec/containers/0/args").toString())
+        .doesNotContain("--verbose");
+  }
+
+  @Test
+  void sizesCountedWithoutWritingEqualTheWrittenJson() {
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    o.put("text", "a \"quoted\" \\ line\nwith tab\t, ctrl \u0001, é, 日本, 🙂");
+    o.put("int", -42).put("long", 1L << 40).put("double", 0.1).put("float", 1.5f);
+    o.put("decimal", new java.math.BigDecimal("12345678901234567890.000123"));
+    o.put("big", new java.math.BigInteger("123456789012345678901234567890"));
+    o.put("yes", true).putNull("nothing");
+    o.putArray("list").add(1).add("two").addObject().putArray("empty");
+    o.putObject("empty");
+    o.putObject("example.com/key").put("ключ", "значение");
+    var sizes = new io.vela4j.dispatch.internal.JsonSizes().remember(o.get("list"));
+    assertThat(sizes.of(o))
+        .isEqualTo(
+            io.vela4j.dispatch.internal.Json.write(o)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                .length)
+        .isEqualTo(io.vela4j.dispatch.internal.Json.utf8Size(o));
+    for (String via : List.of("ocm", "karmada", "direct")) {
+      for (Delivery d :
+          Dispatchers.discover().get(via).plan(Fixtures.exampleRequest()).deliveries()) {
+        assertThat(new io.vela4j.dispatch.internal.JsonSizes().of(d.body()))
+            .isEqualTo(d.json().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+      }
+    }
+  }
 }

@@ -50,24 +50,26 @@ public final class Json {
     return node.deepCopy();
   }
 
-  /** Sorts object keys of {@code node} recursively, in place. */
+  /**
+   * Sorts object keys of {@code node} recursively, in place. Objects already in order are not
+   * touched (so sorted subtrees shared with immutable values may be passed through).
+   */
   public static void sortInPlace(JsonNode node) {
     if (node instanceof ObjectNode obj) {
-      List<Map.Entry<String, JsonNode>> entries = new ArrayList<>(obj.size());
       boolean ordered = true;
       String prev = null;
-      for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
-        var e = it.next();
-        entries.add(e);
-        if (prev != null && prev.compareTo(e.getKey()) > 0) {
+      for (Iterator<String> it = obj.fieldNames(); it.hasNext(); ) {
+        String name = it.next();
+        if (prev != null && prev.compareTo(name) > 0) {
           ordered = false;
         }
-        prev = e.getKey();
+        prev = name;
       }
-      for (var e : entries) {
-        sortInPlace(e.getValue());
+      for (JsonNode child : obj) {
+        sortInPlace(child);
       }
       if (!ordered) {
+        List<Map.Entry<String, JsonNode>> entries = new ArrayList<>(obj.properties());
         entries.sort(Map.Entry.comparingByKey());
         obj.removeAll();
         for (var e : entries) {
@@ -155,8 +157,8 @@ public final class Json {
   }
 
   /**
-   * The size in UTF-8 bytes of the compact JSON of {@code node} as written, counted while writing
-   * without keeping the text.
+   * The size in UTF-8 bytes of the compact JSON of {@code node} as written ({@code
+   * write(node).getBytes(UTF_8).length}), counted while writing without keeping the text.
    */
   public static int utf8Size(JsonNode node) {
     var counter = new CountingStream();
@@ -172,7 +174,8 @@ public final class Json {
 
   /**
    * Feeds the compact JSON of {@code node} as written (canonical when its keys are sorted) and a
-   * newline into {@code md}, without building the text.
+   * newline into {@code md}, without building the text: the same bytes as {@code update(md,
+   * write(node))}.
    */
   public static void update(MessageDigest md, JsonNode node) {
     writeTo(
@@ -181,8 +184,10 @@ public final class Json {
   }
 
   private static void writeTo(JsonNode node, java.io.OutputStream out) {
-    try (com.fasterxml.jackson.core.JsonGenerator g =
-        MAPPER.getFactory().createGenerator(out, com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
+    // through a Writer, as write(node).getBytes(UTF_8): a byte generator would write supplementary
+    // characters as two \\u escapes and change sizes and hashes
+    var writer = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
+    try (com.fasterxml.jackson.core.JsonGenerator g = MAPPER.getFactory().createGenerator(writer)) {
       MAPPER.writeTree(g, node);
     } catch (java.io.IOException e) {
       throw new UncheckedIOException(e);

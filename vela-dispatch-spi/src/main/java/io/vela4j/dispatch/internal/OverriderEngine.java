@@ -58,27 +58,47 @@ public final class OverriderEngine {
    * @throws PatchException when Karmada would fail too (bad image, missing patch path)
    */
   public static boolean apply(Overrider o, ResourceKey key, ObjectNode obj) throws PatchException {
+    return apply(o, key, CopyOnWrite.owning(obj));
+  }
+
+  /**
+   * Applies one overrider to a copy-on-write tree: only the containers on the way to what changes
+   * are copied, the rest stays shared with the template.
+   *
+   * @param o the overrider
+   * @param key the object's key
+   * @param tree the object
+   * @return whether the overrider applies to the object
+   * @throws PatchException when it cannot be applied
+   */
+  public static boolean apply(Overrider o, ResourceKey key, CopyOnWrite tree)
+      throws PatchException {
+    ObjectNode obj = tree.root();
     if (!o.target().matches(key)) {
       return false;
     }
     if (o instanceof Image im) {
-      return image(im, key, obj);
+      return image(im, key, tree);
     } else if (o instanceof ContainerCommand c) {
-      return commandArgs("command", c.container(), c.operator(), c.values(), key, obj);
+      return commandArgs("command", c.container(), c.operator(), c.values(), key, tree);
     } else if (o instanceof ContainerArgs c) {
-      return commandArgs("args", c.container(), c.operator(), c.values(), key, obj);
+      return commandArgs("args", c.container(), c.operator(), c.values(), key, tree);
     } else if (o instanceof Labels l) {
+      tree.own("/metadata/labels");
       labelsOrAnnotations("labels", l.operator(), l.values(), obj);
       return true;
     } else if (o instanceof Annotations a) {
+      tree.own("/metadata/annotations");
       labelsOrAnnotations("annotations", a.operator(), a.values(), obj);
       return true;
     } else if (o instanceof JsonPatch p) {
       for (PatchOp op : p.ops()) {
+        tree.own(CopyOnWrite.parent(op.path()));
         applyOp(op, obj);
       }
       return true;
     } else if (o instanceof Replicas r) {
+      tree.own("/spec");
       JsonPatcher.add(obj, "/spec/replicas", Json.NODES.numberNode(r.replicas()));
       return true;
     }
@@ -107,7 +127,8 @@ public final class OverriderEngine {
     return kind.equals("Pod") ? "/spec/containers" : "/spec/template/spec/containers";
   }
 
-  private static boolean image(Image im, ResourceKey key, ObjectNode obj) throws PatchException {
+  private static boolean image(Image im, ResourceKey key, CopyOnWrite tree) throws PatchException {
+    ObjectNode obj = tree.root();
     String path = containersPath(key.kind(), IMAGE_KINDS);
     if (path == null) {
       return false;
@@ -145,6 +166,7 @@ public final class OverriderEngine {
                   case REMOVE -> ref.withoutTagOrDigest();
                 };
           };
+      tree.own(path + "/" + i);
       JsonPatcher.replace(obj, path + "/" + i + "/image", TextNode.valueOf(next.toString()));
     }
     return true;
@@ -156,8 +178,9 @@ public final class OverriderEngine {
       ListOperator op,
       List<String> values,
       ResourceKey key,
-      ObjectNode obj)
+      CopyOnWrite tree)
       throws PatchException {
+    ObjectNode obj = tree.root();
     String path = containersPath(key.kind(), COMMAND_KINDS);
     if (path == null) {
       return false;
@@ -190,6 +213,7 @@ public final class OverriderEngine {
       }
       ArrayNode arr = Json.NODES.arrayNode();
       next.forEach(arr::add);
+      tree.own(path + "/" + i);
       JsonPatcher.add(obj, path + "/" + i + "/" + field, arr);
     }
     return found;

@@ -16,6 +16,7 @@ import io.vela4j.dispatch.Dispatcher;
 import io.vela4j.dispatch.Manifest;
 import io.vela4j.dispatch.ResourceKey;
 import io.vela4j.dispatch.internal.Json;
+import io.vela4j.dispatch.internal.JsonSizes;
 import io.vela4j.dispatch.internal.Labels;
 import io.vela4j.dispatch.internal.OwnedNode;
 import io.vela4j.dispatch.internal.SharedTrees;
@@ -144,6 +145,9 @@ public final class OcmDispatcher implements Dispatcher {
     }
     List<Delivery> wave0 = new ArrayList<>();
     List<Delivery> wave1 = new ArrayList<>();
+    // clusters' objects share most subtrees with the templates: their sizes are counted once
+    var sizes = new JsonSizes();
+    calculator.templates().forEach(t -> sizes.remember(SharedTrees.of(t)));
     List<ClusterAssignment> clusters = new ArrayList<>(request.placement().clusters());
     clusters.sort(java.util.Comparator.comparing(ClusterAssignment::name));
     for (ClusterAssignment assignment : clusters) {
@@ -155,7 +159,8 @@ public final class OcmDispatcher implements Dispatcher {
       }
       String cluster = assignment.name();
       List<Manifest> objects = rendered.objects();
-      List<List<Manifest>> chunks = chunk(objects, policy.maxPayloadBytes(), cluster, errors);
+      List<List<Manifest>> chunks =
+          chunk(objects, policy.maxPayloadBytes(), cluster, errors, sizes);
       boolean split = chunks.size() > 1;
       for (int i = 0; i < chunks.size(); i++) {
         List<Manifest> chunk = chunks.get(i);
@@ -209,7 +214,7 @@ public final class OcmDispatcher implements Dispatcher {
     }
     var errors = new ArrayList<Diagnostic>();
     List<List<Manifest>> chunks =
-        chunk(first, request.policy().maxPayloadBytes(), clusters.get(0), errors);
+        chunk(first, request.policy().maxPayloadBytes(), clusters.get(0), errors, new JsonSizes());
     if (errors.isEmpty() && chunks.size() > 1) {
       errors.add(
           Diagnostic.error(
@@ -332,17 +337,17 @@ public final class OcmDispatcher implements Dispatcher {
   }
 
   /** Size of a manifest as OCM's webhook counts it (its serialized JSON). */
-  static int size(Manifest m) {
-    return Json.utf8Size(SharedTrees.of(m));
+  static int size(Manifest m, JsonSizes sizes) {
+    return sizes.of(SharedTrees.of(m));
   }
 
   static List<List<Manifest>> chunk(
-      List<Manifest> objects, int limit, String cluster, List<Diagnostic> errors) {
+      List<Manifest> objects, int limit, String cluster, List<Diagnostic> errors, JsonSizes known) {
     int total = 0;
     int[] sizes = new int[objects.size()];
     for (int i = 0; i < objects.size(); i++) {
       Manifest m = objects.get(i);
-      sizes[i] = size(m);
+      sizes[i] = size(m, known);
       total += sizes[i];
       if (sizes[i] > limit) {
         errors.add(
