@@ -163,6 +163,7 @@ class PlanCarriesItsSettingsTest {
     o.put("yes", true).putNull("nothing");
     o.putArray("list").add(1).add("two").addObject().putArray("empty");
     o.putObject("empty");
+    o.put("controls", "\b\f\r\u001f\u007f\u0080\u07ff\u0800\uffff/<>&'");
     o.putObject("example.com/key").put("ключ", "значение");
     var sizes = new io.vela4j.dispatch.internal.JsonSizes().remember(o.get("list"));
     assertThat(sizes.of(o))

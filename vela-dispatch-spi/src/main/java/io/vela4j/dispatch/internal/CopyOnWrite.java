@@ -3,9 +3,8 @@ package io.vela4j.dispatch.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,9 +16,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CopyOnWrite {
   private final ObjectNode root;
-  private final @Nullable Set<JsonNode> owned;
 
-  private CopyOnWrite(ObjectNode root, @Nullable Set<JsonNode> owned) {
+  /** The containers private to this tree (a handful per object: compared by identity). */
+  private final @Nullable List<JsonNode> owned;
+
+  private CopyOnWrite(ObjectNode root, @Nullable List<JsonNode> owned) {
     this.root = root;
     this.owned = owned;
   }
@@ -31,7 +32,7 @@ public final class CopyOnWrite {
    * @return the view, whose root is already private
    */
   public static CopyOnWrite of(ObjectNode shared) {
-    Set<JsonNode> owned = Collections.newSetFromMap(new IdentityHashMap<>());
+    List<JsonNode> owned = new ArrayList<>(4);
     ObjectNode root = (ObjectNode) shallowCopy(shared);
     owned.add(root);
     return new CopyOnWrite(root, owned);
@@ -71,7 +72,7 @@ public final class CopyOnWrite {
         if (child == null || !child.isContainerNode()) {
           return;
         }
-        if (!owned.contains(child)) {
+        if (!isOwned(owned, child)) {
           child = shallowCopy(child);
           owned.add(child);
           o.set(tok, child);
@@ -82,7 +83,7 @@ public final class CopyOnWrite {
           return;
         }
         child = a.get(i);
-        if (!owned.contains(child)) {
+        if (!isOwned(owned, child)) {
           child = shallowCopy(child);
           owned.add(child);
           a.set(i, child);
@@ -103,6 +104,15 @@ public final class CopyOnWrite {
   public static String parent(String pointer) {
     int slash = pointer.lastIndexOf('/');
     return slash <= 0 ? "" : pointer.substring(0, slash);
+  }
+
+  private static boolean isOwned(List<JsonNode> owned, JsonNode node) {
+    for (JsonNode n : owned) {
+      if (n == node) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int index(String tok, int size) {

@@ -1,6 +1,5 @@
 package io.vela4j.dispatch.internal;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -64,7 +63,30 @@ public final class JsonSizes {
     return s;
   }
 
+  /** Quotes plus the UTF-8 bytes of the escaped text, as Jackson escapes it (no allocation). */
   private static int text(String s) {
-    return JsonStringEncoder.getInstance().quoteAsUTF8(s).length + 2;
+    int n = 2;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20) {
+        n += c == '\b' || c == '\t' || c == '\n' || c == '\f' || c == '\r' ? 2 : 6;
+      } else if (c == '"' || c == '\\') {
+        n += 2;
+      } else if (c < 0x80) {
+        n += 1;
+      } else if (c < 0x800) {
+        n += 2;
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        n += 4;
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        n += 1; // a lone surrogate is written as '?'
+      } else {
+        n += 3;
+      }
+    }
+    return n;
   }
 }
