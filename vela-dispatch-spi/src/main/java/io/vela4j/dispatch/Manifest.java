@@ -111,7 +111,11 @@ public record Manifest(ResourceKey key, ObjectNode body) {
    * bodies the caller built itself and never touches again.
    */
   static Manifest adopt(ResourceKey key, ObjectNode body) {
-    return new Manifest(key, new io.vela4j.dispatch.internal.OwnedNode(body));
+    return new Manifest(
+        key,
+        body instanceof io.vela4j.dispatch.internal.OwnedNode owned
+            ? owned
+            : new io.vela4j.dispatch.internal.OwnedNode(body));
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.vela4j.dispatch.direct;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vela4j.dispatch.ApplyOrder;
 import io.vela4j.dispatch.Capabilities;
@@ -213,15 +214,17 @@ public final class DirectDispatcher implements Dispatcher {
    * labels (the manifest's tree is immutable: nothing is copied that is not changed).
    */
   private static OwnedNode withLabel(ObjectNode tree, String key, String value) {
-    ObjectNode meta = Json.NODES.objectNode();
-    tree.path("metadata").properties().forEach(e -> meta.set(e.getKey(), e.getValue()));
-    ObjectNode labels = Json.NODES.objectNode();
-    meta.path("labels").properties().forEach(e -> labels.set(e.getKey(), e.getValue()));
+    JsonNode oldMeta = tree.path("metadata");
+    ObjectNode meta = new OwnedNode(oldMeta.size() + 1);
+    oldMeta.properties().forEach(e -> meta.set(e.getKey(), e.getValue()));
+    JsonNode oldLabels = meta.path("labels");
+    ObjectNode labels = new OwnedNode(oldLabels.size() + 1);
+    oldLabels.properties().forEach(e -> labels.set(e.getKey(), e.getValue()));
     labels.put(key, value);
     meta.set("labels", labels);
-    ObjectNode out = Json.NODES.objectNode();
+    OwnedNode out = new OwnedNode(tree.size());
     tree.properties().forEach(e -> out.set(e.getKey(), e.getValue()));
     out.set("metadata", meta);
-    return new OwnedNode(out);
+    return out;
   }
 }

@@ -130,7 +130,7 @@ public final class CopyOnWrite {
 
   private static JsonNode shallowCopy(JsonNode n) {
     if (n instanceof ObjectNode o) {
-      ObjectNode out = Json.NODES.objectNode();
+      ObjectNode out = new OwnedNode(o.size() + 1); // room for one more member (a new label)
       o.properties().forEach(e -> out.set(e.getKey(), e.getValue()));
       return out;
     }
