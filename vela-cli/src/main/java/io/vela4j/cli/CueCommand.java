@@ -45,7 +45,7 @@ final class CueCommand implements Runnable {
   }
 
   /** Output formats of {@code cue export}. */
-  enum Format {
+  enum OutputFormat {
     json,
     yaml
   }
@@ -75,7 +75,7 @@ final class CueCommand implements Runnable {
         names = "--out",
         paramLabel = "FORMAT",
         description = "Output format: ${COMPLETION-CANDIDATES} (default: json).")
-    Format out = Format.json;
+    OutputFormat out = OutputFormat.json;
 
     @Option(
         names = "--batch",
@@ -103,13 +103,13 @@ final class CueCommand implements Runnable {
       }
       try {
         var value = evaluate(files, expression);
-        stdout.print(out == Format.yaml ? value.exportYaml() : value.exportJson());
+        stdout.print(out == OutputFormat.yaml ? value.exportYaml() : value.exportJson());
         stdout.flush();
         return 0;
       } catch (CueException e) {
         stderr.println(e.getMessage());
         return 1;
-      } catch (NoSuchFileException e) {
+      } catch (CueInputException e) {
         stderr.println(e.getMessage());
         return 2;
       }
@@ -133,11 +133,11 @@ final class CueCommand implements Runnable {
         var err = base.resolveSibling(base.getFileName() + ".err");
         try {
           var value = evaluate(List.of(cue), expression);
-          var text = out == Format.yaml ? value.exportYaml() : value.exportJson();
+          var text = out == OutputFormat.yaml ? value.exportYaml() : value.exportJson();
           Files.deleteIfExists(err);
           Files.writeString(json, text, StandardCharsets.UTF_8);
           ok++;
-        } catch (CueException | NoSuchFileException e) {
+        } catch (CueException | CueInputException e) {
           Files.deleteIfExists(json);
           Files.writeString(err, e.getMessage() + "\n", StandardCharsets.UTF_8);
           bad++;
@@ -188,7 +188,7 @@ final class CueCommand implements Runnable {
       } catch (CueException e) {
         stderr.println(e.getMessage());
         return 1;
-      } catch (NoSuchFileException e) {
+      } catch (CueInputException e) {
         stderr.println(e.getMessage());
         return 2;
       }
@@ -196,10 +196,10 @@ final class CueCommand implements Runnable {
   }
 
   /** A missing or unreadable input file (a usage error). */
-  static final class NoSuchFileException extends Exception {
+  static final class CueInputException extends Exception {
     private static final long serialVersionUID = 1L;
 
-    NoSuchFileException(String message) {
+    CueInputException(String message) {
       super(message);
     }
   }
@@ -208,19 +208,18 @@ final class CueCommand implements Runnable {
    * Compiles the files as one instance, as the {@code cue} tool does (the files of a package share
    * one scope; see {@link CueCompiler#compile(Map)}), evaluates it and selects the expression.
    */
-  static CueValue evaluate(List<Path> files, @Nullable String expression)
-      throws NoSuchFileException {
+  static CueValue evaluate(List<Path> files, @Nullable String expression) throws CueInputException {
     var sources = new LinkedHashMap<String, String>();
     for (Path f : files) {
       try {
         sources.put(f.toString(), Files.readString(f, StandardCharsets.UTF_8));
       } catch (IOException e) {
-        throw new NoSuchFileException("vela4j cue: cannot read " + f + ": " + e.getMessage());
+        throw new CueInputException("vela4j cue: cannot read " + f + ": " + e.getMessage());
       }
     }
     CueValue value = sources.isEmpty() ? null : CueCompiler.create().compile(sources).evaluate();
     if (value == null) {
-      throw new NoSuchFileException("vela4j cue: no CUE files given");
+      throw new CueInputException("vela4j cue: no CUE files given");
     }
     if (expression != null && !expression.isBlank()) {
       var selected = value.lookup(expression.strip());

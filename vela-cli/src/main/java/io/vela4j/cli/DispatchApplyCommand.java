@@ -66,11 +66,8 @@ final class DispatchApplyCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     DispatchPlan plan;
-    io.vela4j.dispatch.DispatchPolicy policy;
     try {
-      var planned = DispatchCommand.plan(inputs, System.in, err);
-      plan = planned.plan();
-      policy = planned.policy();
+      plan = DispatchCommand.plan(inputs, System.in, err);
     } catch (DispatchException e) {
       DispatchCommand.print(e.diagnostics(), err);
       return 1;
@@ -89,7 +86,6 @@ final class DispatchApplyCommand implements Callable<Integer> {
     }
     var applier =
         KubeApplier.builder()
-            .policy(policy)
             .concurrency(Math.max(1, concurrency))
             .listener(new Progress(out))
             .build();

@@ -6,9 +6,9 @@ import io.vela4j.dispatch.DispatchPolicy;
 import io.vela4j.dispatch.DispatchRequest;
 import io.vela4j.dispatch.Dispatchers;
 import io.vela4j.dispatch.RenderedDispatch;
+import io.vela4j.dispatch.files.DispatchPlanWriter;
 import io.vela4j.dispatch.files.ManifestFiles;
 import io.vela4j.dispatch.files.PlacementFile;
-import io.vela4j.dispatch.files.PlanWriter;
 import io.vela4j.model.Diagnostic;
 import io.vela4j.model.kube.ResourceScopes;
 import io.vela4j.render.RenderResult;
@@ -52,14 +52,6 @@ final class DispatchCommand implements Runnable {
   }
 
   /**
-   * A plan and the policy its objects are delivered with.
-   *
-   * @param plan the plan
-   * @param policy the delivery policy
-   */
-  record Planned(DispatchPlan plan, DispatchPolicy policy) {}
-
-  /**
    * Plans the inputs (shared with {@code apply}): plain manifests with {@code --placement} as one
    * request; otherwise every Application, ApplicationRevision and AppDeployment rendered and placed
    * by its policies (revision-only applications are skipped with a message).
@@ -67,12 +59,12 @@ final class DispatchCommand implements Runnable {
    * @param inputs the options
    * @param stdin standard input
    * @param err where messages go
-   * @return the plan
+   * @return the plan (carrying the policy its objects are delivered with)
    * @throws IOException when a file cannot be read
    * @throws DispatchException when a file is invalid or the plan fails
    * @throws io.vela4j.render.RenderException when an application does not render
    */
-  static Planned plan(DispatchInputs inputs, InputStream stdin, PrintWriter err)
+  static DispatchPlan plan(DispatchInputs inputs, InputStream stdin, PrintWriter err)
       throws IOException {
     var dispatcher = Dispatchers.discover().get(inputs.via);
     if (inputs.placement != null) {
@@ -88,7 +80,7 @@ final class DispatchCommand implements Runnable {
         objects.addAll(ManifestFiles.read(text, name, pf.namespace(), ResourceScopes.builtin()));
       }
       DispatchRequest request = pf.request(objects, ResourceScopes.builtin());
-      return new Planned(dispatcher.plan(request), request.policy());
+      return dispatcher.plan(request);
     }
     List<RenderResult> results = DryRunCommand.render(inputs.render, err, true);
     var requests = new ArrayList<DispatchRequest>();
@@ -105,7 +97,7 @@ final class DispatchCommand implements Runnable {
       requests.addAll(RenderedDispatch.requests(r, policy, ResourceScopes.builtin()));
     }
     err.flush();
-    return new Planned(RenderedDispatch.plan(dispatcher, requests), policy);
+    return RenderedDispatch.plan(dispatcher, requests);
   }
 
   /** Prints diagnostics one per line ({@code file:line:column: severity: path: message}). */
@@ -149,7 +141,7 @@ final class DispatchCommand implements Runnable {
       PrintWriter err = spec.commandLine().getErr();
       DispatchPlan plan;
       try {
-        plan = plan(inputs, System.in, err).plan();
+        plan = plan(inputs, System.in, err);
       } catch (DispatchException e) {
         print(e.diagnostics(), err);
         return 1;
@@ -163,14 +155,14 @@ final class DispatchCommand implements Runnable {
       }
       print(plan.diagnostics(), err);
       if (output == null) {
-        out.print(PlanWriter.stream(plan));
+        out.print(DispatchPlanWriter.stream(plan));
         out.flush();
-        err.print(PlanWriter.summaryTable(plan));
+        err.print(DispatchPlanWriter.summaryTable(plan));
         err.flush();
         return 0;
       }
       try {
-        for (Path stale : PlanWriter.write(plan, output)) {
+        for (Path stale : DispatchPlanWriter.write(plan, output)) {
           err.println("removed stale " + stale);
         }
         err.flush();
@@ -179,7 +171,7 @@ final class DispatchCommand implements Runnable {
         err.flush();
         return 1;
       }
-      out.print(PlanWriter.summaryTable(plan));
+      out.print(DispatchPlanWriter.summaryTable(plan));
       out.println("plan " + plan.contentHash() + " written to " + output);
       out.flush();
       return 0;

@@ -1,6 +1,7 @@
 package io.vela4j.cli;
 
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
 import io.vela4j.model.ParsedDocument;
 import io.vela4j.model.oam.AppDeployment;
 import io.vela4j.model.oam.Application;
@@ -86,7 +87,7 @@ final class DryRunCommand implements Callable<Integer> {
           Diagnostic notRendered =
               new Diagnostic(
                   strict ? Diagnostic.Severity.ERROR : Diagnostic.Severity.WARNING,
-                  "NOT_RENDERED",
+                  DiagnosticCodes.OBJECT_NOT_RENDERED,
                   d.object().getKind()
                       + " "
                       + d.object().getMetadata().getName()

@@ -56,7 +56,7 @@ final class RolloutCommand implements Runnable {
         defaultValue = "table",
         paramLabel = "FORMAT",
         description = "table (default), json, yaml or svg.")
-    RolloutPlanWriter.Format output;
+    RolloutPlanWriter.OutputFormat output;
 
     @Override
     public Integer call() {

@@ -5,11 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.vela4j.dispatch.DeliveryTarget;
 import io.vela4j.dispatch.kube.ClusterConnections;
+import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
+import io.vela4j.model.LocatedTree;
 import io.vela4j.model.ParsedDocument;
+import io.vela4j.model.ReadException;
 import io.vela4j.model.VelaException;
+import io.vela4j.model.VelaYaml;
 import io.vela4j.model.oam.Application;
 import io.vela4j.render.RenderOptions;
 import io.vela4j.render.RenderResult;
@@ -19,6 +23,7 @@ import io.vela4j.workflow.NotificationRecord;
 import io.vela4j.workflow.RolloutProgress;
 import io.vela4j.workflow.StepStatus;
 import io.vela4j.workflow.WorkflowEngine;
+import io.vela4j.workflow.WorkflowException;
 import io.vela4j.workflow.WorkflowListener;
 import io.vela4j.workflow.WorkflowOptions;
 import io.vela4j.workflow.WorkflowRun;
@@ -139,7 +144,13 @@ final class WorkflowCommand implements Runnable {
       if (!Files.isRegularFile(state)) {
         throw new IOException(state + " (no such file)");
       }
-      return ClusterState.of(new YAMLMapper().readTree(state.toFile()));
+      LocatedTree tree = readOne(state);
+      try {
+        return ClusterState.of(tree.root());
+      } catch (WorkflowException e) {
+        throw new WorkflowException(
+            e.diagnostics().stream().map(tree.sourceMap()::locate).toList());
+      }
     }
 
     @Nullable ClusterConnections connections() {
@@ -245,8 +256,15 @@ final class WorkflowCommand implements Runnable {
         if (!Files.isRegularFile(runFile)) {
           throw new IOException(runFile + " (no such file)");
         }
-        JsonNode tree = JSON.readTree(runFile.toFile());
-        WorkflowRun run = WorkflowRun.fromJson(tree);
+        LocatedTree located = readOne(runFile);
+        JsonNode tree = located.root();
+        WorkflowRun run;
+        try {
+          run = WorkflowRun.fromJson(tree);
+        } catch (WorkflowException e) {
+          throw new WorkflowException(
+              e.diagnostics().stream().map(located.sourceMap()::locate).toList());
+        }
         RenderInputs inputs = inputs(tree.path("inputs"));
         Renderer renderer = inputs.renderer(inputs.registry());
         ClusterState state = common.state();
@@ -429,5 +447,24 @@ final class WorkflowCommand implements Runnable {
           targets.isEmpty() ? "-" : String.join(",", targets));
       out.flush();
     }
+  }
+
+  /**
+   * The one document of a state or run file (YAML or JSON), read by the model's located reader so
+   * that its problems have file, line and column.
+   */
+  static LocatedTree readOne(Path file) {
+    List<LocatedTree> trees = VelaYaml.reader().readTrees(file).orThrow();
+    if (trees.size() != 1) {
+      throw new ReadException(
+          List.of(
+              Diagnostic.error(
+                      DiagnosticCodes.INVALID_DOCUMENT_COUNT,
+                      "expected exactly one document, found " + trees.size(),
+                      null)
+                  .withSource(file.toString())
+                  .withFacts("1", String.valueOf(trees.size()))));
+    }
+    return trees.get(0);
   }
 }

@@ -226,7 +226,7 @@ class RenderCommandsTest {
             EXAMPLES.resolve("dispatch/manifests.yaml").toString());
     assertThat(plan.code()).isEqualTo(1);
     assertThat(plan.err())
-        .contains("NOT_RENDERED".isEmpty() ? "" : "plain manifests need --placement");
+        .contains("OBJECT_NOT_RENDERED".isEmpty() ? "" : "plain manifests need --placement");
   }
 
   @Test

@@ -65,7 +65,7 @@ class RolloutCommandTest {
         .containsExactlyInAnyOrder(
             spec
                 + ":4:15: error: steps[1].replicas: not an integer or a whole percentage"
-                + " (expected 3 or \"20%\", found \"ab\")",
+                + " (expected 3 or \"20%\", found string \"ab\")",
             spec + ":1:17: error: sourceReplicas: must not be negative (expected >= 0, found -1)",
             spec
                 + ":3:15: error: steps[0].replicas: a percentage must not exceed 100%"

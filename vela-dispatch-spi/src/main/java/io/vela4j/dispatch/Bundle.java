@@ -1,6 +1,7 @@
 package io.vela4j.dispatch;
 
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +30,8 @@ public record Bundle(String id, String revision, List<Manifest> manifests) {
     var problems = new ArrayList<Diagnostic>();
     if (!isDnsLabel(id)) {
       problems.add(
-          Diagnostic.error("BAD_BUNDLE_ID", "the bundle name is not a DNS-1123 label", "bundle")
+          Diagnostic.error(
+                  DiagnosticCodes.INVALID_NAME, "the bundle name is not a DNS-1123 label", "bundle")
               .withFacts(
                   "lower-case alphanumerics and '-', at most 63 characters", "'" + id + "'"));
     }
@@ -40,7 +42,7 @@ public record Bundle(String id, String revision, List<Manifest> manifests) {
       if (first != null) {
         problems.add(
             Diagnostic.error(
-                    "DUPLICATE_KEY",
+                    DiagnosticCodes.DUPLICATE_OBJECT,
                     k.display()
                         + " appears twice (manifests #"
                         + (first + 1)

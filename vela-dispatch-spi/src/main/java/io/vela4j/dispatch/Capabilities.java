@@ -3,7 +3,7 @@ package io.vela4j.dispatch;
 /**
  * What a {@link Dispatcher} can do, so callers can choose one and know what to expect. Immutable.
  *
- * @param overrides how per-cluster overrides are expressed
+ * @param overriders how per-cluster overriders are expressed
  * @param nativeReplicaDivision whether the target system divides replicas itself (Karmada)
  * @param statusFeedback whether the system copies status back to the control plane (OCM)
  * @param requiresControlPlane whether deliveries go to a control plane rather than to the clusters
@@ -11,15 +11,15 @@ package io.vela4j.dispatch;
  * @param maxPayloadBytes the payload limit per delivered object the planner enforces, or 0 for none
  */
 public record Capabilities(
-    OverrideSupport overrides,
+    OverriderSupport overriders,
     boolean nativeReplicaDivision,
     boolean statusFeedback,
     boolean requiresControlPlane,
     GarbageCollection garbageCollection,
     int maxPayloadBytes) {
 
-  /** How overrides reach the clusters. */
-  public enum OverrideSupport {
+  /** How overriders reach the clusters. */
+  public enum OverriderSupport {
     /** The system applies them itself (Karmada OverridePolicy). */
     NATIVE,
     /** The planner bakes them into each cluster's objects (OCM, direct). */

@@ -6,15 +6,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One cluster of a {@link Placement}: where to deliver, how many replicas the scalable workloads
- * get there, and which overrides apply. Immutable.
+ * get there, and which overriders apply. Immutable.
  *
  * @param cluster the target cluster
  * @param replicas the {@code spec.replicas} of every Deployment, StatefulSet and ReplicaSet in this
  *     cluster, or {@code null} to keep the bundle's value
- * @param overrides the overrides for this cluster, in declaration order
+ * @param overriders the overriders for this cluster, in declaration order
  */
 public record ClusterAssignment(
-    ClusterTarget cluster, @Nullable Integer replicas, List<Override> overrides) {
+    MemberCluster cluster, @Nullable Integer replicas, List<Overrider> overriders) {
 
   /** Validates and copies the components. */
   public ClusterAssignment {
@@ -22,7 +22,7 @@ public record ClusterAssignment(
     if (replicas != null && replicas < 0) {
       throw new IllegalArgumentException("replicas must be >= 0, was " + replicas);
     }
-    overrides = List.copyOf(overrides);
+    overriders = List.copyOf(overriders);
   }
 
   /**
@@ -32,7 +32,7 @@ public record ClusterAssignment(
    * @return the assignment
    */
   public static ClusterAssignment of(String name) {
-    return new ClusterAssignment(ClusterTarget.named(name), null, List.of());
+    return new ClusterAssignment(MemberCluster.named(name), null, List.of());
   }
 
   /** The cluster name. */

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.vela4j.dispatch.internal.Json;
-import java.nio.charset.StandardCharsets;
+import io.vela4j.dispatch.internal.OwnedNode;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -14,8 +14,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Waves run in ascending order per target; an executor finishes every delivery of a wave
  * (including its {@link Action#WAIT_ESTABLISHED} barriers) before starting the next wave of the
- * same target. Immutable and thread-safe: the object is stored as canonical JSON (sorted keys) and
- * {@link #object()} returns a fresh copy on every call.
+ * same target.
+ *
+ * <p>The object is kept as a JSON tree with sorted keys (the planners' trees stay trees: no
+ * serialising and re-parsing between planning, writing and applying). Immutable and thread-safe:
+ * the tree is copied in, never handed out, and {@link #body()} and {@link #object()} return fresh
+ * copies on every call; {@link #json()} is its canonical JSON, computed on demand.
  */
 public final class Delivery {
 
@@ -38,9 +42,10 @@ public final class Delivery {
   private final int wave;
   private final Action action;
   private final ResourceKey key;
-  private final String json;
+  private final ObjectNode tree;
 
-  private Delivery(DeliveryTarget target, int wave, Action action, ResourceKey key, String json) {
+  private Delivery(
+      DeliveryTarget target, int wave, Action action, ResourceKey key, ObjectNode tree) {
     this.target = Objects.requireNonNull(target, "target");
     this.action = Objects.requireNonNull(action, "action");
     if (wave < 0) {
@@ -48,7 +53,7 @@ public final class Delivery {
     }
     this.wave = wave;
     this.key = key;
-    this.json = json;
+    this.tree = tree;
   }
 
   /**
@@ -62,26 +67,35 @@ public final class Delivery {
    */
   public static Delivery of(
       DeliveryTarget target, int wave, Action action, GenericKubernetesResource object) {
-    return of(target, wave, action, Json.fromResource(object));
+    return of(target, wave, action, new OwnedNode(Json.fromResource(object)));
   }
 
   /**
-   * A delivery of a JSON object (copied, with keys sorted).
+   * A delivery of a JSON object (copied, with keys sorted; the argument is not kept).
    *
    * @param target where
    * @param wave when (0 first)
    * @param action what
    * @param object the object, with apiVersion, kind and metadata.name
    * @return the delivery
+   * @throws DispatchException when apiVersion, kind or metadata.name is missing
    */
   public static Delivery of(DeliveryTarget target, int wave, Action action, JsonNode object) {
-    JsonNode sorted = Json.sorted(object);
-    return new Delivery(
-        target, wave, action, Manifest.keyOf(sorted, "delivery"), Json.write(sorted));
+    ObjectNode tree;
+    if (object instanceof OwnedNode owned) {
+      // built by a planner for this delivery and referenced nowhere else: sorted in place
+      Json.sortInPlace(owned);
+      tree = owned;
+    } else if (object instanceof ObjectNode) {
+      tree = (ObjectNode) Json.sorted(object);
+    } else {
+      throw new IllegalArgumentException("a delivery's object must be a JSON object");
+    }
+    return new Delivery(target, wave, action, Manifest.keyOf(tree, "delivery"), tree);
   }
 
   /**
-   * A delivery of a manifest.
+   * A delivery of a manifest (its tree is shared, not copied: both are immutable).
    *
    * @param target where
    * @param wave when (0 first)
@@ -90,7 +104,7 @@ public final class Delivery {
    * @return the delivery
    */
   public static Delivery of(DeliveryTarget target, int wave, Action action, Manifest manifest) {
-    return new Delivery(target, wave, action, manifest.key(), manifest.canonicalJson());
+    return new Delivery(target, wave, action, manifest.key(), manifest.tree());
   }
 
   /** Where: the control plane or a member cluster. */
@@ -115,39 +129,59 @@ public final class Delivery {
 
   /** A fresh fabric8 copy of the object. */
   public GenericKubernetesResource object() {
-    return Json.toResource(json);
+    return Json.toResource(tree);
   }
 
   /** A fresh JSON copy of the object (keys sorted). */
   public ObjectNode body() {
-    return (ObjectNode) Json.read(json);
+    return tree.deepCopy();
   }
 
-  /** The object as compact JSON with sorted keys. */
+  /**
+   * The object's {@code metadata.labels}, sorted by key (read from the tree, without converting the
+   * object).
+   *
+   * @return the labels (empty when it has none)
+   */
+  public java.util.Map<String, String> labels() {
+    var out = new java.util.TreeMap<String, String>();
+    tree.path("metadata")
+        .path("labels")
+        .properties()
+        .forEach(e -> out.put(e.getKey(), e.getValue().asText()));
+    return java.util.Collections.unmodifiableMap(out);
+  }
+
+  /** The object as compact JSON with sorted keys (its canonical form), written on each call. */
   public String json() {
-    return json;
+    return Json.write(tree);
   }
 
-  /** The size of {@link #json()} in UTF-8 bytes. */
+  /** The size of {@link #json()} in UTF-8 bytes, counted without building the text. */
   public int sizeBytes() {
-    return json.getBytes(StandardCharsets.UTF_8).length;
+    return Json.utf8Size(tree);
   }
 
-  @java.lang.Override
+  /** The object's tree, shared: for this package's plan hash only, never to be modified. */
+  ObjectNode tree() {
+    return tree;
+  }
+
+  @Override
   public boolean equals(@Nullable Object o) {
     return o instanceof Delivery d
         && wave == d.wave
         && action == d.action
         && target.equals(d.target)
-        && json.equals(d.json);
+        && tree.equals(d.tree);
   }
 
-  @java.lang.Override
+  @Override
   public int hashCode() {
-    return Objects.hash(target, wave, action, json);
+    return Objects.hash(target, wave, action, tree);
   }
 
-  @java.lang.Override
+  @Override
   public String toString() {
     return target.display() + " wave " + wave + " " + action + " " + key.display();
   }

@@ -30,7 +30,7 @@ public sealed interface DeliveryTarget extends Comparable<DeliveryTarget> {
   /** The form printed in plan comments: {@code control-plane} or {@code cluster/<name>}. */
   String display();
 
-  @java.lang.Override
+  @Override
   default int compareTo(DeliveryTarget o) {
     if (this instanceof ControlPlane) {
       return o instanceof ControlPlane ? 0 : -1;
@@ -43,12 +43,12 @@ public sealed interface DeliveryTarget extends Comparable<DeliveryTarget> {
 
   /** The control plane: the OCM hub or the Karmada API server. */
   record ControlPlane() implements DeliveryTarget {
-    @java.lang.Override
+    @Override
     public String fileStem() {
       return "control-plane";
     }
 
-    @java.lang.Override
+    @Override
     public String display() {
       return "control-plane";
     }
@@ -68,12 +68,12 @@ public sealed interface DeliveryTarget extends Comparable<DeliveryTarget> {
       }
     }
 
-    @java.lang.Override
+    @Override
     public String fileStem() {
       return "cluster-" + name;
     }
 
-    @java.lang.Override
+    @Override
     public String display() {
       return "cluster/" + name;
     }

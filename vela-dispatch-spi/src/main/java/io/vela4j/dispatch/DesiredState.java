@@ -1,9 +1,12 @@
 package io.vela4j.dispatch;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vela4j.dispatch.internal.CopyOnWrite;
 import io.vela4j.dispatch.internal.JsonPatcher.PatchException;
-import io.vela4j.dispatch.internal.OverrideEngine;
+import io.vela4j.dispatch.internal.OverriderEngine;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
+import io.vela4j.model.FieldPaths;
 import io.vela4j.model.kube.ResourceScopes;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * removed from cluster-scoped kinds and {@code default} is set on namespaced kinds without one),
  * set {@code spec.replicas} of Deployments, StatefulSets and ReplicaSets to the cluster's replicas,
  * apply the cluster's overrides in a fixed order, sort object keys, and order the objects by {@link
- * Waves wave} then {@link ResourceKey canonical key}.
+ * ApplyOrder wave} then {@link ResourceKey canonical key}.
  *
  * <p>The override order is Karmada's: overrides are grouped by target selector ({@link
  * ResourceSelector#ALL} first, then by apiVersion, kind, namespace, name — the order of the
@@ -46,7 +49,8 @@ public final class DesiredState {
 
   /** Orders manifests by wave, then canonical key. */
   public static final Comparator<Manifest> MANIFEST_ORDER =
-      Comparator.comparingInt((Manifest m) -> Waves.of(m.key())).thenComparing(Manifest::key);
+      Comparator.comparingInt((Manifest m) -> ApplyOrder.waveOf(m.key()))
+          .thenComparing(Manifest::key);
 
   private final ResourceScopes scopes;
   private final List<Manifest> templates;
@@ -68,10 +72,10 @@ public final class DesiredState {
    * Computes the per-cluster objects of a request.
    *
    * @param request the request
-   * @return the desired state; its diagnostics are warnings ({@code CR_WITHOUT_CRD}, {@code
-   *     ZERO_REPLICA_CLUSTER}, {@code OVERRIDE_NO_MATCH})
-   * @throws DispatchException listing every error ({@code BAD_CLUSTER_NAME}, {@code
-   *     OVERRIDE_FAILED}, {@code OVERRIDE_CHANGED_IDENTITY})
+   * @return the desired state; its diagnostics are warnings ({@code UNKNOWN_KIND}, {@code
+   *     CLUSTER_ZERO_REPLICAS}, {@code OVERRIDER_NO_MATCH})
+   * @throws DispatchException listing every error ({@code INVALID_NAME}, {@code OVERRIDER_FAILED},
+   *     {@code OVERRIDER_CHANGED_IDENTITY})
    */
   public static DesiredState compute(DispatchRequest request) {
     Calculator r = calculator(request);
@@ -110,8 +114,8 @@ public final class DesiredState {
    *
    * @param cluster the cluster name
    * @param objects the objects, in wave then key order (empty when there are errors)
-   * @param warnings warnings ({@code ZERO_REPLICA_CLUSTER}, {@code OVERRIDE_NO_MATCH})
-   * @param errors errors ({@code BAD_CLUSTER_NAME}, {@code OVERRIDE_FAILED}, ...)
+   * @param warnings warnings ({@code CLUSTER_ZERO_REPLICAS}, {@code OVERRIDER_NO_MATCH})
+   * @param errors errors ({@code INVALID_NAME}, {@code OVERRIDER_FAILED}, ...)
    */
   public record ClusterObjects(
       String cluster, List<Manifest> objects, List<Diagnostic> warnings, List<Diagnostic> errors) {
@@ -139,7 +143,7 @@ public final class DesiredState {
         new LinkedHashMap<>(16, 0.75f, true) {
           private static final long serialVersionUID = 1L;
 
-          @java.lang.Override
+          @Override
           protected boolean removeEldestEntry(Map.Entry<List<Object>, Rendered> eldest) {
             return size() > CACHE;
           }
@@ -158,7 +162,7 @@ public final class DesiredState {
         String kind = k.substring(slash + 1);
         warnings.add(
             Diagnostic.warning(
-                    "CR_WITHOUT_CRD",
+                    DiagnosticCodes.UNKNOWN_KIND,
                     "kind "
                         + kind
                         + (group.isEmpty() ? "" : " (" + group + ")")
@@ -175,7 +179,8 @@ public final class DesiredState {
       List<ClusterAssignment> clusters = request.placement().clusters();
       if (clusters.isEmpty()) {
         errors.add(
-            Diagnostic.error("NO_CLUSTERS", "the placement lists no cluster", "clusters")
+            Diagnostic.error(
+                    DiagnosticCodes.MISSING_CLUSTERS, "the placement lists no cluster", "clusters")
                 .withFacts("at least one cluster", "none"));
       }
       for (int i = 0; i < clusters.size(); i++) {
@@ -193,12 +198,12 @@ public final class DesiredState {
       return templates;
     }
 
-    /** Bundle-level errors ({@code NO_CLUSTERS}). */
+    /** Bundle-level errors ({@code MISSING_CLUSTERS}). */
     public List<Diagnostic> errors() {
       return List.copyOf(errors);
     }
 
-    /** Bundle-level warnings ({@code CR_WITHOUT_CRD}). */
+    /** Bundle-level warnings ({@code UNKNOWN_KIND}). */
     public List<Diagnostic> warnings() {
       return List.copyOf(warnings);
     }
@@ -217,31 +222,31 @@ public final class DesiredState {
       if (!Bundle.isDnsLabel(a.name())) {
         errs.add(
             Diagnostic.error(
-                    "BAD_CLUSTER_NAME",
+                    DiagnosticCodes.INVALID_NAME,
                     "cluster name '"
                         + a.name()
                         + "' is not a DNS-1123 label (OCM uses it as a"
                         + " namespace, Karmada as a Cluster name)",
-                    path + ".name")
+                    FieldPaths.field(path, "name"))
                 .withFacts("lower-case alphanumerics and '-', at most 63 characters", a.name()));
         return new ClusterObjects(a.name(), List.of(), warns, errs);
       }
       if (a.replicas() != null && a.replicas() == 0) {
         warns.add(
             Diagnostic.warning(
-                "ZERO_REPLICA_CLUSTER",
+                DiagnosticCodes.CLUSTER_ZERO_REPLICAS,
                 "cluster "
                     + a.name()
                     + " gets 0 replicas: its workloads are delivered scaled to"
                     + " zero",
-                path + ".replicas"));
+                FieldPaths.field(path, "replicas")));
       }
       List<Object> signature = new ArrayList<>();
       signature.add(a.replicas() == null ? -1 : a.replicas());
-      signature.addAll(a.overrides());
+      signature.addAll(a.overriders());
       Rendered rendered = cache.get(signature);
       if (rendered == null) {
-        var matchedNow = new boolean[a.overrides().size()];
+        var matchedNow = new boolean[a.overriders().size()];
         boolean[] replicasNow = {false};
         List<Manifest> objects =
             DesiredState.objectsOf(templates, a, path, matchedNow, replicasNow, errs);
@@ -254,24 +259,24 @@ public final class DesiredState {
       if (a.replicas() != null && !rendered.replicasMatched()) {
         warns.add(
             Diagnostic.warning(
-                "OVERRIDE_NO_MATCH",
+                DiagnosticCodes.OVERRIDER_NO_MATCH,
                 "cluster "
                     + a.name()
                     + " sets replicas but the bundle has no Deployment,"
                     + " StatefulSet or ReplicaSet",
-                path + ".replicas"));
+                FieldPaths.field(path, "replicas")));
       }
       for (int oi = 0; oi < rendered.matched().length; oi++) {
         if (!rendered.matched()[oi]) {
           warns.add(
               Diagnostic.warning(
-                  "OVERRIDE_NO_MATCH",
+                  DiagnosticCodes.OVERRIDER_NO_MATCH,
                   "override #"
                       + (oi + 1)
                       + " of cluster "
                       + a.name()
                       + " matches no object of the bundle it can change",
-                  path + ".overrides[" + oi + "]"));
+                  FieldPaths.index(FieldPaths.field(path, "overrides"), oi)));
         }
       }
       return new ClusterObjects(a.name(), rendered.objects(), warns, errs);
@@ -300,11 +305,10 @@ public final class DesiredState {
   }
 
   /** The cluster's overrides in application order (stable). */
-  static List<io.vela4j.dispatch.Override> ordered(List<io.vela4j.dispatch.Override> overrides) {
+  static List<Overrider> ordered(List<Overrider> overrides) {
     var list = new ArrayList<>(overrides);
     list.sort(
-        Comparator.comparing(io.vela4j.dispatch.Override::target, SELECTOR_ORDER)
-            .thenComparingInt(io.vela4j.dispatch.Override::order));
+        Comparator.comparing(Overrider::target, SELECTOR_ORDER).thenComparingInt(Overrider::order));
     return list;
   }
 
@@ -317,11 +321,11 @@ public final class DesiredState {
       boolean[] matched,
       boolean[] replicasMatched,
       List<Diagnostic> errors) {
-    var ordered = ordered(a.overrides());
+    var ordered = ordered(a.overriders());
     List<Manifest> result = new ArrayList<>(templates.size());
     for (Manifest t : templates) {
       ResourceKey key = t.key();
-      boolean scale = a.replicas() != null && OverrideEngine.scalable(key);
+      boolean scale = a.replicas() != null && OverriderEngine.scalable(key);
       boolean touched = scale;
       for (var o : ordered) {
         touched |= o.target().matches(key);
@@ -330,22 +334,25 @@ public final class DesiredState {
         result.add(t);
         continue;
       }
-      ObjectNode body = t.body();
+      // copy on write: the cluster's object shares every subtree its overriders leave alone
+      CopyOnWrite tree = CopyOnWrite.of(t.tree());
+      ObjectNode body = tree.root();
       if (scale) {
         replicasMatched[0] = true;
+        tree.own("/spec");
         setReplicas(body, Objects.requireNonNull(a.replicas()));
       }
       boolean failed = false;
       for (var o : ordered) {
-        int oi = indexOf(a.overrides(), o);
+        int oi = indexOf(a.overriders(), o);
         try {
-          if (OverrideEngine.apply(o, key, body)) {
+          if (OverriderEngine.apply(o, key, tree)) {
             matched[oi] = true;
           }
         } catch (PatchException e) {
           errors.add(
               Diagnostic.error(
-                      "OVERRIDE_FAILED",
+                      DiagnosticCodes.OVERRIDER_FAILED,
                       "override #"
                           + (oi + 1)
                           + " of cluster "
@@ -354,7 +361,7 @@ public final class DesiredState {
                           + key.display()
                           + ": "
                           + e.getMessage(),
-                      path + ".overrides[" + oi + "]")
+                      FieldPaths.index(FieldPaths.field(path, "overrides"), oi))
                   .withFacts("an override that applies to " + key.display(), e.getMessage()));
           failed = true;
           break;
@@ -375,12 +382,12 @@ public final class DesiredState {
       if (!after.equals(key) || !after.version().equals(key.version())) {
         errors.add(
             Diagnostic.error(
-                    "OVERRIDE_CHANGED_IDENTITY",
+                    DiagnosticCodes.OVERRIDER_CHANGED_IDENTITY,
                     "the overrides of cluster "
                         + a.name()
                         + " change the identity of "
                         + key.display(),
-                    path + ".overrides")
+                    FieldPaths.field(path, "overrides"))
                 .withFacts(key.display(), after.display()));
         result.add(t);
         continue;
@@ -391,8 +398,7 @@ public final class DesiredState {
     return List.copyOf(result);
   }
 
-  private static int indexOf(
-      List<io.vela4j.dispatch.Override> list, io.vela4j.dispatch.Override o) {
+  private static int indexOf(List<Overrider> list, Overrider o) {
     for (int i = 0; i < list.size(); i++) {
       if (list.get(i) == o) {
         return i;

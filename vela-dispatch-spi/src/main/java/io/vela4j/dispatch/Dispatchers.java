@@ -1,6 +1,7 @@
 package io.vela4j.dispatch;
 
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -51,7 +52,7 @@ public final class Dispatchers {
       if (first != null) {
         warnings.add(
             Diagnostic.warning(
-                "DUPLICATE_DISPATCHER",
+                DiagnosticCodes.DUPLICATE_DISPATCHER,
                 "two dispatchers have id '"
                     + d.id()
                     + "': using "
@@ -116,7 +117,9 @@ public final class Dispatchers {
             () ->
                 new DispatchException(
                     Diagnostic.error(
-                            "UNKNOWN_DISPATCHER", "no dispatcher with id '" + id + "'", null)
+                            DiagnosticCodes.UNKNOWN_DISPATCHER,
+                            "no dispatcher with id '" + id + "'",
+                            null)
                         .withFacts("one of " + ids(), id)));
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.vela4j.dispatch.internal.Json;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
 import io.vela4j.model.kube.ResourceScopes;
 import java.util.List;
 import java.util.Objects;
@@ -23,6 +24,10 @@ import org.jspecify.annotations.Nullable;
  * @param body the normalized object
  */
 public record Manifest(ResourceKey key, ObjectNode body) {
+
+  static {
+    io.vela4j.dispatch.internal.SharedTrees.install(Manifest::tree);
+  }
 
   private static final List<String> SERVER_FIELDS =
       List.of(
@@ -68,7 +73,7 @@ public record Manifest(ResourceKey key, ObjectNode body) {
   public static Manifest of(JsonNode object, @Nullable ResourceScopes scopes) {
     if (!(object instanceof ObjectNode)) {
       throw new DispatchException(
-          Diagnostic.error("NOT_AN_OBJECT", "a manifest must be a mapping", null)
+          Diagnostic.error(DiagnosticCodes.INVALID_OBJECT, "a manifest must be a mapping", null)
               .withFacts("a Kubernetes object", object.getNodeType().toString().toLowerCase()));
     }
     ObjectNode body = object.deepCopy();
@@ -106,7 +111,11 @@ public record Manifest(ResourceKey key, ObjectNode body) {
    * bodies the caller built itself and never touches again.
    */
   static Manifest adopt(ResourceKey key, ObjectNode body) {
-    return new Manifest(key, new io.vela4j.dispatch.internal.OwnedNode(body));
+    return new Manifest(
+        key,
+        body instanceof io.vela4j.dispatch.internal.OwnedNode owned
+            ? owned
+            : new io.vela4j.dispatch.internal.OwnedNode(body));
   }
 
   /**
@@ -124,9 +133,14 @@ public record Manifest(ResourceKey key, ObjectNode body) {
   }
 
   /** A copy of the normalized body. */
-  @java.lang.Override
+  @Override
   public ObjectNode body() {
     return body.deepCopy();
+  }
+
+  /** The normalized body itself, shared: never to be modified. */
+  ObjectNode tree() {
+    return body;
   }
 
   /** The body as compact JSON with sorted keys (the canonical form hashed by plans). */
@@ -141,7 +155,7 @@ public record Manifest(ResourceKey key, ObjectNode body) {
 
   /** A new fabric8 resource with this manifest's content. */
   public GenericKubernetesResource toResource() {
-    return Json.toResource(canonicalJson());
+    return Json.toResource(body);
   }
 
   /**
@@ -168,7 +182,7 @@ public record Manifest(ResourceKey key, ObjectNode body) {
       if (meta.has("generateName")) {
         throw new DispatchException(
             Diagnostic.error(
-                    "GENERATE_NAME",
+                    DiagnosticCodes.UNSUPPORTED_GENERATE_NAME,
                     kind
                         + " uses metadata.generateName; dispatched objects need a fixed"
                         + " metadata.name (OCM and server-side apply reject generateName)",
@@ -181,7 +195,9 @@ public record Manifest(ResourceKey key, ObjectNode body) {
     if (slash == 0 || slash == apiVersion.length() - 1) {
       throw new DispatchException(
           Diagnostic.error(
-                  "BAD_API_VERSION", "malformed apiVersion of " + kind + " " + name, "apiVersion")
+                  DiagnosticCodes.INVALID_API_VERSION,
+                  "malformed apiVersion of " + kind + " " + name,
+                  "apiVersion")
               .withFacts("group/version or version", apiVersion));
     }
     return ResourceKey.of(apiVersion, kind, namespace, name);
@@ -192,7 +208,9 @@ public record Manifest(ResourceKey key, ObjectNode body) {
     String what = (kind == null ? "object" : kind) + (name == null ? "" : " " + name);
     return new DispatchException(
         Diagnostic.error(
-                field.equals("metadata.name") ? "MISSING_NAME" : "MISSING_FIELD",
+                field.equals("metadata.name")
+                    ? DiagnosticCodes.MISSING_FIELD
+                    : DiagnosticCodes.MISSING_FIELD,
                 "a " + where + " (" + what + ") has no " + field,
                 field)
             .withFacts("a non-empty " + field, "nothing"));

@@ -80,22 +80,41 @@ public final class RenderedDispatch {
 
   /**
    * Plans every request with one dispatcher and merges the plans: deliveries in target order
-   * (control plane first, then clusters by name), each target's deliveries in request order.
+   * (control plane first, then clusters by name), each target's deliveries in request order; the
+   * merged plan carries the requests' shared policy and the labels all their plans carry.
    *
    * @param dispatcher the dispatcher
    * @param requests the requests
    * @return the merged plan
    * @throws DispatchException listing the errors of every request
+   * @throws IllegalArgumentException when the requests have different policies
    */
   public static DispatchPlan plan(Dispatcher dispatcher, List<DispatchRequest> requests) {
     var deliveries = new ArrayList<Delivery>();
     var diagnostics = new ArrayList<Diagnostic>();
     var errors = new ArrayList<Diagnostic>();
+    DispatchPolicy policy =
+        requests.isEmpty() ? DispatchPolicy.defaults() : requests.get(0).policy();
+    for (DispatchRequest r : requests) {
+      if (!r.policy().equals(policy)) {
+        throw new IllegalArgumentException(
+            "the requests of one plan must share one policy; bundle "
+                + r.bundle().id()
+                + " has another");
+      }
+    }
+    // the labels every plan's wrappers carry (none when the requests are several bundles)
+    Map<String, String> labels = null;
     for (DispatchRequest r : requests) {
       try {
         DispatchPlan p = dispatcher.plan(r);
         deliveries.addAll(p.deliveries());
         diagnostics.addAll(p.diagnostics());
+        if (labels == null) {
+          labels = new java.util.TreeMap<>(p.labels());
+        } else {
+          labels.entrySet().retainAll(p.labels().entrySet());
+        }
       } catch (DispatchException e) {
         errors.addAll(e.diagnostics());
       }
@@ -106,7 +125,11 @@ public final class RenderedDispatch {
     deliveries.sort(Comparator.comparing(Delivery::target));
     // requests of one application share kinds: say each warning once
     return DispatchPlan.of(
-        dispatcher.id(), deliveries, List.copyOf(new java.util.LinkedHashSet<>(diagnostics)));
+        dispatcher.id(),
+        policy,
+        labels == null ? Map.of() : labels,
+        deliveries,
+        List.copyOf(new java.util.LinkedHashSet<>(diagnostics)));
   }
 
   /** A DNS-1123 label made of {@code s}: lower case, invalid characters as '-', at most 63. */

@@ -87,12 +87,12 @@ public record ResourceKey(
     return apiVersion() + " " + kind + " " + (namespace == null ? name : namespace + "/" + name);
   }
 
-  @java.lang.Override
+  @Override
   public int compareTo(ResourceKey o) {
     return ORDER.compare(this, o);
   }
 
-  @java.lang.Override
+  @Override
   public boolean equals(@Nullable Object o) {
     return o instanceof ResourceKey k
         && group.equals(k.group)
@@ -101,12 +101,12 @@ public record ResourceKey(
         && name.equals(k.name);
   }
 
-  @java.lang.Override
+  @Override
   public int hashCode() {
     return Objects.hash(group, kind, namespace, name);
   }
 
-  @java.lang.Override
+  @Override
   public String toString() {
     return display();
   }

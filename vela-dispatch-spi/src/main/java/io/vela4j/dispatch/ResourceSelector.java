@@ -3,8 +3,8 @@ package io.vela4j.dispatch;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Selects the bundle objects an {@link Override} applies to. Every non-null component must match; a
- * selector with only nulls matches every object. Immutable.
+ * Selects the bundle objects an {@link Overrider} applies to. Every non-null component must match;
+ * a selector with only nulls matches every object. Immutable.
  *
  * @param apiVersion the exact {@code apiVersion} (such as {@code apps/v1}), or {@code null} for any
  * @param kind the kind, or {@code null} for any

@@ -59,7 +59,7 @@ class ApiValueTypesTest {
             e ->
                 assertThat(((DispatchException) e).diagnostics())
                     .extracting(Diagnostic::code)
-                    .containsExactly("MISSING_NAME"));
+                    .containsExactly("MISSING_FIELD"));
     assertThatThrownBy(
             () ->
                 Manifest.of(
@@ -82,7 +82,7 @@ class ApiValueTypesTest {
                 assertThat(((DispatchException) e).diagnostics())
                     .extracting(Diagnostic::code, Diagnostic::path)
                     .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("DUPLICATE_KEY", "manifests[1]")));
+                        org.assertj.core.groups.Tuple.tuple("DUPLICATE_OBJECT", "manifests[1]")));
     assertThatThrownBy(() -> Bundle.of("Bad_Name", List.of(a))).hasMessageContaining("DNS-1123");
   }
 
@@ -90,15 +90,15 @@ class ApiValueTypesTest {
   void explicitRegistrationBeatsDiscovery() {
     Dispatcher fake =
         new Dispatcher() {
-          @java.lang.Override
+          @Override
           public String id() {
             return "direct";
           }
 
-          @java.lang.Override
+          @Override
           public Capabilities capabilities() {
             return new Capabilities(
-                Capabilities.OverrideSupport.RENDERED,
+                Capabilities.OverriderSupport.RENDERED,
                 false,
                 false,
                 false,
@@ -106,7 +106,7 @@ class ApiValueTypesTest {
                 0);
           }
 
-          @java.lang.Override
+          @Override
           public DispatchPlan plan(DispatchRequest request) {
             return DispatchPlan.of("direct", List.of(), List.of());
           }
@@ -135,8 +135,8 @@ class ApiValueTypesTest {
     var r = Dispatchers.of(a, b);
     assertThat(r.get("ocm")).isSameAs(b);
     assertThat(r.ids()).containsExactly("ocm");
-    assertThat(Dispatchers.discover().get("karmada").capabilities().overrides())
-        .isEqualTo(Capabilities.OverrideSupport.NATIVE);
+    assertThat(Dispatchers.discover().get("karmada").capabilities().overriders())
+        .isEqualTo(Capabilities.OverriderSupport.NATIVE);
   }
 
   @Test

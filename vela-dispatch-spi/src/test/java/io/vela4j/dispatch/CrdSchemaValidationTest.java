@@ -54,7 +54,7 @@ class CrdSchemaValidationTest {
     var chunked = withPolicy(base, base.policy().toBuilder().maxPayloadBytes(1500).build());
     var clusters = new ArrayList<>(base.placement().clusters());
     clusters.set(
-        0, new ClusterAssignment(clusters.get(0).cluster(), 0, clusters.get(0).overrides()));
+        0, new ClusterAssignment(clusters.get(0).cluster(), 0, clusters.get(0).overriders()));
     var zero =
         new DispatchRequest(
             base.bundle(), new Placement(clusters), base.policy(), base.scopes(), Map.of());

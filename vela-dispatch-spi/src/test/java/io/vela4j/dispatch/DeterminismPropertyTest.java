@@ -3,7 +3,7 @@ package io.vela4j.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
-import io.vela4j.dispatch.files.PlanWriter;
+import io.vela4j.dispatch.files.DispatchPlanWriter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -47,9 +47,9 @@ class DeterminismPropertyTest {
               DispatchPlan p2 = d.plan(a);
               DispatchPlan p3 = d.plan(b);
               assertThat(p2.contentHash()).isEqualTo(p1.contentHash());
-              assertThat(PlanWriter.stream(p2)).isEqualTo(PlanWriter.stream(p1));
+              assertThat(DispatchPlanWriter.stream(p2)).isEqualTo(DispatchPlanWriter.stream(p1));
               assertThat(p3.contentHash()).isEqualTo(p1.contentHash());
-              assertThat(PlanWriter.stream(p3)).isEqualTo(PlanWriter.stream(p1));
+              assertThat(DispatchPlanWriter.stream(p3)).isEqualTo(DispatchPlanWriter.stream(p1));
               assertThat(p3.deliveries()).isEqualTo(p1.deliveries());
             });
   }

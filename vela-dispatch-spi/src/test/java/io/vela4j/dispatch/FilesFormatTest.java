@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.vela4j.dispatch.files.DispatchPlanWriter;
 import io.vela4j.dispatch.files.ManifestFiles;
 import io.vela4j.dispatch.files.PlacementFile;
-import io.vela4j.dispatch.files.PlanWriter;
 import io.vela4j.model.Diagnostic;
 import io.vela4j.model.kube.ResourceScopes;
 import java.nio.file.Files;
@@ -50,22 +50,32 @@ class FilesFormatTest {
     assertThat(ds)
         .extracting(Diagnostic::code, Diagnostic::path, Diagnostic::line)
         .contains(
-            org.assertj.core.groups.Tuple.tuple("BAD_BUNDLE_ID", "bundle", 1),
-            org.assertj.core.groups.Tuple.tuple("BAD_TYPE", "clusters[0].replicas", 4),
+            org.assertj.core.groups.Tuple.tuple("INVALID_NAME", "bundle", 1),
+            org.assertj.core.groups.Tuple.tuple("VALUE_OUT_OF_RANGE", "clusters[0].replicas", 4),
             org.assertj.core.groups.Tuple.tuple(
-                "BAD_VALUE", "clusters[0].overrides[0].image.component", 6),
+                "INVALID_ENUM", "clusters[0].overrides[0].image.component", 6),
             org.assertj.core.groups.Tuple.tuple(
-                "BAD_TYPE", "clusters[0].overrides[1].labels.add.a", 7),
+                "INVALID_TYPE", "clusters[0].overrides[1].labels.add.a", 7),
             org.assertj.core.groups.Tuple.tuple(
-                "BAD_VALUE", "clusters[0].overrides[2].jsonPatch[0].op", 8),
+                "INVALID_ENUM", "clusters[0].overrides[2].jsonPatch[0].op", 8),
             org.assertj.core.groups.Tuple.tuple("DUPLICATE_CLUSTER", "clusters[1].name", 9),
-            org.assertj.core.groups.Tuple.tuple("BAD_VALUE", "policy.conflict", 11),
+            org.assertj.core.groups.Tuple.tuple("INVALID_ENUM", "policy.conflict", 11),
             org.assertj.core.groups.Tuple.tuple("UNKNOWN_FIELD", "policy.colour", 12));
     Diagnostic conflict =
         ds.stream().filter(d -> "policy.conflict".equals(d.path())).findFirst().orElseThrow();
     assertThat(conflict.expected()).isEqualTo("Abort|Overwrite");
     assertThat(conflict.actual()).isEqualTo("Ignore");
     assertThat(conflict.format()).startsWith("p.yaml:11:");
+    assertThat(ds).extracting(Diagnostic::path).doesNotContain("policy.deletion");
+  }
+
+  @Test
+  void policyFieldsAreOptional() {
+    PlacementFile pf =
+        PlacementFile.parse(
+            "bundle: b\nclusters: [{name: c}]\npolicy: {conflict: Overwrite}\n", "p.yaml");
+    assertThat(pf.policy().conflict()).isEqualTo(DispatchPolicy.Conflict.OVERWRITE);
+    assertThat(pf.policy().deletion()).isEqualTo(DispatchPolicy.defaults().deletion());
   }
 
   @Test
@@ -77,11 +87,11 @@ class FilesFormatTest {
         .extracting(ClusterAssignment::name)
         .containsExactly("eu-1", "us-1", "ap-1");
     assertThat(pf.placement().clusters().get(0).replicas()).isEqualTo(3);
-    assertThat(pf.placement().clusters().get(0).overrides().get(0))
+    assertThat(pf.placement().clusters().get(0).overriders().get(0))
         .isEqualTo(
-            new Override.Image(
-                Override.ImageComponent.TAG,
-                Override.Operator.REPLACE,
+            new Overrider.Image(
+                Overrider.ImageComponent.TAG,
+                Overrider.Operator.REPLACE,
                 "1.1",
                 ResourceSelector.of("Deployment", "web")));
     assertThat(pf.policy().conflict()).isEqualTo(DispatchPolicy.Conflict.OVERWRITE);
@@ -121,12 +131,12 @@ class FilesFormatTest {
     assertThat(ds)
         .extracting(Diagnostic::code, Diagnostic::line)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("NOT_AN_OBJECT", 9),
-            org.assertj.core.groups.Tuple.tuple("MISSING_NAME", 7));
+            org.assertj.core.groups.Tuple.tuple("INVALID_OBJECT", 9),
+            org.assertj.core.groups.Tuple.tuple("MISSING_FIELD", 7));
     assertThat(
             errors(() -> ManifestFiles.read("a: [b\n", "x.yaml", null, ResourceScopes.builtin())))
         .extracting(Diagnostic::code)
-        .containsExactly("YAML_SYNTAX");
+        .containsExactly("INVALID_YAML");
   }
 
   @Test
@@ -134,7 +144,7 @@ class FilesFormatTest {
     DispatchPlan plan = Dispatchers.discover().get("ocm").plan(Fixtures.exampleRequest());
     var yaml = new YAMLMapper();
     var json = new ObjectMapper();
-    var files = PlanWriter.files(plan);
+    var files = DispatchPlanWriter.files(plan);
     assertThat(files).containsOnlyKeys("control-plane.yaml");
     var docs =
         yaml.readerFor(com.fasterxml.jackson.databind.JsonNode.class)
@@ -154,7 +164,7 @@ class FilesFormatTest {
     Files.writeString(dir.resolve("control-plane.yaml"), "stale");
     Files.writeString(dir.resolve("notes.txt"), "mine");
 
-    List<Path> removed = PlanWriter.write(plan, dir.resolve("."));
+    List<Path> removed = DispatchPlanWriter.write(plan, dir.resolve("."));
 
     assertThat(removed)
         .extracting(p -> p.getFileName().toString())
@@ -163,12 +173,12 @@ class FilesFormatTest {
       assertThat(files.map(p -> p.getFileName().toString()).sorted())
           .containsExactlyElementsOf(
               java.util.stream.Stream.concat(
-                      PlanWriter.files(plan).keySet().stream(),
+                      DispatchPlanWriter.files(plan).keySet().stream(),
                       java.util.stream.Stream.of("notes.txt"))
                   .sorted()
                   .toList());
     }
-    for (var e : PlanWriter.files(plan).entrySet()) {
+    for (var e : DispatchPlanWriter.files(plan).entrySet()) {
       assertThat(dir.resolve(e.getKey())).hasContent(e.getValue());
     }
   }
@@ -184,7 +194,7 @@ class FilesFormatTest {
     PlacementFile pf = PlacementFile.parse("bundle: b\nclusters: [{name: c}]\n", "p.yaml");
     assertThat(errors(() -> pf.request(ms, ResourceScopes.builtin())))
         .extracting(Diagnostic::code)
-        .containsExactly("DUPLICATE_KEY");
+        .containsExactly("DUPLICATE_OBJECT");
   }
 
   @Test

@@ -2,7 +2,7 @@ package io.vela4j.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vela4j.dispatch.files.PlanWriter;
+import io.vela4j.dispatch.files.DispatchPlanWriter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -13,8 +13,8 @@ class GoldenPlanTest {
   @ValueSource(strings = {"ocm", "karmada", "direct"})
   void planMatchesGoldenFile(String via) {
     DispatchPlan plan = Dispatchers.discover().get(via).plan(Fixtures.exampleRequest());
-    Fixtures.assertGolden("plan-" + via + ".yaml", PlanWriter.stream(plan));
-    Fixtures.assertGolden("summary-" + via + ".txt", PlanWriter.summaryTable(plan));
+    Fixtures.assertGolden("plan-" + via + ".yaml", DispatchPlanWriter.stream(plan));
+    Fixtures.assertGolden("summary-" + via + ".txt", DispatchPlanWriter.summaryTable(plan));
     assertThat(plan.dispatcher()).isEqualTo(via);
   }
 

@@ -4,17 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.vela4j.dispatch.Override.Annotations;
-import io.vela4j.dispatch.Override.ContainerArgs;
-import io.vela4j.dispatch.Override.ContainerCommand;
-import io.vela4j.dispatch.Override.Image;
-import io.vela4j.dispatch.Override.ImageComponent;
-import io.vela4j.dispatch.Override.JsonPatch;
-import io.vela4j.dispatch.Override.Labels;
-import io.vela4j.dispatch.Override.ListOperator;
-import io.vela4j.dispatch.Override.Operator;
-import io.vela4j.dispatch.Override.PatchOp;
-import io.vela4j.dispatch.Override.Replicas;
+import io.vela4j.dispatch.Overrider.Annotations;
+import io.vela4j.dispatch.Overrider.ContainerArgs;
+import io.vela4j.dispatch.Overrider.ContainerCommand;
+import io.vela4j.dispatch.Overrider.Image;
+import io.vela4j.dispatch.Overrider.ImageComponent;
+import io.vela4j.dispatch.Overrider.JsonPatch;
+import io.vela4j.dispatch.Overrider.Labels;
+import io.vela4j.dispatch.Overrider.ListOperator;
+import io.vela4j.dispatch.Overrider.Operator;
+import io.vela4j.dispatch.Overrider.PatchOp;
+import io.vela4j.dispatch.Overrider.Replicas;
 import io.vela4j.dispatch.karmada.KarmadaDispatcher;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,14 +61,14 @@ class KarmadaSemanticsTest {
     DispatchRequest base = Fixtures.exampleRequest();
     var clusters = new ArrayList<>(base.placement().clusters());
     var first = clusters.get(0);
-    clusters.set(0, new ClusterAssignment(first.cluster(), 0, first.overrides()));
+    clusters.set(0, new ClusterAssignment(first.cluster(), 0, first.overriders()));
     var request =
         new DispatchRequest(
             base.bundle(), new Placement(clusters), base.policy(), base.scopes(), Map.of());
     DispatchPlan plan = KARMADA.plan(request);
     assertThat(plan.deliveries())
         .noneMatch(d -> d.json().contains("\"replicaSchedulingType\":\"Divided\""));
-    assertThat(plan.diagnostics()).anyMatch(d -> d.code().equals("ZERO_REPLICA_CLUSTER"));
+    assertThat(plan.diagnostics()).anyMatch(d -> d.code().equals("CLUSTER_ZERO_REPLICAS"));
     assertKarmadaReproducesDesiredState(request);
   }
 
@@ -113,22 +113,21 @@ class KarmadaSemanticsTest {
           new ResourceSelector(null, null, "shop", null),
           new ResourceSelector("batch/v1", "Job", null, null));
 
-  private static Gen<io.vela4j.dispatch.Override> override() {
+  private static Gen<Overrider> override() {
     Gen<ResourceSelector> sel =
         SourceDSL.integers().between(0, SELECTORS.size() - 1).map(SELECTORS::get);
     Gen<Operator> op = SourceDSL.arbitrary().enumValues(Operator.class);
     Gen<String> word = SourceDSL.arbitrary().pick(List.of("a", "b", "gold", "v2", "x-1"));
-    Gen<io.vela4j.dispatch.Override> image =
+    Gen<Overrider> image =
         SourceDSL.arbitrary()
             .enumValues(ImageComponent.class)
             .zip(op, word, sel, (c, o, w, s) -> new Image(c, o, o == Operator.REMOVE ? "" : w, s));
-    Gen<io.vela4j.dispatch.Override> labels =
-        op.zip(word, word, sel, (o, k, v, s) -> new Labels(o, Map.of(k, v), s));
-    Gen<io.vela4j.dispatch.Override> annotations =
+    Gen<Overrider> labels = op.zip(word, word, sel, (o, k, v, s) -> new Labels(o, Map.of(k, v), s));
+    Gen<Overrider> annotations =
         op.zip(
             word, word, sel, (o, k, v, s) -> new Annotations(o, Map.of("example.com/" + k, v), s));
     Gen<String> container = SourceDSL.arbitrary().pick(List.of("web", "sidecar", "migrate"));
-    Gen<io.vela4j.dispatch.Override> args =
+    Gen<Overrider> args =
         container.zip(
             SourceDSL.booleans().all(),
             word,
@@ -136,7 +135,7 @@ class KarmadaSemanticsTest {
             (c, add, w, s) ->
                 new ContainerArgs(
                     c, add ? ListOperator.ADD : ListOperator.REMOVE, List.of("--" + w), s));
-    Gen<io.vela4j.dispatch.Override> command =
+    Gen<Overrider> command =
         container.zip(
             SourceDSL.booleans().all(),
             word,
@@ -144,7 +143,7 @@ class KarmadaSemanticsTest {
             (c, add, w, s) ->
                 new ContainerCommand(
                     c, add ? ListOperator.ADD : ListOperator.REMOVE, List.of("/bin/" + w), s));
-    Gen<io.vela4j.dispatch.Override> patch =
+    Gen<Overrider> patch =
         word.zip(
             SourceDSL.integers().between(0, 2),
             (w, which) ->
@@ -197,8 +196,7 @@ class KarmadaSemanticsTest {
   void randomOverridesAndReplicasGiveTheSameObjectsThroughKarmada() {
     DispatchRequest base = Fixtures.exampleRequest();
     Gen<Integer> replicas = SourceDSL.integers().between(-1, 4);
-    Gen<List<io.vela4j.dispatch.Override>> overrides =
-        SourceDSL.lists().of(override()).ofSizeBetween(0, 5);
+    Gen<List<Overrider>> overrides = SourceDSL.lists().of(override()).ofSizeBetween(0, 5);
     Gen<List<Object[]>> clusters =
         SourceDSL.lists()
             .of(replicas.zip(overrides, (r, o) -> new Object[] {r, o}))
@@ -211,8 +209,8 @@ class KarmadaSemanticsTest {
               for (int i = 0; i < cs.size(); i++) {
                 int r = (Integer) cs.get(i)[0];
                 @SuppressWarnings("unchecked")
-                var o = (List<io.vela4j.dispatch.Override>) cs.get(i)[1];
-                list.add(new ClusterAssignment(ClusterTarget.named("c" + i), r < 0 ? null : r, o));
+                var o = (List<Overrider>) cs.get(i)[1];
+                list.add(new ClusterAssignment(MemberCluster.named("c" + i), r < 0 ? null : r, o));
               }
               var request =
                   new DispatchRequest(
@@ -252,7 +250,7 @@ class KarmadaSemanticsTest {
         int r = replicas.get(i);
         cs.add(
             new ClusterAssignment(
-                ClusterTarget.named("m" + i),
+                MemberCluster.named("m" + i),
                 r < 0 ? null : r,
                 List.of(new Labels(Operator.ADD, Map.of("i", "" + i), ResourceSelector.ALL))));
       }

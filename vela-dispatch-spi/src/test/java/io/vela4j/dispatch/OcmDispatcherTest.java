@@ -242,7 +242,7 @@ class OcmDispatcherTest {
         DispatchRequest.of(
             Bundle.of("b", List.of(cr)), Placement.of("c1"), DispatchPolicy.defaults());
     DispatchPlan plan = OCM.plan(request);
-    assertThat(plan.diagnostics()).extracting(Diagnostic::code).containsExactly("CR_WITHOUT_CRD");
+    assertThat(plan.diagnostics()).extracting(Diagnostic::code).containsExactly("UNKNOWN_KIND");
     assertThat(
             works(plan, "c1")
                 .get(0)
@@ -301,7 +301,7 @@ class OcmDispatcherTest {
     JsonNode mwrs = plan.deliveries().get(1).body();
     assertThat(mwrs.at("/spec/placementRefs/0/name").asText()).isEqualTo("shop");
     assertThat(mwrs.at("/spec/manifestWorkTemplate/workload/manifests")).hasSize(9);
-    assertThat(plan.diagnostics()).extracting(Diagnostic::code).contains("OCM_FEATURE_GATE");
+    assertThat(plan.diagnostics()).extracting(Diagnostic::code).contains("FEATURE_GATE_REQUIRED");
   }
 
   @Test

@@ -1,7 +1,7 @@
 package io.vela4j.maven;
 
 import io.vela4j.dispatch.DispatchException;
-import io.vela4j.dispatch.files.PlanWriter;
+import io.vela4j.dispatch.files.DispatchPlanWriter;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -59,13 +59,13 @@ public final class PlanMojo extends VelaMojo {
     }
     Path dir = planDirectory.toPath();
     try {
-      for (Path stale : PlanWriter.write(planned.plan(), dir)) {
+      for (Path stale : DispatchPlanWriter.write(planned.plan(), dir)) {
         getLog().info("Deleted stale " + stale);
       }
     } catch (IOException e) {
       throw new MojoExecutionException("Cannot write " + dir + ": " + e.getMessage(), e);
     }
-    for (String line : PlanWriter.summaryTable(planned.plan()).split("\n")) {
+    for (String line : DispatchPlanWriter.summaryTable(planned.plan()).split("\n")) {
       getLog().info(line);
     }
     getLog().info("Plan " + planned.plan().contentHash() + " (" + via + ") written to " + dir);

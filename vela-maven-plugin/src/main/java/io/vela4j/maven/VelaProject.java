@@ -9,6 +9,7 @@ import io.vela4j.dispatch.Dispatchers;
 import io.vela4j.dispatch.RenderedDispatch;
 import io.vela4j.model.ApplicationValidator;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
 import io.vela4j.model.ParseResult;
 import io.vela4j.model.ParsedDocument;
 import io.vela4j.model.SourceMap;
@@ -60,9 +61,6 @@ import org.jspecify.annotations.Nullable;
  * Immutable after {@link #read}.
  */
 final class VelaProject {
-
-  /** Code of two applications with the same name: {@code vela:render} writes one file per name. */
-  static final String DUPLICATE_APPLICATION = "DUPLICATE_APPLICATION";
 
   /**
    * What to read.
@@ -283,7 +281,7 @@ final class VelaProject {
         problems.add(
             map.locate(
                 Diagnostic.error(
-                        DUPLICATE_APPLICATION,
+                        DiagnosticCodes.DUPLICATE_APPLICATION,
                         "another application is named "
                             + a.name()
                             + " ("

@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.vela4j.dispatch.DispatchException;
 import io.vela4j.model.ApplicationValidator;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
 import io.vela4j.model.ParsedDocument;
 import io.vela4j.model.VelaYaml;
 import io.vela4j.model.oam.Application;
 import io.vela4j.model.oam.Cluster;
 import io.vela4j.render.DefinitionRegistry;
 import io.vela4j.render.DryRunWriter;
-import io.vela4j.render.RenderException;
 import io.vela4j.render.RenderOptions;
 import io.vela4j.render.Renderer;
 import java.nio.file.Files;
@@ -190,7 +190,7 @@ class VelaProjectTest {
             .filter(d -> wrongProperty.toString().equals(d.source()))
             .findFirst()
             .orElseThrow();
-    assertThat(replicas.code()).isEqualTo("INVALID_TYPE");
+    assertThat(replicas.code()).isEqualTo(DiagnosticCodes.INVALID_TYPE);
     assertThat(replicas.path()).isEqualTo("spec.components[0].traits[0].properties.replicas");
     assertThat(replicas.line()).isEqualTo(12);
     assertThat(replicas.column()).isEqualTo(23);
@@ -221,7 +221,7 @@ class VelaProjectTest {
     // vela:render does not run KubeVela's rules, only the render
     assertThat(read(List.of(), null).render().diagnostics())
         .extracting(Diagnostic::code)
-        .contains(RenderException.UNKNOWN_DEFINITION);
+        .contains(DiagnosticCodes.UNKNOWN_DEFINITION);
   }
 
   @Test
@@ -244,7 +244,7 @@ class VelaProjectTest {
         .singleElement()
         .satisfies(
             d -> {
-              assertThat(d.code()).isEqualTo(VelaProject.DUPLICATE_APPLICATION);
+              assertThat(d.code()).isEqualTo("DUPLICATE_APPLICATION");
               assertThat(d.source()).isEqualTo(second.toString());
               assertThat(d.line()).isEqualTo(3);
             });
@@ -304,7 +304,7 @@ class VelaProjectTest {
     VelaProject p = read(List.of(), dir.resolve("clusters.yaml"));
 
     assertThat(p.files()).isEmpty();
-    assertThat(p.readDiagnostics()).extracting(Diagnostic::code).containsExactly("IO_ERROR");
+    assertThat(p.readDiagnostics()).extracting(Diagnostic::code).containsExactly("READ_FAILED");
     assertThat(ValidateMojo.applicationValidator(null)).isInstanceOf(ApplicationValidator.class);
   }
 

@@ -94,7 +94,7 @@ public final class ApplicationValidator {
     ApplicationSpec spec = app.getSpec();
     if (spec == null) {
       out.add(
-          Diagnostic.error("MISSING_FIELD", "missing required field \"spec\"", "spec")
+          Diagnostic.error(DiagnosticCodes.MISSING_FIELD, "missing required field \"spec\"", "spec")
               .withFacts("object with components", "nothing"));
       return out;
     }
@@ -115,21 +115,26 @@ public final class ApplicationValidator {
     if (components.isEmpty()) {
       out.add(
           Diagnostic.warning(
-              "NO_COMPONENTS",
+              DiagnosticCodes.MISSING_COMPONENTS,
               "the application has no components: nothing will be deployed",
               "spec.components"));
     }
     Map<String, Integer> index = new LinkedHashMap<>();
     for (int i = 0; i < components.size(); i++) {
       var c = components.get(i);
-      String p = Paths.index("spec.components", i);
-      checkName(c.name(), p + ".name", "component", index, i, out);
-      checkType(c.type(), p + ".type", "component", known == null ? null : known.components(), out);
+      String p = FieldPaths.index("spec.components", i);
+      checkName(c.name(), FieldPaths.field(p, "name"), "component", index, i, out);
+      checkType(
+          c.type(),
+          FieldPaths.field(p, "type"),
+          "component",
+          known == null ? null : known.components(),
+          out);
       for (int j = 0; j < c.traits().size(); j++) {
         ApplicationTrait t = c.traits().get(j);
         checkType(
             t.type(),
-            Paths.index(p + ".traits", j) + ".type",
+            FieldPaths.field(FieldPaths.index(FieldPaths.field(p, "traits"), j), "type"),
             "trait",
             known == null ? null : known.traits(),
             out);
@@ -139,15 +144,17 @@ public final class ApplicationValidator {
     Map<String, String> producers = producers(components, out);
     for (int i = 0; i < components.size(); i++) {
       var c = components.get(i);
-      String p = Paths.index("spec.components", i);
+      String p = FieldPaths.index("spec.components", i);
       var deps = new LinkedHashSet<String>();
       for (int j = 0; j < c.dependsOn().size(); j++) {
         String d = c.dependsOn().get(j);
-        String dp = Paths.index(p + ".dependsOn", j);
+        String dp = FieldPaths.index(FieldPaths.field(p, "dependsOn"), j);
         if (d.equals(c.name())) {
           out.add(
               Diagnostic.error(
-                  "DEPENDS_ON_CYCLE", "component \"" + d + "\" depends on itself", dp));
+                  DiagnosticCodes.DEPENDS_ON_CYCLE,
+                  "component \"" + d + "\" depends on itself",
+                  dp));
         } else if (!index.containsKey(d)) {
           out.add(unknownRef("component", d, dp, index.keySet()));
         } else {
@@ -160,9 +167,9 @@ public final class ApplicationValidator {
         if (producer == null) {
           out.add(
               Diagnostic.error(
-                      "INPUT_NOT_PRODUCED",
+                      DiagnosticCodes.UNKNOWN_INPUT,
                       "input \"" + in.from() + "\" is not produced by any component's outputs",
-                      Paths.index(p + ".inputs", j) + ".from")
+                      FieldPaths.field(FieldPaths.index(FieldPaths.field(p, "inputs"), j), "from"))
                   .withFacts(
                       producers.isEmpty() ? "an output name" : "one of " + producers.keySet(),
                       in.from()));
@@ -188,9 +195,12 @@ public final class ApplicationValidator {
         if (previous != null) {
           out.add(
               Diagnostic.error(
-                  "DUPLICATE_OUTPUT",
+                  DiagnosticCodes.DUPLICATE_OUTPUT,
                   "output \"" + o.name() + "\" is also produced by \"" + previous + "\"",
-                  Paths.index(Paths.index("spec.components", i) + ".outputs", j) + ".name"));
+                  FieldPaths.field(
+                      FieldPaths.index(
+                          FieldPaths.field(FieldPaths.index("spec.components", i), "outputs"), j),
+                      "name")));
         }
       }
     }
@@ -203,11 +213,16 @@ public final class ApplicationValidator {
     Map<String, Integer> names = new HashMap<>();
     for (int i = 0; i < policies.size(); i++) {
       AppPolicy pol = policies.get(i);
-      String p = Paths.index("spec.policies", i);
+      String p = FieldPaths.index("spec.policies", i);
       if (pol.name() != null && !pol.name().isEmpty()) {
-        checkName(pol.name(), p + ".name", "policy", names, i, out);
+        checkName(pol.name(), FieldPaths.field(p, "name"), "policy", names, i, out);
       }
-      checkType(pol.type(), p + ".type", "policy", known == null ? null : known.policies(), out);
+      checkType(
+          pol.type(),
+          FieldPaths.field(p, "type"),
+          "policy",
+          known == null ? null : known.policies(),
+          out);
     }
   }
 
@@ -217,7 +232,7 @@ public final class ApplicationValidator {
     if (wf.ref() != null && !wf.ref().isEmpty() && !wf.steps().isEmpty()) {
       out.add(
           Diagnostic.warning(
-              "WORKFLOW_REF_AND_STEPS",
+              DiagnosticCodes.WORKFLOW_REF_CONFLICT,
               "workflow.ref is set, so KubeVela runs the referenced Workflow and ignores these steps",
               "spec.workflow.steps"));
     }
@@ -230,10 +245,15 @@ public final class ApplicationValidator {
     // names and outputs are shared by steps and sub-steps
     for (int i = 0; i < wf.steps().size(); i++) {
       var s = wf.steps().get(i);
-      String p = Paths.index("spec.workflow.steps", i);
+      String p = FieldPaths.index("spec.workflow.steps", i);
       collect(s, p, names, producers, out);
       for (int j = 0; j < s.subSteps().size(); j++) {
-        collect(s.subSteps().get(j), Paths.index(p + ".subSteps", j), names, producers, out);
+        collect(
+            s.subSteps().get(j),
+            FieldPaths.index(FieldPaths.field(p, "subSteps"), j),
+            names,
+            producers,
+            out);
       }
     }
     checkSteps(wf.steps(), "spec.workflow.steps", producers, out, true);
@@ -247,23 +267,26 @@ public final class ApplicationValidator {
       List<Diagnostic> out) {
     if (s.name() == null || s.name().isEmpty()) {
       out.add(
-          Diagnostic.error("MISSING_FIELD", "missing required field \"name\"", p + ".name")
+          Diagnostic.error(
+                  DiagnosticCodes.MISSING_FIELD,
+                  "missing required field \"name\"",
+                  FieldPaths.field(p, "name"))
               .withFacts("a DNS-1123 step name", "nothing"));
     } else {
-      checkName(s.name(), p + ".name", "step", names, names.size(), out);
+      checkName(s.name(), FieldPaths.field(p, "name"), "step", names, names.size(), out);
     }
     for (int j = 0; j < s.outputs().size(); j++) {
       String prev = producers.putIfAbsent(s.outputs().get(j).name(), String.valueOf(s.name()));
       if (prev != null) {
         out.add(
             Diagnostic.error(
-                "DUPLICATE_OUTPUT",
+                DiagnosticCodes.DUPLICATE_OUTPUT,
                 "output \""
                     + s.outputs().get(j).name()
                     + "\" is also produced by step \""
                     + prev
                     + "\"",
-                Paths.index(p + ".outputs", j) + ".name"));
+                FieldPaths.field(FieldPaths.index(FieldPaths.field(p, "outputs"), j), "name")));
       }
     }
   }
@@ -283,38 +306,46 @@ public final class ApplicationValidator {
     Map<String, List<String>> edges = new LinkedHashMap<>();
     for (int i = 0; i < steps.size(); i++) {
       WorkflowStep s = steps.get(i);
-      String p = Paths.index(base, i);
+      String p = FieldPaths.index(base, i);
       checkType(
-          s.type(), p + ".type", "workflow step", known == null ? null : stepTypes(known), out);
+          s.type(),
+          FieldPaths.field(p, "type"),
+          "workflow step",
+          known == null ? null : stepTypes(known),
+          out);
       if (s.timeout() != null && !DURATION.matches(s.timeout())) {
         out.add(
             Diagnostic.error(
-                    "INVALID_DURATION", "invalid timeout \"" + s.timeout() + "\"", p + ".timeout")
+                    DiagnosticCodes.INVALID_DURATION,
+                    "invalid timeout \"" + s.timeout() + "\"",
+                    FieldPaths.field(p, "timeout"))
                 .withFacts("a duration such as 30s, 5m or 1h30m", s.timeout()));
       }
       if (!topLevel && !s.subSteps().isEmpty()) {
         out.add(
             Diagnostic.error(
-                "NESTED_SUB_STEPS",
+                DiagnosticCodes.SUB_STEPS_NESTED,
                 "a sub-step cannot have sub-steps of its own",
-                p + ".subSteps"));
+                FieldPaths.field(p, "subSteps")));
       }
       if (topLevel && !s.subSteps().isEmpty() && !"step-group".equals(s.type())) {
         out.add(
             Diagnostic.warning(
-                "SUB_STEPS_IGNORED",
+                DiagnosticCodes.SUB_STEPS_IGNORED,
                 "only steps of type step-group run sub-steps; these are ignored",
-                p + ".subSteps"));
+                FieldPaths.field(p, "subSteps")));
       }
       if (s.mode() != null) {
-        checkMode(s.mode(), p + ".mode", out);
+        checkMode(s.mode(), FieldPaths.field(p, "mode"), out);
       }
       var deps = new LinkedHashSet<String>();
       for (int j = 0; j < s.dependsOn().size(); j++) {
         String d = s.dependsOn().get(j);
-        String dp = Paths.index(p + ".dependsOn", j);
+        String dp = FieldPaths.index(FieldPaths.field(p, "dependsOn"), j);
         if (d.equals(s.name())) {
-          out.add(Diagnostic.error("DEPENDS_ON_CYCLE", "step \"" + d + "\" depends on itself", dp));
+          out.add(
+              Diagnostic.error(
+                  DiagnosticCodes.DEPENDS_ON_CYCLE, "step \"" + d + "\" depends on itself", dp));
         } else if (!siblings.containsKey(d)) {
           out.add(
               unknownRef(topLevel ? "step" : "sub-step of this group", d, dp, siblings.keySet()));
@@ -328,9 +359,9 @@ public final class ApplicationValidator {
         if (producer == null) {
           out.add(
               Diagnostic.error(
-                      "INPUT_NOT_PRODUCED",
+                      DiagnosticCodes.UNKNOWN_INPUT,
                       "input \"" + in.from() + "\" is not produced by any step's outputs",
-                      Paths.index(p + ".inputs", j) + ".from")
+                      FieldPaths.field(FieldPaths.index(FieldPaths.field(p, "inputs"), j), "from"))
                   .withFacts(
                       producers.isEmpty() ? "an output name" : "one of " + producers.keySet(),
                       in.from()));
@@ -342,7 +373,7 @@ public final class ApplicationValidator {
         edges.put(s.name(), new ArrayList<>(deps));
       }
       if (topLevel && !s.subSteps().isEmpty()) {
-        checkSteps(s.subSteps(), p + ".subSteps", producers, out, false);
+        checkSteps(s.subSteps(), FieldPaths.field(p, "subSteps"), producers, out, false);
       }
     }
     reportCycles(edges, "step", base, siblings, out);
@@ -360,7 +391,8 @@ public final class ApplicationValidator {
         && !mode.equals(WorkflowMode.STEP_BY_STEP)
         && !mode.equals(WorkflowMode.DAG)) {
       out.add(
-          Diagnostic.error("INVALID_ENUM", "unknown workflow mode \"" + mode + "\"", path)
+          Diagnostic.error(
+                  DiagnosticCodes.INVALID_ENUM, "unknown workflow mode \"" + mode + "\"", path)
               .withFacts("StepByStep or DAG", mode));
     }
   }
@@ -376,14 +408,14 @@ public final class ApplicationValidator {
       List<Diagnostic> out) {
     if (name == null || name.isEmpty()) {
       out.add(
-          Diagnostic.error("MISSING_FIELD", what + " name is empty", path)
+          Diagnostic.error(DiagnosticCodes.MISSING_FIELD, what + " name is empty", path)
               .withFacts("a DNS-1123 name", "nothing"));
       return;
     }
     if (name.length() > 63 || !DNS1123_LABEL.matches(name)) {
       out.add(
           Diagnostic.error(
-                  "INVALID_NAME",
+                  DiagnosticCodes.INVALID_NAME,
                   what + " name \"" + name + "\" is not a valid DNS-1123 label",
                   path)
               .withFacts(
@@ -393,7 +425,10 @@ public final class ApplicationValidator {
     Integer first = seen.putIfAbsent(name, index);
     if (first != null) {
       out.add(
-          Diagnostic.error("DUPLICATE_NAME", "duplicate " + what + " name \"" + name + "\"", path)
+          Diagnostic.error(
+                  DiagnosticCodes.DUPLICATE_NAME,
+                  "duplicate " + what + " name \"" + name + "\"",
+                  path)
               .withFacts("unique names", "\"" + name + "\" again"));
     }
   }
@@ -406,7 +441,7 @@ public final class ApplicationValidator {
       List<Diagnostic> out) {
     if (type == null || type.isBlank()) {
       out.add(
-          Diagnostic.error("MISSING_TYPE", what + " type is empty", path)
+          Diagnostic.error(DiagnosticCodes.MISSING_FIELD, what + " type is empty", path)
               .withFacts(
                   "the name of a " + what + " definition", type == null ? "nothing" : "\"\""));
       return;
@@ -416,7 +451,10 @@ public final class ApplicationValidator {
       String name = at < 0 ? type : type.substring(0, at);
       if (!known.contains(name)) {
         out.add(
-            Diagnostic.error("UNKNOWN_TYPE", "unknown " + what + " type \"" + type + "\"", path)
+            Diagnostic.error(
+                    DiagnosticCodes.UNKNOWN_DEFINITION,
+                    "unknown " + what + " type \"" + type + "\"",
+                    path)
                 .withFacts(
                     known.isEmpty() ? "a known definition" : "one of " + sorted(known), type));
       }
@@ -430,7 +468,9 @@ public final class ApplicationValidator {
   private static Diagnostic unknownRef(
       String what, String name, String path, Set<String> available) {
     return Diagnostic.error(
-            "UNKNOWN_DEPENDENCY", "dependsOn names no " + what + " \"" + name + "\"", path)
+            DiagnosticCodes.UNKNOWN_DEPENDENCY,
+            "dependsOn names no " + what + " \"" + name + "\"",
+            path)
         .withFacts(available.isEmpty() ? "an existing name" : "one of " + available, name);
   }
 
@@ -470,9 +510,11 @@ public final class ApplicationValidator {
               Integer at = index.get(owner);
               out.add(
                   Diagnostic.error(
-                          "DEPENDS_ON_CYCLE",
+                          DiagnosticCodes.DEPENDS_ON_CYCLE,
                           what + " dependency cycle: " + String.join(" -> ", cycle),
-                          at == null ? base : Paths.index(base, at) + ".dependsOn")
+                          at == null
+                              ? base
+                              : FieldPaths.field(FieldPaths.index(base, at), "dependsOn"))
                       .withFacts("no cycles", String.join(" -> ", cycle)));
             }
           }

@@ -37,6 +37,11 @@ import org.jspecify.annotations.Nullable;
 final class Codec {
   static final ObjectMapper MAPPER = mapper();
 
+  /**
+   * The SDK's one YAML writer configuration: no {@code ---} before the first document, plain
+   * scalars where they read back as the same string, strings that look like numbers quoted,
+   * multi-line strings as literal blocks, long lines never folded.
+   */
   private static final ObjectMapper YAML_WRITER =
       new ObjectMapper(
           YAMLFactory.builder()
@@ -44,6 +49,7 @@ final class Codec {
               .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
               .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
               .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
+              .disable(YAMLGenerator.Feature.SPLIT_LINES)
               .build());
 
   private final ReadOptions options;
@@ -122,7 +128,14 @@ final class Codec {
       if (isList(root)) {
         JsonNode items = root.get("items");
         for (int i = 0; items != null && i < items.size(); i++) {
-          bind(items.get(i), "items[" + i + "]", map, index++, documents, rejected, diagnostics);
+          bind(
+              items.get(i),
+              FieldPaths.index("items", i),
+              map,
+              index++,
+              documents,
+              rejected,
+              diagnostics);
         }
       } else {
         bind(root, "", map, index++, documents, rejected, diagnostics);
@@ -153,7 +166,7 @@ final class Codec {
         if (i - start > options.maxLineLength()) {
           return new Diagnostic(
               Diagnostic.Severity.ERROR,
-              "LINE_TOO_LONG",
+              DiagnosticCodes.LINE_TOO_LONG,
               "line longer than " + options.maxLineLength() + " characters",
               source,
               line,
@@ -190,12 +203,13 @@ final class Codec {
     SourceMap map = prefix.isEmpty() ? fullMap : fullMap.rebase(prefix);
     boolean hadDuplicates =
         diagnostics.stream()
-            .anyMatch(d -> d.code().equals("DUPLICATE_KEY") && withinDocument(d, map));
+            .anyMatch(
+                d -> d.code().equals(DiagnosticCodes.DUPLICATE_KEY) && withinDocument(d, map));
     List<Diagnostic> found = new ArrayList<>();
     if (!node.isObject()) {
       found.add(
           Diagnostic.error(
-                  "NOT_AN_OBJECT",
+                  DiagnosticCodes.INVALID_OBJECT,
                   "a document must be a Kubernetes object (a mapping with apiVersion and kind)",
                   "")
               .withFacts("object", StructuralChecker.describe(node)));
@@ -206,12 +220,15 @@ final class Codec {
     String kind = node.path("kind").isTextual() ? node.get("kind").asText() : "";
     if (apiVersion.isEmpty()) {
       found.add(
-          Diagnostic.error("MISSING_FIELD", "missing required field \"apiVersion\"", "apiVersion")
+          Diagnostic.error(
+                  DiagnosticCodes.MISSING_FIELD,
+                  "missing required field \"apiVersion\"",
+                  "apiVersion")
               .withFacts("e.g. core.oam.dev/v1beta1", describe(node.get("apiVersion"))));
     }
     if (kind.isEmpty()) {
       found.add(
-          Diagnostic.error("MISSING_FIELD", "missing required field \"kind\"", "kind")
+          Diagnostic.error(DiagnosticCodes.MISSING_FIELD, "missing required field \"kind\"", "kind")
               .withFacts("e.g. Application", describe(node.get("kind"))));
     }
     Class<? extends HasMetadata> type = null;
@@ -224,7 +241,7 @@ final class Codec {
         String expected = HasMetadata.getApiVersion(sameKind.get());
         found.add(
             Diagnostic.error(
-                    "UNSUPPORTED_VERSION",
+                    DiagnosticCodes.UNSUPPORTED_VERSION,
                     kind + " is read as " + expected + "; " + apiVersion + " is not served",
                     "apiVersion")
                 .withFacts(expected, apiVersion));
@@ -236,7 +253,10 @@ final class Codec {
           && node.path("metadata").path("name").asText("").isEmpty()
           && node.path("metadata").path("generateName").asText("").isEmpty()) {
         found.add(
-            Diagnostic.error("MISSING_FIELD", "missing required field \"name\"", "metadata.name")
+            Diagnostic.error(
+                    DiagnosticCodes.MISSING_FIELD,
+                    "missing required field \"name\"",
+                    "metadata.name")
                 .withFacts("a DNS-1123 name", "nothing"));
       }
     }
@@ -266,7 +286,7 @@ final class Codec {
       diagnostics.add(
           map.locate(
               Diagnostic.error(
-                  "INVALID_VALUE",
+                  DiagnosticCodes.INVALID_VALUE,
                   e instanceof JsonProcessingException jpe
                       ? String.valueOf(jpe.getOriginalMessage())
                       : String.valueOf(e.getMessage()),
@@ -290,7 +310,7 @@ final class Codec {
   private static @Nullable JsonNode prune(JsonNode node, List<Diagnostic> found) {
     JsonNode copy = node.deepCopy();
     for (Diagnostic d : found) {
-      if (!d.isError() || !d.code().equals("INVALID_TYPE") || d.path() == null) {
+      if (!d.isError() || !d.code().equals(DiagnosticCodes.INVALID_TYPE) || d.path() == null) {
         continue;
       }
       String path = d.path();
@@ -343,8 +363,8 @@ final class Codec {
     for (var ref : e.getPath()) {
       p =
           ref.getFieldName() != null
-              ? Paths.field(p, ref.getFieldName())
-              : Paths.index(p, ref.getIndex());
+              ? FieldPaths.field(p, ref.getFieldName())
+              : FieldPaths.index(p, ref.getIndex());
     }
     return p;
   }
@@ -360,7 +380,7 @@ final class Codec {
   private Diagnostic tooLarge(@Nullable String source, long size) {
     return new Diagnostic(
         Diagnostic.Severity.ERROR,
-        "INPUT_TOO_LARGE",
+        DiagnosticCodes.INPUT_TOO_LARGE,
         "input larger than " + options.maxInputBytes() + " bytes",
         source,
         0,
@@ -417,7 +437,7 @@ final class Codec {
       return TreeResult.failed(
           new Diagnostic(
               Diagnostic.Severity.ERROR,
-              "INVALID_ENCODING",
+              DiagnosticCodes.INVALID_ENCODING,
               "the input is not valid UTF-8 (byte offset " + offset + ")",
               source,
               line,
@@ -460,7 +480,7 @@ final class Codec {
   private static Diagnostic ioError(@Nullable String source, IOException e) {
     return new Diagnostic(
         Diagnostic.Severity.ERROR,
-        "IO_ERROR",
+        DiagnosticCodes.READ_FAILED,
         "cannot read: " + e.getMessage(),
         source,
         0,
@@ -501,13 +521,17 @@ final class Codec {
       if (i > 0) {
         sb.append("---\n");
       }
-      try {
-        sb.append(YAML_WRITER.writeValueAsString(sortedTree(objects.get(i))));
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException("cannot write YAML", e);
-      }
+      sb.append(writeYamlTree(sortedTree(objects.get(i))));
     }
     return sb.toString();
+  }
+
+  static String writeYamlTree(JsonNode tree) {
+    try {
+      return YAML_WRITER.writeValueAsString(tree);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write YAML", e);
+    }
   }
 
   static String writeJson(List<?> objects) {
@@ -534,10 +558,12 @@ final class Codec {
   static <T extends HasMetadata> T single(ParseResult r, Class<T> type) {
     var docs = r.orThrow();
     if (docs.size() != 1) {
-      throw new ParseException(
+      throw new ReadException(
           List.of(
               Diagnostic.error(
-                      "DOCUMENT_COUNT", "expected exactly one document, found " + docs.size(), null)
+                      DiagnosticCodes.INVALID_DOCUMENT_COUNT,
+                      "expected exactly one document, found " + docs.size(),
+                      null)
                   .withFacts("1", String.valueOf(docs.size()))));
     }
     return docs.get(0).as(type);

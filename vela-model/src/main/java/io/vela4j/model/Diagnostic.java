@@ -76,6 +76,16 @@ public record Diagnostic(
     return new Diagnostic(severity, code, message, newSource, line, column, path, expected, actual);
   }
 
+  /**
+   * A copy with the given field path (for example, a path relative to an object made absolute).
+   *
+   * @param newPath the path, or {@code null}
+   * @return the copy
+   */
+  public Diagnostic withPath(@Nullable String newPath) {
+    return new Diagnostic(severity, code, message, source, line, column, newPath, expected, actual);
+  }
+
   /** A copy with the given position. */
   public Diagnostic at(int newLine, int newColumn) {
     return new Diagnostic(

@@ -34,12 +34,10 @@ public record ParseResult(
     return diagnostics.stream().anyMatch(Diagnostic::isError);
   }
 
-  /**
-   * The documents, or a {@link ParseException} listing every diagnostic when there was an error.
-   */
+  /** The documents, or a {@link ReadException} listing every diagnostic when there was an error. */
   public List<ParsedDocument> orThrow() {
     if (hasErrors()) {
-      throw new ParseException(diagnostics);
+      throw new ReadException(diagnostics);
     }
     return documents;
   }

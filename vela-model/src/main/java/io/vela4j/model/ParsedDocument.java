@@ -15,15 +15,15 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
  */
 public record ParsedDocument(HasMetadata object, JsonNode raw, SourceMap sourceMap, int index) {
 
-  /** The object cast to {@code type}. @throws ParseException if it is of another type */
+  /** The object cast to {@code type}. @throws ReadException if it is of another type */
   public <T extends HasMetadata> T as(Class<T> type) {
     if (!type.isInstance(object)) {
       var loc = sourceMap.locate("");
-      throw new ParseException(
+      throw new ReadException(
           java.util.List.of(
               new Diagnostic(
                   Diagnostic.Severity.ERROR,
-                  "UNEXPECTED_KIND",
+                  DiagnosticCodes.UNEXPECTED_KIND,
                   "expected a " + type.getSimpleName() + ", found " + object.getKind(),
                   sourceMap.source(),
                   loc.line(),

@@ -18,16 +18,13 @@ import org.jspecify.annotations.Nullable;
  */
 final class PropertyChecks {
 
-  /** A type's schema that {@link JsonSchema} does not understand; nothing is checked for it. */
-  static final String UNSUPPORTED_SCHEMA = "UNSUPPORTED_SCHEMA";
-
   private PropertyChecks() {}
 
   static void check(ApplicationSpec spec, PropertySchemas schemas, List<Diagnostic> out) {
     List<ApplicationComponent> components = spec.components();
     for (int i = 0; i < components.size(); i++) {
       ApplicationComponent c = components.get(i);
-      String p = Paths.index("spec.components", i);
+      String p = FieldPaths.index("spec.components", i);
       one(schemas, PropertySchemas.Kind.COMPONENT, c.type(), c.properties(), p, out);
       for (int j = 0; j < c.traits().size(); j++) {
         ApplicationTrait t = c.traits().get(j);
@@ -36,7 +33,7 @@ final class PropertyChecks {
             PropertySchemas.Kind.TRAIT,
             t.type(),
             t.properties(),
-            Paths.index(p + ".traits", j),
+            FieldPaths.index(p + ".traits", j),
             out);
       }
     }
@@ -48,7 +45,7 @@ final class PropertyChecks {
           PropertySchemas.Kind.POLICY,
           pol.type(),
           pol.properties(),
-          Paths.index("spec.policies", i),
+          FieldPaths.index("spec.policies", i),
           out);
     }
   }
@@ -73,7 +70,7 @@ final class PropertyChecks {
     } catch (IllegalArgumentException e) {
       out.add(
           Diagnostic.warning(
-                  UNSUPPORTED_SCHEMA,
+                  DiagnosticCodes.UNSUPPORTED_SCHEMA,
                   "the properties of " + type + " are not checked: " + e.getMessage(),
                   owner + ".type")
               .withFacts("a JSON Schema of the supported subset", type));

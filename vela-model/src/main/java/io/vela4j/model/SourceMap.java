@@ -86,7 +86,9 @@ public final class SourceMap {
    * {@code UNKNOWN_FIELD} and {@code DUPLICATE_KEY}, of its value otherwise.
    */
   public Diagnostic locate(Diagnostic d) {
-    boolean aboutTheKey = d.code().equals("UNKNOWN_FIELD") || d.code().equals("DUPLICATE_KEY");
+    boolean aboutTheKey =
+        d.code().equals(DiagnosticCodes.UNKNOWN_FIELD)
+            || d.code().equals(DiagnosticCodes.DUPLICATE_KEY);
     var loc = aboutTheKey && d.path() != null ? locateKey(d.path()) : locate(d.path());
     return d.withSource(source).at(loc.line(), loc.column());
   }

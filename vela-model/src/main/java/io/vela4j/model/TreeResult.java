@@ -25,10 +25,10 @@ public record TreeResult(List<LocatedTree> trees, List<Diagnostic> diagnostics) 
     return diagnostics.stream().anyMatch(Diagnostic::isError);
   }
 
-  /** The trees, or a {@link ParseException} listing every diagnostic when there was an error. */
+  /** The trees, or a {@link ReadException} listing every diagnostic when there was an error. */
   public List<LocatedTree> orThrow() {
     if (hasErrors()) {
-      throw new ParseException(diagnostics);
+      throw new ReadException(diagnostics);
     }
     return trees;
   }

@@ -72,12 +72,12 @@ public abstract sealed class VelaReader permits VelaYaml, VelaJson {
     return codec.trees(sourceName, in);
   }
 
-  /** Every object of {@code text}. @throws ParseException listing every error */
+  /** Every object of {@code text}. @throws ReadException listing every error */
   public List<HasMetadata> readAll(String text) {
     return Codec.objects(parse(null, text));
   }
 
-  /** Every object of a file. @throws ParseException listing every error */
+  /** Every object of a file. @throws ReadException listing every error */
   public List<HasMetadata> readAll(Path file) {
     return Codec.objects(parse(file));
   }
@@ -85,14 +85,14 @@ public abstract sealed class VelaReader permits VelaYaml, VelaJson {
   /**
    * The one object of {@code text}, of the given type.
    *
-   * @throws ParseException on any error, when there is not exactly one document, or when it has
+   * @throws ReadException on any error, when there is not exactly one document, or when it has
    *     another type
    */
   public <T extends HasMetadata> T read(String text, Class<T> type) {
     return Codec.single(parse(null, text), type);
   }
 
-  /** The one object of a file, of the given type. @throws ParseException on any error */
+  /** The one object of a file, of the given type. @throws ReadException on any error */
   public <T extends HasMetadata> T read(Path file, Class<T> type) {
     return Codec.single(parse(file), type);
   }

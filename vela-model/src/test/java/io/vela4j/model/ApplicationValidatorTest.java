@@ -47,7 +47,7 @@ class ApplicationValidatorTest {
             "UNKNOWN_DEPENDENCY",
             "DUPLICATE_NAME",
             "INVALID_NAME",
-            "INPUT_NOT_PRODUCED",
+            "UNKNOWN_INPUT",
             "DUPLICATE_NAME");
     assertThat(ds).allSatisfy(d -> assertThat(d.line()).isPositive());
   }
@@ -122,8 +122,9 @@ class ApplicationValidatorTest {
         .extracting(Diagnostic::code, Diagnostic::path)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(
-                "UNKNOWN_TYPE", "spec.components[0].traits[0].type"),
-            org.assertj.core.groups.Tuple.tuple("UNKNOWN_TYPE", "spec.workflow.steps[1].type"));
+                "UNKNOWN_DEFINITION", "spec.components[0].traits[0].type"),
+            org.assertj.core.groups.Tuple.tuple(
+                "UNKNOWN_DEFINITION", "spec.workflow.steps[1].type"));
   }
 
   @Test
@@ -137,7 +138,7 @@ class ApplicationValidatorTest {
     var fine = VelaYaml.reader().read(HEAD + "  components: []\n", Application.class);
     ApplicationValidator.create().check(fine); // only a NO_COMPONENTS warning
     assertThat(codes(ApplicationValidator.create().validate(fine)))
-        .containsExactly("NO_COMPONENTS");
+        .containsExactly("MISSING_COMPONENTS");
   }
 
   @Test
@@ -209,7 +210,7 @@ class ApplicationValidatorTest {
                 23),
             tuple(
                 Diagnostic.Severity.WARNING,
-                "UNSUPPORTED_SCHEMA",
+                DiagnosticCodes.UNSUPPORTED_SCHEMA,
                 "spec.components[0].traits[2].type",
                 15,
                 17),

@@ -71,7 +71,7 @@ class CodecTest {
   @Test
   void readRejectsAnotherKindWithALocatedMessage() {
     assertThatThrownBy(() -> VelaYaml.reader().read(APP, ComponentDefinition.class))
-        .isInstanceOf(ParseException.class)
+        .isInstanceOf(ReadException.class)
         .hasMessageContaining("expected a ComponentDefinition, found Application");
   }
 
@@ -115,5 +115,15 @@ class CodecTest {
     assertThat(loc.line()).isEqualTo(4);
     assertThat(loc.column()).isEqualTo(12); // the value MANUAL
     assertThat(VelaYaml.reader().readTrees("bad.yaml", "a: [1,\n").hasErrors()).isTrue();
+  }
+
+  @Test
+  void theOneYamlWriterKeepsTreeOrderQuotesNumbersAndNeverFoldsLines() {
+    var tree = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    String longText = "word ".repeat(40).trim();
+    tree.put("zeta", "3").put("alpha", longText).put("script", "a\nb\n");
+    tree.putArray("list").add(1);
+    assertThat(VelaYaml.writeTree(tree))
+        .isEqualTo("zeta: \"3\"\nalpha: " + longText + "\nscript: |\n  a\n  b\nlist:\n- 1\n");
   }
 }

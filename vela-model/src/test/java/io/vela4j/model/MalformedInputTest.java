@@ -29,7 +29,7 @@ class MalformedInputTest {
   void badIndentationIsLocated() {
     var d =
         only(HEAD + "spec:\n  components:\n    - name: a\n      type: b\n     properties: {}\n");
-    assertThat(d.code()).isEqualTo("YAML_INDENTATION");
+    assertThat(d.code()).isEqualTo("INVALID_INDENTATION");
     assertThat(d.source()).isEqualTo("app.yaml");
     assertThat(d.line()).isEqualTo(9);
   }
@@ -37,7 +37,7 @@ class MalformedInputTest {
   @Test
   void aTabInIndentationIsNamedAsSuch() {
     var d = only(HEAD + "spec:\n  components:\n\t- name: a\n");
-    assertThat(d.code()).isEqualTo("TAB_CHARACTER");
+    assertThat(d.code()).isEqualTo("UNEXPECTED_TAB");
     assertThat(d.line()).isEqualTo(7);
     assertThat(d.column()).isEqualTo(1);
     assertThat(d.message()).contains("tab");
@@ -133,10 +133,10 @@ class MalformedInputTest {
   void aDocumentWithErrorsIsNeverReturnedAsValid() {
     String yaml = HEAD + "spec:\n  components:\n    - name: a\n      type: [b]\n";
     assertThatThrownBy(() -> VelaYaml.reader().read(yaml, Application.class))
-        .isInstanceOf(ParseException.class)
+        .isInstanceOf(ReadException.class)
         .satisfies(
             e ->
-                assertThat(((ParseException) e).diagnostics())
+                assertThat(((ReadException) e).diagnostics())
                     .extracting(Diagnostic::path)
                     .containsExactly("spec.components[0].type"));
   }
@@ -167,7 +167,7 @@ class MalformedInputTest {
         .singleElement()
         .satisfies(
             d -> {
-              assertThat(d.code()).isEqualTo("JSON_SYNTAX");
+              assertThat(d.code()).isEqualTo("INVALID_JSON");
               assertThat(d.line()).isEqualTo(2);
             });
   }

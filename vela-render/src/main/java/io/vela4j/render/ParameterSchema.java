@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vela4j.cue.CueCompiler;
 import io.vela4j.cue.CueException;
+import io.vela4j.model.DiagnosticCodes;
 import io.vela4j.model.PropertySchemas;
 import io.vela4j.model.oam.Schematic;
 import io.vela4j.render.internal.CueDiagnostics;
@@ -67,9 +68,9 @@ public final class ParameterSchema {
    *
    * @param definition the definition
    * @return its parameter schema
-   * @throws RenderException ({@link RenderException#INVALID_DEFINITION}) when the CUE template does
-   *     not compile, or its {@code parameter} does not evaluate (a workflow step template that
-   *     imports KubeVela's {@code vela/op} packages, for instance)
+   * @throws RenderException ({@link io.vela4j.model.DiagnosticCodes#INVALID_DEFINITION}) when the
+   *     CUE template does not compile, or its {@code parameter} does not evaluate (a workflow step
+   *     template that imports KubeVela's {@code vela/op} packages, for instance)
    */
   public static ParameterSchema of(Definition definition) {
     String template = definition.cueTemplate();
@@ -187,7 +188,7 @@ public final class ParameterSchema {
               .jsonSchema();
     } catch (CueException e) {
       throw new RenderException(
-          CueDiagnostics.of(e, RenderException.INVALID_DEFINITION, definition.display()));
+          CueDiagnostics.of(e, DiagnosticCodes.INVALID_DEFINITION, definition.display()));
     }
     ObjectNode out = F.objectNode();
     out.put("$schema", DIALECT);

@@ -2,6 +2,7 @@ package io.vela4j.render;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
 import io.vela4j.model.kube.ResourceScopes;
 import io.vela4j.model.oam.AppDeployment;
 import io.vela4j.model.oam.Application;
@@ -133,7 +134,7 @@ public final class Renderer {
         || revision.getMetadata().getName() == null) {
       throw new RenderException(
           Diagnostic.error(
-                  RenderException.INVALID_OBJECT,
+                  DiagnosticCodes.INVALID_OBJECT,
                   "a revision needs metadata.name and spec.application",
                   "spec.application")
               .withFacts("the application", "none"));
@@ -176,9 +177,9 @@ public final class Renderer {
    * @param component a component of a {@link RenderResult} of this renderer
    * @param live the live object of a rendered object, or {@code null} when it does not exist
    * @return the health
-   * @throws RenderException ({@code STATUS_ERROR}) when a status template fails
+   * @throws RenderException ({@code STATUS_FAILED}) when a status template fails
    */
-  public Health health(
+  public ComponentHealth health(
       RenderedComponent component, Function<RenderedObject, @Nullable ObjectNode> live) {
     return HealthCheck.of(registry, component, live);
   }
@@ -192,14 +193,14 @@ public final class Renderer {
    * @param details the component's {@code details}
    * @param traits the traits' health, in order, for traits whose definitions have a status
    */
-  public record Health(
+  public record ComponentHealth(
       String component,
       boolean healthy,
       String message,
       Map<String, String> details,
       List<TraitHealth> traits) {
     /** Copies the collections. */
-    public Health {
+    public ComponentHealth {
       details = Map.copyOf(details);
       traits = List.copyOf(traits);
     }

@@ -6,6 +6,8 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
+import io.vela4j.model.FieldPaths;
 import io.vela4j.model.oam.AppPolicy;
 import io.vela4j.model.oam.Application;
 import io.vela4j.model.oam.ApplicationComponent;
@@ -148,13 +150,23 @@ public final class Revisions {
       if (def.isPresent() && def.get().object() instanceof WorkloadDefinition w) {
         workloads.put(DefinitionRegistry.typeLabel(c.type()), w);
       } else {
-        find(registry, Definition.Kind.COMPONENT, c.type(), path + ".type", problems)
+        find(
+                registry,
+                Definition.Kind.COMPONENT,
+                c.type(),
+                FieldPaths.field(path, "type"),
+                problems)
             .ifPresent(
                 d -> comps.put(DefinitionRegistry.typeLabel(c.type()), (ComponentDefinition) d));
       }
       for (int t = 0; t < c.traits().size(); t++) {
         ApplicationTrait tr = c.traits().get(t);
-        find(registry, Definition.Kind.TRAIT, tr.type(), path + ".traits[" + t + "].type", problems)
+        find(
+                registry,
+                Definition.Kind.TRAIT,
+                tr.type(),
+                FieldPaths.field(FieldPaths.index(FieldPaths.field(path, "traits"), t), "type"),
+                problems)
             .ifPresent(
                 d -> traits.put(DefinitionRegistry.typeLabel(tr.type()), (TraitDefinition) d));
       }
@@ -237,7 +249,7 @@ public final class Revisions {
     if (d.isEmpty()) {
       problems.add(
           Diagnostic.error(
-                  RenderException.UNKNOWN_DEFINITION,
+                  DiagnosticCodes.UNKNOWN_DEFINITION,
                   "no " + kind.objectKind() + " named '" + type + "'",
                   path)
               .withFacts("a type the registry defines", type));

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
 import io.vela4j.model.oam.Application;
 import io.vela4j.render.spi.ComponentTemplate;
 import io.vela4j.render.spi.Patch;
@@ -199,7 +200,7 @@ class EnginesTest {
             RenderException.class,
             e -> {
               assertThat(e.diagnostics().get(0).code())
-                  .isEqualTo(RenderException.INVALID_PARAMETER);
+                  .isEqualTo(DiagnosticCodes.INVALID_PARAMETER);
               assertThat(e.diagnostics().get(0).path())
                   .isEqualTo("spec.components[0].properties.copies");
             });
@@ -319,7 +320,7 @@ class EnginesTest {
             RenderException.class,
             e ->
                 assertThat(e.diagnostics().get(0).code())
-                    .isEqualTo(RenderException.INVALID_DEFINITION));
+                    .isEqualTo(DiagnosticCodes.INVALID_DEFINITION));
     assertThat(Map.of()).isEmpty();
   }
 }

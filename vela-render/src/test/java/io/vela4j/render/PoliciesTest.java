@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
 import io.vela4j.model.ParsedDocument;
 import io.vela4j.model.oam.Application;
 import io.vela4j.render.RenderResult.PlacementDecision;
@@ -251,7 +252,7 @@ class PoliciesTest {
     // no label marks the copies (KubeVela sets none): templates must name them apart themselves
     assertThat(r.warnings())
         .extracting(Diagnostic::code)
-        .contains(RenderException.DUPLICATE_OBJECT);
+        .contains(DiagnosticCodes.DUPLICATE_OBJECT);
   }
 
   @Test
@@ -276,12 +277,12 @@ class PoliciesTest {
                     .extracting(Diagnostic::code, Diagnostic::path)
                     .contains(
                         org.assertj.core.groups.Tuple.tuple(
-                            RenderException.UNKNOWN_POLICY,
+                            DiagnosticCodes.UNKNOWN_POLICY,
                             "spec.workflow.steps[0].properties.policies[1]"),
                         org.assertj.core.groups.Tuple.tuple(
-                            RenderException.INVALID_POLICY, "spec.policies[0].properties.colour"),
+                            DiagnosticCodes.INVALID_POLICY, "spec.policies[0].properties.colour"),
                         org.assertj.core.groups.Tuple.tuple(
-                            RenderException.INVALID_POLICY,
+                            DiagnosticCodes.INVALID_POLICY,
                             "spec.policies[1].properties.clusterLabelSelector")));
   }
 
@@ -310,7 +311,7 @@ class PoliciesTest {
         .isInstanceOfSatisfying(
             RenderException.class,
             e -> {
-              assertThat(e.diagnostics().get(0).code()).isEqualTo(RenderException.INVALID_POLICY);
+              assertThat(e.diagnostics().get(0).code()).isEqualTo(DiagnosticCodes.INVALID_POLICY);
               assertThat(e.diagnostics().get(0).path())
                   .isEqualTo("spec.policies[0].properties.keepLegacyResource");
             });

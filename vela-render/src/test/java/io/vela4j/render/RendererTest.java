@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
 import io.vela4j.render.RenderResult.RenderedObject;
 import io.vela4j.render.RenderResult.Role;
 import java.util.List;
@@ -120,7 +121,7 @@ class RendererTest {
         .isInstanceOfSatisfying(
             RenderException.class,
             e -> {
-              assertThat(e.diagnostics().get(0).code()).isEqualTo(RenderException.PATCH_CONFLICT);
+              assertThat(e.diagnostics().get(0).code()).isEqualTo(DiagnosticCodes.PATCH_CONFLICT);
               assertThat(e.diagnostics().get(0).message()).contains("incompatible list lengths");
             });
   }
@@ -224,7 +225,7 @@ class RendererTest {
             RenderException.class,
             e -> {
               Diagnostic d = e.diagnostics().get(0);
-              assertThat(d.code()).isEqualTo(RenderException.UNKNOWN_DEFINITION);
+              assertThat(d.code()).isEqualTo(DiagnosticCodes.UNKNOWN_DEFINITION);
               assertThat(d.path()).isEqualTo("spec.components[0].type");
               assertThat(d.source()).isEqualTo("app.yaml");
               assertThat(d.line()).isEqualTo(7);
@@ -255,7 +256,7 @@ class RendererTest {
             RenderException.class,
             e -> {
               Diagnostic d = e.diagnostics().get(0);
-              assertThat(d.code()).isEqualTo(RenderException.TEMPLATE_ERROR);
+              assertThat(d.code()).isEqualTo(DiagnosticCodes.TEMPLATE_FAILED);
               assertThat(d.path()).isEqualTo("spec.components[0].traits[0].properties.replicas");
               assertThat(d.line()).isEqualTo(12);
               assertThat(d.message()).contains("trait scaler").contains("component one");
@@ -280,7 +281,7 @@ class RendererTest {
             e ->
                 assertThat(e.diagnostics())
                     .extracting(Diagnostic::code)
-                    .contains(RenderException.INCOMPLETE_OUTPUT));
+                    .contains(DiagnosticCodes.INCOMPLETE_OUTPUT));
   }
 
   @Test
@@ -308,7 +309,7 @@ class RendererTest {
             RenderException.class,
             e -> {
               Diagnostic d = e.diagnostics().get(0);
-              assertThat(d.code()).isEqualTo(RenderException.PATCH_CONFLICT);
+              assertThat(d.code()).isEqualTo(DiagnosticCodes.PATCH_CONFLICT);
               assertThat(d.path()).isEqualTo("spec.components[0].traits[1]");
               assertThat(d.message()).contains("trait json-patch").contains("/spec/nothing");
             });
@@ -530,7 +531,7 @@ class RendererTest {
             RenderException.class,
             e -> {
               Diagnostic d = e.diagnostics().get(0);
-              assertThat(d.code()).isEqualTo(RenderException.INVALID_DEFINITION);
+              assertThat(d.code()).isEqualTo(DiagnosticCodes.INVALID_DEFINITION);
               assertThat(d.source()).isEqualTo("defs.yaml");
               assertThat(d.line()).isEqualTo(12); // the "}" where the value of kind is missing
               assertThat(d.column()).isEqualTo(9);

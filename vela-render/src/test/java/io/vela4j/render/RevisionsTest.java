@@ -3,6 +3,7 @@ package io.vela4j.render;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vela4j.model.DiagnosticCodes;
 import io.vela4j.model.VelaYaml;
 import io.vela4j.model.oam.AppDeployment;
 import io.vela4j.model.oam.Application;
@@ -289,7 +290,7 @@ class RevisionsTest {
             RenderException.class,
             e -> {
               assertThat(e.diagnostics().get(0).code())
-                  .isEqualTo(RenderException.PLACEMENT_MISMATCH);
+                  .isEqualTo(DiagnosticCodes.PLACEMENT_MISMATCH);
               assertThat(e.diagnostics().get(0).path())
                   .isEqualTo("spec.appRevisions[0].placement[0].clusterSelector.labels");
             });
@@ -306,7 +307,7 @@ class RevisionsTest {
         .isInstanceOfSatisfying(
             RenderException.class,
             e -> {
-              assertThat(e.diagnostics().get(0).code()).isEqualTo(RenderException.UNKNOWN_REVISION);
+              assertThat(e.diagnostics().get(0).code()).isEqualTo(DiagnosticCodes.UNKNOWN_REVISION);
               assertThat(e.diagnostics().get(0).actual()).isEqualTo("hello-v2");
             });
   }

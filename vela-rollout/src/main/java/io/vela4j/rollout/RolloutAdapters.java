@@ -2,7 +2,9 @@ package io.vela4j.rollout;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vela4j.model.Diagnostic;
-import io.vela4j.rollout.internal.Fields;
+import io.vela4j.model.DiagnosticCodes;
+import io.vela4j.model.FieldPaths;
+import io.vela4j.model.FieldReader;
 import io.vela4j.rollout.internal.SpecBinder;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,10 +61,10 @@ public final class RolloutAdapters {
    * @throws RolloutException listing every problem
    */
   public static RolloutSpec fromKubeVelaTrait(JsonNode properties, int sourceReplicas) {
-    var f = new Fields();
+    var f = FieldReader.unlocated();
     var b = base(sourceReplicas);
     if (f.object(properties, "")) {
-      f.unknown(properties, "", TRAIT_FIELDS);
+      f.unknownFields(properties, "", TRAIT_FIELDS);
       if (present(properties, "targetRevision")) {
         f.text(properties.get("targetRevision"), "targetRevision");
       }
@@ -83,10 +85,10 @@ public final class RolloutAdapters {
    * @throws RolloutException listing every problem
    */
   public static RolloutSpec fromRolloutPlan(JsonNode rolloutPlan, int sourceReplicas) {
-    var f = new Fields();
+    var f = FieldReader.unlocated();
     var b = base(sourceReplicas);
     if (f.object(rolloutPlan, "")) {
-      f.unknown(rolloutPlan, "", PLAN_FIELDS);
+      f.unknownFields(rolloutPlan, "", PLAN_FIELDS);
       if (present(rolloutPlan, "numBatches")) {
         b.numBatches(f.integer(rolloutPlan.get("numBatches"), "numBatches"));
       }
@@ -108,13 +110,13 @@ public final class RolloutAdapters {
    * @throws RolloutException listing every problem
    */
   public static RolloutSpec fromKruiseCanary(JsonNode canary, int replicas) {
-    var f = new Fields();
+    var f = FieldReader.unlocated();
     var b =
         RolloutSpec.builder().sourceReplicas(replicas).semantics(RolloutSpec.Semantics.CUMULATIVE);
     JsonNode steps = canary;
     String prefix = "";
     if (canary.isObject()) {
-      f.unknown(canary, "", KRUISE_CANARY_FIELDS);
+      f.unknownFields(canary, "", KRUISE_CANARY_FIELDS);
       var extra = canary.get("enableExtraWorkloadForCanary");
       if (extra != null && Boolean.TRUE.equals(f.bool(extra, "enableExtraWorkloadForCanary"))) {
         b.style(RolloutSpec.Style.CANARY);
@@ -122,7 +124,12 @@ public final class RolloutAdapters {
       steps = canary.get("steps");
       prefix = "steps";
       if (steps == null) {
-        f.error("REQUIRED", "steps is required", "steps", "a list of steps", "nothing");
+        f.error(
+            DiagnosticCodes.MISSING_FIELD,
+            "steps is required",
+            "steps",
+            "a list of steps",
+            "nothing");
         return SpecBinder.build(b, f, d -> d);
       }
     }
@@ -130,39 +137,39 @@ public final class RolloutAdapters {
     if (f.array(steps, prefix)) {
       for (int i = 0; i < steps.size(); i++) {
         var s = steps.get(i);
-        var p = prefix + "[" + i + "]";
+        var p = FieldPaths.index(prefix, i);
         if (!f.object(s, p)) {
           continue;
         }
-        f.unknown(s, p, KRUISE_STEP_FIELDS);
+        f.unknownFields(s, p, KRUISE_STEP_FIELDS);
         IntOrPercent r = null;
         if (!present(s, "replicas")) {
           f.error(
-              "REQUIRED",
+              DiagnosticCodes.MISSING_FIELD,
               "replicas is required",
-              p + ".replicas",
+              FieldPaths.field(p, "replicas"),
               "an integer or a percentage",
               "nothing");
         } else {
-          r = f.intOrPercent(s.get("replicas"), p + ".replicas");
+          r = SpecBinder.intOrPercent(f, s.get("replicas"), FieldPaths.field(p, "replicas"));
           if (r != null && r.value() <= 0) {
             f.error(
-                "NOT_POSITIVE",
+                DiagnosticCodes.VALUE_OUT_OF_RANGE,
                 "replicas must be greater than 0",
-                p + ".replicas",
+                FieldPaths.field(p, "replicas"),
                 "> 0",
                 r.toString());
           }
         }
         Pause pause = i == steps.size() - 1 ? null : Pause.manual();
         var pn = s.get("pause");
-        if (pn != null && !pn.isNull() && f.object(pn, p + ".pause")) {
+        if (pn != null && !pn.isNull() && f.object(pn, FieldPaths.field(p, "pause"))) {
           var d = pn.get("duration");
           if (d != null && !d.isNull()) {
             var secs = f.integer(d, p + ".pause.duration");
             if (secs != null && secs < 0) {
               f.error(
-                  "NEGATIVE",
+                  DiagnosticCodes.VALUE_OUT_OF_RANGE,
                   "must not be negative",
                   p + ".pause.duration",
                   ">= 0",
@@ -193,7 +200,7 @@ public final class RolloutAdapters {
         .style(RolloutSpec.Style.PARTITION);
   }
 
-  private static void common(Fields f, RolloutSpec.Builder b, JsonNode o) {
+  private static void common(FieldReader f, RolloutSpec.Builder b, JsonNode o) {
     if (present(o, "targetSize")) {
       b.targetReplicas(f.integer(o.get("targetSize"), "targetSize"));
     }
@@ -206,7 +213,7 @@ public final class RolloutAdapters {
               o.get("rolloutStrategy"),
               "rolloutStrategy",
               RolloutSpec.Order::parse,
-              List.of("IncreaseFirst", "DecreaseFirst"));
+              "one of " + List.of("IncreaseFirst", "DecreaseFirst"));
       if (s != null) {
         b.order(s);
       }
@@ -216,24 +223,27 @@ public final class RolloutAdapters {
       var steps = new ArrayList<RolloutStep>();
       for (int i = 0; i < batches.size(); i++) {
         var s = batches.get(i);
-        var p = "rolloutBatches[" + i + "]";
+        var p = FieldPaths.index("rolloutBatches", i);
         if (!f.object(s, p)) {
           continue;
         }
-        f.unknown(s, p, BATCH_FIELDS);
+        f.unknownFields(s, p, BATCH_FIELDS);
         if (present(s, "podList")) {
           f.error(
-              "UNSUPPORTED",
+              DiagnosticCodes.UNSUPPORTED_FIELD,
               "podList is not supported: the planner plans counts; give replicas instead",
-              p + ".podList",
+              FieldPaths.field(p, "podList"),
               "replicas",
               "podList");
         }
         IntOrPercent r =
-            present(s, "replicas") ? f.intOrPercent(s.get("replicas"), p + ".replicas") : null;
+            present(s, "replicas")
+                ? SpecBinder.intOrPercent(f, s.get("replicas"), FieldPaths.field(p, "replicas"))
+                : null;
         IntOrPercent mu =
             present(s, "maxUnavailable")
-                ? f.intOrPercent(s.get("maxUnavailable"), p + ".maxUnavailable")
+                ? SpecBinder.intOrPercent(
+                    f, s.get("maxUnavailable"), FieldPaths.field(p, "maxUnavailable"))
                 : null;
         steps.add(new RolloutStep(r, null, mu));
       }

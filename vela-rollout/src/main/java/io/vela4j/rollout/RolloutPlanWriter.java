@@ -13,7 +13,7 @@ public final class RolloutPlanWriter {
   private RolloutPlanWriter() {}
 
   /** Output formats. */
-  public enum Format {
+  public enum OutputFormat {
     /** A readable text table. */
     TABLE,
     /** The stable machine form. */
@@ -24,13 +24,13 @@ public final class RolloutPlanWriter {
     SVG;
 
     /** Parses {@code table}, {@code json}, {@code yaml} or {@code svg}, in any case. */
-    public static Format parse(String text) {
+    public static OutputFormat parse(String text) {
       return valueOf(text.strip().toUpperCase(Locale.ROOT));
     }
   }
 
   /** Renders {@code plan} in {@code format}; the text ends with a newline. */
-  public static String write(RolloutPlan plan, Format format) {
+  public static String write(RolloutPlan plan, OutputFormat format) {
     return switch (format) {
       case TABLE -> PlanTable.render(plan);
       case JSON -> PlanJson.json(plan);

@@ -45,9 +45,9 @@ public record RolloutSpec(
     @Nullable IntOrPercent maxUnavailable,
     @Nullable Integer batchPartition,
     boolean keepOneOld,
-    List<ClusterTarget> clusters,
+    List<RolloutCluster> clusters,
     ClusterMode clusterMode,
-    @Nullable Waves waves) {
+    @Nullable ClusterWaves waves) {
 
   /** What the rollout changes. */
   public enum Mode {
@@ -195,9 +195,9 @@ public record RolloutSpec(
     private @Nullable IntOrPercent maxUnavailable;
     private @Nullable Integer batchPartition;
     private boolean keepOneOld = true;
-    private List<ClusterTarget> clusters = new ArrayList<>();
+    private List<RolloutCluster> clusters = new ArrayList<>();
     private ClusterMode clusterMode = ClusterMode.SPLIT;
-    private @Nullable Waves waves;
+    private @Nullable ClusterWaves waves;
 
     private Builder() {}
 
@@ -274,7 +274,7 @@ public record RolloutSpec(
     }
 
     /** Sets the clusters. */
-    public Builder clusters(List<ClusterTarget> value) {
+    public Builder clusters(List<RolloutCluster> value) {
       this.clusters = new ArrayList<>(value);
       return this;
     }
@@ -286,7 +286,7 @@ public record RolloutSpec(
     }
 
     /** Sets the waves. */
-    public Builder waves(@Nullable Waves value) {
+    public Builder waves(@Nullable ClusterWaves value) {
       this.waves = value;
       return this;
     }

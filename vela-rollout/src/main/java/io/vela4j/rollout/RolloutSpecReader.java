@@ -2,6 +2,8 @@ package io.vela4j.rollout;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
+import io.vela4j.model.FieldReader;
 import io.vela4j.model.LocatedTree;
 import io.vela4j.model.TreeResult;
 import io.vela4j.model.VelaYaml;
@@ -39,19 +41,20 @@ public final class RolloutSpecReader {
     if (trees.isEmpty()) {
       throw new RolloutException(
           List.of(
-              Diagnostic.error("EMPTY_DOCUMENT", "the file is empty", null)
+              Diagnostic.error(DiagnosticCodes.EMPTY_DOCUMENT, "the file is empty", null)
                   .withSource(sourceName)));
     }
     if (trees.size() > 1) {
       var second = trees.get(1).sourceMap().locate("");
       throw new RolloutException(
           List.of(
-              Diagnostic.error("EXTRA_DOCUMENT", "expected a single document", null)
+              Diagnostic.error(
+                      DiagnosticCodes.INVALID_DOCUMENT_COUNT, "expected a single document", null)
                   .withSource(sourceName)
                   .at(second.line(), second.column())));
     }
     LocatedTree tree = trees.get(0);
-    return SpecBinder.bind(tree.root(), tree.sourceMap()::locate);
+    return SpecBinder.bind(FieldReader.of(tree), tree.root());
   }
 
   /**
@@ -69,7 +72,7 @@ public final class RolloutSpecReader {
    * @throws RolloutException listing every problem
    */
   public static RolloutSpec fromTree(JsonNode root) {
-    return SpecBinder.bind(root, d -> d);
+    return SpecBinder.bind(FieldReader.unlocated(), root);
   }
 
   /** Formats every diagnostic of an exception, one per line (what the CLI prints). */

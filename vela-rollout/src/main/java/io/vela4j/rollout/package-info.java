@@ -10,7 +10,7 @@
  *                    RolloutStep.of(IntOrPercent.percent(100))))
  *     .build();
  * RolloutPlan plan = RolloutPlanner.plan(spec);
- * System.out.print(RolloutPlanWriter.write(plan, RolloutPlanWriter.Format.TABLE));
+ * System.out.print(RolloutPlanWriter.write(plan, RolloutPlanWriter.OutputFormat.TABLE));
  * }</pre>
  */
 @NullMarked

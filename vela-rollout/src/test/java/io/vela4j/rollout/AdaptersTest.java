@@ -77,10 +77,10 @@ class AdaptersTest {
                         5)))
         .containsExactlyInAnyOrder(
             "UNKNOWN_FIELD@extra",
-            "TYPE@targetRevision",
+            "INVALID_TYPE@targetRevision",
             "INVALID_ENUM@rolloutStrategy",
             "INVALID_AMOUNT@rolloutBatches[0].replicas",
-            "NEGATIVE@targetSize");
+            "VALUE_OUT_OF_RANGE@targetSize");
   }
 
   @Test
@@ -107,7 +107,7 @@ class AdaptersTest {
                             """),
                         10)))
         .containsExactlyInAnyOrder(
-            "UNSUPPORTED@rolloutBatches[1].podList", "NUM_BATCHES_MISMATCH@numBatches");
+            "UNSUPPORTED_FIELD@rolloutBatches[1].podList", "NUM_BATCHES_MISMATCH@numBatches");
   }
 
   @Test
@@ -148,7 +148,8 @@ class AdaptersTest {
                 () ->
                     RolloutAdapters.fromKruiseCanary(
                         yaml("steps: [{pause: {}}, {replicas: 0}, {replicas: 100%}]"), 10)))
-        .containsExactlyInAnyOrder("REQUIRED@steps[0].replicas", "NOT_POSITIVE@steps[1].replicas");
+        .containsExactlyInAnyOrder(
+            "MISSING_FIELD@steps[0].replicas", "VALUE_OUT_OF_RANGE@steps[1].replicas");
   }
 
   @Test
@@ -160,7 +161,7 @@ class AdaptersTest {
                 () ->
                     RolloutAdapters.fromKruiseCanary(
                         yaml("steps: [{replicas: 5}, {replicas: 40%}, {replicas: 100%}]"), 10)))
-        .containsExactly("DECREASING_STEPS@steps[1].replicas");
+        .containsExactly("INVALID_STEP_ORDER@steps[1].replicas");
   }
 
   @Test

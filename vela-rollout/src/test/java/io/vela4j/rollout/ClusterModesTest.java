@@ -15,9 +15,11 @@ import org.junit.jupiter.api.Test;
 
 /** SPLIT, SAME_PLAN and WAVES, and the decisions the issue leaves open. */
 class ClusterModesTest {
-  private static final List<ClusterTarget> THREE =
+  private static final List<RolloutCluster> THREE =
       List.of(
-          ClusterTarget.sized("a", 10), ClusterTarget.sized("b", 6), ClusterTarget.sized("c", 4));
+          RolloutCluster.sized("a", 10),
+          RolloutCluster.sized("b", 6),
+          RolloutCluster.sized("c", 4));
 
   @Test
   void samePlanRunsTheStepsOnEveryClustersOwnSize() {
@@ -35,17 +37,17 @@ class ClusterModesTest {
   void perClusterWarningsAreGatheredIntoOneWarningPerStep() {
     var clusters =
         List.of(
-            ClusterTarget.sized("x", 2),
-            ClusterTarget.sized("y", 2),
-            ClusterTarget.sized("z", 2),
-            ClusterTarget.sized("w", 2));
+            RolloutCluster.sized("x", 2),
+            RolloutCluster.sized("y", 2),
+            RolloutCluster.sized("z", 2),
+            RolloutCluster.sized("w", 2));
     var plan =
         RolloutPlanner.plan(
             rollout(8, "90%", "100%")
                 .clusters(clusters)
                 .clusterMode(ClusterMode.SAME_PLAN)
                 .build());
-    assertThat(codes(plan)).containsExactly("KEEP_ONE_OLD@steps[0].replicas");
+    assertThat(codes(plan)).containsExactly("OLD_REPLICA_KEPT@steps[0].replicas");
     assertThat(plan.warnings().get(0).message())
         .startsWith("4 clusters (x, y, z, ...); in cluster x: 90%");
   }
@@ -82,17 +84,17 @@ class ClusterModesTest {
   void wavesRunTheMandatoryGroupFirstThenChunksOfTheRest() {
     var clusters =
         List.of(
-            ClusterTarget.sized("p1", 2),
-            ClusterTarget.sized("p2", 2),
-            ClusterTarget.sized("canary", 2),
-            ClusterTarget.sized("p3", 2));
+            RolloutCluster.sized("p1", 2),
+            RolloutCluster.sized("p2", 2),
+            RolloutCluster.sized("canary", 2),
+            RolloutCluster.sized("p3", 2));
     var spec =
         RolloutSpec.builder()
             .sourceReplicas(8)
             .steps(List.of(RolloutStep.of(IntOrPercent.percent(100), Pause.manual())))
             .clusters(clusters)
             .clusterMode(ClusterMode.WAVES)
-            .waves(new Waves(List.of(List.of("canary")), IntOrPercent.of(2)))
+            .waves(new ClusterWaves(List.of(List.of("canary")), IntOrPercent.of(2)))
             .build();
     var plan = RolloutPlanner.plan(spec);
     // waves: [canary], [p1, p2], [p3] — unnamed clusters follow in spec order
@@ -107,9 +109,9 @@ class ClusterModesTest {
   void wavesWithSeveralStepsUseGlobalStepIndicesAndPartition() {
     var spec =
         rollout(8, "50%", "100%")
-            .clusters(List.of(ClusterTarget.sized("a", 4), ClusterTarget.sized("b", 4)))
+            .clusters(List.of(RolloutCluster.sized("a", 4), RolloutCluster.sized("b", 4)))
             .clusterMode(ClusterMode.WAVES)
-            .waves(new Waves(List.of(), IntOrPercent.of(1)))
+            .waves(new ClusterWaves(List.of(), IntOrPercent.of(1)))
             .batchPartition(1)
             .build();
     var plan = RolloutPlanner.plan(spec);
@@ -124,10 +126,10 @@ class ClusterModesTest {
     var plan =
         RolloutPlanner.plan(
             rollout(4, "100%")
-                .clusters(List.of(ClusterTarget.sized("a", 4)))
-                .waves(new Waves(List.of(List.of("a")), null))
+                .clusters(List.of(RolloutCluster.sized("a", 4)))
+                .waves(new ClusterWaves(List.of(List.of("a")), null))
                 .build());
-    assertThat(codes(plan)).containsExactly("IGNORED_WAVES@waves");
+    assertThat(codes(plan)).containsExactly("WAVES_IGNORED@waves");
   }
 
   @Test

@@ -2,7 +2,7 @@ package io.vela4j.rollout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vela4j.rollout.RolloutPlanWriter.Format;
+import io.vela4j.rollout.RolloutPlanWriter.OutputFormat;
 import io.vela4j.testing.Golden;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,8 +26,8 @@ class ExamplesTest {
     var file = root().resolve("examples/rollouts/" + name + ".yaml");
     var spec = RolloutSpecReader.read(Files.readString(file), file.getFileName().toString());
     var plan = RolloutPlanner.plan(spec);
-    for (var format : Format.values()) {
-      var ext = format == Format.TABLE ? "txt" : format.name().toLowerCase(Locale.ROOT);
+    for (var format : OutputFormat.values()) {
+      var ext = format == OutputFormat.TABLE ? "txt" : format.name().toLowerCase(Locale.ROOT);
       Golden.assertMatches("examples/" + name + "." + ext, RolloutPlanWriter.write(plan, format));
     }
   }

@@ -185,8 +185,8 @@ class PlanInvariantsTest {
               var a = RolloutPlanner.plan(SpecGen.random(seed));
               var b = RolloutPlanner.plan(SpecGen.random(seed));
               assertThat(a).isEqualTo(b);
-              assertThat(RolloutPlanWriter.write(a, RolloutPlanWriter.Format.JSON))
-                  .isEqualTo(RolloutPlanWriter.write(b, RolloutPlanWriter.Format.JSON));
+              assertThat(RolloutPlanWriter.write(a, RolloutPlanWriter.OutputFormat.JSON))
+                  .isEqualTo(RolloutPlanWriter.write(b, RolloutPlanWriter.OutputFormat.JSON));
             });
   }
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.vela4j.rollout.RolloutPlanWriter.Format;
+import io.vela4j.rollout.RolloutPlanWriter.OutputFormat;
 import io.vela4j.testing.Golden;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +21,7 @@ class PlanWriterTest {
                   RolloutStep.pauseOnly(Pause.parse("45s")),
                   RolloutStep.of(IntOrPercent.percent(60)),
                   RolloutStep.of(IntOrPercent.percent(100))))
-          .clusters(List.of(ClusterTarget.weighted("east", 2), ClusterTarget.weighted("west", 1)))
+          .clusters(List.of(RolloutCluster.weighted("east", 2), RolloutCluster.weighted("west", 1)))
           .batchPartition(1)
           .build();
 
@@ -34,7 +34,7 @@ class PlanWriterTest {
   @Test
   void jsonFollowsTheDocumentedSchema() throws Exception {
     var plan = RolloutPlanner.plan(GATED);
-    var tree = new ObjectMapper().readTree(RolloutPlanWriter.write(plan, Format.JSON));
+    var tree = new ObjectMapper().readTree(RolloutPlanWriter.write(plan, OutputFormat.JSON));
     assertThat(names(tree)).containsExactly("steps", "warnings");
     var step = tree.get("steps").get(1);
     assertThat(names(step))
@@ -61,32 +61,32 @@ class PlanWriterTest {
   @Test
   void yamlCarriesTheSameTree() throws Exception {
     var plan = RolloutPlanner.plan(GATED);
-    var json = new ObjectMapper().readTree(RolloutPlanWriter.write(plan, Format.JSON));
-    var yaml = new YAMLMapper().readTree(RolloutPlanWriter.write(plan, Format.YAML));
+    var json = new ObjectMapper().readTree(RolloutPlanWriter.write(plan, OutputFormat.JSON));
+    var yaml = new YAMLMapper().readTree(RolloutPlanWriter.write(plan, OutputFormat.YAML));
     assertThat(yaml).isEqualTo(json);
   }
 
   @Test
   void warningsArePrintedWithTheirPath() throws Exception {
     var plan = RolloutPlanner.plan(Plans.kubeVela(7, "20%", "40%", "30%", "10%").build());
-    var tree = new ObjectMapper().readTree(RolloutPlanWriter.write(plan, Format.JSON));
+    var tree = new ObjectMapper().readTree(RolloutPlanWriter.write(plan, OutputFormat.JSON));
     assertThat(tree.get("warnings").get(0).asText()).startsWith("steps[2].replicas: ");
-    assertThat(RolloutPlanWriter.write(plan, Format.TABLE))
+    assertThat(RolloutPlanWriter.write(plan, OutputFormat.TABLE))
         .contains("warning: steps[2].replicas: ");
   }
 
   @Test
   void tableSvgJsonAndYamlMatchGoldenFiles() {
     var plan = RolloutPlanner.plan(GATED);
-    Golden.assertMatches("writer/gated.txt", RolloutPlanWriter.write(plan, Format.TABLE));
-    Golden.assertMatches("writer/gated.json", RolloutPlanWriter.write(plan, Format.JSON));
-    Golden.assertMatches("writer/gated.yaml", RolloutPlanWriter.write(plan, Format.YAML));
-    Golden.assertMatches("writer/gated.svg", RolloutPlanWriter.write(plan, Format.SVG));
+    Golden.assertMatches("writer/gated.txt", RolloutPlanWriter.write(plan, OutputFormat.TABLE));
+    Golden.assertMatches("writer/gated.json", RolloutPlanWriter.write(plan, OutputFormat.JSON));
+    Golden.assertMatches("writer/gated.yaml", RolloutPlanWriter.write(plan, OutputFormat.YAML));
+    Golden.assertMatches("writer/gated.svg", RolloutPlanWriter.write(plan, OutputFormat.SVG));
   }
 
   @Test
   void svgMarksPausesAndFadesGatedSteps() {
-    var svg = RolloutPlanWriter.write(RolloutPlanner.plan(GATED), Format.SVG);
+    var svg = RolloutPlanWriter.write(RolloutPlanner.plan(GATED), OutputFormat.SVG);
     assertThat(svg).startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"");
     assertThat(svg).contains("pause MANUAL", "pause 45s");
     assertThat(occurrences(svg, "<line class=\"pause\"")).isEqualTo(2);
@@ -99,10 +99,10 @@ class PlanWriterTest {
   @Test
   void replannedPlanWithNoStepsRendersInEveryFormat() {
     var plan = RolloutPlanner.replan(rollout(2, "100%").build(), RolloutState.of(0, 2, 0));
-    for (var f : Format.values()) {
+    for (var f : OutputFormat.values()) {
       assertThat(RolloutPlanWriter.write(plan, f)).endsWith("\n");
     }
-    assertThat(RolloutPlanWriter.write(plan, Format.TABLE)).contains("(no steps left)");
+    assertThat(RolloutPlanWriter.write(plan, OutputFormat.TABLE)).contains("(no steps left)");
   }
 
   private static int occurrences(String text, String part) {

@@ -63,7 +63,7 @@ class ReferenceCasesTest {
     void defaultRolloutPlan_NotEnough_4over5_kubeVelaGives01111_weMergeToFourBatches() {
       var p = RolloutPlanner.plan(RolloutSpec.builder().sourceReplicas(4).numBatches(5).build());
       assertThat(increments(p)).containsExactly(1, 1, 1, 1);
-      assertThat(codes(p)).containsExactly("MERGED_BATCHES@numBatches");
+      assertThat(codes(p)).containsExactly("BATCHES_MERGED@numBatches");
     }
 
     @Test
@@ -86,7 +86,7 @@ class ReferenceCasesTest {
             .containsExactly("INVALID_AMOUNT@steps[0].replicas");
       }
       assertThat(errorPaths(() -> kubeVela(10, "-1").build()))
-          .containsExactly("NEGATIVE@steps[0].replicas");
+          .containsExactly("VALUE_OUT_OF_RANGE@steps[0].replicas");
     }
 
     @Test
@@ -133,11 +133,12 @@ class ReferenceCasesTest {
     void verifyBatchesWithRolloutNormal_mixedOn20And6_kubeVelaRejects_wePlanAndWarn() {
       var on20 = RolloutPlanner.plan(kubeVela(20, MIXED).build());
       assertThat(news(on20)).containsExactly(1, 5, 15, 20);
-      assertThat(codes(on20)).containsExactly("LAST_STEP_VALUE@steps[3].replicas");
+      assertThat(codes(on20)).containsExactly("LAST_STEP_VALUE_IGNORED@steps[3].replicas");
       var on6 = RolloutPlanner.plan(kubeVela(6, MIXED).build());
       assertThat(news(on6)).containsExactly(1, 3, 5, 6);
       assertThat(codes(on6))
-          .containsExactly("KEEP_ONE_OLD@steps[2].replicas", "LAST_STEP_VALUE@steps[3].replicas");
+          .containsExactly(
+              "OLD_REPLICA_KEPT@steps[2].replicas", "LAST_STEP_VALUE_IGNORED@steps[3].replicas");
     }
 
     @Test
@@ -161,7 +162,7 @@ class ReferenceCasesTest {
       for (int n : new int[] {10, 100, 1, 0}) {
         assertThat(errorPaths(() -> kubeVela(n, "140%", "1", "40%").build()))
             .as("N=%d", n)
-            .contains("PERCENT_OVER_100@steps[0].replicas");
+            .contains("VALUE_OUT_OF_RANGE@steps[0].replicas");
       }
     }
 
@@ -173,12 +174,12 @@ class ReferenceCasesTest {
       assertThat(news(on6)).containsExactly(1, 3, 6, 6);
       assertThat(codes(on6))
           .containsExactly(
-              "CLAMPED@steps[2].replicas",
-              "LAST_STEP_VALUE@steps[3].replicas",
-              "NOOP_STEP@steps[3]");
+              "STEP_CLAMPED@steps[2].replicas",
+              "LAST_STEP_VALUE_IGNORED@steps[3].replicas",
+              "STEP_NOOP@steps[3]");
       var on11 = RolloutPlanner.plan(kubeVela(11, NUMERIC).build());
       assertThat(news(on11)).containsExactly(1, 3, 7, 11);
-      assertThat(codes(on11)).containsExactly("LAST_STEP_VALUE@steps[3].replicas");
+      assertThat(codes(on11)).containsExactly("LAST_STEP_VALUE_IGNORED@steps[3].replicas");
     }
 
     @Test
@@ -198,12 +199,12 @@ class ReferenceCasesTest {
       // percent 12→15: per-increment rounding gives 1+2+1 ≥ 3; cumulative gives 1,2,(3→2),3.
       var up = RolloutPlanner.plan(scale(12, 15, PERCENT));
       assertThat(totals(up)).containsExactly(13, 14, 14, 15);
-      assertThat(codes(up)).contains("KEEP_ONE_OLD@steps[2].replicas", "NOOP_STEP@steps[2]");
+      assertThat(codes(up)).contains("OLD_REPLICA_KEPT@steps[2].replicas", "STEP_NOOP@steps[2]");
       assertThat(totals(RolloutPlanner.plan(scale(10, 7, PERCENT)))).containsExactly(9, 8, 8, 7);
       // numeric 16→32: the increments add up to 10, not 16; the last step still reaches 32.
       var num = RolloutPlanner.plan(scale(16, 32, NUMERIC));
       assertThat(totals(num)).containsExactly(17, 19, 23, 32);
-      assertThat(codes(num)).containsExactly("LAST_STEP_VALUE@steps[3].replicas");
+      assertThat(codes(num)).containsExactly("LAST_STEP_VALUE_IGNORED@steps[3].replicas");
       var down = RolloutPlanner.plan(scale(13, 10, NUMERIC));
       assertThat(totals(down)).containsExactly(12, 10, 10, 10);
     }
@@ -227,13 +228,13 @@ class ReferenceCasesTest {
       assertThat(first(10, "200")).isEqualTo(10);
       assertThat(first(10, "0")).isEqualTo(0);
       var clamped = RolloutPlanner.plan(rollout(10, "200", "100%").build());
-      assertThat(codes(clamped)).contains("CLAMPED@steps[0].replicas");
+      assertThat(codes(clamped)).contains("STEP_CLAMPED@steps[0].replicas");
     }
 
     @Test
     void calculateBatchReplicas_200Percent_kruiseClampsTo10_weRejectPercentagesOver100() {
       assertThat(errorPaths(() -> rollout(10, "200%", "100%").build()))
-          .containsExactly("PERCENT_OVER_100@steps[0].replicas");
+          .containsExactly("VALUE_OUT_OF_RANGE@steps[0].replicas");
     }
 
     @Test
@@ -249,7 +250,7 @@ class ReferenceCasesTest {
       var spec = rollout(20, "20%", "100%").build();
       var p = RolloutPlanner.replan(spec, RolloutState.of(-1, 10, 10));
       assertThat(news(p)).containsExactly(10, 20);
-      assertThat(codes(p)).contains("KEPT_COMPLETED@state.newReplicas");
+      assertThat(codes(p)).contains("COMPLETED_WORK_KEPT@state.newReplicas");
     }
 
     @Test
@@ -375,13 +376,13 @@ class ReferenceCasesTest {
     void stepWeights_1_2_10_80_mapToPodsByCeil_smallStepsBecomeNoOps() {
       var p = RolloutPlanner.plan(rollout(10, "1%", "2%", "10%", "80%", "100%").build());
       assertThat(news(p)).containsExactly(1, 1, 1, 8, 10);
-      assertThat(codes(p)).containsExactly("NOOP_STEP@steps[1]", "NOOP_STEP@steps[2]");
+      assertThat(codes(p)).containsExactly("STEP_NOOP@steps[1]", "STEP_NOOP@steps[2]");
     }
 
     @Test
     void stepWeightsOverflow_flaggerClamps200To100_weReject() {
       assertThat(errorPaths(() -> rollout(10, "1%", "2%", "10%", "200%").build()))
-          .containsExactly("PERCENT_OVER_100@steps[3].replicas");
+          .containsExactly("VALUE_OUT_OF_RANGE@steps[3].replicas");
     }
 
     @Test
@@ -413,9 +414,9 @@ class ReferenceCasesTest {
             rollout(row[0], "100%")
                 .clusters(
                     List.of(
-                        ClusterTarget.weighted("member1", 3),
-                        ClusterTarget.weighted("member2", 2),
-                        ClusterTarget.weighted("member3", 1)))
+                        RolloutCluster.weighted("member1", 3),
+                        RolloutCluster.weighted("member2", 2),
+                        RolloutCluster.weighted("member3", 1)))
                 .build();
         var last = RolloutPlanner.plan(spec).steps().get(0).clusters();
         assertThat(last.get("member1").newReplicas()).isEqualTo(row[1]);
@@ -490,9 +491,9 @@ class ReferenceCasesTest {
   @Nested
   class WaveSizes {
     List<Integer> waveSizes(int clusters, IntOrPercent maxConcurrency) {
-      var list = new ArrayList<ClusterTarget>();
+      var list = new ArrayList<RolloutCluster>();
       for (int i = 0; i < clusters; i++) {
-        list.add(ClusterTarget.sized(String.format("c%03d", i), 1));
+        list.add(RolloutCluster.sized(String.format("c%03d", i), 1));
       }
       var spec =
           RolloutSpec.builder()
@@ -500,7 +501,7 @@ class ReferenceCasesTest {
               .steps(Plans.steps("100%"))
               .clusters(list)
               .clusterMode(RolloutSpec.ClusterMode.WAVES)
-              .waves(new Waves(List.of(), maxConcurrency))
+              .waves(new ClusterWaves(List.of(), maxConcurrency))
               .build();
       return increments(RolloutPlanner.plan(spec));
     }
@@ -515,7 +516,7 @@ class ReferenceCasesTest {
     @Test
     void argoCdMaxUpdate0BlocksTheStep_ocm0MeansAll_weReject() {
       assertThat(errorPaths(() -> waveSizes(3, IntOrPercent.of(0))))
-          .containsExactly("INVALID_MAX_CONCURRENCY@waves.maxConcurrency");
+          .containsExactly("VALUE_OUT_OF_RANGE@waves.maxConcurrency");
     }
 
     @Test
@@ -548,7 +549,7 @@ class ReferenceCasesTest {
             e -> {
               Diagnostic d = e.diagnostics().get(0);
               assertThat(d.path()).isEqualTo("steps[1].replicas");
-              assertThat(d.code()).isEqualTo("DECREASING_STEPS");
+              assertThat(d.code()).isEqualTo("INVALID_STEP_ORDER");
               assertThat(d.expected()).isEqualTo("at least 20%");
               assertThat(d.actual()).isEqualTo("10%");
             });

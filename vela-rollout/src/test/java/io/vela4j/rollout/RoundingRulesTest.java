@@ -23,7 +23,7 @@ class RoundingRulesTest {
     var plan = RolloutPlanner.plan(kubeVela(7, "20%", "40%", "30%", "10%").build());
     assertThat(news(plan)).containsExactly(2, 5, 6, 7);
     assertThat(olds(plan)).containsExactly(5, 2, 1, 0);
-    assertThat(codes(plan)).containsExactly("KEEP_ONE_OLD@steps[2].replicas");
+    assertThat(codes(plan)).containsExactly("OLD_REPLICA_KEPT@steps[2].replicas");
   }
 
   @Test
@@ -31,7 +31,7 @@ class RoundingRulesTest {
     var plan =
         RolloutPlanner.plan(kubeVela(7, "20%", "40%", "30%", "10%").keepOneOld(false).build());
     assertThat(news(plan)).containsExactly(2, 5, 7, 7);
-    assertThat(codes(plan)).containsExactly("NOOP_STEP@steps[3]");
+    assertThat(codes(plan)).containsExactly("STEP_NOOP@steps[3]");
   }
 
   @Test
@@ -88,7 +88,7 @@ class RoundingRulesTest {
   void rule3_theLastStepAlwaysReachesN_kubeVelaIgnoresTheLastPercentageSilently_weWarn() {
     var plan = RolloutPlanner.plan(rollout(10, "20%", "50%").build());
     assertThat(news(plan)).containsExactly(2, 10);
-    assertThat(codes(plan)).containsExactly("LAST_STEP_VALUE@steps[1].replicas");
+    assertThat(codes(plan)).containsExactly("LAST_STEP_VALUE_IGNORED@steps[1].replicas");
     var empty = RolloutPlanner.plan(rollout(10, "20%", null).build());
     assertThat(news(empty)).containsExactly(2, 10);
     assertThat(empty.warnings()).isEmpty();
@@ -105,7 +105,7 @@ class RoundingRulesTest {
     // KubeVela DefaultRolloutBatches: 4 over 5 → [0,1,1,1,1].
     var plan = RolloutPlanner.plan(RolloutSpec.builder().sourceReplicas(4).numBatches(5).build());
     assertThat(increments(plan)).containsExactly(1, 1, 1, 1);
-    assertThat(codes(plan)).containsExactly("MERGED_BATCHES@numBatches");
+    assertThat(codes(plan)).containsExactly("BATCHES_MERGED@numBatches");
   }
 
   @Test
@@ -131,9 +131,9 @@ class RoundingRulesTest {
         rollout(340, "1%", "2%", "3%", "50%", "100%")
             .clusters(
                 java.util.List.of(
-                    ClusterTarget.weighted("eastus", 170),
-                    ClusterTarget.weighted("westus", 110),
-                    ClusterTarget.weighted("centralus", 60)))
+                    RolloutCluster.weighted("eastus", 170),
+                    RolloutCluster.weighted("westus", 110),
+                    RolloutCluster.weighted("centralus", 60)))
             .build();
     var plan = RolloutPlanner.plan(spec);
     assertThat(plan.steps().get(0).clusters().get("eastus").newReplicas()).isEqualTo(2);
@@ -170,7 +170,7 @@ class RoundingRulesTest {
     // 60% of 5 is 3, but 4 pods already run the new version: keep 4.
     assertThat(news(rest)).containsExactly(4, 5);
     assertThat(olds(rest)).containsExactly(1, 0);
-    assertThat(codes(rest)).contains("KEPT_COMPLETED@state.newReplicas");
+    assertThat(codes(rest)).contains("COMPLETED_WORK_KEPT@state.newReplicas");
   }
 
   @Test
@@ -179,7 +179,7 @@ class RoundingRulesTest {
     var shrunk = spec.toBuilder().sourceReplicas(3).targetReplicas(3).build();
     var rest = RolloutPlanner.replan(shrunk, RolloutState.of(0, 6, 4));
     assertThat(news(rest)).containsExactly(3);
-    assertThat(codes(rest)).contains("UNDO_NEW@state.newReplicas");
+    assertThat(codes(rest)).contains("NEW_REPLICAS_UNDONE@state.newReplicas");
   }
 
   @Test
@@ -187,6 +187,6 @@ class RoundingRulesTest {
     var spec = rollout(10, "60%", "100%").build();
     var rest = RolloutPlanner.replan(spec, RolloutState.of(1, 10, 0));
     assertThat(rest.steps()).isEmpty();
-    assertThat(codes(rest)).containsExactly("COMPLETE@state.completedStep");
+    assertThat(codes(rest)).containsExactly("ROLLOUT_COMPLETE@state.completedStep");
   }
 }

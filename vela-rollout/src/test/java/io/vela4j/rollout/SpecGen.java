@@ -41,16 +41,16 @@ final class SpecGen {
       b.batchPartition(r.nextInt(stepCount + 2));
     }
     int clusters = r.nextInt(3) == 0 ? 0 : 1 + r.nextInt(4);
-    var list = new ArrayList<ClusterTarget>();
+    var list = new ArrayList<RolloutCluster>();
     boolean sized = r.nextBoolean();
     int sum = 0;
     for (int c = 0; c < clusters; c++) {
       if (sized) {
         int size = r.nextInt(20);
         sum += size;
-        list.add(ClusterTarget.sized("c" + c, size));
+        list.add(RolloutCluster.sized("c" + c, size));
       } else {
-        list.add(ClusterTarget.weighted("c" + c, 1 + r.nextInt(5)));
+        list.add(RolloutCluster.weighted("c" + c, 1 + r.nextInt(5)));
       }
     }
     b.clusters(list);
@@ -71,7 +71,7 @@ final class SpecGen {
             r.nextBoolean()
                 ? IntOrPercent.of(1 + r.nextInt(3))
                 : IntOrPercent.percent(1 + r.nextInt(100));
-        b.waves(new Waves(groups, mc));
+        b.waves(new ClusterWaves(groups, mc));
       }
     }
     return b.build();

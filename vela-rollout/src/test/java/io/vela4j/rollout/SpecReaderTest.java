@@ -69,7 +69,7 @@ class SpecReaderTest {
     assertThat(spec.batchPartition()).isEqualTo(1);
     assertThat(spec.keepOneOld()).isFalse();
     assertThat(spec.clusters())
-        .containsExactly(ClusterTarget.weighted("a", 2), ClusterTarget.weighted("b", 1));
+        .containsExactly(RolloutCluster.weighted("a", 2), RolloutCluster.weighted("b", 1));
     assertThat(spec.clusterMode()).isEqualTo(ClusterMode.SAME_PLAN);
   }
 
@@ -106,14 +106,17 @@ class SpecReaderTest {
             "INVALID_ENUM@style@2:8",
             "INVALID_AMOUNT@steps[1].replicas@5:15",
             "INVALID_PAUSE@steps[1].pause@6:12",
-            "NEGATIVE@sourceReplicas@1:17",
+            "VALUE_OUT_OF_RANGE@sourceReplicas@1:17",
             "NUM_BATCHES_MISMATCH@numBatches@7:13",
-            "PERCENT_OVER_100@steps[0].replicas@4:15",
-            "NEGATIVE_PARTITION@batchPartition@8:17");
+            "VALUE_OUT_OF_RANGE@steps[0].replicas@4:15",
+            "VALUE_OUT_OF_RANGE@batchPartition@8:17");
     assertThat(found).allSatisfy(d -> assertThat(d.source()).isEqualTo("spec.yaml"));
     assertThat(
             found.stream()
-                .filter(d -> d.code().equals("PERCENT_OVER_100"))
+                .filter(
+                    d ->
+                        d.code().equals("VALUE_OUT_OF_RANGE")
+                            && "steps[0].replicas".equals(d.path()))
                 .findFirst()
                 .get()
                 .format())
@@ -125,14 +128,15 @@ class SpecReaderTest {
   void sourceReplicasIsRequiredAndTypesAreChecked() {
     assertThat(problems("steps: [100%]\nkeepOneOld: maybe\nclusters: {a: 1}\n"))
         .extracting(d -> d.code() + "@" + d.path())
-        .containsExactlyInAnyOrder("REQUIRED@sourceReplicas", "TYPE@keepOneOld", "TYPE@clusters");
+        .containsExactlyInAnyOrder(
+            "MISSING_FIELD@sourceReplicas", "INVALID_TYPE@keepOneOld", "INVALID_TYPE@clusters");
   }
 
   @Test
   void fractionsAreNotReplicaCounts() {
     assertThat(problems("sourceReplicas: 2.5\n"))
         .extracting(d -> d.code() + "@" + d.path())
-        .containsExactly("TYPE@sourceReplicas");
+        .containsExactly("INVALID_TYPE@sourceReplicas");
     assertThat(problems("sourceReplicas: 10\nsteps: [\"7.5%\"]\n"))
         .extracting(d -> d.code() + "@" + d.path())
         .containsExactly("INVALID_AMOUNT@steps[0]");
@@ -144,12 +148,12 @@ class SpecReaderTest {
     assertThat(dup).extracting(Diagnostic::code).containsExactly("DUPLICATE_KEY");
     assertThat(dup.get(0).line()).isEqualTo(2);
     var syntax = problems("sourceReplicas: [1\n");
-    assertThat(syntax).extracting(Diagnostic::code).containsExactly("YAML_SYNTAX");
+    assertThat(syntax).extracting(Diagnostic::code).containsExactly("INVALID_YAML");
     assertThat(syntax.get(0).line()).isPositive();
     assertThat(problems("")).extracting(Diagnostic::code).containsExactly("EMPTY_DOCUMENT");
     assertThat(problems("sourceReplicas: 1\n---\nsourceReplicas: 2\n"))
         .extracting(Diagnostic::code)
-        .containsExactly("EXTRA_DOCUMENT");
+        .containsExactly("INVALID_DOCUMENT_COUNT");
   }
 
   @Test
@@ -169,7 +173,8 @@ class SpecReaderTest {
             waves: {groups: [[b]], maxConcurrency: "50%"}
             """,
             "w.yaml");
-    assertThat(spec.waves()).isEqualTo(new Waves(List.of(List.of("b")), IntOrPercent.percent(50)));
+    assertThat(spec.waves())
+        .isEqualTo(new ClusterWaves(List.of(List.of("b")), IntOrPercent.percent(50)));
     var plan = RolloutPlanner.plan(spec);
     assertThat(plan.steps().get(0).clusters().get("b").newReplicas()).isEqualTo(2);
     assertThat(plan.steps().get(0).clusters().get("a").newReplicas()).isZero();

@@ -36,7 +36,7 @@ class ThreadSafetyTest {
 
   private static String render(RolloutSpec spec) {
     var plan = RolloutPlanner.plan(spec);
-    return RolloutPlanWriter.write(plan, RolloutPlanWriter.Format.JSON)
-        + RolloutPlanWriter.write(plan, RolloutPlanWriter.Format.SVG);
+    return RolloutPlanWriter.write(plan, RolloutPlanWriter.OutputFormat.JSON)
+        + RolloutPlanWriter.write(plan, RolloutPlanWriter.OutputFormat.SVG);
   }
 }

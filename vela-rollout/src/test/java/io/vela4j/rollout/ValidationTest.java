@@ -39,14 +39,14 @@ class ValidationTest {
                         .batchPartition(-1)
                         .build()))
         .containsExactly(
-            "NEGATIVE@sourceReplicas",
-            "NEGATIVE@targetReplicas",
+            "VALUE_OUT_OF_RANGE@sourceReplicas",
+            "VALUE_OUT_OF_RANGE@targetReplicas",
             "NUM_BATCHES_MISMATCH@numBatches",
-            "NEGATIVE@steps[0].replicas",
-            "PERCENT_OVER_100@steps[1].replicas",
-            "PERCENT_OVER_100@maxSurge",
-            "NEGATIVE@maxUnavailable",
-            "NEGATIVE_PARTITION@batchPartition");
+            "VALUE_OUT_OF_RANGE@steps[0].replicas",
+            "VALUE_OUT_OF_RANGE@steps[1].replicas",
+            "VALUE_OUT_OF_RANGE@maxSurge",
+            "VALUE_OUT_OF_RANGE@maxUnavailable",
+            "VALUE_OUT_OF_RANGE@batchPartition");
   }
 
   @Test
@@ -59,17 +59,17 @@ class ValidationTest {
                     RolloutSpec.builder().sourceReplicas(3).steps(List.of()).numBatches(3).build()))
         .containsExactly("EMPTY_STEPS@steps");
     assertThat(problems(() -> RolloutSpec.builder().sourceReplicas(3).numBatches(0).build()))
-        .containsExactly("INVALID_NUM_BATCHES@numBatches");
+        .containsExactly("VALUE_OUT_OF_RANGE@numBatches");
   }
 
   @Test
   void decreasingCumulativeStepsAreRejectedAfterResolvingAgainstN() {
     assertThat(problems(() -> rollout(10, "50%", "40%", "100%").build()))
-        .containsExactly("DECREASING_STEPS@steps[1].replicas");
+        .containsExactly("INVALID_STEP_ORDER@steps[1].replicas");
     // 3 then 20%: fine on 20 replicas (3 ≤ 4), a decrease on 10 (3 > 2)
     assertThat(RolloutPlanner.plan(rollout(20, "3", "20%", "100%").build()).steps()).hasSize(3);
     assertThat(problems(() -> rollout(10, "3", "20%", "100%").build()))
-        .containsExactly("DECREASING_STEPS@steps[1].replicas");
+        .containsExactly("INVALID_STEP_ORDER@steps[1].replicas");
   }
 
   @Test
@@ -80,16 +80,16 @@ class ValidationTest {
                 () ->
                     rollout(20, "2", "30%", "100%")
                         .clusters(
-                            List.of(ClusterTarget.sized("a", 16), ClusterTarget.sized("b", 4)))
+                            List.of(RolloutCluster.sized("a", 16), RolloutCluster.sized("b", 4)))
                         .clusterMode(ClusterMode.SAME_PLAN)
                         .build()))
-        .containsExactly("DECREASING_STEPS@steps[1].replicas");
+        .containsExactly("INVALID_STEP_ORDER@steps[1].replicas");
   }
 
   @Test
   void incrementsOver100PercentAreRejected() {
     assertThat(problems(() -> rollout(10, "60%", "50%").semantics(Semantics.INCREMENTAL).build()))
-        .containsExactly("INCREMENTS_OVER_100@steps[1].replicas");
+        .containsExactly("INCREMENTS_TOO_LARGE@steps[1].replicas");
   }
 
   @Test
@@ -100,27 +100,28 @@ class ValidationTest {
                     rollout(10, "100%")
                         .clusters(
                             List.of(
-                                ClusterTarget.sized("a", 5),
-                                ClusterTarget.sized("a", 3),
-                                new ClusterTarget("b", 1, 1),
-                                new ClusterTarget("c", null, null),
-                                ClusterTarget.weighted(" ", 0)))
+                                RolloutCluster.sized("a", 5),
+                                RolloutCluster.sized("a", 3),
+                                new RolloutCluster("b", 1, 1),
+                                new RolloutCluster("c", null, null),
+                                RolloutCluster.weighted(" ", 0)))
                         .build()))
         .containsExactly(
             "DUPLICATE_CLUSTER@clusters[1].name",
-            "CLUSTER_SIZE@clusters[2]",
-            "CLUSTER_SIZE@clusters[3]",
-            "EMPTY_NAME@clusters[4].name",
-            "INVALID_WEIGHT@clusters[4].weight",
-            "MIXED_CLUSTER_SIZES@clusters");
+            "INVALID_CLUSTER_SIZE@clusters[2]",
+            "INVALID_CLUSTER_SIZE@clusters[3]",
+            "EMPTY_FIELD@clusters[4].name",
+            "VALUE_OUT_OF_RANGE@clusters[4].weight",
+            "CLUSTER_SIZE_MISMATCH@clusters");
     assertThat(
             problems(
                 () ->
                     rollout(10, "100%")
                         .targetReplicas(10)
-                        .clusters(List.of(ClusterTarget.sized("a", 5), ClusterTarget.sized("b", 3)))
+                        .clusters(
+                            List.of(RolloutCluster.sized("a", 5), RolloutCluster.sized("b", 3)))
                         .build()))
-        .containsExactly("CLUSTER_SUM@targetReplicas");
+        .containsExactly("CLUSTER_SUM_MISMATCH@targetReplicas");
   }
 
   @Test
@@ -130,32 +131,34 @@ class ValidationTest {
                 () ->
                     rollout(4, "100%")
                         .clusterMode(ClusterMode.WAVES)
-                        .waves(new Waves(List.of(List.of("x")), IntOrPercent.of(0)))
+                        .waves(new ClusterWaves(List.of(List.of("x")), IntOrPercent.of(0)))
                         .build()))
         .containsExactly(
-            "WAVES_WITHOUT_CLUSTERS@clusters",
+            "MISSING_CLUSTERS@clusters",
             "UNKNOWN_CLUSTER@waves.groups[0][0]",
-            "INVALID_MAX_CONCURRENCY@waves.maxConcurrency");
+            "VALUE_OUT_OF_RANGE@waves.maxConcurrency");
     assertThat(
             problems(
                 () ->
                     rollout(4, "100%")
-                        .clusters(List.of(ClusterTarget.sized("a", 2), ClusterTarget.sized("b", 2)))
+                        .clusters(
+                            List.of(RolloutCluster.sized("a", 2), RolloutCluster.sized("b", 2)))
                         .clusterMode(ClusterMode.WAVES)
                         .waves(
-                            new Waves(
+                            new ClusterWaves(
                                 List.of(List.of("a"), List.of(), List.of("a")),
                                 IntOrPercent.percent(150)))
                         .build()))
         .containsExactly(
             "EMPTY_GROUP@waves.groups[1]",
-            "DUPLICATE_IN_WAVES@waves.groups[2][0]",
-            "INVALID_MAX_CONCURRENCY@waves.maxConcurrency");
+            "DUPLICATE_CLUSTER@waves.groups[2][0]",
+            "VALUE_OUT_OF_RANGE@waves.maxConcurrency");
   }
 
   @Test
   void replanStatesAreValidated() {
-    var spec = rollout(10, "50%", "100%").clusters(List.of(ClusterTarget.weighted("a", 1))).build();
+    var spec =
+        rollout(10, "50%", "100%").clusters(List.of(RolloutCluster.weighted("a", 1))).build();
     assertThat(
             problems(
                 () ->
@@ -163,9 +166,9 @@ class ValidationTest {
                         spec, new RolloutState(5, -1, -2, java.util.Map.of("zz", 1, "a", -3)))))
         .containsExactly(
             "INVALID_STATE@state.completedStep",
-            "NEGATIVE@state.newReplicas",
-            "NEGATIVE@state.oldReplicas",
-            "NEGATIVE@state.clusterNewReplicas.a",
+            "VALUE_OUT_OF_RANGE@state.newReplicas",
+            "VALUE_OUT_OF_RANGE@state.oldReplicas",
+            "VALUE_OUT_OF_RANGE@state.clusterNewReplicas.a",
             "UNKNOWN_CLUSTER@state.clusterNewReplicas.zz");
   }
 

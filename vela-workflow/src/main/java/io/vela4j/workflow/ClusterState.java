@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vela4j.dispatch.DeliveryTarget;
 import io.vela4j.dispatch.ResourceKey;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
+import io.vela4j.model.FieldPaths;
 import io.vela4j.workflow.internal.Json;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -130,20 +132,21 @@ public final class ClusterState {
       DeliveryTarget target = target(e.getKey());
       JsonNode list = e.getValue();
       if (!list.isArray()) {
-        throw invalid("the objects of a cluster are a list", "clusters." + e.getKey());
+        throw invalid(
+            "the objects of a cluster are a list", FieldPaths.field("clusters", e.getKey()));
       }
       for (int i = 0; i < list.size(); i++) {
         JsonNode o = list.get(i);
-        String path = "clusters." + e.getKey() + "[" + i + "]";
+        String path = FieldPaths.index(FieldPaths.field("clusters", e.getKey()), i);
         if (!(o instanceof ObjectNode on)) {
           problems.add(
-              Diagnostic.error(WorkflowException.INVALID_STATE, "an object is expected", path));
+              Diagnostic.error(DiagnosticCodes.INVALID_STATE, "an object is expected", path));
           continue;
         }
         try {
           out.computeIfAbsent(target, k -> new TreeMap<>()).put(keyOf(on), on.deepCopy());
         } catch (IllegalArgumentException ex) {
-          problems.add(Diagnostic.error(WorkflowException.INVALID_STATE, ex.getMessage(), path));
+          problems.add(Diagnostic.error(DiagnosticCodes.INVALID_STATE, ex.getMessage(), path));
         }
       }
     }
@@ -155,7 +158,7 @@ public final class ClusterState {
 
   private static WorkflowException invalid(String message, String path) {
     return new WorkflowException(
-        Diagnostic.error(WorkflowException.INVALID_STATE, message, path.isEmpty() ? null : path));
+        Diagnostic.error(DiagnosticCodes.INVALID_STATE, message, path.isEmpty() ? null : path));
   }
 
   /**

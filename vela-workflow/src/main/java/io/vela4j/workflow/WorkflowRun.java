@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vela4j.dispatch.DeliveryTarget;
 import io.vela4j.dispatch.ResourceKey;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
 import io.vela4j.model.oam.Application;
 import io.vela4j.workflow.internal.RunCodec;
 import java.time.Instant;
@@ -174,7 +175,7 @@ public record WorkflowRun(
             .map(StepStatus::diagnostic)
             .toList();
     if (ds.isEmpty()) {
-      ds = List.of(Diagnostic.error(WorkflowException.ACTION_FAILED, message, "spec.workflow"));
+      ds = List.of(Diagnostic.error(DiagnosticCodes.ACTION_FAILED, message, "spec.workflow"));
     }
     return Optional.of(new WorkflowException(ds));
   }

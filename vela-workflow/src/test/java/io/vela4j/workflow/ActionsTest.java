@@ -8,6 +8,7 @@ import static io.vela4j.workflow.Fixture.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vela4j.model.DiagnosticCodes;
 import org.junit.jupiter.api.Test;
 
 /** Each action of vela/op, vela/kube, vela/builtin and vela/util against the offline provider. */
@@ -258,7 +259,7 @@ class ActionsTest {
     StepStatus s = run.step("s").orElseThrow();
     assertThat(s.phase()).isEqualTo(StepPhase.FAILED);
     assertThat(s.reason()).isEqualTo("Action");
-    assertThat(s.diagnostic().code()).isEqualTo(WorkflowException.ACTION_FAILED);
+    assertThat(s.diagnostic().code()).isEqualTo(DiagnosticCodes.ACTION_FAILED);
     assertThat(s.diagnostic().message()).contains("builtin.fail").contains("not allowed");
     assertThat(run.applied()).isEmpty();
     assertThat(run.failure()).isPresent();
@@ -381,7 +382,7 @@ class ActionsTest {
             """);
     assertThat(run.phase()).isEqualTo(WorkflowRun.Phase.FAILED);
     var d = run.step("s").orElseThrow().diagnostic();
-    assertThat(d.code()).isEqualTo(WorkflowException.UNKNOWN_ACTION);
+    assertThat(d.code()).isEqualTo(DiagnosticCodes.UNKNOWN_ACTION);
     assertThat(d.message()).contains("magic.teleport").contains("at x");
     assertThat(d.source()).isEqualTo("t.cue");
     assertThat(d.line()).isEqualTo(6);

@@ -4,6 +4,7 @@ import static io.vela4j.workflow.Fixture.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
 import org.junit.jupiter.api.Test;
 
 /** A failing step stops the run with the step, the action and the CUE position named. */
@@ -35,7 +36,7 @@ class FailureTest {
               value: metadata: name: "y"
             }
             """);
-    assertThat(d.code()).isEqualTo(WorkflowException.TEMPLATE_ERROR);
+    assertThat(d.code()).isEqualTo(DiagnosticCodes.TEMPLATE_FAILED);
     assertThat(d.message())
         .contains("step first (WorkflowStepDefinition/t)")
         .contains("conflicting values");
@@ -54,7 +55,7 @@ class FailureTest {
             }
             parameter: name: string
             """);
-    assertThat(d.code()).isEqualTo(WorkflowException.INCOMPLETE_ACTION);
+    assertThat(d.code()).isEqualTo(DiagnosticCodes.INCOMPLETE_ACTION);
     assertThat(d.message())
         .contains("action kube.apply at apply")
         .contains("never became concrete");
@@ -71,7 +72,7 @@ class FailureTest {
               value: {apiVersion: "v1", kind: "ConfigMap", metadata: labels: a: "b"}
             }
             """);
-    assertThat(d.code()).isEqualTo(WorkflowException.ACTION_FAILED);
+    assertThat(d.code()).isEqualTo(DiagnosticCodes.ACTION_FAILED);
     assertThat(d.message())
         .isEqualTo(
             "step first (WorkflowStepDefinition/t): action kube.apply at apply: an object needs"
@@ -102,7 +103,7 @@ class FailureTest {
                 .render(a, io.vela4j.render.RenderOptions.defaults()),
             WorkflowOptions.of(a));
     Diagnostic d = run.failure().orElseThrow().diagnostics().get(0);
-    assertThat(d.code()).isEqualTo(WorkflowException.UNKNOWN_PACKAGE);
+    assertThat(d.code()).isEqualTo(DiagnosticCodes.UNKNOWN_PACKAGE);
     assertThat(d.message()).contains("\"vela/http\" is not provided by Vela4J");
     assertThat(d.line()).isEqualTo(1);
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -189,7 +190,7 @@ class SchedulingTest {
     var late = f.resume(early, ClusterState.empty().withTime(Fixture.T0.plusSeconds(61)));
     assertThat(late.step("a").orElseThrow().phase()).isEqualTo(StepPhase.TIMED_OUT);
     assertThat(late.step("a").orElseThrow().diagnostic().code())
-        .isEqualTo(WorkflowException.TIMED_OUT);
+        .isEqualTo(DiagnosticCodes.STEP_TIMED_OUT);
     assertThat(late.step("b").orElseThrow().phase()).isEqualTo(StepPhase.SKIPPED);
     assertThat(late.step("c").orElseThrow().phase()).isEqualTo(StepPhase.SUCCEEDED);
     assertThat(late.phase()).isEqualTo(WorkflowRun.Phase.FAILED);
@@ -273,15 +274,15 @@ class SchedulingTest {
                     .extracting(Diagnostic::code, Diagnostic::path)
                     .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple(
-                            WorkflowException.INVALID_WORKFLOW, "spec.workflow.mode.steps"),
+                            DiagnosticCodes.INVALID_WORKFLOW, "spec.workflow.mode.steps"),
                         org.assertj.core.groups.Tuple.tuple(
-                            WorkflowException.INVALID_WORKFLOW, "spec.workflow.steps[0].timeout"),
+                            DiagnosticCodes.INVALID_WORKFLOW, "spec.workflow.steps[0].timeout"),
                         org.assertj.core.groups.Tuple.tuple(
-                            WorkflowException.INVALID_WORKFLOW, "spec.workflow.steps[1].name"),
+                            DiagnosticCodes.INVALID_WORKFLOW, "spec.workflow.steps[1].name"),
                         org.assertj.core.groups.Tuple.tuple(
-                            WorkflowException.UNKNOWN_STEP_TYPE, "spec.workflow.steps[1].type"),
+                            DiagnosticCodes.UNKNOWN_STEP_TYPE, "spec.workflow.steps[1].type"),
                         org.assertj.core.groups.Tuple.tuple(
-                            WorkflowException.INVALID_WORKFLOW,
+                            DiagnosticCodes.INVALID_WORKFLOW,
                             "spec.workflow.steps[0].dependsOn[0]")));
   }
 }

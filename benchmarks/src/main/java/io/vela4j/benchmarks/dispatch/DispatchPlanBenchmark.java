@@ -4,14 +4,14 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vela4j.dispatch.Bundle;
 import io.vela4j.dispatch.ClusterAssignment;
-import io.vela4j.dispatch.ClusterTarget;
 import io.vela4j.dispatch.DispatchPlan;
 import io.vela4j.dispatch.DispatchPolicy;
 import io.vela4j.dispatch.DispatchRequest;
 import io.vela4j.dispatch.Dispatcher;
 import io.vela4j.dispatch.Dispatchers;
 import io.vela4j.dispatch.Manifest;
-import io.vela4j.dispatch.Override;
+import io.vela4j.dispatch.MemberCluster;
+import io.vela4j.dispatch.Overrider;
 import io.vela4j.dispatch.Placement;
 import io.vela4j.dispatch.ResourceSelector;
 import java.util.ArrayList;
@@ -118,26 +118,26 @@ public class DispatchPlanBenchmark {
     List<ClusterAssignment> cs = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       String name = String.format("cluster-%05d", i);
-      List<Override> overrides =
+      List<Overrider> overrides =
           List.of(
-              new Override.Image(
-                  Override.ImageComponent.TAG,
-                  Override.Operator.REPLACE,
+              new Overrider.Image(
+                  Overrider.ImageComponent.TAG,
+                  Overrider.Operator.REPLACE,
                   "1." + i,
                   new ResourceSelector(null, "Deployment", null, null)),
-              new Override.Labels(
-                  Override.Operator.ADD, Map.of("cluster", name), ResourceSelector.ALL),
-              new Override.ContainerArgs(
+              new Overrider.Labels(
+                  Overrider.Operator.ADD, Map.of("cluster", name), ResourceSelector.ALL),
+              new Overrider.ContainerArgs(
                   "main",
-                  Override.ListOperator.ADD,
+                  Overrider.ListOperator.ADD,
                   List.of("--zone=" + (i % 7)),
                   ResourceSelector.ALL),
-              new Override.JsonPatch(
+              new Overrider.JsonPatch(
                   List.of(
-                      new Override.PatchOp(
-                          Override.Operator.ADD, "/data/cluster", F.textNode(name))),
+                      new Overrider.PatchOp(
+                          Overrider.Operator.ADD, "/data/cluster", F.textNode(name))),
                   ResourceSelector.of("ConfigMap", "cm-0")));
-      cs.add(new ClusterAssignment(new ClusterTarget(name, Map.of()), 1 + i % 5, overrides));
+      cs.add(new ClusterAssignment(new MemberCluster(name, Map.of()), 1 + i % 5, overrides));
     }
     return DispatchRequest.of(bundle(), new Placement(cs), DispatchPolicy.defaults());
   }

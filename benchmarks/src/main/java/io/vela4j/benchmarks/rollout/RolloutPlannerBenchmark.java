@@ -1,7 +1,7 @@
 package io.vela4j.benchmarks.rollout;
 
-import io.vela4j.rollout.ClusterTarget;
 import io.vela4j.rollout.IntOrPercent;
+import io.vela4j.rollout.RolloutCluster;
 import io.vela4j.rollout.RolloutPlan;
 import io.vela4j.rollout.RolloutPlanner;
 import io.vela4j.rollout.RolloutSpec;
@@ -49,12 +49,12 @@ public class RolloutPlannerBenchmark {
   /** Builds the spec (not measured). */
   @Setup
   public void setup() {
-    var list = new ArrayList<ClusterTarget>(clusters);
+    var list = new ArrayList<RolloutCluster>(clusters);
     long total = 0;
     for (int i = 0; i < clusters; i++) {
       int size = 1 + (int) ((i * 2654435761L) % 19);
       total += size;
-      list.add(ClusterTarget.sized(String.format("cluster-%06d", i), size));
+      list.add(RolloutCluster.sized(String.format("cluster-%06d", i), size));
     }
     var steps = new ArrayList<RolloutStep>();
     for (int s = 1; s <= 20; s++) {

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.vela4j.dispatch.DeliveryTarget;
 import io.vela4j.dispatch.DispatchException;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -187,7 +188,7 @@ public final class ClusterConnections implements AutoCloseable {
         throw new DispatchException(
             new Diagnostic(
                 Diagnostic.Severity.ERROR,
-                "UNKNOWN_CONTEXT",
+                DiagnosticCodes.UNKNOWN_CONTEXT,
                 "the kubeconfig has no context " + context,
                 file.toString(),
                 0,
@@ -211,7 +212,7 @@ public final class ClusterConnections implements AutoCloseable {
       throw new DispatchException(
           new Diagnostic(
               Diagnostic.Severity.ERROR,
-              "KUBECONFIG_NO_CURRENT_CONTEXT",
+              DiagnosticCodes.MISSING_CURRENT_CONTEXT,
               "the kubeconfig has no current-context",
               file.toString(),
               0,
@@ -229,7 +230,7 @@ public final class ClusterConnections implements AutoCloseable {
       throw new DispatchException(
           new Diagnostic(
               Diagnostic.Severity.ERROR,
-              "KUBECONFIG_NOT_FOUND",
+              DiagnosticCodes.MISSING_KUBECONFIG,
               "kubeconfig file not found",
               file.toString(),
               0,
@@ -245,7 +246,7 @@ public final class ClusterConnections implements AutoCloseable {
       throw new DispatchException(
           new Diagnostic(
               Diagnostic.Severity.ERROR,
-              "KUBECONFIG_INVALID",
+              DiagnosticCodes.INVALID_KUBECONFIG,
               "cannot read kubeconfig: " + e.getMessage(),
               file.toString(),
               0,
@@ -262,7 +263,7 @@ public final class ClusterConnections implements AutoCloseable {
       throw new DispatchException(
           new Diagnostic(
               Diagnostic.Severity.ERROR,
-              "KUBECONFIG_NO_CONTEXTS",
+              DiagnosticCodes.MISSING_CONTEXTS,
               "the kubeconfig has no contexts",
               file.toString(),
               0,

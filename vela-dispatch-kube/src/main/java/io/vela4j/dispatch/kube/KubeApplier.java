@@ -24,27 +24,28 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Applies a {@link DispatchPlan} to real API servers and reads back its status.
  *
- * <p>Per target (control plane or member cluster): deliveries run wave by wave with server-side
- * apply under the policy's field manager ({@code force=true} only for {@link
- * DispatchPolicy.Conflict#OVERWRITE}); before the next wave, every CustomResourceDefinition applied
- * in the wave and every {@code WAIT_ESTABLISHED} delivery must be ready. When the target has an
- * ApplySet inventory parent (direct plans), the inventory is recorded before each wave, rewritten
- * after a failed wave to list exactly what exists, and — once every wave succeeded and the policy
- * allows it — members that are no longer desired are pruned. A failed wave stops its target; other
- * targets continue. Targets run in parallel, at most {@code concurrency} at a time. Transient API
- * errors (429, 5xx, timeouts, resets) are retried with bounded exponential backoff.
+ * <p>The plan carries everything it is applied with: its {@link DispatchPlan#policy() policy} and
+ * the {@link DispatchPlan#labels() labels} of its wrapper objects. Per target (control plane or
+ * member cluster): deliveries run wave by wave with server-side apply under the policy's field
+ * manager ({@code force=true} only for {@link DispatchPolicy.Conflict#OVERWRITE}); before the next
+ * wave, every CustomResourceDefinition applied in the wave and every {@code WAIT_ESTABLISHED}
+ * delivery must be ready. When the target has an ApplySet inventory parent (direct plans), the
+ * inventory is recorded before each wave, rewritten after a failed wave to list exactly what
+ * exists, and — once every wave succeeded and the policy allows it — members that are no longer
+ * desired are pruned. A failed wave stops its target; other targets continue. Targets run in
+ * parallel, at most {@code concurrency} at a time. Transient API errors (429, 5xx, timeouts,
+ * resets) are retried with bounded exponential backoff.
  *
  * <p>Immutable and thread-safe: one instance can apply many plans concurrently.
  *
  * <pre>{@code
- * var applier = KubeApplier.builder().policy(policy).concurrency(8).build();
+ * var applier = KubeApplier.builder().concurrency(8).build();
  * try (var connections = ClusterConnections.fromKubeconfig(Path.of("clusters.yaml"))) {
  *   ApplyResult result = applier.apply(plan, connections); // throws KubeApplyException on failure
  * }
  * }</pre>
  */
 public final class KubeApplier {
-  private final DispatchPolicy policy;
   private final int concurrency;
   private final RetryPolicy retry;
   private final Sleeper sleeper;
@@ -53,7 +54,6 @@ public final class KubeApplier {
   private final ApplyListener listener;
 
   private KubeApplier(Builder b) {
-    this.policy = b.policy;
     this.concurrency = b.concurrency;
     this.retry = b.retry;
     this.sleeper = b.sleeper;
@@ -67,16 +67,9 @@ public final class KubeApplier {
     return builder().build();
   }
 
-  /**
-   * A builder with the defaults: default policy, 4 targets at a time, {@link RetryPolicy#DEFAULT}.
-   */
+  /** A builder with the defaults: 4 targets at a time, {@link RetryPolicy#DEFAULT}. */
   public static Builder builder() {
     return new Builder();
-  }
-
-  /** The policy this applier follows. */
-  public DispatchPolicy policy() {
-    return policy;
   }
 
   /**
@@ -103,7 +96,7 @@ public final class KubeApplier {
     for (var entry : byTarget.entrySet()) {
       var target = entry.getKey();
       var deliveries = entry.getValue();
-      tasks.add(() -> runTarget(target, deliveries, connections));
+      tasks.add(() -> runTarget(plan, target, deliveries, connections));
     }
     var outcomes = runAll(tasks, new ArrayList<>(byTarget.keySet()));
     return new ApplyResult(plan.contentHash(), outcomes);
@@ -135,7 +128,11 @@ public final class KubeApplier {
   }
 
   private ClusterOutcome runTarget(
-      DeliveryTarget target, List<Delivery> deliveries, ClusterConnections connections) {
+      DispatchPlan plan,
+      DeliveryTarget target,
+      List<Delivery> deliveries,
+      ClusterConnections connections) {
+    DispatchPolicy policy = plan.policy();
     ApiServer server;
     try {
       var found = connections.server(target);
@@ -179,7 +176,7 @@ public final class KubeApplier {
             strategy);
     try {
       return new ClusterRun(
-              target, retrying(server), steps, settings, wrapperPrune(target, deliveries))
+              target, retrying(server), steps, settings, wrapperPrune(plan, target, deliveries))
           .run();
     } catch (RuntimeException e) {
       return finished(
@@ -191,30 +188,22 @@ public final class KubeApplier {
   static final String BUNDLE_LABEL = "dispatch.vela4j.io/bundle";
 
   /**
-   * On a control plane, the wrapper kinds to prune by bundle label: the kinds of the labelled
-   * deliveries, plus ManifestWork for OCM plans and the four Karmada policy kinds for Karmada plans
-   * (so a kind that vanished from the plan is still cleaned up).
+   * On a control plane, the wrapper kinds to prune by the plan's bundle label: the kinds of the
+   * deliveries that carry it, plus ManifestWork for OCM plans and the four Karmada policy kinds for
+   * Karmada plans (so a kind that vanished from the plan is still cleaned up). None when the plan
+   * has no bundle label (a plan merged from several bundles is not ours to judge).
    */
   private static @org.jspecify.annotations.Nullable WrapperPrune wrapperPrune(
-      DeliveryTarget target, List<Delivery> deliveries) {
-    if (!(target instanceof DeliveryTarget.ControlPlane)) {
+      DispatchPlan plan, DeliveryTarget target, List<Delivery> deliveries) {
+    String bundle = plan.labels().get(BUNDLE_LABEL);
+    if (!(target instanceof DeliveryTarget.ControlPlane) || bundle == null) {
       return null;
     }
-    String bundle = null;
     var kinds = new java.util.TreeSet<String>();
     for (var d : deliveries) {
-      if (d.action() != Delivery.Action.APPLY) {
+      if (d.action() != Delivery.Action.APPLY || !bundle.equals(d.labels().get(BUNDLE_LABEL))) {
         continue;
       }
-      var labels = d.object().getMetadata().getLabels();
-      var value = labels == null ? null : labels.get(BUNDLE_LABEL);
-      if (value == null) {
-        continue;
-      }
-      if (bundle != null && !bundle.equals(value)) {
-        return null; // several bundles in one plan: not ours to judge
-      }
-      bundle = value;
       kinds.add(d.key().apiVersion() + "|" + d.key().kind());
       if (d.key().group().equals("work.open-cluster-management.io")) {
         kinds.add("work.open-cluster-management.io/v1|ManifestWork");
@@ -230,7 +219,7 @@ public final class KubeApplier {
         }
       }
     }
-    return bundle == null ? null : new WrapperPrune(BUNDLE_LABEL, bundle, List.copyOf(kinds));
+    return kinds.isEmpty() ? null : new WrapperPrune(BUNDLE_LABEL, bundle, List.copyOf(kinds));
   }
 
   private ClusterOutcome finished(ClusterOutcome outcome) {
@@ -294,7 +283,6 @@ public final class KubeApplier {
 
   /** Builds a {@link KubeApplier}. Not thread-safe. */
   public static final class Builder {
-    private DispatchPolicy policy = DispatchPolicy.defaults();
     private int concurrency = 4;
     private RetryPolicy retry = RetryPolicy.DEFAULT;
     private Sleeper sleeper = Sleeper.SYSTEM;
@@ -303,12 +291,6 @@ public final class KubeApplier {
     private ApplyListener listener = ApplyListener.NONE;
 
     private Builder() {}
-
-    /** The dispatch policy: field manager, conflicts, deletion, prune, update strategy. */
-    public Builder policy(DispatchPolicy v) {
-      this.policy = Objects.requireNonNull(v, "policy");
-      return this;
-    }
 
     /** How many targets are applied at the same time (at least 1). */
     public Builder concurrency(int v) {

@@ -2,6 +2,7 @@ package io.vela4j.dispatch.kube;
 
 import io.vela4j.dispatch.DispatchException;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,7 +10,7 @@ import java.util.List;
  * {@link KubeApplier#apply} failed on at least one target. The {@linkplain #diagnostics()
  * diagnostics} list each failed target and object (path {@code cluster/<name>} or {@code
  * control-plane}, codes {@code APPLY_CONFLICT}, {@code APPLY_FAILED}, {@code DELETE_FAILED}, {@code
- * NOT_READY}, {@code PRUNE_FAILED}, {@code INVENTORY_FAILED}, {@code TARGET_FAILED}); {@link
+ * OBJECT_NOT_READY}, {@code PRUNE_FAILED}, {@code INVENTORY_FAILED}, {@code TARGET_FAILED}); {@link
  * #result()} holds the complete outcome, including the targets that succeeded.
  */
 public final class KubeApplyException extends DispatchException {
@@ -51,17 +52,19 @@ public final class KubeApplyException extends DispatchException {
     for (var target : result.failed()) {
       var path = target.target().display();
       if (!target.error().isEmpty()) {
-        out.add(Diagnostic.error("TARGET_FAILED", target.error(), path));
+        out.add(Diagnostic.error(DiagnosticCodes.TARGET_FAILED, target.error(), path));
       }
       for (var o : target.failures()) {
         var code =
             switch (o.operation()) {
               case APPLY ->
-                  o.result() == ObjectOutcome.Result.CONFLICT ? "APPLY_CONFLICT" : "APPLY_FAILED";
-              case DELETE -> "DELETE_FAILED";
-              case WAIT_ESTABLISHED -> "NOT_READY";
-              case PRUNE -> "PRUNE_FAILED";
-              case INVENTORY -> "INVENTORY_FAILED";
+                  o.result() == ObjectOutcome.Result.CONFLICT
+                      ? DiagnosticCodes.APPLY_CONFLICT
+                      : DiagnosticCodes.APPLY_FAILED;
+              case DELETE -> DiagnosticCodes.DELETE_FAILED;
+              case WAIT_ESTABLISHED -> DiagnosticCodes.OBJECT_NOT_READY;
+              case PRUNE -> DiagnosticCodes.PRUNE_FAILED;
+              case INVENTORY -> DiagnosticCodes.INVENTORY_FAILED;
             };
         var d =
             Diagnostic.error(
@@ -79,7 +82,8 @@ public final class KubeApplyException extends DispatchException {
         out.add(d.withFacts(null, o.ref().toString()));
       }
       if (target.error().isEmpty() && target.failures().isEmpty()) {
-        out.add(Diagnostic.error("TARGET_FAILED", "failed without object errors", path));
+        out.add(
+            Diagnostic.error(DiagnosticCodes.TARGET_FAILED, "failed without object errors", path));
       }
     }
     return List.copyOf(out);

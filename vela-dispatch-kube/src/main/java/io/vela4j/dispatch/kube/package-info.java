@@ -17,7 +17,7 @@
  * </ul>
  *
  * <pre>{@code
- * var applier = KubeApplier.builder().policy(policy).build();
+ * var applier = KubeApplier.create(); // the plan carries its policy
  * try (var connections = ClusterConnections.fromKubeconfig(Path.of("clusters.yaml"))) {
  *   applier.apply(plan, connections);
  * }

@@ -102,7 +102,7 @@ class ClusterConnectionsTest {
     assertThatThrownBy(() -> ClusterConnections.fromKubeconfig(dir.resolve("nope.yaml")))
         .isInstanceOfSatisfying(
             DispatchException.class,
-            e -> assertThat(e.diagnostics().get(0).code()).isEqualTo("KUBECONFIG_NOT_FOUND"));
+            e -> assertThat(e.diagnostics().get(0).code()).isEqualTo("MISSING_KUBECONFIG"));
   }
 
   @Test
@@ -116,10 +116,10 @@ class ClusterConnectionsTest {
               .apply(0, Fixtures.namespace("shop"))
               .apply(0, Fixtures.parent("default"))
               .apply(1, Fixtures.configMap("shop", "settings", "v1"))
+              .policy(DispatchPolicy.builder().fieldManager("vela4j-test").build())
               .build();
       var applier =
           KubeApplier.builder()
-              .policy(DispatchPolicy.builder().fieldManager("vela4j-test").build())
               .retry(new RetryPolicy(2, Duration.ZERO, 1.0, Duration.ZERO))
               .sleeper(d -> {})
               .build();

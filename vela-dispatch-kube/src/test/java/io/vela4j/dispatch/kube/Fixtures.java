@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.vela4j.dispatch.Delivery;
 import io.vela4j.dispatch.DeliveryTarget;
 import io.vela4j.dispatch.DispatchPlan;
+import io.vela4j.dispatch.DispatchPolicy;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -86,9 +87,16 @@ final class Fixtures {
   static final class PlanBuilder {
     private final List<Delivery> deliveries = new ArrayList<>();
     private final List<String> clusters;
+    private DispatchPolicy policy = DispatchPolicy.defaults();
 
     PlanBuilder(String... clusters) {
       this.clusters = List.of(clusters);
+    }
+
+    /** The policy the plan carries (the applier follows it). */
+    PlanBuilder policy(DispatchPolicy p) {
+      this.policy = p;
+      return this;
     }
 
     PlanBuilder apply(int wave, GenericKubernetesResource object) {
@@ -114,7 +122,7 @@ final class Fixtures {
       var sorted = new ArrayList<>(deliveries);
       sorted.sort(
           java.util.Comparator.comparing(Delivery::target).thenComparingInt(Delivery::wave));
-      return DispatchPlan.of("direct", sorted, List.of());
+      return DispatchPlan.of("direct", policy, java.util.Map.of(), sorted, List.of());
     }
   }
 

@@ -207,9 +207,8 @@ class KubeApplierFlowTest {
     applier().build().apply(shop("a").apply(1, configMap("shop", "old", "x")).build(), conns);
 
     applier()
-        .policy(DispatchPolicy.builder().prune(false).build())
         .build()
-        .apply(shop("a").build(), conns);
+        .apply(shop("a").policy(DispatchPolicy.builder().prune(false).build()).build(), conns);
 
     assertThat(servers.get("a").stored(ref(configMap("shop", "old", "x")))).isPresent();
   }
@@ -271,9 +270,15 @@ class KubeApplierFlowTest {
 
     var result =
         applier()
-            .policy(DispatchPolicy.builder().conflict(DispatchPolicy.Conflict.OVERWRITE).build())
             .build()
-            .apply(shop("b").build(), conns);
+            .apply(
+                shop("b")
+                    .policy(
+                        DispatchPolicy.builder()
+                            .conflict(DispatchPolicy.Conflict.OVERWRITE)
+                            .build())
+                    .build(),
+                conns);
 
     assertThat(result.succeeded()).isTrue();
     assertThat(servers.get("b").calls()).contains("apply apps/v1/Deployment/shop/web force");
@@ -433,7 +438,7 @@ class KubeApplierFlowTest {
     assertThat(result.outcome(DeliveryTarget.cluster("a")).orElseThrow().succeeded()).isTrue();
     assertThat(new KubeApplyException(result).diagnostics())
         .extracting(Diagnostic::code)
-        .containsExactly("NOT_READY");
+        .containsExactly("OBJECT_NOT_READY");
   }
 
   @Test
@@ -520,16 +525,13 @@ class KubeApplierFlowTest {
             .apply(0, Fixtures.parent("shop"))
             .apply(0, configMap("shop", "missing", "m"))
             .delete(0, configMap("shop", "legacy", "l"))
-            .build();
-
-    var result =
-        applier()
             .policy(
                 DispatchPolicy.builder()
                     .updateStrategy(DispatchPolicy.UpdateStrategy.READ_ONLY)
                     .build())
-            .build()
-            .applyAll(plan, conns);
+            .build();
+
+    var result = applier().build().applyAll(plan, conns);
 
     assertThat(result.targets().get(0).objects())
         .extracting(o -> o.ref().name() + ":" + o.result())
@@ -547,15 +549,15 @@ class KubeApplierFlowTest {
 
     var result =
         applier()
-            .policy(
-                DispatchPolicy.builder()
-                    .updateStrategy(DispatchPolicy.UpdateStrategy.CREATE_ONLY)
-                    .build())
             .build()
             .apply(
                 new Fixtures.PlanBuilder("a")
                     .apply(0, configMap("shop", "settings", "ours"))
                     .apply(0, configMap("shop", "fresh", "ours"))
+                    .policy(
+                        DispatchPolicy.builder()
+                            .updateStrategy(DispatchPolicy.UpdateStrategy.CREATE_ONLY)
+                            .build())
                     .build(),
                 conns);
 

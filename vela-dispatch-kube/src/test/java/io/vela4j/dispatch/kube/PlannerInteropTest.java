@@ -54,7 +54,7 @@ class PlannerInteropTest {
   }
 
   private KubeApplier applier(Sleeper sleeper) {
-    return KubeApplier.builder().policy(request.policy()).sleeper(sleeper).build();
+    return KubeApplier.builder().sleeper(sleeper).build();
   }
 
   @Test

@@ -1,6 +1,8 @@
 package io.vela4j.dispatch.direct;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vela4j.dispatch.ApplyOrder;
 import io.vela4j.dispatch.Capabilities;
 import io.vela4j.dispatch.ClusterAssignment;
 import io.vela4j.dispatch.Delivery;
@@ -12,14 +14,17 @@ import io.vela4j.dispatch.DispatchRequest;
 import io.vela4j.dispatch.Dispatcher;
 import io.vela4j.dispatch.Manifest;
 import io.vela4j.dispatch.ResourceKey;
-import io.vela4j.dispatch.Waves;
 import io.vela4j.dispatch.internal.Json;
 import io.vela4j.dispatch.internal.Labels;
+import io.vela4j.dispatch.internal.OwnedNode;
+import io.vela4j.dispatch.internal.SharedTrees;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -39,7 +44,7 @@ import java.util.TreeSet;
  *   <li>Waves (per cluster): wave 0 delivers the Namespaces, then the inventory parent (written
  *       before any member, as KubeVela records its ResourceTracker before applying), then the other
  *       foundation objects, then a {@code WAIT_ESTABLISHED} barrier per CRD; waves 1–7 follow
- *       {@link Waves}.
+ *       {@link ApplyOrder}.
  * </ul>
  *
  * Stateless and thread-safe; registered for {@link java.util.ServiceLoader} with id {@code direct}.
@@ -81,7 +86,7 @@ public final class DirectDispatcher implements Dispatcher {
   @Override
   public Capabilities capabilities() {
     return new Capabilities(
-        Capabilities.OverrideSupport.RENDERED,
+        Capabilities.OverriderSupport.RENDERED,
         false,
         false,
         false,
@@ -116,7 +121,9 @@ public final class DirectDispatcher implements Dispatcher {
     for (String key : request.options().keySet()) {
       warnings.add(
           Diagnostic.warning(
-              "UNKNOWN_OPTION", "the direct dispatcher has no option '" + key + "'", "options"));
+              DiagnosticCodes.UNKNOWN_OPTION,
+              "the direct dispatcher has no option '" + key + "'",
+              "options"));
     }
     DispatchPolicy policy = request.policy();
     String ns = policy.inventoryNamespace() == null ? "default" : policy.inventoryNamespace();
@@ -131,7 +138,7 @@ public final class DirectDispatcher implements Dispatcher {
     if (!nsInBundle && !ns.equals("default")) {
       warnings.add(
           Diagnostic.warning(
-              "INVENTORY_NAMESPACE_NOT_IN_BUNDLE",
+              DiagnosticCodes.INVENTORY_NAMESPACE_OUTSIDE_BUNDLE,
               "the inventory Secret goes to namespace "
                   + ns
                   + ", which the bundle does not create; it must already exist on every cluster",
@@ -163,17 +170,16 @@ public final class DirectDispatcher implements Dispatcher {
         if (k.namespace() != null && !k.namespace().equals(ns)) {
           namespaces.add(k.namespace());
         }
-        ObjectNode body = m.body();
-        body.withObject("/metadata").withObject("/labels").put(PART_OF, id);
-        int wave = Waves.of(k);
+        ObjectNode body = withLabel(SharedTrees.of(m), PART_OF, id);
+        int wave = ApplyOrder.waveOf(k);
         Delivery d = Delivery.of(target, wave, Delivery.Action.APPLY, body);
-        if (wave != Waves.FOUNDATION) {
+        if (wave != ApplyOrder.FOUNDATION) {
           rest.add(d);
         } else if (k.group().isEmpty() && k.kind().equals("Namespace")) {
           namespacesFirst.add(d);
         } else {
           foundation.add(d);
-          if (Waves.isCrd(k)) {
+          if (ApplyOrder.isCrd(k)) {
             waits.add(Delivery.of(target, 0, Delivery.Action.WAIT_ESTABLISHED, body));
           }
         }
@@ -192,7 +198,7 @@ public final class DirectDispatcher implements Dispatcher {
       ann.put(PRUNE, Boolean.toString(policy.prune()));
       parent.put("type", "Opaque");
       all.addAll(namespacesFirst);
-      all.add(Delivery.of(target, 0, Delivery.Action.APPLY, parent));
+      all.add(Delivery.of(target, 0, Delivery.Action.APPLY, new OwnedNode(parent)));
       all.addAll(foundation);
       all.addAll(waits);
       all.addAll(rest);
@@ -200,6 +206,25 @@ public final class DirectDispatcher implements Dispatcher {
     if (!errors.isEmpty()) {
       throw new io.vela4j.dispatch.DispatchException(errors);
     }
-    return DispatchPlan.of(ID, all, warnings);
+    return DispatchPlan.of(ID, policy, Map.of(Labels.BUNDLE, request.bundle().id()), all, warnings);
+  }
+
+  /**
+   * The object with one more label, sharing every subtree of {@code tree} but the metadata and its
+   * labels (the manifest's tree is immutable: nothing is copied that is not changed).
+   */
+  private static OwnedNode withLabel(ObjectNode tree, String key, String value) {
+    JsonNode oldMeta = tree.path("metadata");
+    ObjectNode meta = new OwnedNode(oldMeta.size() + 1);
+    oldMeta.properties().forEach(e -> meta.set(e.getKey(), e.getValue()));
+    JsonNode oldLabels = meta.path("labels");
+    ObjectNode labels = new OwnedNode(oldLabels.size() + 1);
+    oldLabels.properties().forEach(e -> labels.set(e.getKey(), e.getValue()));
+    labels.put(key, value);
+    meta.set("labels", labels);
+    OwnedNode out = new OwnedNode(tree.size());
+    tree.properties().forEach(e -> out.set(e.getKey(), e.getValue()));
+    out.set("metadata", meta);
+    return out;
   }
 }

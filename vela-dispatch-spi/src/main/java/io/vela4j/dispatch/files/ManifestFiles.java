@@ -4,8 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vela4j.dispatch.DispatchException;
 import io.vela4j.dispatch.Manifest;
-import io.vela4j.dispatch.internal.LocatedYaml;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
+import io.vela4j.model.FieldPaths;
+import io.vela4j.model.FieldReader;
+import io.vela4j.model.LocatedTree;
+import io.vela4j.model.TreeResult;
+import io.vela4j.model.VelaYaml;
 import io.vela4j.model.kube.ResourceScopes;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,24 +40,28 @@ public final class ManifestFiles {
    */
   public static List<Manifest> read(
       String text, String source, @Nullable String defaultNamespace, ResourceScopes scopes) {
-    List<LocatedYaml.Doc> docs = LocatedYaml.read(text, source);
+    List<LocatedTree> docs = trees(text, source);
     var errors = new ArrayList<Diagnostic>();
     var objects = new ArrayList<JsonNode>();
-    var where = new ArrayList<LocatedYaml.Doc>();
+    var where = new ArrayList<LocatedTree>();
     var paths = new ArrayList<String>();
     for (int i = 0; i < docs.size(); i++) {
-      LocatedYaml.Doc doc = docs.get(i);
+      LocatedTree doc = docs.get(i);
       JsonNode root = doc.root();
       if (root == null) {
         continue;
       }
       if (!root.isObject()) {
         errors.add(
-            doc.locate(
-                Diagnostic.error(
-                        "NOT_AN_OBJECT", "document #" + (i + 1) + " is not a Kubernetes object", "")
-                    .withFacts("a mapping with apiVersion, kind, metadata", nodeType(root)),
-                ""));
+            doc.sourceMap()
+                .locate(
+                    Diagnostic.error(
+                            DiagnosticCodes.INVALID_OBJECT,
+                            "document #" + (i + 1) + " is not a Kubernetes object",
+                            "")
+                        .withFacts(
+                            "a mapping with apiVersion, kind, metadata",
+                            FieldReader.describe(root))));
         continue;
       }
       JsonNode items = root.get("items");
@@ -61,7 +70,7 @@ public final class ManifestFiles {
         for (int j = 0; j < items.size(); j++) {
           objects.add(items.get(j));
           where.add(doc);
-          paths.add("items[" + j + "]");
+          paths.add(FieldPaths.index("items", j));
         }
       } else {
         objects.add(root);
@@ -75,10 +84,8 @@ public final class ManifestFiles {
         parsed.add(Manifest.of(objects.get(i)));
       } catch (DispatchException e) {
         for (Diagnostic d : e.diagnostics()) {
-          String base = paths.get(i);
-          String field = d.path() == null ? "" : d.path();
-          String full = base.isEmpty() ? field : field.isEmpty() ? base : base + "." + field;
-          errors.add(where.get(i).locate(d, full.isEmpty() ? base : full));
+          String full = FieldPaths.join(paths.get(i), d.path() == null ? "" : d.path());
+          errors.add(where.get(i).sourceMap().locate(d.withPath(full)));
         }
       }
     }
@@ -101,7 +108,17 @@ public final class ManifestFiles {
     return List.copyOf(out);
   }
 
-  static String nodeType(JsonNode n) {
-    return n.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+  /**
+   * The documents of a YAML or JSON text, read by the model's located reader (empty documents left
+   * out).
+   *
+   * @throws DispatchException listing every syntax, limit or duplicate-key problem, located
+   */
+  static List<LocatedTree> trees(String text, String source) {
+    TreeResult r = VelaYaml.reader().readTrees(source, text);
+    if (r.hasErrors()) {
+      throw new DispatchException(r.diagnostics());
+    }
+    return r.trees();
   }
 }

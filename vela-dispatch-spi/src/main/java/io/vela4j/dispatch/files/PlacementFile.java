@@ -3,26 +3,30 @@ package io.vela4j.dispatch.files;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vela4j.dispatch.Bundle;
 import io.vela4j.dispatch.ClusterAssignment;
-import io.vela4j.dispatch.ClusterTarget;
 import io.vela4j.dispatch.DispatchException;
 import io.vela4j.dispatch.DispatchPolicy;
 import io.vela4j.dispatch.DispatchRequest;
 import io.vela4j.dispatch.Manifest;
-import io.vela4j.dispatch.Override.Annotations;
-import io.vela4j.dispatch.Override.ContainerArgs;
-import io.vela4j.dispatch.Override.ContainerCommand;
-import io.vela4j.dispatch.Override.Image;
-import io.vela4j.dispatch.Override.ImageComponent;
-import io.vela4j.dispatch.Override.JsonPatch;
-import io.vela4j.dispatch.Override.Labels;
-import io.vela4j.dispatch.Override.ListOperator;
-import io.vela4j.dispatch.Override.Operator;
-import io.vela4j.dispatch.Override.PatchOp;
-import io.vela4j.dispatch.Override.Replicas;
+import io.vela4j.dispatch.MemberCluster;
+import io.vela4j.dispatch.Overrider;
+import io.vela4j.dispatch.Overrider.Annotations;
+import io.vela4j.dispatch.Overrider.ContainerArgs;
+import io.vela4j.dispatch.Overrider.ContainerCommand;
+import io.vela4j.dispatch.Overrider.Image;
+import io.vela4j.dispatch.Overrider.ImageComponent;
+import io.vela4j.dispatch.Overrider.JsonPatch;
+import io.vela4j.dispatch.Overrider.Labels;
+import io.vela4j.dispatch.Overrider.ListOperator;
+import io.vela4j.dispatch.Overrider.Operator;
+import io.vela4j.dispatch.Overrider.PatchOp;
+import io.vela4j.dispatch.Overrider.Replicas;
 import io.vela4j.dispatch.Placement;
 import io.vela4j.dispatch.ResourceSelector;
-import io.vela4j.dispatch.internal.LocatedYaml;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
+import io.vela4j.model.FieldPaths;
+import io.vela4j.model.FieldReader;
+import io.vela4j.model.LocatedTree;
 import io.vela4j.model.kube.ResourceScopes;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -99,11 +103,13 @@ public record PlacementFile(
    * @throws DispatchException listing every problem with its position
    */
   public static PlacementFile parse(String text, String source) {
-    List<LocatedYaml.Doc> docs = LocatedYaml.read(text, source);
+    List<LocatedTree> docs = ManifestFiles.trees(text, source);
     if (docs.size() != 1) {
       throw new DispatchException(
           Diagnostic.error(
-                  "BAD_PLACEMENT", "a placement file holds exactly one YAML document", null)
+                  DiagnosticCodes.INVALID_PLACEMENT,
+                  "a placement file holds exactly one YAML document",
+                  null)
               .withSource(source)
               .withFacts("1 document", docs.size() + " documents"));
     }
@@ -124,28 +130,28 @@ public record PlacementFile(
   }
 
   private static final class Parser {
-    private final LocatedYaml.Doc doc;
-    private final List<Diagnostic> errors = new ArrayList<>();
+    private final LocatedTree doc;
+    private final FieldReader in;
 
-    Parser(LocatedYaml.Doc doc) {
+    Parser(LocatedTree doc) {
       this.doc = doc;
+      this.in = FieldReader.of(doc);
     }
 
     PlacementFile parse() {
       JsonNode root = doc.root();
       if (root == null || !root.isObject()) {
         throw new DispatchException(
-            doc.locate(
-                Diagnostic.error("BAD_PLACEMENT", "the placement must be a mapping", "")
-                    .withFacts(
-                        "a mapping", root == null ? "nothing" : ManifestFiles.nodeType(root)),
-                ""));
+            in.locate(
+                Diagnostic.error(
+                        DiagnosticCodes.INVALID_PLACEMENT, "the placement must be a mapping", "")
+                    .withFacts("a mapping", FieldReader.describe(root))));
       }
       fields(root, "", Set.of("bundle", "revision", "namespace", "clusters", "policy", "options"));
       String bundle = string(root, "bundle", "", true);
       if (bundle != null && !Bundle.isDnsLabel(bundle)) {
         error(
-            "BAD_BUNDLE_ID",
+            DiagnosticCodes.INVALID_NAME,
             "bundle",
             "the bundle name is not a DNS-1123 label",
             "lower-case alphanumerics and '-', at most 63 characters",
@@ -155,7 +161,7 @@ public record PlacementFile(
       String namespace = string(root, "namespace", "", false);
       if (namespace != null && !Bundle.isDnsLabel(namespace)) {
         error(
-            "BAD_NAMESPACE",
+            DiagnosticCodes.INVALID_NAME,
             "namespace",
             "not a valid namespace name",
             "a DNS-1123 label",
@@ -180,8 +186,8 @@ public record PlacementFile(
                   });
         }
       }
-      if (!errors.isEmpty()) {
-        throw new DispatchException(errors);
+      if (in.hasErrors()) {
+        throw new DispatchException(in.diagnostics());
       }
       try {
         return new PlacementFile(
@@ -193,7 +199,8 @@ public record PlacementFile(
             options);
       } catch (IllegalArgumentException e) {
         throw new DispatchException(
-            doc.locate(Diagnostic.error("BAD_PLACEMENT", e.getMessage(), "clusters"), "clusters"));
+            in.locate(
+                Diagnostic.error(DiagnosticCodes.INVALID_PLACEMENT, e.getMessage(), "clusters")));
       }
     }
 
@@ -201,7 +208,7 @@ public record PlacementFile(
       var out = new ArrayList<ClusterAssignment>();
       if (node == null || node.isNull()) {
         error(
-            "MISSING_FIELD",
+            DiagnosticCodes.MISSING_FIELD,
             "clusters",
             "the placement lists no clusters",
             "a list of clusters",
@@ -214,7 +221,7 @@ public record PlacementFile(
       }
       var seen = new java.util.HashMap<String, Integer>();
       for (int i = 0; i < node.size(); i++) {
-        String path = "clusters[" + i + "]";
+        String path = FieldPaths.index("clusters", i);
         JsonNode c = node.get(i);
         if (!c.isObject()) {
           typeError(path, "a mapping with name, labels, replicas, overrides", c);
@@ -227,8 +234,8 @@ public record PlacementFile(
         }
         if (!Bundle.isDnsLabel(name)) {
           error(
-              "BAD_CLUSTER_NAME",
-              path + ".name",
+              DiagnosticCodes.INVALID_NAME,
+              FieldPaths.field(path, "name"),
               "cluster name is not a DNS-1123 label",
               "lower-case alphanumerics and '-', at most 63 characters",
               name);
@@ -236,27 +243,28 @@ public record PlacementFile(
         Integer first = seen.putIfAbsent(name, i);
         if (first != null) {
           error(
-              "DUPLICATE_CLUSTER",
-              path + ".name",
+              DiagnosticCodes.DUPLICATE_CLUSTER,
+              FieldPaths.field(path, "name"),
               "cluster " + name + " is listed twice (also clusters[" + first + "])",
               "each cluster once",
               name);
         }
-        Map<String, String> labels = stringMap(c.get("labels"), path + ".labels");
+        Map<String, String> labels = stringMap(c.get("labels"), FieldPaths.field(path, "labels"));
         Integer replicas = integer(c, "replicas", path, 0);
-        var overrides = new ArrayList<io.vela4j.dispatch.Override>();
+        var overrides = new ArrayList<Overrider>();
         JsonNode ovs = c.get("overrides");
         if (ovs != null && !ovs.isNull()) {
           if (!ovs.isArray()) {
-            typeError(path + ".overrides", "a list of overrides", ovs);
+            typeError(FieldPaths.field(path, "overrides"), "a list of overrides", ovs);
           } else {
             for (int j = 0; j < ovs.size(); j++) {
-              overrides.addAll(override(ovs.get(j), path + ".overrides[" + j + "]"));
+              overrides.addAll(
+                  override(ovs.get(j), FieldPaths.index(FieldPaths.field(path, "overrides"), j)));
             }
           }
         }
         if (first == null) {
-          out.add(new ClusterAssignment(new ClusterTarget(name, labels), replicas, overrides));
+          out.add(new ClusterAssignment(new MemberCluster(name, labels), replicas, overrides));
         }
       }
       return out;
@@ -265,8 +273,8 @@ public record PlacementFile(
     private static final List<String> OVERRIDE_KINDS =
         List.of("image", "labels", "annotations", "args", "command", "jsonPatch", "replicas");
 
-    private List<io.vela4j.dispatch.Override> override(JsonNode o, String path) {
-      var out = new ArrayList<io.vela4j.dispatch.Override>();
+    private List<Overrider> override(JsonNode o, String path) {
+      var out = new ArrayList<Overrider>();
       if (!o.isObject()) {
         typeError(path, "a mapping with one of " + OVERRIDE_KINDS, o);
         return out;
@@ -284,16 +292,16 @@ public record PlacementFile(
               });
       if (kinds.size() != 1) {
         error(
-            "BAD_OVERRIDE",
+            DiagnosticCodes.INVALID_OVERRIDER,
             path,
             "an override has exactly one kind",
             "one of " + OVERRIDE_KINDS,
             kinds.isEmpty() ? "none" : String.join(", ", kinds));
         return out;
       }
-      ResourceSelector target = selector(o.get("select"), path + ".select");
+      ResourceSelector target = selector(o.get("select"), FieldPaths.field(path, "select"));
       String kind = kinds.get(0);
-      String p = path + "." + kind;
+      String p = FieldPaths.field(path, kind);
       JsonNode v = o.get(kind);
       switch (kind) {
         case "image" -> {
@@ -303,14 +311,16 @@ public record PlacementFile(
           }
           fields(v, p, Set.of("component", "value", "operator"));
           ImageComponent component =
-              enumValue(v, "component", p, ImageComponent.class, null, "Registry|Repository|Tag");
+              enumValue(
+                  v, "component", p, ImageComponent.class, null, true, "Registry|Repository|Tag");
           Operator op =
-              enumValue(v, "operator", p, Operator.class, Operator.REPLACE, "add|remove|replace");
+              enumValue(
+                  v, "operator", p, Operator.class, Operator.REPLACE, false, "add|remove|replace");
           String value = string(v, "value", p, false);
           if (op != Operator.REMOVE && (value == null || value.isEmpty())) {
             error(
-                "MISSING_FIELD",
-                p + ".value",
+                DiagnosticCodes.MISSING_FIELD,
+                FieldPaths.field(p, "value"),
                 "an image "
                     + (op == null ? "" : op.name().toLowerCase(Locale.ROOT))
                     + " needs a value (Karmada rejects an empty one)",
@@ -339,13 +349,14 @@ public record PlacementFile(
               map = new LinkedHashMap<>();
               for (int k = 0; k < vals.size(); k++) {
                 if (!vals.get(k).isTextual()) {
-                  typeError(p + ".remove[" + k + "]", "a key", vals.get(k));
+                  typeError(
+                      FieldPaths.index(FieldPaths.field(p, "remove"), k), "a key", vals.get(k));
                 } else {
                   map.put(vals.get(k).asText(), "");
                 }
               }
             } else {
-              map = stringMap(vals, p + "." + opName);
+              map = stringMap(vals, FieldPaths.field(p, opName));
             }
             out.add(
                 kind.equals("labels")
@@ -365,7 +376,7 @@ public record PlacementFile(
             if (!opName.equals("add") && !opName.equals("remove")) {
               continue;
             }
-            List<String> vals = stringList(v.get(opName), p + "." + opName);
+            List<String> vals = stringList(v.get(opName), FieldPaths.field(p, opName));
             ListOperator op = ListOperator.valueOf(opName.toUpperCase(Locale.ROOT));
             if (container != null) {
               out.add(
@@ -382,7 +393,7 @@ public record PlacementFile(
           }
           var ops = new ArrayList<PatchOp>();
           for (int k = 0; k < v.size(); k++) {
-            String pp = p + "[" + k + "]";
+            String pp = FieldPaths.index(p, k);
             JsonNode e = v.get(k);
             if (!e.isObject()) {
               typeError(pp, "a mapping {op, path, value}", e);
@@ -396,12 +407,13 @@ public record PlacementFile(
                     pp,
                     Operator.class,
                     null,
+                    true,
                     "add|remove|replace (the operations Karmada's plaintext overrider supports)");
             String ptr = string(e, "path", pp, true);
             if (ptr != null && !ptr.startsWith("/")) {
               error(
-                  "BAD_POINTER",
-                  pp + ".path",
+                  DiagnosticCodes.INVALID_POINTER,
+                  FieldPaths.field(pp, "path"),
                   "a JSON pointer starts with '/'",
                   "a JSON pointer such as /spec/replicas",
                   ptr);
@@ -410,8 +422,8 @@ public record PlacementFile(
             JsonNode value = e.get("value");
             if (op != null && op != Operator.REMOVE && value == null) {
               error(
-                  "MISSING_FIELD",
-                  pp + ".value",
+                  DiagnosticCodes.MISSING_FIELD,
+                  FieldPaths.field(pp, "value"),
                   op.name().toLowerCase(Locale.ROOT) + " needs a value",
                   "a value",
                   "nothing");
@@ -419,8 +431,8 @@ public record PlacementFile(
             }
             if (op == Operator.REMOVE && value != null) {
               error(
-                  "UNEXPECTED_FIELD",
-                  pp + ".value",
+                  DiagnosticCodes.UNEXPECTED_FIELD,
+                  FieldPaths.field(pp, "value"),
                   "remove takes no value",
                   "no value",
                   value.toString());
@@ -496,8 +508,8 @@ public record PlacementFile(
             || fm.length() > 128
             || !fm.chars().allMatch(ch -> ch >= 0x20 && ch <= 0x7e)) {
           error(
-              "BAD_FIELD_MANAGER",
-              path + ".fieldManager",
+              DiagnosticCodes.INVALID_FIELD_MANAGER,
+              FieldPaths.field(path, "fieldManager"),
               "invalid field manager",
               "1 to 128 printable ASCII characters",
               fm);
@@ -506,19 +518,21 @@ public record PlacementFile(
         }
       }
       var conflict =
-          enumValue(p, "conflict", path, DispatchPolicy.Conflict.class, null, "Abort|Overwrite");
+          enumValue(
+              p, "conflict", path, DispatchPolicy.Conflict.class, null, false, "Abort|Overwrite");
       if (conflict != null) {
         b.conflict(conflict);
       }
       var deletion =
-          enumValue(p, "deletion", path, DispatchPolicy.Deletion.class, null, "Delete|Orphan");
+          enumValue(
+              p, "deletion", path, DispatchPolicy.Deletion.class, null, false, "Delete|Orphan");
       if (deletion != null) {
         b.deletion(deletion);
       }
       JsonNode prune = p.get("prune");
       if (prune != null && !prune.isNull()) {
         if (!prune.isBoolean()) {
-          typeError(path + ".prune", "true or false", prune);
+          typeError(FieldPaths.field(path, "prune"), "true or false", prune);
         } else {
           b.prune(prune.asBoolean());
         }
@@ -541,8 +555,8 @@ public record PlacementFile(
             };
         if (v == null) {
           error(
-              "BAD_VALUE",
-              path + ".updateStrategy",
+              DiagnosticCodes.INVALID_ENUM,
+              FieldPaths.field(path, "updateStrategy"),
               "unknown update strategy",
               "ServerSideApply|Update|CreateOnly|ReadOnly",
               us.asText());
@@ -554,8 +568,8 @@ public record PlacementFile(
       if (inv != null) {
         if (!Bundle.isDnsLabel(inv)) {
           error(
-              "BAD_NAMESPACE",
-              path + ".inventoryNamespace",
+              DiagnosticCodes.INVALID_NAME,
+              FieldPaths.field(path, "inventoryNamespace"),
               "not a valid namespace name",
               "a DNS-1123 label",
               inv);
@@ -566,10 +580,10 @@ public record PlacementFile(
       JsonNode fb = p.get("feedback");
       if (fb != null && !fb.isNull()) {
         if (!fb.isArray()) {
-          typeError(path + ".feedback", "a list of {kind, name, jsonPath}", fb);
+          typeError(FieldPaths.field(path, "feedback"), "a list of {kind, name, jsonPath}", fb);
         } else {
           for (int i = 0; i < fb.size(); i++) {
-            String fp = path + ".feedback[" + i + "]";
+            String fp = FieldPaths.index(FieldPaths.field(path, "feedback"), i);
             JsonNode r = fb.get(i);
             if (!r.isObject()) {
               typeError(fp, "a mapping {kind, name, jsonPath}", r);
@@ -581,7 +595,7 @@ public record PlacementFile(
             String jp = string(r, "jsonPath", fp, false);
             if ((name == null) != (jp == null)) {
               error(
-                  "BAD_FEEDBACK",
+                  DiagnosticCodes.INVALID_FEEDBACK,
                   fp,
                   "a feedback rule needs both name and jsonPath, or neither"
                       + " (for OCM's WellKnownStatus)",
@@ -591,8 +605,8 @@ public record PlacementFile(
             }
             if (jp != null && !jp.startsWith(".")) {
               error(
-                  "BAD_FEEDBACK",
-                  fp + ".jsonPath",
+                  DiagnosticCodes.INVALID_FEEDBACK,
+                  FieldPaths.field(fp, "jsonPath"),
                   "OCM feedback paths are relative to" + " .status and start with '.'",
                   "a path such as .readyReplicas",
                   jp);
@@ -607,62 +621,23 @@ public record PlacementFile(
       return b.build();
     }
 
-    // ---- helpers ---------------------------------------------------------------------------
+    // ---- helpers: the model's located reader, with this format's wording --------------------
 
     private void fields(JsonNode node, String path, Set<String> allowed) {
-      for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-        String f = it.next();
-        if (!allowed.contains(f)) {
-          String child = path.isEmpty() ? f : path + "." + f;
-          error(
-              "UNKNOWN_FIELD",
-              child,
-              "unknown field '" + f + "'",
-              "one of " + new java.util.TreeSet<>(allowed),
-              f);
-        }
-      }
+      in.unknownFields(node, path, allowed);
     }
 
     private @Nullable String string(JsonNode node, String field, String path, boolean required) {
-      String p = path.isEmpty() ? field : path + "." + field;
-      JsonNode v = node.get(field);
-      if (v == null || v.isNull()) {
-        if (required) {
-          error("MISSING_FIELD", p, "missing " + field, "a string", "nothing");
-        }
-        return null;
-      }
-      if (!v.isTextual()) {
-        typeError(p, "a string", v);
-        return null;
-      }
-      return v.asText();
+      JsonNode v = required ? in.required(node, path, field) : FieldReader.optional(node, field);
+      return in.text(v, FieldPaths.field(path, field));
     }
 
     private @Nullable String scalar(JsonNode node, String field, String path) {
-      JsonNode v = node.get(field);
-      if (v == null || v.isNull()) {
-        return null;
-      }
-      if (!v.isValueNode()) {
-        typeError(path.isEmpty() ? field : path + "." + field, "a string", v);
-        return null;
-      }
-      return v.asText();
+      return in.scalarText(FieldReader.optional(node, field), FieldPaths.field(path, field));
     }
 
     private @Nullable Integer integer(JsonNode node, String field, String path, int min) {
-      String p = path.isEmpty() ? field : path + "." + field;
-      JsonNode v = node.get(field);
-      if (v == null || v.isNull()) {
-        return null;
-      }
-      if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < min) {
-        typeError(p, "an integer >= " + min, v);
-        return null;
-      }
-      return v.asInt();
+      return in.integer(FieldReader.optional(node, field), FieldPaths.field(path, field), min);
     }
 
     private <E extends Enum<E>> @Nullable E enumValue(
@@ -671,83 +646,46 @@ public record PlacementFile(
         String path,
         Class<E> type,
         @Nullable E dflt,
+        boolean required,
         String expected) {
-      String p = path + "." + field;
-      JsonNode v = node.get(field);
-      if (v == null || v.isNull()) {
-        if (dflt == null) {
-          error("MISSING_FIELD", p, "missing " + field, expected, "nothing");
+      // absent: the default; required only where there is none (an image's component, a
+      // patch's op); optional fields without a default (the policy's) stay null
+      JsonNode v = FieldReader.optional(node, field);
+      if (v == null) {
+        if (dflt == null && required) {
+          in.required(node, path, field);
         }
         return dflt;
       }
-      String s = v.isTextual() ? v.asText().toUpperCase(Locale.ROOT) : "";
-      return Arrays.stream(type.getEnumConstants())
-          .filter(e -> e.name().equals(s))
-          .findFirst()
-          .orElseGet(
-              () -> {
-                error(
-                    "BAD_VALUE",
-                    p,
-                    "unknown " + field,
-                    expected,
-                    v.isTextual() ? v.asText() : v.toString());
-                return null;
-              });
+      return in.enumValue(
+          v,
+          FieldPaths.field(path, field),
+          s ->
+              Arrays.stream(type.getEnumConstants())
+                  .filter(e -> e.name().equals(s.toUpperCase(Locale.ROOT)))
+                  .findFirst()
+                  .orElse(null),
+          expected);
     }
 
     private Map<String, String> stringMap(@Nullable JsonNode node, String path) {
-      var out = new LinkedHashMap<String, String>();
-      if (node == null || node.isNull()) {
-        return out;
-      }
-      if (!node.isObject()) {
-        typeError(path, "a mapping of strings", node);
-        return out;
-      }
-      node.fields()
-          .forEachRemaining(
-              e -> {
-                JsonNode v = e.getValue();
-                if (v.isTextual()) {
-                  out.put(e.getKey(), v.asText());
-                } else {
-                  typeError(path + "." + e.getKey(), "a string (quote numbers and booleans)", v);
-                }
-              });
-      return out;
+      return in.stringMap(node, path);
     }
 
     private List<String> stringList(@Nullable JsonNode node, String path) {
-      var out = new ArrayList<String>();
-      if (node == null || !node.isArray()) {
-        typeError(path, "a list of strings", node);
-        return out;
+      if (node == null) {
+        in.invalidType(null, path, "a list of strings");
+        return new ArrayList<>();
       }
-      for (int i = 0; i < node.size(); i++) {
-        JsonNode v = node.get(i);
-        if (v.isTextual()) {
-          out.add(v.asText());
-        } else {
-          typeError(path + "[" + i + "]", "a string", v);
-        }
-      }
-      return out;
+      return in.stringList(node, path);
     }
 
     private void typeError(String path, String expected, @Nullable JsonNode found) {
-      String f =
-          found == null || found.isNull()
-              ? "nothing"
-              : found.isValueNode()
-                  ? ManifestFiles.nodeType(found) + " " + found.asText()
-                  : ManifestFiles.nodeType(found);
-      error("BAD_TYPE", path, "wrong type", expected, f);
+      in.invalidType(found, path, expected);
     }
 
     private void error(String code, String path, String message, String expected, String found) {
-      errors.add(
-          doc.locate(Diagnostic.error(code, message, path).withFacts(expected, found), path));
+      in.error(code, message, path, expected, found);
     }
   }
 }

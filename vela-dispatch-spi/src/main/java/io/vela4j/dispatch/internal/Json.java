@@ -50,24 +50,26 @@ public final class Json {
     return node.deepCopy();
   }
 
-  /** Sorts object keys of {@code node} recursively, in place. */
+  /**
+   * Sorts object keys of {@code node} recursively, in place. Objects already in order are not
+   * touched (so sorted subtrees shared with immutable values may be passed through).
+   */
   public static void sortInPlace(JsonNode node) {
     if (node instanceof ObjectNode obj) {
-      List<Map.Entry<String, JsonNode>> entries = new ArrayList<>(obj.size());
       boolean ordered = true;
       String prev = null;
-      for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
-        var e = it.next();
-        entries.add(e);
-        if (prev != null && prev.compareTo(e.getKey()) > 0) {
+      for (Iterator<String> it = obj.fieldNames(); it.hasNext(); ) {
+        String name = it.next();
+        if (prev != null && prev.compareTo(name) > 0) {
           ordered = false;
         }
-        prev = e.getKey();
+        prev = name;
       }
-      for (var e : entries) {
-        sortInPlace(e.getValue());
+      for (JsonNode child : obj) {
+        sortInPlace(child);
       }
       if (!ordered) {
+        List<Map.Entry<String, JsonNode>> entries = new ArrayList<>(obj.properties());
         entries.sort(Map.Entry.comparingByKey());
         obj.removeAll();
         for (var e : entries) {
@@ -143,6 +145,67 @@ public final class Json {
   /** Converts a fabric8 resource to a JSON tree. */
   public static ObjectNode fromResource(GenericKubernetesResource r) {
     return MAPPER.valueToTree(r);
+  }
+
+  /** A new fabric8 resource with the content of {@code tree} (which is not modified). */
+  public static GenericKubernetesResource toResource(JsonNode tree) {
+    try {
+      return MAPPER.treeToValue(tree, GenericKubernetesResource.class);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The size in UTF-8 bytes of the compact JSON of {@code node} as written ({@code
+   * write(node).getBytes(UTF_8).length}), counted while writing without keeping the text.
+   */
+  public static int utf8Size(JsonNode node) {
+    var counter = new CountingStream();
+    writeTo(node, counter);
+    return (int) Math.min(Integer.MAX_VALUE, counter.count);
+  }
+
+  /** Feeds {@code text} and a newline into {@code md}. */
+  public static void update(MessageDigest md, String text) {
+    md.update(text.getBytes(StandardCharsets.UTF_8));
+    md.update((byte) '\n');
+  }
+
+  /**
+   * Feeds the compact JSON of {@code node} as written (canonical when its keys are sorted) and a
+   * newline into {@code md}, without building the text: the same bytes as {@code update(md,
+   * write(node))}.
+   */
+  public static void update(MessageDigest md, JsonNode node) {
+    writeTo(
+        node, new java.security.DigestOutputStream(java.io.OutputStream.nullOutputStream(), md));
+    md.update((byte) '\n');
+  }
+
+  private static void writeTo(JsonNode node, java.io.OutputStream out) {
+    // through a Writer, as write(node).getBytes(UTF_8): a byte generator would write supplementary
+    // characters as two \\u escapes and change sizes and hashes
+    var writer = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
+    try (com.fasterxml.jackson.core.JsonGenerator g = MAPPER.getFactory().createGenerator(writer)) {
+      MAPPER.writeTree(g, node);
+    } catch (java.io.IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static final class CountingStream extends java.io.OutputStream {
+    long count;
+
+    @Override
+    public void write(int b) {
+      count++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      count += len;
+    }
   }
 
   /** Parses canonical JSON into a new fabric8 resource. */

@@ -2,6 +2,7 @@ package io.vela4j.dispatch.karmada;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vela4j.dispatch.ApplyOrder;
 import io.vela4j.dispatch.Capabilities;
 import io.vela4j.dispatch.ClusterAssignment;
 import io.vela4j.dispatch.Delivery;
@@ -13,20 +14,22 @@ import io.vela4j.dispatch.DispatchPolicy;
 import io.vela4j.dispatch.DispatchRequest;
 import io.vela4j.dispatch.Dispatcher;
 import io.vela4j.dispatch.Manifest;
-import io.vela4j.dispatch.Override.Annotations;
-import io.vela4j.dispatch.Override.ContainerArgs;
-import io.vela4j.dispatch.Override.ContainerCommand;
-import io.vela4j.dispatch.Override.Image;
-import io.vela4j.dispatch.Override.JsonPatch;
-import io.vela4j.dispatch.Override.Labels;
-import io.vela4j.dispatch.Override.PatchOp;
-import io.vela4j.dispatch.Override.Replicas;
+import io.vela4j.dispatch.Overrider;
+import io.vela4j.dispatch.Overrider.Annotations;
+import io.vela4j.dispatch.Overrider.ContainerArgs;
+import io.vela4j.dispatch.Overrider.ContainerCommand;
+import io.vela4j.dispatch.Overrider.Image;
+import io.vela4j.dispatch.Overrider.JsonPatch;
+import io.vela4j.dispatch.Overrider.Labels;
+import io.vela4j.dispatch.Overrider.PatchOp;
+import io.vela4j.dispatch.Overrider.Replicas;
 import io.vela4j.dispatch.ResourceKey;
 import io.vela4j.dispatch.ResourceSelector;
-import io.vela4j.dispatch.Waves;
 import io.vela4j.dispatch.internal.Json;
-import io.vela4j.dispatch.internal.OverrideEngine;
+import io.vela4j.dispatch.internal.OverriderEngine;
+import io.vela4j.dispatch.internal.OwnedNode;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -85,15 +88,15 @@ public final class KarmadaDispatcher implements Dispatcher {
   /** Creates the dispatcher. */
   public KarmadaDispatcher() {}
 
-  @java.lang.Override
+  @Override
   public String id() {
     return ID;
   }
 
-  @java.lang.Override
+  @Override
   public Capabilities capabilities() {
     return new Capabilities(
-        Capabilities.OverrideSupport.NATIVE,
+        Capabilities.OverriderSupport.NATIVE,
         true,
         false,
         true,
@@ -107,7 +110,7 @@ public final class KarmadaDispatcher implements Dispatcher {
         && (k.kind().equals("Deployment") || k.kind().equals("StatefulSet"));
   }
 
-  @java.lang.Override
+  @Override
   public DispatchPlan plan(DispatchRequest request) {
     // The shared step validates every cluster's overrides (Karmada would fail on the same ones);
     // the per-cluster objects themselves are produced by Karmada, so they are not kept.
@@ -146,7 +149,9 @@ public final class KarmadaDispatcher implements Dispatcher {
       if (s > Integer.MAX_VALUE) {
         throw new DispatchException(
             Diagnostic.error(
-                    "REPLICAS_TOO_LARGE", "the replicas of all clusters add up to " + s, "clusters")
+                    DiagnosticCodes.REPLICAS_TOO_LARGE,
+                    "the replicas of all clusters add up to " + s,
+                    "clusters")
                 .withFacts("at most " + Integer.MAX_VALUE, Long.toString(s)));
       }
       sum = (int) s;
@@ -228,10 +233,10 @@ public final class KarmadaDispatcher implements Dispatcher {
       }
     }
 
-    // Override policies: index 0 = replicas, then one per distinct selector.
+    // Overrider policies: index 0 = replicas, then one per distinct selector.
     var selectors = new TreeSet<ResourceSelector>(DesiredState.SELECTOR_ORDER);
     for (ClusterAssignment a : assignments.values()) {
-      for (var o : a.overrides()) {
+      for (var o : a.overriders()) {
         selectors.add(o.target());
       }
     }
@@ -242,7 +247,7 @@ public final class KarmadaDispatcher implements Dispatcher {
       if (anyReplicas) {
         List<Manifest> targets =
             e.getValue().stream()
-                .filter(m -> OverrideEngine.scalable(m.key()) && !(divided && divisible(m.key())))
+                .filter(m -> OverriderEngine.scalable(m.key()) && !(divided && divisible(m.key())))
                 .toList();
         ArrayNode rules = Json.NODES.arrayNode();
         for (ClusterAssignment a : assignments.values()) {
@@ -270,8 +275,8 @@ public final class KarmadaDispatcher implements Dispatcher {
         }
         ArrayNode rules = Json.NODES.arrayNode();
         for (ClusterAssignment a : assignments.values()) {
-          List<io.vela4j.dispatch.Override> mine =
-              a.overrides().stream()
+          List<Overrider> mine =
+              a.overriders().stream()
                   .filter(o -> o.target().equals(sel) && canChange(o, targets))
                   .toList();
           if (!mine.isEmpty()) {
@@ -298,10 +303,10 @@ public final class KarmadaDispatcher implements Dispatcher {
     List<Delivery> waits = new ArrayList<>();
     var later = new TreeMap<Integer, List<Delivery>>();
     for (Manifest t : templates) {
-      int w = Waves.of(t.key());
-      if (w == Waves.FOUNDATION) {
+      int w = ApplyOrder.waveOf(t.key());
+      if (w == ApplyOrder.FOUNDATION) {
         all.add(Delivery.of(DeliveryTarget.CONTROL_PLANE, 0, Delivery.Action.APPLY, t));
-        if (Waves.isCrd(t.key())) {
+        if (ApplyOrder.isCrd(t.key())) {
           waits.add(
               Delivery.of(DeliveryTarget.CONTROL_PLANE, 0, Delivery.Action.WAIT_ESTABLISHED, t));
         }
@@ -314,7 +319,8 @@ public final class KarmadaDispatcher implements Dispatcher {
     all.addAll(waits);
     all.addAll(wave1);
     later.values().forEach(all::addAll);
-    return DispatchPlan.of(ID, all, warnings);
+    return DispatchPlan.of(
+        ID, policy, Map.of(io.vela4j.dispatch.internal.Labels.BUNDLE, bundle), all, warnings);
   }
 
   /**
@@ -322,12 +328,12 @@ public final class KarmadaDispatcher implements Dispatcher {
    * Karmada's workload kinds, command/args overriders in a smaller set; others always apply. Rules
    * that cannot change anything are left out, so policies stay readable.
    */
-  private static boolean canChange(io.vela4j.dispatch.Override o, List<Manifest> targets) {
+  private static boolean canChange(Overrider o, List<Manifest> targets) {
     if (o instanceof Image) {
-      return targets.stream().anyMatch(m -> OverrideEngine.IMAGE_KINDS.contains(m.key().kind()));
+      return targets.stream().anyMatch(m -> OverriderEngine.IMAGE_KINDS.contains(m.key().kind()));
     }
     if (o instanceof ContainerArgs || o instanceof ContainerCommand) {
-      return targets.stream().anyMatch(m -> OverrideEngine.COMMAND_KINDS.contains(m.key().kind()));
+      return targets.stream().anyMatch(m -> OverriderEngine.COMMAND_KINDS.contains(m.key().kind()));
     }
     return true;
   }
@@ -341,7 +347,7 @@ public final class KarmadaDispatcher implements Dispatcher {
         } catch (NumberFormatException ex) {
           throw new DispatchException(
               Diagnostic.error(
-                      "BAD_OPTION",
+                      DiagnosticCodes.INVALID_OPTION,
                       "option " + OPTION_PRIORITY + " is not an integer",
                       "options." + OPTION_PRIORITY)
                   .withFacts("an integer", e.getValue()));
@@ -349,7 +355,7 @@ public final class KarmadaDispatcher implements Dispatcher {
       } else {
         warnings.add(
             Diagnostic.warning(
-                "UNKNOWN_OPTION",
+                DiagnosticCodes.UNKNOWN_OPTION,
                 "the karmada dispatcher has no option '" + e.getKey() + "'",
                 "options"));
       }
@@ -358,7 +364,7 @@ public final class KarmadaDispatcher implements Dispatcher {
   }
 
   private static Delivery apply(int wave, ObjectNode o) {
-    return Delivery.of(DeliveryTarget.CONTROL_PLANE, wave, Delivery.Action.APPLY, o);
+    return Delivery.of(DeliveryTarget.CONTROL_PLANE, wave, Delivery.Action.APPLY, new OwnedNode(o));
   }
 
   private static String pad(int i, int width) {
@@ -453,7 +459,7 @@ public final class KarmadaDispatcher implements Dispatcher {
   }
 
   /** Karmada overriders for one cluster's overrides of one target, in declaration order. */
-  static ObjectNode overriders(List<io.vela4j.dispatch.Override> overrides) {
+  static ObjectNode overriders(List<Overrider> overrides) {
     ArrayNode image = Json.NODES.arrayNode();
     ArrayNode command = Json.NODES.arrayNode();
     ArrayNode args = Json.NODES.arrayNode();

@@ -2,6 +2,7 @@ package io.vela4j.dispatch.ocm;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vela4j.dispatch.ApplyOrder;
 import io.vela4j.dispatch.Capabilities;
 import io.vela4j.dispatch.ClusterAssignment;
 import io.vela4j.dispatch.Delivery;
@@ -14,14 +15,17 @@ import io.vela4j.dispatch.DispatchRequest;
 import io.vela4j.dispatch.Dispatcher;
 import io.vela4j.dispatch.Manifest;
 import io.vela4j.dispatch.ResourceKey;
-import io.vela4j.dispatch.Waves;
 import io.vela4j.dispatch.internal.Json;
+import io.vela4j.dispatch.internal.JsonSizes;
 import io.vela4j.dispatch.internal.Labels;
+import io.vela4j.dispatch.internal.OwnedNode;
+import io.vela4j.dispatch.internal.SharedTrees;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
 import io.vela4j.model.kube.ResourceScopes;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Plans delivery through Open Cluster Management: {@code ManifestWork}s
@@ -102,7 +106,7 @@ public final class OcmDispatcher implements Dispatcher {
   @Override
   public Capabilities capabilities() {
     return new Capabilities(
-        Capabilities.OverrideSupport.RENDERED,
+        Capabilities.OverriderSupport.RENDERED,
         false,
         true,
         true,
@@ -119,7 +123,7 @@ public final class OcmDispatcher implements Dispatcher {
       if (!OPTIONS.contains(key)) {
         warnings.add(
             Diagnostic.warning(
-                "UNKNOWN_OPTION",
+                DiagnosticCodes.UNKNOWN_OPTION,
                 "the ocm dispatcher has no option '" + key + "' (known: " + OPTIONS + ")",
                 "options"));
       }
@@ -134,11 +138,16 @@ public final class OcmDispatcher implements Dispatcher {
     if (!scheduling.equals("explicit")) {
       throw new DispatchException(
           Diagnostic.error(
-                  "BAD_OPTION", "unknown OCM scheduling mode", "options." + OPTION_SCHEDULING)
+                  DiagnosticCodes.INVALID_OPTION,
+                  "unknown OCM scheduling mode",
+                  "options." + OPTION_SCHEDULING)
               .withFacts("explicit or placement", scheduling));
     }
     List<Delivery> wave0 = new ArrayList<>();
     List<Delivery> wave1 = new ArrayList<>();
+    // clusters' objects share most subtrees with the templates: their sizes are counted once
+    var sizes = new JsonSizes();
+    calculator.templates().forEach(t -> sizes.remember(SharedTrees.of(t)));
     List<ClusterAssignment> clusters = new ArrayList<>(request.placement().clusters());
     clusters.sort(java.util.Comparator.comparing(ClusterAssignment::name));
     for (ClusterAssignment assignment : clusters) {
@@ -150,14 +159,16 @@ public final class OcmDispatcher implements Dispatcher {
       }
       String cluster = assignment.name();
       List<Manifest> objects = rendered.objects();
-      List<List<Manifest>> chunks = chunk(objects, policy.maxPayloadBytes(), cluster, errors);
+      List<List<Manifest>> chunks =
+          chunk(objects, policy.maxPayloadBytes(), cluster, errors, sizes);
       boolean split = chunks.size() > 1;
       for (int i = 0; i < chunks.size(); i++) {
         List<Manifest> chunk = chunks.get(i);
         String name = workName(bundle, cluster, i);
-        ObjectNode work = manifestWork(name, cluster, i, chunk, request, calculator.scopes());
+        ObjectNode work =
+            new OwnedNode(manifestWork(name, cluster, i, chunk, request, calculator.scopes()));
         boolean foundation =
-            split && Waves.of(chunk.get(chunk.size() - 1).key()) == Waves.FOUNDATION;
+            split && ApplyOrder.waveOf(chunk.get(chunk.size() - 1).key()) == ApplyOrder.FOUNDATION;
         if (foundation) {
           wave0.add(Delivery.of(DeliveryTarget.CONTROL_PLANE, 0, Delivery.Action.APPLY, work));
           wave0.add(
@@ -174,7 +185,7 @@ public final class OcmDispatcher implements Dispatcher {
     }
     var all = new ArrayList<Delivery>(wave0);
     all.addAll(wave1);
-    return DispatchPlan.of(ID, all, warnings);
+    return DispatchPlan.of(ID, policy, Map.of(Labels.BUNDLE, bundle), all, warnings);
   }
 
   private static DispatchPlan ocmScheduled(
@@ -191,7 +202,7 @@ public final class OcmDispatcher implements Dispatcher {
     if (!differing.isEmpty()) {
       throw new DispatchException(
           Diagnostic.error(
-                  "OCM_SCHEDULING_NOT_UNIFORM",
+                  DiagnosticCodes.UNSUPPORTED_PER_CLUSTER_CHANGES,
                   "ocm.scheduling=placement needs identical objects on every cluster"
                       + " (ManifestWorkReplicaSet has no per-cluster overrides, OCM api#353), but "
                       + String.join(", ", differing)
@@ -203,11 +214,11 @@ public final class OcmDispatcher implements Dispatcher {
     }
     var errors = new ArrayList<Diagnostic>();
     List<List<Manifest>> chunks =
-        chunk(first, request.policy().maxPayloadBytes(), clusters.get(0), errors);
+        chunk(first, request.policy().maxPayloadBytes(), clusters.get(0), errors, new JsonSizes());
     if (errors.isEmpty() && chunks.size() > 1) {
       errors.add(
           Diagnostic.error(
-                  "PAYLOAD_TOO_LARGE",
+                  DiagnosticCodes.PAYLOAD_TOO_LARGE,
                   "the bundle does not fit in one ManifestWork, and a ManifestWorkReplicaSet"
                       + " cannot be split; use explicit scheduling",
                   "policy.maxPayloadBytes")
@@ -241,7 +252,7 @@ public final class OcmDispatcher implements Dispatcher {
     } else {
       warnings.add(
           Diagnostic.warning(
-              "OCM_NO_CLUSTER_SETS",
+              DiagnosticCodes.MISSING_CLUSTER_SETS,
               "the Placement lists no clusterSets: it selects from the ManagedClusterSets bound to"
                   + " namespace "
                   + ns
@@ -281,15 +292,19 @@ public final class OcmDispatcher implements Dispatcher {
         .put("type", "All");
     warnings.add(
         Diagnostic.warning(
-            "OCM_FEATURE_GATE",
+            DiagnosticCodes.FEATURE_GATE_REQUIRED,
             "ManifestWorkReplicaSet needs the hub feature gate ManifestWorkReplicaSet (Alpha, off"
                 + " by default)",
             "options." + OPTION_SCHEDULING));
     return DispatchPlan.of(
         ID,
+        request.policy(),
+        Map.of(Labels.BUNDLE, bundle),
         List.of(
-            Delivery.of(DeliveryTarget.CONTROL_PLANE, 0, Delivery.Action.APPLY, placement),
-            Delivery.of(DeliveryTarget.CONTROL_PLANE, 0, Delivery.Action.APPLY, mwrs)),
+            Delivery.of(
+                DeliveryTarget.CONTROL_PLANE, 0, Delivery.Action.APPLY, new OwnedNode(placement)),
+            Delivery.of(
+                DeliveryTarget.CONTROL_PLANE, 0, Delivery.Action.APPLY, new OwnedNode(mwrs))),
         warnings);
   }
 
@@ -309,7 +324,7 @@ public final class OcmDispatcher implements Dispatcher {
     if (name.length() > MAX_WORK_NAME) {
       throw new DispatchException(
           Diagnostic.error(
-                  "NAME_TOO_LONG",
+                  DiagnosticCodes.NAME_TOO_LONG,
                   "ManifestWork name "
                       + name
                       + " is too long: the work agent prefixes it with a"
@@ -322,22 +337,22 @@ public final class OcmDispatcher implements Dispatcher {
   }
 
   /** Size of a manifest as OCM's webhook counts it (its serialized JSON). */
-  static int size(Manifest m) {
-    return m.canonicalJson().getBytes(StandardCharsets.UTF_8).length;
+  static int size(Manifest m, JsonSizes sizes) {
+    return sizes.of(SharedTrees.of(m));
   }
 
   static List<List<Manifest>> chunk(
-      List<Manifest> objects, int limit, String cluster, List<Diagnostic> errors) {
+      List<Manifest> objects, int limit, String cluster, List<Diagnostic> errors, JsonSizes known) {
     int total = 0;
     int[] sizes = new int[objects.size()];
     for (int i = 0; i < objects.size(); i++) {
       Manifest m = objects.get(i);
-      sizes[i] = size(m);
+      sizes[i] = size(m, known);
       total += sizes[i];
       if (sizes[i] > limit) {
         errors.add(
             Diagnostic.error(
-                    "PAYLOAD_TOO_LARGE",
+                    DiagnosticCodes.PAYLOAD_TOO_LARGE,
                     m.key().display()
                         + " for cluster "
                         + cluster
@@ -361,7 +376,7 @@ public final class OcmDispatcher implements Dispatcher {
     int curSize = 0;
     boolean curFoundation = true;
     for (int i = 0; i < objects.size(); i++) {
-      boolean foundation = Waves.of(objects.get(i).key()) == Waves.FOUNDATION;
+      boolean foundation = ApplyOrder.waveOf(objects.get(i).key()) == ApplyOrder.FOUNDATION;
       boolean boundary =
           !cur.isEmpty() && (curSize + sizes[i] > limit || curFoundation != foundation);
       if (boundary) {
@@ -400,7 +415,7 @@ public final class OcmDispatcher implements Dispatcher {
     ArrayNode manifests = spec.putObject("workload").putArray("manifests");
     ArrayNode configs = spec.putArray("manifestConfigs");
     for (Manifest m : chunk) {
-      manifests.addRawValue(new com.fasterxml.jackson.databind.util.RawValue(m.canonicalJson()));
+      manifests.add(SharedTrees.of(m)); // shared, not copied: the work is as immutable as m
       configs.add(manifestConfig(m.key(), policy, scopes));
     }
     spec.putObject("deleteOption")
@@ -473,7 +488,7 @@ public final class OcmDispatcher implements Dispatcher {
       if (templates.stream().noneMatch(m -> m.key().kind().equals(kind))) {
         warnings.add(
             Diagnostic.warning(
-                "FEEDBACK_NO_MATCH",
+                DiagnosticCodes.FEEDBACK_NO_MATCH,
                 "feedback rule #" + (i + 1) + " is for kind " + kind + ", which the bundle lacks",
                 "policy.feedback[" + i + "]"));
       }

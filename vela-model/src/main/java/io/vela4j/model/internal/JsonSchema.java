@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import io.vela4j.model.Diagnostic;
-import io.vela4j.model.Paths;
+import io.vela4j.model.DiagnosticCodes;
+import io.vela4j.model.FieldPaths;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -42,7 +43,7 @@ import org.jspecify.annotations.Nullable;
  *       complete; several left are fine when the schema has a {@code default} (CUE takes the
  *       default term) and ambiguous otherwise, as {@code cue export} finds them.
  *   <li>A property that an {@code object} schema with {@code properties} does not declare, where
- *       the schema says nothing about other properties, is an {@code UNKNOWN_FIELD}
+ *       the schema says nothing about other properties, is an {@code DiagnosticCodes.UNKNOWN_FIELD}
  *       <em>warning</em>: CUE accepts it in an open struct and KubeVela ignores it, so it is most
  *       likely a typo. With {@code additionalProperties: false} (a closed CUE struct) it is an
  *       error, as in CUE.
@@ -57,48 +58,6 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class JsonSchema {
-
-  /** A value of the wrong JSON type. */
-  public static final String INVALID_TYPE = "INVALID_TYPE";
-
-  /** A required property is absent. */
-  public static final String MISSING_FIELD = "MISSING_FIELD";
-
-  /** A value that is not one of {@code enum}, or not {@code const}. */
-  public static final String INVALID_ENUM = "INVALID_ENUM";
-
-  /** A number outside {@code minimum}/{@code maximum}, or not a multiple of {@code multipleOf}. */
-  public static final String OUT_OF_RANGE = "OUT_OF_RANGE";
-
-  /** A string that does not match {@code pattern}. */
-  public static final String PATTERN_MISMATCH = "PATTERN_MISMATCH";
-
-  /** A string shorter than {@code minLength}. */
-  public static final String TOO_SHORT = "TOO_SHORT";
-
-  /** A string longer than {@code maxLength}. */
-  public static final String TOO_LONG = "TOO_LONG";
-
-  /** A list with fewer items than {@code minItems} (or than {@code prefixItems} require). */
-  public static final String TOO_FEW_ITEMS = "TOO_FEW_ITEMS";
-
-  /** A list with more items than {@code maxItems} (or than a closed {@code prefixItems} allow). */
-  public static final String TOO_MANY_ITEMS = "TOO_MANY_ITEMS";
-
-  /** A list whose items are not unique although {@code uniqueItems} says they must be. */
-  public static final String DUPLICATE_ITEMS = "DUPLICATE_ITEMS";
-
-  /** An object with fewer or more properties than {@code minProperties}/{@code maxProperties}. */
-  public static final String PROPERTY_COUNT = "PROPERTY_COUNT";
-
-  /** A property the schema does not allow (error) or does not declare (warning). */
-  public static final String UNKNOWN_FIELD = "UNKNOWN_FIELD";
-
-  /** A value that matches none of the {@code oneOf}/{@code anyOf} alternatives. */
-  public static final String SCHEMA_ONE_OF = "SCHEMA_ONE_OF";
-
-  /** A value that matches the schema of {@code not}. */
-  public static final String SCHEMA_NOT = "SCHEMA_NOT";
 
   /** The {@code $schema} of 2020-12, which {@link #of} accepts (and no other). */
   public static final String DIALECT = "https://json-schema.org/draft/2020-12/schema";
@@ -306,19 +265,30 @@ public final class JsonSchema {
   private void check(JsonNode v, JsonNode s, String path, List<Diagnostic> out) {
     if (s.isBoolean()) {
       if (!s.booleanValue()) {
-        out.add(error(INVALID_TYPE, "no value is allowed here", path, "nothing", describe(v)));
+        out.add(
+            error(
+                DiagnosticCodes.INVALID_TYPE,
+                "no value is allowed here",
+                path,
+                "nothing",
+                describe(v)));
       }
       return;
     }
     JsonNode type = s.get("type");
     if (type != null && !typeMatches(type, v)) {
-      out.add(error(INVALID_TYPE, "wrong type", path, typeNames(type), describe(v)));
+      out.add(
+          error(DiagnosticCodes.INVALID_TYPE, "wrong type", path, typeNames(type), describe(v)));
       return;
     }
     if (s.has("const") && !same(s.get("const"), v)) {
       out.add(
           error(
-              INVALID_ENUM, "not the allowed value", path, s.get("const").toString(), describe(v)));
+              DiagnosticCodes.INVALID_ENUM,
+              "not the allowed value",
+              path,
+              s.get("const").toString(),
+              describe(v)));
     }
     if (s.has("enum")) {
       boolean found = false;
@@ -328,7 +298,7 @@ public final class JsonSchema {
       if (!found) {
         out.add(
             error(
-                INVALID_ENUM,
+                DiagnosticCodes.INVALID_ENUM,
                 "not one of the allowed values",
                 path,
                 "one of " + values(s.get("enum")),
@@ -358,7 +328,13 @@ public final class JsonSchema {
       List<Diagnostic> ds = new ArrayList<>();
       check(v, not, path, ds);
       if (ds.stream().noneMatch(Diagnostic::isError)) {
-        out.add(error(SCHEMA_NOT, "matches what it must not", path, "not " + not, describe(v)));
+        out.add(
+            error(
+                DiagnosticCodes.SCHEMA_NOT_MISMATCH,
+                "matches what it must not",
+                path,
+                "not " + not,
+                describe(v)));
       }
     }
   }
@@ -393,7 +369,8 @@ public final class JsonSchema {
         }
         continue;
       }
-      if (disjunction && errors.stream().allMatch(e -> e.code().equals(MISSING_FIELD))) {
+      if (disjunction
+          && errors.stream().allMatch(e -> e.code().equals(DiagnosticCodes.MISSING_FIELD))) {
         left.add(errors);
         continue;
       }
@@ -412,7 +389,7 @@ public final class JsonSchema {
       if (!hasDefault && !(complete == left.size() && complete == 1)) {
         out.add(
             error(
-                SCHEMA_ONE_OF,
+                DiagnosticCodes.SCHEMA_ONE_OF_MISMATCH,
                 "ambiguous: matches "
                     + left.size()
                     + " of the alternatives and none is the default (give the properties that"
@@ -429,7 +406,7 @@ public final class JsonSchema {
     } else {
       out.add(
           error(
-              SCHEMA_ONE_OF,
+              DiagnosticCodes.SCHEMA_ONE_OF_MISMATCH,
               "matches none of the "
                   + alts.size()
                   + " alternatives"
@@ -489,7 +466,7 @@ public final class JsonSchema {
       if (d.remainder(m.decimalValue()).signum() != 0) {
         out.add(
             error(
-                OUT_OF_RANGE,
+                DiagnosticCodes.VALUE_OUT_OF_RANGE,
                 "not a multiple of " + m.asText(),
                 path,
                 "a multiple of " + m.asText(),
@@ -515,7 +492,7 @@ public final class JsonSchema {
     if (b != null && b.isNumber() && !ok.ok(d.compareTo(b.decimalValue()))) {
       out.add(
           error(
-              OUT_OF_RANGE,
+              DiagnosticCodes.VALUE_OUT_OF_RANGE,
               "out of range",
               path,
               "a number " + op + b.decimalValue().toPlainString(),
@@ -529,7 +506,7 @@ public final class JsonSchema {
     if (min != null && len < min.asLong()) {
       out.add(
           error(
-              TOO_SHORT,
+              DiagnosticCodes.VALUE_TOO_SHORT,
               "too short",
               path,
               "at least " + min.asLong() + " characters",
@@ -539,7 +516,7 @@ public final class JsonSchema {
     if (max != null && len > max.asLong()) {
       out.add(
           error(
-              TOO_LONG,
+              DiagnosticCodes.VALUE_TOO_LONG,
               "too long",
               path,
               "at most " + max.asLong() + " characters",
@@ -551,7 +528,7 @@ public final class JsonSchema {
       if (re != null && !re.matcher(text).find()) {
         out.add(
             error(
-                PATTERN_MISMATCH,
+                DiagnosticCodes.PATTERN_MISMATCH,
                 "does not match the pattern",
                 path,
                 "a string matching " + p.textValue(),
@@ -565,17 +542,27 @@ public final class JsonSchema {
     JsonNode min = s.get("minItems");
     if (min != null && n < min.asLong()) {
       out.add(
-          error(TOO_FEW_ITEMS, "too few items", path, "at least " + min.asLong(), n + " items"));
+          error(
+              DiagnosticCodes.TOO_FEW_ITEMS,
+              "too few items",
+              path,
+              "at least " + min.asLong(),
+              n + " items"));
     }
     JsonNode max = s.get("maxItems");
     if (max != null && n > max.asLong()) {
       out.add(
-          error(TOO_MANY_ITEMS, "too many items", path, "at most " + max.asLong(), n + " items"));
+          error(
+              DiagnosticCodes.TOO_MANY_ITEMS,
+              "too many items",
+              path,
+              "at most " + max.asLong(),
+              n + " items"));
     }
     JsonNode prefix = s.get("prefixItems");
     int prefixed = prefix == null ? 0 : prefix.size();
     for (int i = 0; i < Math.min(prefixed, n); i++) {
-      check(v.get(i), prefix.get(i), Paths.index(path, i), out);
+      check(v.get(i), prefix.get(i), FieldPaths.index(path, i), out);
     }
     JsonNode items = s.get("items");
     if (items != null) {
@@ -583,15 +570,15 @@ public final class JsonSchema {
         if (n > prefixed) {
           out.add(
               error(
-                  TOO_MANY_ITEMS,
+                  DiagnosticCodes.TOO_MANY_ITEMS,
                   "too many items",
-                  Paths.index(path, prefixed),
+                  FieldPaths.index(path, prefixed),
                   prefixed == 0 ? "an empty list" : "exactly " + prefixed + " items",
                   n + " items"));
         }
       } else {
         for (int i = prefixed; i < n; i++) {
-          check(v.get(i), items, Paths.index(path, i), out);
+          check(v.get(i), items, FieldPaths.index(path, i), out);
         }
       }
     }
@@ -601,9 +588,9 @@ public final class JsonSchema {
           if (same(v.get(i), v.get(j))) {
             out.add(
                 error(
-                    DUPLICATE_ITEMS,
+                    DiagnosticCodes.DUPLICATE_ITEMS,
                     "duplicate item",
-                    Paths.index(path, i),
+                    FieldPaths.index(path, i),
                     "unique items",
                     "the same value as item " + j));
           }
@@ -619,9 +606,9 @@ public final class JsonSchema {
       if (!v.has(name) && !givesValue(props.get(name))) {
         out.add(
             error(
-                MISSING_FIELD,
+                DiagnosticCodes.MISSING_FIELD,
                 "missing required property \"" + name + "\"",
-                Paths.field(path, name),
+                FieldPaths.field(path, name),
                 describeSchema(props.get(name)),
                 "nothing"));
       }
@@ -632,7 +619,9 @@ public final class JsonSchema {
     if ((minP != null && n < minP.asLong()) || (maxP != null && n > maxP.asLong())) {
       out.add(
           error(
-              PROPERTY_COUNT,
+              n < (minP == null ? 0 : minP.asLong())
+                  ? DiagnosticCodes.TOO_FEW_PROPERTIES
+                  : DiagnosticCodes.TOO_MANY_PROPERTIES,
               "wrong number of properties",
               path,
               "between "
@@ -646,7 +635,7 @@ public final class JsonSchema {
     for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
       var e = it.next();
       String name = e.getKey();
-      String p = Paths.field(path, name);
+      String p = FieldPaths.field(path, name);
       boolean declared = false;
       JsonNode ps = props.get(name);
       if (ps != null) {
@@ -717,7 +706,7 @@ public final class JsonSchema {
     props.fieldNames().forEachRemaining(names::add);
     return new Diagnostic(
         severity,
-        UNKNOWN_FIELD,
+        DiagnosticCodes.UNKNOWN_FIELD,
         message,
         null,
         0,

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.vela4j.model.Diagnostic;
-import io.vela4j.model.Paths;
+import io.vela4j.model.DiagnosticCodes;
+import io.vela4j.model.FieldPaths;
 import io.vela4j.model.oam.OamResource;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -65,7 +66,7 @@ public final class StructuralChecker {
       boolean ok = n.isIntegralNumber() || (n.isNumber() && isWhole(n));
       if (ok && (raw == Integer.class || raw == int.class) && !n.canConvertToInt()) {
         out.add(
-            Diagnostic.error("INVALID_TYPE", "integer out of range", t.path())
+            Diagnostic.error(DiagnosticCodes.INVALID_TYPE, "integer out of range", t.path())
                 .withFacts("a 32-bit integer", n.asText()));
         return;
       }
@@ -79,10 +80,10 @@ public final class StructuralChecker {
         Type elem = typeArg(type, 0);
         for (int i = n.size() - 1; i >= 0; i--) {
           JsonNode e = n.get(i);
-          String p = Paths.index(t.path(), i);
+          String p = FieldPaths.index(t.path(), i);
           if (e.isNull()) {
             out.add(
-                Diagnostic.error("INVALID_TYPE", "list element is null", p)
+                Diagnostic.error(DiagnosticCodes.INVALID_TYPE, "list element is null", p)
                     .withFacts(describe(rawClass(elem)), "null"));
           } else {
             work.push(new Task(e, elem, p));
@@ -96,7 +97,7 @@ public final class StructuralChecker {
         n.properties().forEach(entries::add);
         for (int i = entries.size() - 1; i >= 0; i--) {
           var e = entries.get(i);
-          work.push(new Task(e.getValue(), value, Paths.field(t.path(), e.getKey())));
+          work.push(new Task(e.getValue(), value, FieldPaths.field(t.path(), e.getKey())));
         }
       }
     } else if (raw == ObjectMeta.class) {
@@ -130,14 +131,14 @@ public final class StructuralChecker {
     for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
       var e = it.next();
       Field f = known.get(e.getKey());
-      String p = Paths.field(path, e.getKey());
+      String p = FieldPaths.field(path, e.getKey());
       if (f == null) {
         String allowed = String.join(", ", known.keySet());
         String message = "unknown field \"" + e.getKey() + "\"" + suggestion(e.getKey(), known);
         out.add(
             new Diagnostic(
                 strict ? Diagnostic.Severity.ERROR : Diagnostic.Severity.WARNING,
-                "UNKNOWN_FIELD",
+                DiagnosticCodes.UNKNOWN_FIELD,
                 message,
                 null,
                 0,
@@ -154,16 +155,16 @@ public final class StructuralChecker {
       if (f.required() && (v == null || v.isNull())) {
         out.add(
             Diagnostic.error(
-                    "MISSING_FIELD",
+                    DiagnosticCodes.MISSING_FIELD,
                     "missing required field \"" + f.json() + "\"",
-                    Paths.field(path, f.json()))
+                    FieldPaths.field(path, f.json()))
                 .withFacts(describe(rawClass(f.type())), v == null ? "nothing" : "null"));
       } else if (f.required() && v.isTextual() && v.asText().isEmpty()) {
         out.add(
             Diagnostic.error(
-                    "EMPTY_FIELD",
+                    DiagnosticCodes.EMPTY_FIELD,
                     "required field \"" + f.json() + "\" is empty",
-                    Paths.field(path, f.json()))
+                    FieldPaths.field(path, f.json()))
                 .withFacts("a non-empty string", "\"\""));
       }
     }
@@ -214,12 +215,12 @@ public final class StructuralChecker {
     for (String s : List.of("name", "namespace", "generateName", "uid", "resourceVersion")) {
       JsonNode v = n.get(s);
       if (v != null && !v.isNull()) {
-        expect(v.isTextual(), "string", v, Paths.field(path, s), out);
+        expect(v.isTextual(), "string", v, FieldPaths.field(path, s), out);
       }
     }
     for (String m : List.of("labels", "annotations")) {
       JsonNode v = n.get(m);
-      String mp = Paths.field(path, m);
+      String mp = FieldPaths.field(path, m);
       if (v != null && !v.isNull() && expect(v.isObject(), "object", v, mp, out)) {
         v.properties()
             .forEach(
@@ -227,10 +228,10 @@ public final class StructuralChecker {
                   if (!e.getValue().isTextual()) {
                     out.add(
                         Diagnostic.error(
-                                "INVALID_TYPE",
+                                DiagnosticCodes.INVALID_TYPE,
                                 m.substring(0, m.length() - 1)
                                     + " values must be strings: quote it",
-                                Paths.field(mp, e.getKey()))
+                                FieldPaths.field(mp, e.getKey()))
                             .withFacts("string", describe(e.getValue())));
                   }
                 });
@@ -242,7 +243,10 @@ public final class StructuralChecker {
       boolean ok, String expected, JsonNode n, String path, List<Diagnostic> out) {
     if (!ok) {
       out.add(
-          Diagnostic.error("INVALID_TYPE", "expected " + expected + ", found " + describe(n), path)
+          Diagnostic.error(
+                  DiagnosticCodes.INVALID_TYPE,
+                  "expected " + expected + ", found " + describe(n),
+                  path)
               .withFacts(expected, describe(n) + valueHint(n)));
     }
     return ok;

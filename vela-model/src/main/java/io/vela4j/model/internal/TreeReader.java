@@ -13,7 +13,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.vela4j.model.Diagnostic;
-import io.vela4j.model.Paths;
+import io.vela4j.model.DiagnosticCodes;
+import io.vela4j.model.FieldPaths;
 import io.vela4j.model.ReadOptions;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -148,11 +149,11 @@ public final class TreeReader {
           f.pendingLine = line;
           f.pendingColumn = column;
           if (!"<<".equals(key) && f.node.has(key)) {
-            int[] first = positions.get(Paths.field(f.path, key));
+            int[] first = positions.get(FieldPaths.field(f.path, key));
             diagnostics.add(
                 new Diagnostic(
                     Diagnostic.Severity.ERROR,
-                    "DUPLICATE_KEY",
+                    DiagnosticCodes.DUPLICATE_KEY,
                     "duplicate key \""
                         + key
                         + "\""
@@ -160,7 +161,7 @@ public final class TreeReader {
                     source,
                     line,
                     column,
-                    Paths.field(f.path, key),
+                    FieldPaths.field(f.path, key),
                     "each key once per mapping",
                     "\"" + key + "\" again"));
           }
@@ -189,9 +190,9 @@ public final class TreeReader {
           docLine = line;
           docColumn = column;
         } else if (parent.node.isObject()) {
-          path = Paths.field(parent.path, parent.pendingKey == null ? "" : parent.pendingKey);
+          path = FieldPaths.field(parent.path, parent.pendingKey == null ? "" : parent.pendingKey);
         } else {
-          path = Paths.index(parent.path, parent.node.size());
+          path = FieldPaths.index(parent.path, parent.node.size());
         }
         boolean merge = parent != null && parent.node.isObject() && "<<".equals(parent.pendingKey);
         int[] keyPos =
@@ -207,7 +208,7 @@ public final class TreeReader {
             throw new Failure(
                 new Diagnostic(
                     Diagnostic.Severity.ERROR,
-                    "UNKNOWN_ALIAS",
+                    DiagnosticCodes.UNKNOWN_ALIAS,
                     "alias *"
                         + name
                         + " refers to no mapping or list anchored before it (anchors on plain"
@@ -229,7 +230,7 @@ public final class TreeReader {
             throw new Failure(
                 new Diagnostic(
                     Diagnostic.Severity.ERROR,
-                    "NESTING_TOO_DEEP",
+                    DiagnosticCodes.NESTING_TOO_DEEP,
                     "nesting deeper than " + options.maxNestingDepth() + " levels",
                     source,
                     line,
@@ -257,7 +258,7 @@ public final class TreeReader {
             throw new Failure(
                 new Diagnostic(
                     Diagnostic.Severity.ERROR,
-                    "VALUE_TOO_LARGE",
+                    DiagnosticCodes.VALUE_TOO_LARGE,
                     "a value longer than " + options.maxStringLength() + " characters",
                     source,
                     line,
@@ -295,7 +296,7 @@ public final class TreeReader {
       throw new Failure(
           new Diagnostic(
               Diagnostic.Severity.ERROR,
-              "IO_ERROR",
+              DiagnosticCodes.READ_FAILED,
               String.valueOf(e.getMessage()),
               source,
               0,
@@ -373,7 +374,7 @@ public final class TreeReader {
       @Nullable String source, int line, int column, String path, boolean alias) {
     return new Diagnostic(
         Diagnostic.Severity.ERROR,
-        alias ? "ALIAS_EXPANSION_LIMIT" : "TOO_MANY_NODES",
+        alias ? DiagnosticCodes.ALIAS_EXPANSION_TOO_LARGE : DiagnosticCodes.TOO_MANY_NODES,
         (alias ? "expanding YAML aliases would create" : "the input has")
             + " more than "
             + options.maxNodes()
@@ -398,22 +399,22 @@ public final class TreeReader {
       column = m.getProblemMark().getColumn() + 1;
       raw = m.getProblem() + (m.getContext() == null ? "" : " (" + m.getContext() + ")");
     }
-    String code = yaml ? "YAML_SYNTAX" : "JSON_SYNTAX";
+    String code = yaml ? DiagnosticCodes.INVALID_YAML : DiagnosticCodes.INVALID_JSON;
     String message = firstLine(raw);
     String lower = raw.toLowerCase(java.util.Locale.ROOT);
     if (lower.contains("'\\t'") || lower.contains("tab")) {
-      code = "TAB_CHARACTER";
+      code = DiagnosticCodes.UNEXPECTED_TAB;
       message =
           "a tab character where YAML needs spaces (YAML indentation must use spaces): " + message;
     } else if (lower.contains("nesting depth")) {
-      code = "NESTING_TOO_DEEP";
+      code = DiagnosticCodes.NESTING_TOO_DEEP;
       message = "nesting deeper than " + options.maxNestingDepth() + " levels";
     } else if (lower.contains("string value length") || lower.contains("code point")) {
-      code = "VALUE_TOO_LARGE";
+      code = DiagnosticCodes.VALUE_TOO_LARGE;
     } else if (lower.contains("mapping values are not allowed")
         || lower.contains("expected <block end>")
         || lower.contains("could not find expected ':'")) {
-      code = "YAML_INDENTATION";
+      code = DiagnosticCodes.INVALID_INDENTATION;
       message = "bad indentation or a missing ':' (" + message + ")";
     }
     return new Diagnostic(

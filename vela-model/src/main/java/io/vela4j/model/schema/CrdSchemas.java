@@ -2,6 +2,7 @@ package io.vela4j.model.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
 import io.vela4j.model.ParsedDocument;
 import io.vela4j.model.ReadOptions;
 import io.vela4j.model.VelaYaml;
@@ -30,7 +31,7 @@ public final class CrdSchemas {
    * Loads every CRD in the given files or directories (searched for {@code *.yaml} and {@code
    * *.yml}).
    *
-   * @throws io.vela4j.model.ParseException if a file cannot be read
+   * @throws io.vela4j.model.ReadException if a file cannot be read
    */
   public static CrdSchemas load(Path... paths) throws IOException {
     var crds = new ArrayList<JsonNode>();
@@ -89,7 +90,7 @@ public final class CrdSchemas {
 
   /**
    * Validates an object against the schema of its {@code apiVersion} and {@code kind}; an object
-   * whose kind has no schema here gives one {@code NO_SCHEMA} error.
+   * whose kind has no schema here gives one {@code MISSING_SCHEMA} error.
    */
   public List<Diagnostic> validate(JsonNode object) {
     String apiVersion = object.path("apiVersion").asText();
@@ -100,6 +101,8 @@ public final class CrdSchemas {
             () ->
                 List.of(
                     Diagnostic.error(
-                        "NO_SCHEMA", "no CRD schema for " + apiVersion + " " + kind, "kind")));
+                        DiagnosticCodes.MISSING_SCHEMA,
+                        "no CRD schema for " + apiVersion + " " + kind,
+                        "kind")));
   }
 }

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import io.vela4j.model.Diagnostic;
-import io.vela4j.model.Paths;
+import io.vela4j.model.DiagnosticCodes;
+import io.vela4j.model.FieldPaths;
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -60,7 +61,13 @@ public final class OpenApiSchema {
       JsonNode v, JsonNode s, String path, List<Diagnostic> out, ArrayDeque<Task> work) {
     if (v.isNull()) {
       if (!s.path("nullable").asBoolean(false) && s.has("type")) {
-        out.add(error("NULL_VALUE", "null is not allowed here", path, type(s), "null"));
+        out.add(
+            error(
+                DiagnosticCodes.UNEXPECTED_NULL,
+                "null is not allowed here",
+                path,
+                type(s),
+                "null"));
       }
       return;
     }
@@ -68,20 +75,41 @@ public final class OpenApiSchema {
       work.push(new Task(v, sub, path));
     }
     if (s.has("anyOf") && count(v, s.get("anyOf"), path) == 0) {
-      out.add(error("SCHEMA_ANY_OF", "matches none of the anyOf schemas", path, "anyOf", kind(v)));
+      out.add(
+          error(
+              DiagnosticCodes.SCHEMA_ANY_OF_MISMATCH,
+              "matches none of the anyOf schemas",
+              path,
+              "anyOf",
+              kind(v)));
     }
     if (s.has("oneOf") && count(v, s.get("oneOf"), path) != 1) {
       out.add(
-          error("SCHEMA_ONE_OF", "must match exactly one oneOf schema", path, "oneOf", kind(v)));
+          error(
+              DiagnosticCodes.SCHEMA_ONE_OF_MISMATCH,
+              "must match exactly one oneOf schema",
+              path,
+              "oneOf",
+              kind(v)));
     }
     if (s.has("not") && new OpenApiSchema(s.get("not")).errorsOnly(v).isEmpty()) {
-      out.add(error("SCHEMA_NOT", "matches a schema it must not match", path, "not", kind(v)));
+      out.add(
+          error(
+              DiagnosticCodes.SCHEMA_NOT_MISMATCH,
+              "matches a schema it must not match",
+              path,
+              "not",
+              kind(v)));
     }
     if (s.path("x-kubernetes-int-or-string").asBoolean(false)) {
       if (!(v.isIntegralNumber() || v.isTextual())) {
         out.add(
             error(
-                "INVALID_TYPE", "expected integer or string", path, "integer or string", kind(v)));
+                DiagnosticCodes.INVALID_TYPE,
+                "expected integer or string",
+                path,
+                "integer or string",
+                kind(v)));
       }
       return;
     }
@@ -103,7 +131,7 @@ public final class OpenApiSchema {
         if (s.has("minItems") && n < s.get("minItems").asInt()) {
           out.add(
               error(
-                  "TOO_FEW_ITEMS",
+                  DiagnosticCodes.TOO_FEW_ITEMS,
                   "fewer than " + s.get("minItems").asInt() + " items",
                   path,
                   null,
@@ -112,7 +140,7 @@ public final class OpenApiSchema {
         if (s.has("maxItems") && n > s.get("maxItems").asInt()) {
           out.add(
               error(
-                  "TOO_MANY_ITEMS",
+                  DiagnosticCodes.TOO_MANY_ITEMS,
                   "more than " + s.get("maxItems").asInt() + " items",
                   path,
                   null,
@@ -121,7 +149,7 @@ public final class OpenApiSchema {
         JsonNode items = s.get("items");
         if (items != null && items.isObject()) {
           for (int i = n - 1; i >= 0; i--) {
-            work.push(new Task(v.get(i), items, Paths.index(path, i)));
+            work.push(new Task(v.get(i), items, FieldPaths.index(path, i)));
           }
         }
       }
@@ -135,7 +163,7 @@ public final class OpenApiSchema {
         if (s.has("minLength") && len < s.get("minLength").asInt()) {
           out.add(
               error(
-                  "TOO_SHORT",
+                  DiagnosticCodes.VALUE_TOO_SHORT,
                   "shorter than " + s.get("minLength").asInt() + " characters",
                   path,
                   null,
@@ -144,7 +172,7 @@ public final class OpenApiSchema {
         if (s.has("maxLength") && len > s.get("maxLength").asInt()) {
           out.add(
               error(
-                  "TOO_LONG",
+                  DiagnosticCodes.VALUE_TOO_LONG,
                   "longer than " + s.get("maxLength").asInt() + " characters",
                   path,
                   null,
@@ -155,7 +183,7 @@ public final class OpenApiSchema {
           if (p != null && !p.matcher(text).find()) {
             out.add(
                 error(
-                    "PATTERN_MISMATCH",
+                    DiagnosticCodes.PATTERN_MISMATCH,
                     "does not match " + s.get("pattern").asText(),
                     path,
                     s.get("pattern").asText(),
@@ -200,7 +228,7 @@ public final class OpenApiSchema {
       if (!found) {
         out.add(
             error(
-                "INVALID_ENUM",
+                DiagnosticCodes.INVALID_ENUM,
                 "not one of the allowed values",
                 path,
                 s.get("enum").toString(),
@@ -219,9 +247,9 @@ public final class OpenApiSchema {
       if (!v.has(r.asText())) {
         out.add(
             error(
-                "MISSING_FIELD",
+                DiagnosticCodes.MISSING_FIELD,
                 "missing required field \"" + r.asText() + "\"",
-                Paths.field(path, r.asText()),
+                FieldPaths.field(path, r.asText()),
                 "a value",
                 "nothing"));
       }
@@ -230,7 +258,7 @@ public final class OpenApiSchema {
     if (s.has("minProperties") && n < s.get("minProperties").asInt()) {
       out.add(
           error(
-              "TOO_FEW_PROPERTIES",
+              DiagnosticCodes.TOO_FEW_PROPERTIES,
               "fewer than " + s.get("minProperties").asInt() + " properties",
               path,
               null,
@@ -239,7 +267,7 @@ public final class OpenApiSchema {
     if (s.has("maxProperties") && n > s.get("maxProperties").asInt()) {
       out.add(
           error(
-              "TOO_MANY_PROPERTIES",
+              DiagnosticCodes.TOO_MANY_PROPERTIES,
               "more than " + s.get("maxProperties").asInt() + " properties",
               path,
               null,
@@ -248,7 +276,7 @@ public final class OpenApiSchema {
     List<Task> children = new ArrayList<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
       var e = it.next();
-      String p = Paths.field(path, e.getKey());
+      String p = FieldPaths.field(path, e.getKey());
       JsonNode ps = props.get(e.getKey());
       if (ps != null
           && e.getKey().equals("metadata")
@@ -267,7 +295,7 @@ public final class OpenApiSchema {
         out.add(
             new Diagnostic(
                 Diagnostic.Severity.WARNING,
-                "UNKNOWN_FIELD",
+                DiagnosticCodes.UNKNOWN_FIELD,
                 "unknown field \"" + e.getKey() + "\" (the API server would drop it)",
                 null,
                 0,
@@ -310,7 +338,7 @@ public final class OpenApiSchema {
       if (c < 0 || (exclusive && c == 0)) {
         out.add(
             error(
-                "OUT_OF_RANGE",
+                DiagnosticCodes.VALUE_OUT_OF_RANGE,
                 "below the minimum " + s.get("minimum").asText(),
                 path,
                 (exclusive ? "> " : ">= ") + s.get("minimum").asText(),
@@ -323,7 +351,7 @@ public final class OpenApiSchema {
       if (c > 0 || (exclusive && c == 0)) {
         out.add(
             error(
-                "OUT_OF_RANGE",
+                DiagnosticCodes.VALUE_OUT_OF_RANGE,
                 "above the maximum " + s.get("maximum").asText(),
                 path,
                 (exclusive ? "< " : "<= ") + s.get("maximum").asText(),
@@ -379,7 +407,11 @@ public final class OpenApiSchema {
 
   private static Diagnostic typeError(String path, String expected, JsonNode v) {
     return error(
-        "INVALID_TYPE", "expected " + expected + ", found " + kind(v), path, expected, kind(v));
+        DiagnosticCodes.INVALID_TYPE,
+        "expected " + expected + ", found " + kind(v),
+        path,
+        expected,
+        kind(v));
   }
 
   private static Diagnostic error(

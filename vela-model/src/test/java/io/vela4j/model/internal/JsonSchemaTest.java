@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -64,7 +65,7 @@ class JsonSchemaTest {
     assertThat(ds)
         .extracting(Diagnostic::code, Diagnostic::path, Diagnostic::expected, Diagnostic::actual)
         .containsExactly(
-            tuple(JsonSchema.INVALID_TYPE, "p.replicas", "integer", "string \"three\""));
+            tuple(DiagnosticCodes.INVALID_TYPE, "p.replicas", "integer", "string \"three\""));
     assertThat(ds.get(0).message()).isEqualTo("wrong type");
     // a JSON number with an integral value is an integer (KubeVela hands CUE 1, not 1.0)
     assertThat(validate("{'type': 'integer'}", "1.0")).isEmpty();
@@ -85,7 +86,8 @@ class JsonSchemaTest {
     assertThat(validate(schema, "{}"))
         .extracting(Diagnostic::code, Diagnostic::path)
         .containsExactly(
-            tuple(JsonSchema.MISSING_FIELD, "p.image"), tuple(JsonSchema.MISSING_FIELD, "p.env"));
+            tuple(DiagnosticCodes.MISSING_FIELD, "p.image"),
+            tuple(DiagnosticCodes.MISSING_FIELD, "p.env"));
   }
 
   @Test
@@ -94,7 +96,7 @@ class JsonSchemaTest {
     assertThat(validate(open, "{'a': 1, 'b': 2}"))
         .extracting(Diagnostic::severity, Diagnostic::code, Diagnostic::path, Diagnostic::expected)
         .containsExactly(
-            tuple(Diagnostic.Severity.WARNING, JsonSchema.UNKNOWN_FIELD, "p.b", "one of a"));
+            tuple(Diagnostic.Severity.WARNING, DiagnosticCodes.UNKNOWN_FIELD, "p.b", "one of a"));
     String closed =
         "{'type': 'object', 'properties': {'a': {'type': 'integer'}},"
             + " 'additionalProperties': false}";
@@ -104,7 +106,7 @@ class JsonSchemaTest {
     String map = "{'type': 'object', 'additionalProperties': {'type': 'string'}}";
     assertThat(validate(map, "{'x': 'y', 'example.com/z': 1}"))
         .extracting(Diagnostic::code, Diagnostic::path)
-        .containsExactly(tuple(JsonSchema.INVALID_TYPE, "p[\"example.com/z\"]"));
+        .containsExactly(tuple(DiagnosticCodes.INVALID_TYPE, "p[\"example.com/z\"]"));
     String patterns = "{'type': 'object', 'patternProperties': {'^x-': {'type': 'integer'}}}";
     assertThat(validate(patterns, "{'x-a': 1, 'x-b': 'no', 'other': true}"))
         .extracting(Diagnostic::path)
@@ -122,11 +124,11 @@ class JsonSchemaTest {
     // the nearest alternative's own problem, at its own path
     assertThat(validate(alts, "{'a': 'x'}"))
         .extracting(Diagnostic::code, Diagnostic::path)
-        .containsExactly(tuple(JsonSchema.INVALID_TYPE, "p.a"));
+        .containsExactly(tuple(DiagnosticCodes.INVALID_TYPE, "p.a"));
     // both alternatives are merely incomplete: ambiguous, as cue export finds it
     assertThat(validate(alts, "{}"))
         .extracting(Diagnostic::code)
-        .containsExactly(JsonSchema.SCHEMA_ONE_OF);
+        .containsExactly(DiagnosticCodes.SCHEMA_ONE_OF_MISMATCH);
     // with a default, CUE takes the default term
     String defaulted = alts.substring(0, alts.length() - 1) + ", 'default': {'a': 1}}";
     assertThat(validate(defaulted, "{}")).isEmpty();
@@ -135,7 +137,7 @@ class JsonSchemaTest {
     assertThat(validate(overlap, "2")).isEmpty();
     assertThat(validate(overlap, "'2'"))
         .extracting(Diagnostic::code)
-        .containsExactly(JsonSchema.SCHEMA_ONE_OF);
+        .containsExactly(DiagnosticCodes.SCHEMA_ONE_OF_MISMATCH);
   }
 
   @Test
@@ -143,12 +145,12 @@ class JsonSchemaTest {
     assertThat(validate("{'type': 'string', 'pattern': '[0-9]+'}", "'a1b'")).isEmpty();
     assertThat(validate("{'type': 'string', 'pattern': '^[0-9]+$'}", "'a1b'"))
         .extracting(Diagnostic::code, Diagnostic::expected)
-        .containsExactly(tuple(JsonSchema.PATTERN_MISMATCH, "a string matching ^[0-9]+$"));
+        .containsExactly(tuple(DiagnosticCodes.PATTERN_MISMATCH, "a string matching ^[0-9]+$"));
     // lengths count code points, as CUE's strings.MinRunes/MaxRunes do
     assertThat(validate("{'type': 'string', 'maxLength': 2}", "'\u00e9\ud83d\ude00'")).isEmpty();
     assertThat(validate("{'type': 'string', 'minLength': 3}", "'ab'"))
         .extracting(Diagnostic::code)
-        .containsExactly(JsonSchema.TOO_SHORT);
+        .containsExactly(DiagnosticCodes.VALUE_TOO_SHORT);
     assertThat(
             validate(
                 "{'type': 'array', 'prefixItems': [{'type': 'integer'}, {'type': 'string'}],"
@@ -156,15 +158,16 @@ class JsonSchemaTest {
                 "[1, 2, 3]"))
         .extracting(Diagnostic::code, Diagnostic::path)
         .containsExactly(
-            tuple(JsonSchema.INVALID_TYPE, "p[1]"), tuple(JsonSchema.TOO_MANY_ITEMS, "p[2]"));
+            tuple(DiagnosticCodes.INVALID_TYPE, "p[1]"),
+            tuple(DiagnosticCodes.TOO_MANY_ITEMS, "p[2]"));
     assertThat(validate("{'type': 'array', 'uniqueItems': true, 'maxItems': 2}", "[1, 1.0, 2]"))
         .extracting(Diagnostic::code)
-        .containsExactly(JsonSchema.TOO_MANY_ITEMS, JsonSchema.DUPLICATE_ITEMS);
+        .containsExactly(DiagnosticCodes.TOO_MANY_ITEMS, DiagnosticCodes.DUPLICATE_ITEMS);
     assertThat(validate("{'enum': ['TCP', 'UDP', 5]}", "5.0")).isEmpty();
     assertThat(validate("{'enum': ['TCP', 'UDP']}", "'HTTP'"))
         .extracting(Diagnostic::code, Diagnostic::expected, Diagnostic::actual)
         .containsExactly(
-            tuple(JsonSchema.INVALID_ENUM, "one of \"TCP\", \"UDP\"", "string \"HTTP\""));
+            tuple(DiagnosticCodes.INVALID_ENUM, "one of \"TCP\", \"UDP\"", "string \"HTTP\""));
   }
 
   @Test
@@ -187,7 +190,8 @@ class JsonSchemaTest {
               assertThat(validate(exclusive, String.valueOf(n)).isEmpty())
                   .isEqualTo(lo < n && n < hi);
               assertThat(validate(inclusive, String.valueOf(n)))
-                  .allSatisfy(d -> assertThat(d.code()).isEqualTo(JsonSchema.OUT_OF_RANGE));
+                  .allSatisfy(
+                      d -> assertThat(d.code()).isEqualTo(DiagnosticCodes.VALUE_OUT_OF_RANGE));
             });
   }
 }

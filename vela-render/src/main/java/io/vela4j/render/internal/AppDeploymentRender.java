@@ -2,6 +2,8 @@ package io.vela4j.render.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
+import io.vela4j.model.FieldPaths;
 import io.vela4j.model.oam.AppDeployment;
 import io.vela4j.model.oam.AppDeploymentSpec;
 import io.vela4j.model.oam.ApplicationRevision;
@@ -54,7 +56,7 @@ public final class AppDeploymentRender {
     if (name == null || ad.getSpec() == null) {
       throw new RenderException(
           Diagnostic.error(
-              RenderException.INVALID_OBJECT,
+              DiagnosticCodes.INVALID_OBJECT,
               "an AppDeployment needs metadata.name and spec",
               "spec"));
     }
@@ -68,7 +70,7 @@ public final class AppDeploymentRender {
     List<AppDeploymentSpec.AppRevision> entries = ad.getSpec().appRevisions();
     for (int i = 0; i < entries.size(); i++) {
       AppDeploymentSpec.AppRevision entry = entries.get(i);
-      String path = "spec.appRevisions[" + i + "]";
+      String path = FieldPaths.index("spec.appRevisions", i);
       ApplicationRevision rev =
           revisions.stream()
               .filter(
@@ -80,9 +82,9 @@ public final class AppDeploymentRender {
       if (rev == null) {
         problems.add(
             Diagnostic.error(
-                    RenderException.UNKNOWN_REVISION,
+                    DiagnosticCodes.UNKNOWN_REVISION,
                     "revision " + entry.revisionName() + " is not among the supplied revisions",
-                    path + ".revisionName")
+                    FieldPaths.field(path, "revisionName"))
                 .withFacts(
                     "one of "
                         + String.join(
@@ -98,16 +100,17 @@ public final class AppDeploymentRender {
       if (entry.placement().isEmpty()) {
         warnings.add(
             Diagnostic.warning(
-                "NO_PLACEMENT",
+                DiagnosticCodes.MISSING_PLACEMENT,
                 "revision " + entry.revisionName() + " has no placement: it goes nowhere",
-                path + ".placement"));
+                FieldPaths.field(path, "placement")));
       }
       for (int j = 0; j < entry.placement().size(); j++) {
         AppDeploymentSpec.ClusterPlacement p = entry.placement().get(j);
-        String pp = path + ".placement[" + j + "]";
+        String pp = FieldPaths.index(FieldPaths.field(path, "placement"), j);
         List<String> targets;
         try {
-          targets = clusters(p.clusterSelector(), pp + ".clusterSelector", warnings);
+          targets =
+              clusters(p.clusterSelector(), FieldPaths.field(pp, "clusterSelector"), warnings);
         } catch (RenderException e) {
           problems.addAll(e.diagnostics());
           continue;
@@ -141,13 +144,13 @@ public final class AppDeploymentRender {
         if (!labels.isEmpty()) {
           warnings.add(
               Diagnostic.warning(
-                  RenderException.PLACEMENT_MISMATCH,
+                  DiagnosticCodes.PLACEMENT_MISMATCH,
                   "cluster "
                       + name
                       + " was not checked against the labels "
                       + labels
                       + ": no clusters are known",
-                  path + ".labels"));
+                  FieldPaths.field(path, "labels")));
         }
         return List.of(name);
       }
@@ -156,9 +159,9 @@ public final class AppDeploymentRender {
       if (c == null) {
         throw new RenderException(
             Diagnostic.error(
-                    RenderException.UNKNOWN_CLUSTER,
+                    DiagnosticCodes.UNKNOWN_CLUSTER,
                     "cluster " + name + " is not a known cluster",
-                    path + ".name")
+                    FieldPaths.field(path, "name"))
                 .withFacts(
                     "one of "
                         + String.join(
@@ -168,9 +171,9 @@ public final class AppDeploymentRender {
       if (!matches(c, labels)) {
         throw new RenderException(
             Diagnostic.error(
-                    RenderException.PLACEMENT_MISMATCH,
+                    DiagnosticCodes.PLACEMENT_MISMATCH,
                     "cluster " + name + " does not carry the selector's labels",
-                    path + ".labels")
+                    FieldPaths.field(path, "labels"))
                 .withFacts(labels.toString(), String.valueOf(labelsOf(c))));
       }
       return List.of(name);
@@ -179,9 +182,9 @@ public final class AppDeploymentRender {
       if (clusters == null) {
         throw new RenderException(
             Diagnostic.error(
-                    RenderException.UNKNOWN_CLUSTER,
+                    DiagnosticCodes.UNKNOWN_CLUSTER,
                     "the placement selects clusters by label, but no clusters are known (give the Cluster objects)",
-                    path + ".labels")
+                    FieldPaths.field(path, "labels"))
                 .withFacts("a list of Cluster objects", "none"));
       }
       List<String> out =
@@ -193,9 +196,9 @@ public final class AppDeploymentRender {
       if (out.isEmpty()) {
         throw new RenderException(
             Diagnostic.error(
-                    RenderException.PLACEMENT_MISMATCH,
+                    DiagnosticCodes.PLACEMENT_MISMATCH,
                     "no cluster carries the labels " + labels,
-                    path + ".labels")
+                    FieldPaths.field(path, "labels"))
                 .withFacts("at least one matching cluster", "none"));
       }
       return out;

@@ -3,6 +3,8 @@ package io.vela4j.render.internal;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
+import io.vela4j.model.FieldPaths;
 import io.vela4j.model.oam.AppPolicy;
 import io.vela4j.model.oam.Application;
 import io.vela4j.model.oam.ApplicationComponent;
@@ -92,7 +94,7 @@ public final class ApplicationRender {
       throw located(
           List.of(
               Diagnostic.error(
-                      RenderException.INVALID_OBJECT,
+                      DiagnosticCodes.INVALID_OBJECT,
                       "an application needs metadata.name and spec.components",
                       name == null || name.isEmpty() ? "metadata.name" : "spec")
                   .withFacts("a name and a spec", "none")));
@@ -289,7 +291,7 @@ public final class ApplicationRender {
         if (!seen.add(key)) {
           warnings.add(
               Diagnostic.warning(
-                      RenderException.DUPLICATE_OBJECT,
+                      DiagnosticCodes.DUPLICATE_OBJECT,
                       "step "
                           + step
                           + ", cluster "
@@ -312,7 +314,7 @@ public final class ApplicationRender {
     List<ApplicationComponent> all = app.getSpec().components();
     for (int i = 0; i < all.size(); i++) {
       if (all.get(i).name().equals(c.name())) {
-        return "spec.components[" + i + "]";
+        return FieldPaths.index("spec.components", i);
       }
     }
     return "spec.policies"; // a component added by an override policy
@@ -334,7 +336,7 @@ public final class ApplicationRender {
       if (template.isEmpty()) {
         continue;
       }
-      String path = "spec.policies[" + i + "]";
+      String path = FieldPaths.index("spec.policies", i);
       try {
         template
             .get()
@@ -346,7 +348,7 @@ public final class ApplicationRender {
           problems.add(
               new Diagnostic(
                   at.severity(),
-                  RenderException.INVALID_POLICY,
+                  DiagnosticCodes.INVALID_POLICY,
                   at.message(),
                   at.source(),
                   at.line(),
@@ -376,9 +378,9 @@ public final class ApplicationRender {
       if (def.isEmpty()) {
         problems.add(
             Diagnostic.error(
-                    RenderException.UNKNOWN_DEFINITION,
+                    DiagnosticCodes.UNKNOWN_DEFINITION,
                     "no PolicyDefinition named '" + p.policy().type() + "'",
-                    path + ".type")
+                    FieldPaths.field(path, "type"))
                 .withFacts("a policy type the registry defines", p.policy().type()));
         continue;
       }

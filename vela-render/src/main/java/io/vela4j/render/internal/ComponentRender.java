@@ -3,6 +3,8 @@ package io.vela4j.render.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
+import io.vela4j.model.FieldPaths;
 import io.vela4j.model.oam.ApplicationComponent;
 import io.vela4j.model.oam.ApplicationTrait;
 import io.vela4j.model.oam.TraitDefinition;
@@ -63,18 +65,18 @@ public final class ComponentRender {
     String typeLabel = DefinitionRegistry.typeLabel(comp.type());
     Definition def = componentDefinition(registry, comp.type()).orElse(null);
     if (def == null) {
-      def = definition(Definition.Kind.COMPONENT, comp.type(), path + ".type");
+      def = definition(Definition.Kind.COMPONENT, comp.type(), FieldPaths.field(path, "type"));
     }
-    Template template = template(def, path + ".type");
+    Template template = template(def, FieldPaths.field(path, "type"));
     ObjectNode ctx = context.forComponent(comp.name(), comp.properties());
     TemplateResult r = evaluate(template, comp.properties(), ctx, path, "component " + comp.name());
     ObjectNode workload = r.output();
     if (workload == null) {
       throw new RenderException(
           Diagnostic.error(
-                  RenderException.MISSING_OUTPUT,
+                  DiagnosticCodes.MISSING_OUTPUT,
                   def.display() + " produced no output (component " + comp.name() + ")",
-                  path + ".type")
+                  FieldPaths.field(path, "type"))
               .withFacts("an output: {...} in the template", "none"));
     }
     workload = workload.deepCopy();
@@ -89,12 +91,13 @@ public final class ComponentRender {
     var traitDefs = new ArrayList<@Nullable Definition>();
     for (int t = 0; t < comp.traits().size(); t++) {
       ApplicationTrait trait = comp.traits().get(t);
-      String tp = path + ".traits[" + t + "]";
+      String tp = FieldPaths.index(FieldPaths.field(path, "traits"), t);
       String traitLabel = DefinitionRegistry.typeLabel(trait.type());
       try {
-        Definition td = definition(Definition.Kind.TRAIT, trait.type(), tp + ".type");
+        Definition td =
+            definition(Definition.Kind.TRAIT, trait.type(), FieldPaths.field(tp, "type"));
         traitDefs.add(td);
-        Template tt = template(td, tp + ".type");
+        Template tt = template(td, FieldPaths.field(tp, "type"));
         Map<String, ObjectNode> outputs = new LinkedHashMap<>();
         auxiliaries.forEach(a -> outputs.put(a.name(), a.object()));
         ObjectNode tctx = ContextData.forTrait(ctx, workload, outputs, comp.type());
@@ -204,7 +207,7 @@ public final class ComponentRender {
             () ->
                 new RenderException(
                     Diagnostic.error(
-                            RenderException.UNKNOWN_DEFINITION,
+                            DiagnosticCodes.UNKNOWN_DEFINITION,
                             "no " + kind.objectKind() + " named '" + type + "'",
                             path)
                         .withFacts("a type the registry defines" + known(kind), type)));
@@ -227,7 +230,7 @@ public final class ComponentRender {
             () ->
                 new RenderException(
                     Diagnostic.error(
-                            RenderException.INVALID_DEFINITION,
+                            DiagnosticCodes.INVALID_DEFINITION,
                             def.display()
                                 + " has no template an engine can render (cue, kube, java)",
                             path)
@@ -248,7 +251,7 @@ public final class ComponentRender {
           r.errors().stream()
               .map(
                   m ->
-                      Diagnostic.error(RenderException.TEMPLATE_ERROR, what + ": " + m, path)
+                      Diagnostic.error(DiagnosticCodes.TEMPLATE_FAILED, what + ": " + m, path)
                           .withFacts("no errs", m))
               .toList());
     }
@@ -257,7 +260,7 @@ public final class ComponentRender {
 
   /** A template's diagnostic placed under the component's or trait's path. */
   static Diagnostic at(Diagnostic d, String path, String what) {
-    String p = d.path() == null ? path : path + "." + d.path();
+    String p = d.path() == null ? path : FieldPaths.join(path, d.path());
     return new Diagnostic(
         d.severity(),
         d.code(),
@@ -281,7 +284,7 @@ public final class ComponentRender {
     } catch (PatchEngine.PatchFailure f) {
       throw new RenderException(
           Diagnostic.error(
-                  RenderException.PATCH_CONFLICT,
+                  DiagnosticCodes.PATCH_CONFLICT,
                   "trait "
                       + trait
                       + " cannot patch the "
@@ -299,7 +302,7 @@ public final class ComponentRender {
     if (obj.path("apiVersion").asText("").isEmpty() || obj.path("kind").asText("").isEmpty()) {
       throw new RenderException(
           Diagnostic.error(
-                  RenderException.INVALID_OBJECT, what + " is not a Kubernetes object", path)
+                  DiagnosticCodes.INVALID_OBJECT, what + " is not a Kubernetes object", path)
               .withFacts(
                   "apiVersion and kind",
                   "apiVersion=" + obj.path("apiVersion") + ", kind=" + obj.path("kind")));

@@ -80,13 +80,13 @@ public final class CueDiagnostics {
         continue;
       }
       if (!seg.isEmpty() && seg.chars().allMatch(Character::isDigit)) {
-        path = io.vela4j.model.Paths.index(path, Integer.parseInt(seg));
+        path = io.vela4j.model.FieldPaths.index(path, Integer.parseInt(seg));
       } else {
         String key =
             seg.length() > 1 && seg.startsWith("\"") && seg.endsWith("\"")
                 ? seg.substring(1, seg.length() - 1)
                 : seg;
-        path = io.vela4j.model.Paths.field(path, key);
+        path = io.vela4j.model.FieldPaths.field(path, key);
       }
     }
     return path;

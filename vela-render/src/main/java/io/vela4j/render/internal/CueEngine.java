@@ -8,6 +8,7 @@ import io.vela4j.cue.CueException;
 import io.vela4j.cue.CueProgram;
 import io.vela4j.cue.CueValue;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
 import io.vela4j.render.Definition;
 import io.vela4j.render.RenderException;
 import io.vela4j.render.spi.Patch;
@@ -73,7 +74,7 @@ public final class CueEngine implements TemplateEngine {
           definition.display());
     } catch (CueException e) {
       throw new RenderException(
-          CueDiagnostics.of(e, RenderException.INVALID_DEFINITION, definition.display()));
+          CueDiagnostics.of(e, DiagnosticCodes.INVALID_DEFINITION, definition.display()));
     }
   }
 
@@ -97,7 +98,7 @@ public final class CueEngine implements TemplateEngine {
       try {
         root.validate();
       } catch (CueException e) {
-        throw new RenderException(CueDiagnostics.of(e, RenderException.TEMPLATE_ERROR, what));
+        throw new RenderException(CueDiagnostics.of(e, DiagnosticCodes.TEMPLATE_FAILED, what));
       }
       ObjectNode output = null;
       CueValue out = root.lookup("output");
@@ -142,7 +143,7 @@ public final class CueEngine implements TemplateEngine {
         if (CueDiagnostics.incompleteOnly(e)) {
           return List.of(); // an errs list that is not concrete reports nothing, as in KubeVela
         }
-        throw new RenderException(CueDiagnostics.of(e, RenderException.TEMPLATE_ERROR, what));
+        throw new RenderException(CueDiagnostics.of(e, DiagnosticCodes.TEMPLATE_FAILED, what));
       }
       var out = new ArrayList<String>();
       if (list.isArray()) {
@@ -157,8 +158,8 @@ public final class CueEngine implements TemplateEngine {
       } catch (CueException e) {
         String code =
             CueDiagnostics.incompleteOnly(e)
-                ? RenderException.INCOMPLETE_OUTPUT
-                : RenderException.TEMPLATE_ERROR;
+                ? DiagnosticCodes.INCOMPLETE_OUTPUT
+                : DiagnosticCodes.TEMPLATE_FAILED;
         throw new RenderException(CueDiagnostics.of(e, code, what + " (" + field + ")"));
       }
     }
@@ -172,7 +173,7 @@ public final class CueEngine implements TemplateEngine {
 
     private RenderException fail(String message, String field, JsonNode found) {
       return new RenderException(
-          Diagnostic.error(RenderException.TEMPLATE_ERROR, what + ": " + message, null)
+          Diagnostic.error(DiagnosticCodes.TEMPLATE_FAILED, what + ": " + message, null)
               .withFacts("an object at " + field, Json.describe(found)));
     }
 

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.vela4j.cue.CueCompiler;
 import io.vela4j.cue.CueException;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
 import io.vela4j.model.ParseResult;
 import io.vela4j.model.SourceLocation;
 import io.vela4j.model.VelaJson;
@@ -93,7 +94,7 @@ public final class DefinitionFile {
       metadata = root.get(meta.label());
     } catch (CueException e) {
       List<Diagnostic> ds =
-          CueDiagnostics.of(e, RenderException.INVALID_DEFINITION, "definition block");
+          CueDiagnostics.of(e, DiagnosticCodes.INVALID_DEFINITION, "definition block");
       throw new RenderException(ds);
     }
     if (!(metadata instanceof ObjectNode m)) {
@@ -137,7 +138,7 @@ public final class DefinitionFile {
     if (kind == null) {
       throw new RenderException(
           Diagnostic.error(
-                  RenderException.INVALID_DEFINITION,
+                  DiagnosticCodes.INVALID_DEFINITION,
                   "unsupported definition type '" + type + "'",
                   name + ".type")
               .withFacts(
@@ -186,7 +187,7 @@ public final class DefinitionFile {
         errors.add(
             new Diagnostic(
                 d.severity(),
-                RenderException.INVALID_DEFINITION,
+                DiagnosticCodes.INVALID_DEFINITION,
                 d.message(),
                 source,
                 at.line(),
@@ -200,7 +201,7 @@ public final class DefinitionFile {
       throw new RenderException(
           errors.isEmpty()
               ? List.of(
-                  Diagnostic.error(RenderException.INVALID_DEFINITION, "not a definition", name)
+                  Diagnostic.error(DiagnosticCodes.INVALID_DEFINITION, "not a definition", name)
                       .withSource(source)
                       .at(at.line(), at.column()))
               : errors);
@@ -268,7 +269,7 @@ public final class DefinitionFile {
   private static RenderException invalid(String source, String text, int offset, String message) {
     SourceLocation at = locate(source, text, offset);
     return new RenderException(
-        Diagnostic.error(RenderException.INVALID_DEFINITION, message, null)
+        Diagnostic.error(DiagnosticCodes.INVALID_DEFINITION, message, null)
             .withSource(source)
             .at(at.line(), at.column()));
   }

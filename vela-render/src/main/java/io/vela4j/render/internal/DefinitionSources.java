@@ -2,6 +2,7 @@ package io.vela4j.render.internal;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
 import io.vela4j.model.ParseResult;
 import io.vela4j.model.ParsedDocument;
 import io.vela4j.model.SourceLocation;
@@ -65,7 +66,7 @@ public final class DefinitionSources {
       kind = Definition.Kind.of(object);
     } catch (IllegalArgumentException e) {
       throw new RenderException(
-          Diagnostic.error(RenderException.INVALID_DEFINITION, e.getMessage(), "kind")
+          Diagnostic.error(DiagnosticCodes.INVALID_DEFINITION, e.getMessage(), "kind")
               .withSource(location.source())
               .at(location.line(), location.column()));
     }
@@ -73,7 +74,7 @@ public final class DefinitionSources {
     if (name == null || name.isEmpty()) {
       throw new RenderException(
           Diagnostic.error(
-                  RenderException.INVALID_DEFINITION, "a definition needs a name", "metadata.name")
+                  DiagnosticCodes.INVALID_DEFINITION, "a definition needs a name", "metadata.name")
               .withSource(location.source())
               .at(location.line(), location.column()));
     }
@@ -227,7 +228,7 @@ public final class DefinitionSources {
         if (text == null) {
           problems.add(
               Diagnostic.error(
-                      RenderException.INVALID_DEFINITION,
+                      DiagnosticCodes.INVALID_DEFINITION,
                       "the index lists " + rel + ", which is not on the classpath",
                       null)
                   .withSource("classpath:" + base + "/index.txt"));
@@ -248,7 +249,7 @@ public final class DefinitionSources {
     if (url == null) {
       throw new RenderException(
           Diagnostic.error(
-              RenderException.INVALID_DEFINITION, "no classpath resource " + base, null));
+              DiagnosticCodes.INVALID_DEFINITION, "no classpath resource " + base, null));
     }
     try {
       URI uri = url.toURI();
@@ -277,7 +278,7 @@ public final class DefinitionSources {
   private static RenderException unreadable(String where, Exception e) {
     return new RenderException(
         Diagnostic.error(
-                RenderException.INVALID_DEFINITION,
+                DiagnosticCodes.INVALID_DEFINITION,
                 "cannot read definitions: " + e.getMessage(),
                 null)
             .withSource(where));

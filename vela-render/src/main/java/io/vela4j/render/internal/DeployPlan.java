@@ -2,13 +2,13 @@ package io.vela4j.render.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vela4j.model.Diagnostic;
-import io.vela4j.model.Paths;
+import io.vela4j.model.DiagnosticCodes;
+import io.vela4j.model.FieldPaths;
 import io.vela4j.model.oam.AppPolicy;
 import io.vela4j.model.oam.Application;
 import io.vela4j.model.oam.ApplicationComponent;
 import io.vela4j.model.oam.ApplicationSpec;
 import io.vela4j.model.oam.WorkflowStep;
-import io.vela4j.render.RenderException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,7 +65,7 @@ public final class DeployPlan {
     for (int i = 0; i < spec.policies().size(); i++) {
       AppPolicy p = spec.policies().get(i);
       String name = p.name() == null || p.name().isEmpty() ? p.type() + "-auto-gen-" + i : p.name();
-      out.put(name, new NamedPolicy(name, p, "spec.policies[" + i + "]"));
+      out.put(name, new NamedPolicy(name, p, FieldPaths.index("spec.policies", i)));
     }
     return out;
   }
@@ -87,7 +87,7 @@ public final class DeployPlan {
     if (wf != null && wf.ref() != null && !wf.ref().isEmpty()) {
       warnings.add(
           Diagnostic.warning(
-                  "EXTERNAL_WORKFLOW",
+                  DiagnosticCodes.UNSUPPORTED_WORKFLOW_REF,
                   "the workflow '"
                       + wf.ref()
                       + "' is an external Workflow object, which is not"
@@ -116,12 +116,18 @@ public final class DeployPlan {
       List<Diagnostic> problems) {
     for (int i = 0; i < steps.size(); i++) {
       WorkflowStep s = steps.get(i);
-      String path = Paths.index(base, i);
+      String path = FieldPaths.index(base, i);
       String name = s.name() == null || s.name().isEmpty() ? s.type() + "-" + i : s.name();
       JsonNode props = s.properties() == null ? Json.object() : s.properties();
       switch (s.type()) {
         case "step-group" ->
-            explicit(s.subSteps(), path + ".subSteps", policies, components, out, problems);
+            explicit(
+                s.subSteps(),
+                FieldPaths.field(path, "subSteps"),
+                policies,
+                components,
+                out,
+                problems);
         case "deploy" -> {
           var used = new ArrayList<NamedPolicy>();
           JsonNode names = props.path("policies");
@@ -131,9 +137,11 @@ public final class DeployPlan {
             if (p == null) {
               problems.add(
                   Diagnostic.error(
-                          RenderException.UNKNOWN_POLICY,
+                          DiagnosticCodes.UNKNOWN_POLICY,
                           "step " + name + ": policy " + n + " not found",
-                          Paths.index(path + ".properties.policies", j))
+                          FieldPaths.index(
+                              FieldPaths.field(FieldPaths.field(path, "properties"), "policies"),
+                              j))
                       .withFacts("one of " + String.join(", ", policies.keySet()), n));
             } else {
               used.add(p);
@@ -152,7 +160,9 @@ public final class DeployPlan {
                 new NamedPolicy(
                     n,
                     new AppPolicy(n, type, pp == null ? null : pp.deepCopy()),
-                    Paths.index(path + ".properties.inlinePolicies", j)));
+                    FieldPaths.index(
+                        FieldPaths.field(FieldPaths.field(path, "properties"), "inlinePolicies"),
+                        j)));
           }
           out.add(new Step(name, "deploy", used, null, "", "", path));
         }
@@ -161,9 +171,9 @@ public final class DeployPlan {
           if (components.stream().noneMatch(c -> c.name().equals(comp))) {
             problems.add(
                 Diagnostic.error(
-                        RenderException.UNKNOWN_DEFINITION,
+                        DiagnosticCodes.UNKNOWN_DEFINITION,
                         "step " + name + ": component '" + comp + "' not found",
-                        path + ".properties.component")
+                        FieldPaths.field(FieldPaths.field(path, "properties"), "component"))
                     .withFacts(
                         "one of "
                             + String.join(

@@ -7,6 +7,7 @@ import io.vela4j.cue.CueException;
 import io.vela4j.cue.CueProgram;
 import io.vela4j.cue.CueValue;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
 import io.vela4j.model.oam.ApplicationTrait;
 import io.vela4j.model.oam.StatusSpec;
 import io.vela4j.render.Definition;
@@ -33,7 +34,7 @@ import org.jspecify.annotations.Nullable;
  * and its {@code isHealth} read (no policy: healthy); {@code customStatus} the same way, reading
  * {@code message}; {@code details} gives its regular fields (labels under 32 characters, not
  * starting with {@code $}) as strings. A policy that cannot be decided because a live value is
- * missing counts as unhealthy, as KubeVela's does; any other CUE error is a {@code STATUS_ERROR}.
+ * missing counts as unhealthy, as KubeVela's does; any other CUE error is a {@code STATUS_FAILED}.
  */
 public final class HealthCheck {
   private static final Map<String, CueProgram> PROGRAMS =
@@ -50,7 +51,7 @@ public final class HealthCheck {
   private HealthCheck() {}
 
   /** The health of a rendered component against live objects. */
-  public static Renderer.Health of(
+  public static Renderer.ComponentHealth of(
       DefinitionRegistry registry,
       RenderedComponent component,
       Function<RenderedObject, @Nullable ObjectNode> live) {
@@ -107,7 +108,8 @@ public final class HealthCheck {
       traits.add(new Renderer.TraitHealth(t.type(), s.healthy(), s.message()));
       healthy &= s.healthy();
     }
-    return new Renderer.Health(component.name(), healthy, own.message(), own.details(), traits);
+    return new Renderer.ComponentHealth(
+        component.name(), healthy, own.message(), own.details(), traits);
   }
 
   private record Status(boolean healthy, String message, Map<String, String> details) {}
@@ -194,7 +196,7 @@ public final class HealthCheck {
   private static RenderException failure(CueException e, String what, String field) {
     List<Diagnostic> ds = new ArrayList<>();
     for (Diagnostic d :
-        CueDiagnostics.of(e, RenderException.STATUS_ERROR, what + " (status." + field + ")")) {
+        CueDiagnostics.of(e, DiagnosticCodes.STATUS_FAILED, what + " (status." + field + ")")) {
       ds.add(d);
     }
     return new RenderException(ds);

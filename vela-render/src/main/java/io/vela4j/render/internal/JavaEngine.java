@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
 import io.vela4j.model.oam.ComponentDefinition;
 import io.vela4j.model.oam.ComponentDefinitionSpec;
 import io.vela4j.model.oam.TraitDefinition;
@@ -62,7 +63,7 @@ public final class JavaEngine implements TemplateEngine {
     } catch (ReflectiveOperationException | LinkageError e) {
       throw new RenderException(
           Diagnostic.error(
-                  RenderException.INVALID_DEFINITION,
+                  DiagnosticCodes.INVALID_DEFINITION,
                   definition.display() + ": cannot instantiate " + cls + ": " + e,
                   "metadata.annotations")
               .withFacts("a public class with a no-argument constructor", cls));
@@ -74,7 +75,7 @@ public final class JavaEngine implements TemplateEngine {
     }
     throw new RenderException(
         Diagnostic.error(
-                RenderException.INVALID_DEFINITION,
+                DiagnosticCodes.INVALID_DEFINITION,
                 definition.display() + ": " + cls + " does not implement the template interface",
                 "metadata.annotations")
             .withFacts(
@@ -168,14 +169,14 @@ public final class JavaEngine implements TemplateEngine {
       }
       throw new RenderException(
           Diagnostic.error(
-                  RenderException.INVALID_PARAMETER,
+                  DiagnosticCodes.INVALID_PARAMETER,
                   name + ": " + e.getOriginalMessage(),
                   path.toString())
               .withFacts(type.getSimpleName(), null));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new RenderException(
           Diagnostic.error(
-              RenderException.INVALID_PARAMETER,
+              DiagnosticCodes.INVALID_PARAMETER,
               name + ": " + e.getOriginalMessage(),
               "properties"));
     }
@@ -188,6 +189,6 @@ public final class JavaEngine implements TemplateEngine {
     }
     throw new RenderException(
         Diagnostic.error(
-            RenderException.INVALID_OBJECT, name + ": " + what + " is not an object", null));
+            DiagnosticCodes.INVALID_OBJECT, name + ": " + what + " is not an object", null));
   }
 }

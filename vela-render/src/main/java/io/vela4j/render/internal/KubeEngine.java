@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
 import io.vela4j.model.oam.Schematic;
 import io.vela4j.render.Definition;
 import io.vela4j.render.RenderException;
@@ -48,7 +49,7 @@ public final class KubeEngine implements TemplateEngine {
     if (!(kube.template() instanceof ObjectNode base)) {
       throw new RenderException(
           Diagnostic.error(
-                  RenderException.INVALID_DEFINITION,
+                  DiagnosticCodes.INVALID_DEFINITION,
                   definition.display() + ": schematic.kube.template must be a Kubernetes object",
                   "spec.schematic.kube.template")
               .withFacts("an object", Json.describe(kube.template())));
@@ -66,7 +67,7 @@ public final class KubeEngine implements TemplateEngine {
         } catch (IllegalArgumentException e) {
           problems.add(
               Diagnostic.error(
-                      RenderException.INVALID_DEFINITION,
+                      DiagnosticCodes.INVALID_DEFINITION,
                       definition.display() + ": " + e.getMessage(),
                       "spec.schematic.kube.parameters[" + i + "].fieldPaths")
                   .withFacts("a field path such as spec.containers[0].image", fp));
@@ -94,7 +95,7 @@ public final class KubeEngine implements TemplateEngine {
       if (!params.containsKey(k)) {
         problems.add(
             Diagnostic.error(
-                    RenderException.INVALID_PARAMETER,
+                    DiagnosticCodes.INVALID_PARAMETER,
                     "unsupported parameter \"" + k + "\"",
                     "properties." + k)
                 .withFacts("one of " + String.join(", ", params.keySet()), k));
@@ -104,7 +105,7 @@ public final class KubeEngine implements TemplateEngine {
       if (Boolean.TRUE.equals(p.required()) && !props.has(p.name())) {
         problems.add(
             Diagnostic.error(
-                    RenderException.INVALID_PARAMETER,
+                    DiagnosticCodes.INVALID_PARAMETER,
                     "require parameter \"" + p.name() + "\"",
                     "properties." + p.name())
                 .withFacts("a " + p.type(), "nothing"));
@@ -127,7 +128,7 @@ public final class KubeEngine implements TemplateEngine {
       if (!ok) {
         problems.add(
             Diagnostic.error(
-                    RenderException.INVALID_PARAMETER,
+                    DiagnosticCodes.INVALID_PARAMETER,
                     "invalid parameter value type for \"" + e.getKey() + "\"",
                     "properties." + e.getKey())
                 .withFacts("a " + type, Json.describe(v)));

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
-import io.vela4j.model.Paths;
+import io.vela4j.model.FieldPaths;
 import io.vela4j.model.oam.AppPolicy;
 import io.vela4j.model.oam.ApplicationComponent;
 import io.vela4j.model.oam.ApplicationTrait;
@@ -60,21 +60,22 @@ public final class Overrides {
    */
   public static List<ApplicationComponent> apply(
       List<ApplicationComponent> components, AppPolicy policy, String path) {
-    PolicyProperties p = PolicyProperties.of(policy.properties(), path + ".properties", FIELDS);
+    PolicyProperties p =
+        PolicyProperties.of(policy.properties(), FieldPaths.field(path, "properties"), FIELDS);
     var patches = new ArrayList<ComponentPatch>();
     JsonNode list = p.get("components");
     if (list != null && !list.isArray()) {
       p.wrong("components", "a list", list);
     } else if (list != null) {
       for (int i = 0; i < list.size(); i++) {
-        String cp = Paths.index(p.path("components"), i);
+        String cp = FieldPaths.index(p.path("components"), i);
         PolicyProperties c = p.child(list.get(i), cp, COMPONENT_FIELDS);
         var traits = new ArrayList<TraitPatch>();
         JsonNode tl = c.get("traits");
         if (tl != null && tl.isArray()) {
           for (int t = 0; t < tl.size(); t++) {
             PolicyProperties tp =
-                c.child(tl.get(t), Paths.index(c.path("traits"), t), TRAIT_FIELDS);
+                c.child(tl.get(t), FieldPaths.index(c.path("traits"), t), TRAIT_FIELDS);
             String type = tp.string("type");
             traits.add(
                 new TraitPatch(type == null ? "" : type, tp.get("properties"), tp.bool("disable")));

@@ -2,7 +2,8 @@ package io.vela4j.render.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vela4j.model.Diagnostic;
-import io.vela4j.model.Paths;
+import io.vela4j.model.DiagnosticCodes;
+import io.vela4j.model.FieldPaths;
 import io.vela4j.render.RenderException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,7 +33,7 @@ final class PolicyProperties {
     JsonNode n = node == null || node.isNull() ? Json.object() : node;
     if (!n.isObject()) {
       problems.add(
-          Diagnostic.error(RenderException.INVALID_POLICY, "properties must be an object", path)
+          Diagnostic.error(DiagnosticCodes.INVALID_POLICY, "properties must be an object", path)
               .withFacts("an object", Json.describe(n)));
       n = Json.object();
     }
@@ -45,7 +46,7 @@ final class PolicyProperties {
     var r = new PolicyProperties(n.isObject() ? n : Json.object(), childPath, problems);
     if (!n.isObject()) {
       problems.add(
-          Diagnostic.error(RenderException.INVALID_POLICY, "expected an object", childPath)
+          Diagnostic.error(DiagnosticCodes.INVALID_POLICY, "expected an object", childPath)
               .withFacts("an object", Json.describe(n)));
     }
     r.only(fields);
@@ -59,9 +60,9 @@ final class PolicyProperties {
               if (!fields.contains(f)) {
                 problems.add(
                     Diagnostic.error(
-                            RenderException.INVALID_POLICY,
+                            DiagnosticCodes.INVALID_POLICY,
                             "unknown field \"" + f + "\"",
-                            Paths.field(path, f))
+                            FieldPaths.field(path, f))
                         .withFacts(
                             "one of " + String.join(", ", new java.util.TreeSet<>(fields)), f));
               }
@@ -74,7 +75,7 @@ final class PolicyProperties {
   }
 
   String path(String field) {
-    return Paths.field(path, field);
+    return FieldPaths.field(path, field);
   }
 
   @Nullable String string(String field) {
@@ -118,9 +119,9 @@ final class PolicyProperties {
       } else {
         problems.add(
             Diagnostic.error(
-                    RenderException.INVALID_POLICY,
+                    DiagnosticCodes.INVALID_POLICY,
                     "expected a string",
-                    Paths.index(path(field), i))
+                    FieldPaths.index(path(field), i))
                 .withFacts("a string", Json.describe(v.get(i))));
       }
     }
@@ -145,9 +146,9 @@ final class PolicyProperties {
               } else {
                 problems.add(
                     Diagnostic.error(
-                            RenderException.INVALID_POLICY,
+                            DiagnosticCodes.INVALID_POLICY,
                             "expected a string",
-                            Paths.field(path(field), e.getKey()))
+                            FieldPaths.field(path(field), e.getKey()))
                         .withFacts("a string", Json.describe(e.getValue())));
               }
             });
@@ -156,7 +157,7 @@ final class PolicyProperties {
 
   void wrong(String field, String expected, JsonNode found) {
     problems.add(
-        Diagnostic.error(RenderException.INVALID_POLICY, "expected " + expected, path(field))
+        Diagnostic.error(DiagnosticCodes.INVALID_POLICY, "expected " + expected, path(field))
             .withFacts(expected, Json.describe(found)));
   }
 

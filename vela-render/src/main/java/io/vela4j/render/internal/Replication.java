@@ -1,6 +1,7 @@
 package io.vela4j.render.internal;
 
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
 import io.vela4j.model.oam.AppPolicy;
 import io.vela4j.model.oam.ApplicationComponent;
 import io.vela4j.render.RenderException;
@@ -49,7 +50,7 @@ public final class Replication {
       if (selected.isEmpty()) {
         p.problem(
             Diagnostic.error(
-                    RenderException.INVALID_POLICY,
+                    DiagnosticCodes.INVALID_POLICY,
                     "replication " + e.getValue().name() + ": no component selected to replicate",
                     p.path("selector"))
                 .withFacts("names of components of the application", String.valueOf(selector)));

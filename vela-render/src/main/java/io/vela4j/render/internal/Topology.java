@@ -1,6 +1,8 @@
 package io.vela4j.render.internal;
 
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
+import io.vela4j.model.FieldPaths;
 import io.vela4j.model.oam.AppPolicy;
 import io.vela4j.model.oam.Cluster;
 import io.vela4j.render.RenderException;
@@ -55,7 +57,8 @@ public final class Topology {
     for (var e : topologies.entrySet()) {
       String path = e.getKey();
       AppPolicy policy = e.getValue();
-      PolicyProperties p = PolicyProperties.of(policy.properties(), path + ".properties", FIELDS);
+      PolicyProperties p =
+          PolicyProperties.of(policy.properties(), FieldPaths.field(path, "properties"), FIELDS);
       String ns = p.string("namespace");
       String namespace = ns == null ? "" : ns;
       List<String> names = p.strings("clusters");
@@ -72,13 +75,13 @@ public final class Topology {
               && clusters.stream().noneMatch(k -> c.equals(name(k)))) {
             p.problem(
                 Diagnostic.error(
-                        RenderException.UNKNOWN_CLUSTER,
+                        DiagnosticCodes.UNKNOWN_CLUSTER,
                         "topology "
                             + policy.name()
                             + ": cluster '"
                             + c
                             + "' is not a known cluster",
-                        io.vela4j.model.Paths.index(p.path("clusters"), i))
+                        io.vela4j.model.FieldPaths.index(p.path("clusters"), i))
                     .withFacts(
                         "one of local, "
                             + String.join(
@@ -91,7 +94,7 @@ public final class Topology {
         if (clusters == null) {
           p.problem(
               Diagnostic.error(
-                      RenderException.UNKNOWN_CLUSTER,
+                      DiagnosticCodes.UNKNOWN_CLUSTER,
                       "topology "
                           + policy.name()
                           + " selects clusters by label, but no clusters are known (give the Cluster objects)",
@@ -115,7 +118,7 @@ public final class Topology {
         if (found == 0 && !allowEmpty) {
           p.problem(
               Diagnostic.error(
-                      RenderException.INVALID_POLICY,
+                      DiagnosticCodes.INVALID_POLICY,
                       "topology "
                           + policy.name()
                           + ": failed to find any cluster matches given labels",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
 import io.vela4j.model.oam.ComponentDefinition;
 import io.vela4j.model.oam.TraitDefinition;
 import io.vela4j.render.Definition;
@@ -93,7 +94,7 @@ class DefinitionFileTest {
             RenderException.class,
             e -> {
               Diagnostic d = e.diagnostics().get(0);
-              assertThat(d.code()).isEqualTo(RenderException.INVALID_DEFINITION);
+              assertThat(d.code()).isEqualTo(DiagnosticCodes.INVALID_DEFINITION);
               assertThat(d.message()).contains("no template");
               assertThat(d.line()).isEqualTo(1);
             });

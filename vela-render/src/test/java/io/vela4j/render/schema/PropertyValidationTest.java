@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.vela4j.model.ApplicationValidator;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
 import io.vela4j.model.ParsedDocument;
 import io.vela4j.model.VelaYaml;
-import io.vela4j.model.internal.JsonSchema;
 import io.vela4j.render.DefinitionRegistry;
 import io.vela4j.render.ParameterSchema;
 import java.nio.file.Path;
@@ -43,55 +43,55 @@ class PropertyValidationTest {
         .containsExactlyInAnyOrder(
             tuple(
                 Diagnostic.Severity.ERROR,
-                JsonSchema.INVALID_ENUM,
+                DiagnosticCodes.INVALID_ENUM,
                 "spec.components[0].properties.imagePullPolicy",
                 11,
                 26),
             tuple(
                 Diagnostic.Severity.ERROR,
-                JsonSchema.INVALID_TYPE,
+                DiagnosticCodes.INVALID_TYPE,
                 "spec.components[0].properties.ports[0].port",
                 13,
                 19),
             tuple(
                 Diagnostic.Severity.ERROR,
-                JsonSchema.INVALID_ENUM,
+                DiagnosticCodes.INVALID_ENUM,
                 "spec.components[0].properties.ports[0].protocol",
                 14,
                 23),
             tuple(
                 Diagnostic.Severity.ERROR,
-                JsonSchema.UNKNOWN_FIELD,
+                DiagnosticCodes.UNKNOWN_FIELD,
                 "spec.components[0].properties.livenessProbe.timeout",
                 17,
                 11),
             tuple(
                 Diagnostic.Severity.WARNING,
-                JsonSchema.UNKNOWN_FIELD,
+                DiagnosticCodes.UNKNOWN_FIELD,
                 "spec.components[0].properties.imagee",
                 18,
                 9),
             tuple(
                 Diagnostic.Severity.ERROR,
-                JsonSchema.INVALID_TYPE,
+                DiagnosticCodes.INVALID_TYPE,
                 "spec.components[0].traits[1].properties.replicas",
                 25,
                 23),
             tuple(
                 Diagnostic.Severity.ERROR,
-                JsonSchema.OUT_OF_RANGE,
+                DiagnosticCodes.VALUE_OUT_OF_RANGE,
                 "spec.components[0].traits[2].properties.podAffinity.preferred[0].weight",
                 30,
                 27),
             tuple(
                 Diagnostic.Severity.ERROR,
-                JsonSchema.MISSING_FIELD,
+                DiagnosticCodes.MISSING_FIELD,
                 "spec.components[1].properties.image",
                 35,
                 7),
             tuple(
                 Diagnostic.Severity.ERROR,
-                JsonSchema.INVALID_TYPE,
+                DiagnosticCodes.INVALID_TYPE,
                 "spec.policies[0].properties.clusters",
                 41,
                 19));

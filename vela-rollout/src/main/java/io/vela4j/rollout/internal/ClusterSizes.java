@@ -1,6 +1,6 @@
 package io.vela4j.rollout.internal;
 
-import io.vela4j.rollout.ClusterTarget;
+import io.vela4j.rollout.RolloutCluster;
 import java.util.List;
 
 /**
@@ -14,7 +14,7 @@ import java.util.List;
 public record ClusterSizes(String[] names, int[] source, int[] target) {
 
   /** Computes the sizes; the clusters must be valid. */
-  public static ClusterSizes of(List<ClusterTarget> clusters, int sourceReplicas, int target) {
+  public static ClusterSizes of(List<RolloutCluster> clusters, int sourceReplicas, int target) {
     int n = clusters.size();
     var names = new String[n];
     var votes = new long[n];

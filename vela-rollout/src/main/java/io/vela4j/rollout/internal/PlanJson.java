@@ -7,10 +7,8 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.VelaYaml;
 import io.vela4j.rollout.RolloutPlan;
 import io.vela4j.rollout.RolloutPlan.Counts;
 import java.io.UncheckedIOException;
@@ -18,13 +16,6 @@ import java.io.UncheckedIOException;
 /** The stable JSON (and YAML) form of a plan. */
 public final class PlanJson {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final YAMLMapper YAML =
-      new YAMLMapper(
-          YAMLFactory.builder()
-              .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-              .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-              .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-              .build());
   private static final DefaultPrettyPrinter PRETTY =
       new DefaultPrettyPrinter(
               Separators.createDefaultInstance()
@@ -88,12 +79,8 @@ public final class PlanJson {
     }
   }
 
-  /** The same tree as YAML (block style, minimal quotes, no document marker). */
+  /** The same tree as YAML, written by the SDK's one writer ({@link VelaYaml#writeTree}). */
   public static String yaml(RolloutPlan plan) {
-    try {
-      return YAML.writeValueAsString(tree(plan));
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+    return VelaYaml.writeTree(tree(plan));
   }
 }

@@ -1,6 +1,8 @@
 package io.vela4j.rollout.internal;
 
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
+import io.vela4j.model.FieldPaths;
 import io.vela4j.rollout.IntOrPercent;
 import io.vela4j.rollout.RolloutException;
 import io.vela4j.rollout.RolloutPlan;
@@ -86,7 +88,7 @@ public final class Planner {
   private void compute() {
     if (spec.waves() != null && spec.clusterMode() != ClusterMode.WAVES) {
       warn(
-          "IGNORED_WAVES",
+          DiagnosticCodes.WAVES_IGNORED,
           "waves",
           "waves is ignored because clusterMode is " + spec.clusterMode());
     }
@@ -107,7 +109,7 @@ public final class Planner {
       perUnitSteps = (int) Math.min(b, Math.max(1, maxUnit));
       if (perUnitSteps < b) {
         warn(
-            "MERGED_BATCHES",
+            DiagnosticCodes.BATCHES_MERGED,
             "numBatches",
             "numBatches "
                 + b
@@ -273,7 +275,7 @@ public final class Planner {
         int empty = zero;
         unitWarn(
             cluster,
-            "EMPTY_BATCHES",
+            DiagnosticCodes.EMPTY_BATCHES,
             -1,
             () ->
                 "only "
@@ -302,7 +304,7 @@ public final class Planner {
         if (r != null && exact != 100 * n) {
           unitWarn(
               cluster,
-              "LAST_STEP_VALUE",
+              DiagnosticCodes.LAST_STEP_VALUE_IGNORED,
               i,
               () ->
                   "the last step always reaches all "
@@ -318,7 +320,7 @@ public final class Planner {
         if (m > n) {
           unitWarn(
               cluster,
-              "CLAMPED",
+              DiagnosticCodes.STEP_CLAMPED,
               i,
               () -> describe(exact, incremental, r) + " is more than " + n + ": clamped");
           m = n;
@@ -326,7 +328,7 @@ public final class Planner {
           m = n - 1;
           unitWarn(
               cluster,
-              "KEEP_ONE_OLD",
+              DiagnosticCodes.OLD_REPLICA_KEPT,
               i,
               () ->
                   describe(exact, incremental, r)
@@ -357,7 +359,7 @@ public final class Planner {
     var partition = spec.batchPartition();
     if (partition != null && partition >= globalSteps && first == 0) {
       warn(
-          "PARTITION_BEYOND_END",
+          DiagnosticCodes.PARTITION_BEYOND_END,
           "batchPartition",
           "batchPartition "
               + partition
@@ -378,7 +380,7 @@ public final class Planner {
               ? StepKind.FINAL
               : same && pause != null ? StepKind.PAUSE : StepKind.BATCH;
       if (same && kind != StepKind.PAUSE) {
-        warn("NOOP_STEP", stepPath(g), "no-op step: nothing changes" + inWave(g));
+        warn(DiagnosticCodes.STEP_NOOP, stepPath(g), "no-op step: nothing changes" + inWave(g));
       }
       var transitions = transitions(prev, now, g, surge);
       Map<String, Counts> clusters =
@@ -415,7 +417,7 @@ public final class Planner {
   }
 
   private String stepPath(int g) {
-    return spec.generatedSteps() ? "numBatches" : "steps[" + specIndex[g] + "]";
+    return spec.generatedSteps() ? "numBatches" : FieldPaths.index("steps", specIndex[g]);
   }
 
   private String inWave(int g) {
@@ -518,7 +520,7 @@ public final class Planner {
     if (state.completedStep() < -1 || state.completedStep() > globalSteps - 1) {
       problems.add(
           SpecValidator.error(
-              "INVALID_STATE",
+              DiagnosticCodes.INVALID_STATE,
               "completedStep must be -1 (none) or a step index of the plan",
               "state.completedStep",
               "-1.." + (globalSteps - 1),
@@ -527,7 +529,7 @@ public final class Planner {
     if (state.newReplicas() < 0) {
       problems.add(
           SpecValidator.error(
-              "NEGATIVE",
+              DiagnosticCodes.VALUE_OUT_OF_RANGE,
               "must not be negative",
               "state.newReplicas",
               ">= 0",
@@ -536,7 +538,7 @@ public final class Planner {
     if (state.oldReplicas() < 0) {
       problems.add(
           SpecValidator.error(
-              "NEGATIVE",
+              DiagnosticCodes.VALUE_OUT_OF_RANGE,
               "must not be negative",
               "state.oldReplicas",
               ">= 0",
@@ -547,7 +549,7 @@ public final class Planner {
       if (!index.containsKey(e.getKey())) {
         problems.add(
             SpecValidator.error(
-                "UNKNOWN_CLUSTER",
+                DiagnosticCodes.UNKNOWN_CLUSTER,
                 "not a cluster of the spec",
                 path,
                 "one of " + List.of(names),
@@ -555,7 +557,11 @@ public final class Planner {
       } else if (e.getValue() < 0) {
         problems.add(
             SpecValidator.error(
-                "NEGATIVE", "must not be negative", path, ">= 0", "" + e.getValue()));
+                DiagnosticCodes.VALUE_OUT_OF_RANGE,
+                "must not be negative",
+                path,
+                ">= 0",
+                "" + e.getValue()));
       }
     }
     if (!problems.isEmpty()) {
@@ -566,12 +572,15 @@ public final class Planner {
     if (first == globalSteps) {
       var last = new Counts(gNew[globalSteps - 1], gOld[globalSteps - 1]);
       if (start.equals(last)) {
-        warn("COMPLETE", "state.completedStep", "the rollout is complete: nothing left to do");
+        warn(
+            DiagnosticCodes.ROLLOUT_COMPLETE,
+            "state.completedStep",
+            "the rollout is complete: nothing left to do");
         return new RolloutPlan(List.of(), List.of(names), warnings);
       }
       first = globalSteps - 1;
       warn(
-          "FINAL_AGAIN",
+          DiagnosticCodes.FINAL_STEP_REPEATED,
           "state.completedStep",
           "the final step completed but the state "
               + start
@@ -614,7 +623,7 @@ public final class Planner {
     int cap = mode == Mode.ROLLOUT ? total : total - source;
     if (state.newReplicas() > cap) {
       warn(
-          "UNDO_NEW",
+          DiagnosticCodes.NEW_REPLICAS_UNDONE,
           "state.newReplicas",
           state.newReplicas()
               + " replicas are already new but the plan only has room for "
@@ -668,7 +677,7 @@ public final class Planner {
     }
     if (raised >= 0) {
       warn(
-          "KEPT_COMPLETED",
+          DiagnosticCodes.COMPLETED_WORK_KEPT,
           "state.newReplicas",
           "steps from "
               + raised

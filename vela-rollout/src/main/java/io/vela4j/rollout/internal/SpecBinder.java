@@ -2,9 +2,13 @@ package io.vela4j.rollout.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vela4j.model.Diagnostic;
-import io.vela4j.rollout.ClusterTarget;
+import io.vela4j.model.DiagnosticCodes;
+import io.vela4j.model.FieldPaths;
+import io.vela4j.model.FieldReader;
+import io.vela4j.rollout.ClusterWaves;
 import io.vela4j.rollout.IntOrPercent;
 import io.vela4j.rollout.Pause;
+import io.vela4j.rollout.RolloutCluster;
 import io.vela4j.rollout.RolloutException;
 import io.vela4j.rollout.RolloutSpec;
 import io.vela4j.rollout.RolloutSpec.ClusterMode;
@@ -13,7 +17,7 @@ import io.vela4j.rollout.RolloutSpec.Order;
 import io.vela4j.rollout.RolloutSpec.Semantics;
 import io.vela4j.rollout.RolloutSpec.Style;
 import io.vela4j.rollout.RolloutStep;
-import io.vela4j.rollout.Waves;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -47,17 +51,20 @@ public final class SpecBinder {
 
   /**
    * Binds {@code root}; every problem (type errors, unknown fields, and the spec's own validation)
-   * is thrown together, passed through {@code locate}.
+   * is thrown together, located by {@code f}.
    */
-  public static RolloutSpec bind(JsonNode root, UnaryOperator<Diagnostic> locate) {
-    var f = new Fields();
+  public static RolloutSpec bind(FieldReader f, JsonNode root) {
     var b = RolloutSpec.builder();
     if (f.object(root, "")) {
-      f.unknown(root, "", FIELDS);
+      f.unknownFields(root, "", FIELDS);
       var source = root.get("sourceReplicas");
       if (source == null) {
         f.error(
-            "REQUIRED", "sourceReplicas is required", "sourceReplicas", "an integer", "nothing");
+            DiagnosticCodes.MISSING_FIELD,
+            "sourceReplicas is required",
+            "sourceReplicas",
+            "an integer",
+            "nothing");
       } else {
         var v = f.integer(source, "sourceReplicas");
         if (v != null) {
@@ -68,59 +75,118 @@ public final class SpecBinder {
       opt(
           root,
           "mode",
-          n -> set(f.enumValue(n, "mode", Mode::parse, List.of(Mode.values())), b::mode));
+          n ->
+              set(
+                  f.enumValue(n, "mode", Mode::parse, "one of " + List.of(Mode.values())),
+                  b::mode));
       opt(
           root,
           "style",
-          n -> set(f.enumValue(n, "style", Style::parse, List.of(Style.values())), b::style));
+          n ->
+              set(
+                  f.enumValue(n, "style", Style::parse, "one of " + List.of(Style.values())),
+                  b::style));
       opt(
           root,
           "order",
-          n -> set(f.enumValue(n, "order", Order::parse, List.of(Order.values())), b::order));
+          n ->
+              set(
+                  f.enumValue(n, "order", Order::parse, "one of " + List.of(Order.values())),
+                  b::order));
       opt(
           root,
           "semantics",
           n ->
               set(
-                  f.enumValue(n, "semantics", Semantics::parse, List.of(Semantics.values())),
+                  f.enumValue(
+                      n, "semantics", Semantics::parse, "one of " + List.of(Semantics.values())),
                   b::semantics));
       opt(
           root,
           "clusterMode",
           n ->
               set(
-                  f.enumValue(n, "clusterMode", ClusterMode::parse, List.of(ClusterMode.values())),
+                  f.enumValue(
+                      n,
+                      "clusterMode",
+                      ClusterMode::parse,
+                      "one of " + List.of(ClusterMode.values())),
                   b::clusterMode));
       opt(root, "steps", n -> b.steps(steps(f, n, "steps")));
       opt(root, "numBatches", n -> b.numBatches(f.integer(n, "numBatches")));
-      opt(root, "maxSurge", n -> b.maxSurge(f.intOrPercent(n, "maxSurge")));
-      opt(root, "maxUnavailable", n -> b.maxUnavailable(f.intOrPercent(n, "maxUnavailable")));
+      opt(root, "maxSurge", n -> b.maxSurge(intOrPercent(f, n, "maxSurge")));
+      opt(root, "maxUnavailable", n -> b.maxUnavailable(intOrPercent(f, n, "maxUnavailable")));
       opt(root, "batchPartition", n -> b.batchPartition(f.integer(n, "batchPartition")));
       opt(root, "keepOneOld", n -> set(f.bool(n, "keepOneOld"), b::keepOneOld));
       opt(root, "clusters", n -> b.clusters(clusters(f, n)));
       opt(root, "waves", n -> b.waves(waves(f, n)));
     }
-    return build(b, f, locate);
+    return build(b, f, d -> d);
   }
 
-  /** Builds, merging the builder's validation with {@code f}'s problems; throws on any. */
+  /**
+   * Builds, merging the builder's validation (located by {@code f}) with {@code f}'s problems, and
+   * throws on any; {@code map} rewrites every diagnostic (adapters name fields in their own shape).
+   */
   public static RolloutSpec build(
-      RolloutSpec.Builder b, Fields f, UnaryOperator<Diagnostic> locate) {
-    List<Diagnostic> problems = new ArrayList<>(f.problems());
+      RolloutSpec.Builder b, FieldReader f, UnaryOperator<Diagnostic> map) {
+    List<Diagnostic> problems = new ArrayList<>(f.diagnostics());
     RolloutSpec spec = null;
     try {
       spec = b.build();
     } catch (RolloutException e) {
       for (var d : e.diagnostics()) {
         if (!f.hasProblemAt(d.path())) {
-          problems.add(d);
+          problems.add(f.locate(d));
         }
       }
     }
     if (!problems.isEmpty() || spec == null) {
-      throw new RolloutException(problems.stream().map(locate).toList());
+      throw new RolloutException(problems.stream().map(map).toList());
     }
     return spec;
+  }
+
+  /** An integer or a percentage string, or {@code null} with an {@code INVALID_AMOUNT} problem. */
+  public static @Nullable IntOrPercent intOrPercent(FieldReader f, JsonNode node, String path) {
+    if (node.isIntegralNumber() && node.canConvertToInt()) {
+      return IntOrPercent.of(node.intValue());
+    }
+    if (node.isTextual()) {
+      try {
+        return IntOrPercent.parse(node.textValue());
+      } catch (IllegalArgumentException e) {
+        // reported below
+      }
+    }
+    f.error(
+        DiagnosticCodes.INVALID_AMOUNT,
+        "not an integer or a whole percentage",
+        path,
+        "3 or \"20%\"",
+        FieldReader.describe(node));
+    return null;
+  }
+
+  /** {@code MANUAL}, a duration string, or seconds; {@code null} with an {@code INVALID_PAUSE}. */
+  public static @Nullable Pause pause(FieldReader f, JsonNode node, String path) {
+    if (node.isIntegralNumber() && node.canConvertToLong() && node.longValue() >= 0) {
+      return Pause.of(Duration.ofSeconds(node.longValue()));
+    }
+    if (node.isTextual()) {
+      try {
+        return Pause.parse(node.textValue());
+      } catch (IllegalArgumentException e) {
+        // reported below
+      }
+    }
+    f.error(
+        DiagnosticCodes.INVALID_PAUSE,
+        "not a pause",
+        path,
+        "MANUAL or a duration such as 30s",
+        FieldReader.describe(node));
+    return null;
   }
 
   private static <T> void set(@Nullable T value, java.util.function.Consumer<T> setter) {
@@ -137,33 +203,33 @@ public final class SpecBinder {
   }
 
   /** Reads a steps list: objects with replicas/pause/maxUnavailable, or bare amounts. */
-  static List<RolloutStep> steps(Fields f, JsonNode node, String path) {
+  static List<RolloutStep> steps(FieldReader f, JsonNode node, String path) {
     var out = new ArrayList<RolloutStep>();
     if (!f.array(node, path)) {
       return out;
     }
     for (int i = 0; i < node.size(); i++) {
       var s = node.get(i);
-      var p = path + "[" + i + "]";
+      var p = FieldPaths.index(path, i);
       if (s.isIntegralNumber() || s.isTextual()) {
-        out.add(new RolloutStep(f.intOrPercent(s, p), null, null));
+        out.add(new RolloutStep(intOrPercent(f, s, p), null, null));
         continue;
       }
       if (!f.object(s, p)) {
         continue;
       }
-      f.unknown(s, p, STEP_FIELDS);
+      f.unknownFields(s, p, STEP_FIELDS);
       IntOrPercent replicas = null;
       Pause pause = null;
       IntOrPercent mu = null;
       if (present(s, "replicas")) {
-        replicas = f.intOrPercent(s.get("replicas"), p + ".replicas");
+        replicas = intOrPercent(f, s.get("replicas"), FieldPaths.field(p, "replicas"));
       }
       if (present(s, "pause")) {
-        pause = f.pause(s.get("pause"), p + ".pause");
+        pause = pause(f, s.get("pause"), FieldPaths.field(p, "pause"));
       }
       if (present(s, "maxUnavailable")) {
-        mu = f.intOrPercent(s.get("maxUnavailable"), p + ".maxUnavailable");
+        mu = intOrPercent(f, s.get("maxUnavailable"), FieldPaths.field(p, "maxUnavailable"));
       }
       out.add(new RolloutStep(replicas, pause, mu));
     }
@@ -175,46 +241,54 @@ public final class SpecBinder {
     return n != null && !n.isNull();
   }
 
-  private static List<ClusterTarget> clusters(Fields f, JsonNode node) {
-    var out = new ArrayList<ClusterTarget>();
+  private static List<RolloutCluster> clusters(FieldReader f, JsonNode node) {
+    var out = new ArrayList<RolloutCluster>();
     if (!f.array(node, "clusters")) {
       return out;
     }
     for (int i = 0; i < node.size(); i++) {
       var c = node.get(i);
-      var p = "clusters[" + i + "]";
+      var p = FieldPaths.index("clusters", i);
       if (!f.object(c, p)) {
         continue;
       }
-      f.unknown(c, p, CLUSTER_FIELDS);
+      f.unknownFields(c, p, CLUSTER_FIELDS);
       String name = null;
       if (present(c, "name")) {
-        name = f.text(c.get("name"), p + ".name");
+        name = f.text(c.get("name"), FieldPaths.field(p, "name"));
       } else {
-        f.error("REQUIRED", "a cluster needs a name", p + ".name", "a name", "nothing");
+        f.error(
+            DiagnosticCodes.MISSING_FIELD,
+            "a cluster needs a name",
+            FieldPaths.field(p, "name"),
+            "a name",
+            "nothing");
       }
       Integer replicas =
-          present(c, "replicas") ? f.integer(c.get("replicas"), p + ".replicas") : null;
-      Integer weight = present(c, "weight") ? f.integer(c.get("weight"), p + ".weight") : null;
-      out.add(new ClusterTarget(name == null ? "" : name, replicas, weight));
+          present(c, "replicas")
+              ? f.integer(c.get("replicas"), FieldPaths.field(p, "replicas"))
+              : null;
+      Integer weight =
+          present(c, "weight") ? f.integer(c.get("weight"), FieldPaths.field(p, "weight")) : null;
+      out.add(new RolloutCluster(name == null ? "" : name, replicas, weight));
     }
     return out;
   }
 
-  private static @Nullable Waves waves(Fields f, JsonNode node) {
+  private static @Nullable ClusterWaves waves(FieldReader f, JsonNode node) {
     if (!f.object(node, "waves")) {
       return null;
     }
-    f.unknown(node, "waves", WAVE_FIELDS);
+    f.unknownFields(node, "waves", WAVE_FIELDS);
     var groups = new ArrayList<List<String>>();
     if (present(node, "groups") && f.array(node.get("groups"), "waves.groups")) {
       var gs = node.get("groups");
       for (int g = 0; g < gs.size(); g++) {
-        var p = "waves.groups[" + g + "]";
+        var p = FieldPaths.index("waves.groups", g);
         var group = new ArrayList<String>();
         if (f.array(gs.get(g), p)) {
           for (int j = 0; j < gs.get(g).size(); j++) {
-            var name = f.text(gs.get(g).get(j), p + "[" + j + "]");
+            var name = f.text(gs.get(g).get(j), FieldPaths.index(p, j));
             if (name != null) {
               group.add(name);
             }
@@ -225,8 +299,8 @@ public final class SpecBinder {
     }
     IntOrPercent mc =
         present(node, "maxConcurrency")
-            ? f.intOrPercent(node.get("maxConcurrency"), "waves.maxConcurrency")
+            ? intOrPercent(f, node.get("maxConcurrency"), "waves.maxConcurrency")
             : null;
-    return new Waves(groups, mc);
+    return new ClusterWaves(groups, mc);
   }
 }

@@ -1,13 +1,15 @@
 package io.vela4j.rollout.internal;
 
 import io.vela4j.model.Diagnostic;
-import io.vela4j.rollout.ClusterTarget;
+import io.vela4j.model.DiagnosticCodes;
+import io.vela4j.model.FieldPaths;
+import io.vela4j.rollout.ClusterWaves;
 import io.vela4j.rollout.IntOrPercent;
+import io.vela4j.rollout.RolloutCluster;
 import io.vela4j.rollout.RolloutSpec.ClusterMode;
 import io.vela4j.rollout.RolloutSpec.Mode;
 import io.vela4j.rollout.RolloutSpec.Semantics;
 import io.vela4j.rollout.RolloutStep;
-import io.vela4j.rollout.Waves;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,16 +32,16 @@ public final class SpecValidator {
       @Nullable IntOrPercent maxSurge,
       @Nullable IntOrPercent maxUnavailable,
       @Nullable Integer batchPartition,
-      List<ClusterTarget> clusters,
+      List<RolloutCluster> clusters,
       ClusterMode clusterMode,
-      @Nullable Waves waves) {
+      @Nullable ClusterWaves waves) {
     var out = new ArrayList<Diagnostic>();
     nonNegative(out, "sourceReplicas", sourceReplicas);
     nonNegative(out, "targetReplicas", targetReplicas);
     if (steps.isEmpty() && numBatches == null) {
       out.add(
           error(
-              "EMPTY_STEPS",
+              DiagnosticCodes.EMPTY_STEPS,
               "steps must not be empty (give at least one step, or numBatches)",
               "steps",
               "at least one step",
@@ -49,7 +51,7 @@ public final class SpecValidator {
       if (numBatches < 1) {
         out.add(
             error(
-                "INVALID_NUM_BATCHES",
+                DiagnosticCodes.VALUE_OUT_OF_RANGE,
                 "numBatches must be at least 1",
                 "numBatches",
                 ">= 1",
@@ -57,7 +59,7 @@ public final class SpecValidator {
       } else if (!steps.isEmpty() && numBatches != steps.size()) {
         out.add(
             error(
-                "NUM_BATCHES_MISMATCH",
+                DiagnosticCodes.NUM_BATCHES_MISMATCH,
                 "numBatches does not match the number of steps",
                 "numBatches",
                 Integer.toString(steps.size()),
@@ -75,7 +77,7 @@ public final class SpecValidator {
     if (batchPartition != null && batchPartition < 0) {
       out.add(
           error(
-              "NEGATIVE_PARTITION",
+              DiagnosticCodes.VALUE_OUT_OF_RANGE,
               "batchPartition must not be negative",
               "batchPartition",
               ">= 0",
@@ -85,7 +87,7 @@ public final class SpecValidator {
     if (clusterMode == ClusterMode.WAVES && clusters.isEmpty()) {
       out.add(
           error(
-              "WAVES_WITHOUT_CLUSTERS",
+              DiagnosticCodes.MISSING_CLUSTERS,
               "clusterMode WAVES needs clusters",
               "clusters",
               "at least one cluster",
@@ -117,7 +119,7 @@ public final class SpecValidator {
       Semantics semantics,
       List<RolloutStep> steps,
       List<Long> units,
-      List<ClusterTarget> clusters,
+      List<RolloutCluster> clusters,
       ClusterMode clusterMode) {
     if (semantics == Semantics.INCREMENTAL) {
       long pct = 0;
@@ -128,7 +130,7 @@ public final class SpecValidator {
           if (pct > 100) {
             out.add(
                 error(
-                    "INCREMENTS_OVER_100",
+                    DiagnosticCodes.INCREMENTS_TOO_LARGE,
                     "the percentage increments up to this step add up to more than 100%",
                     "steps[" + i + "].replicas",
                     "a total of at most 100%",
@@ -165,7 +167,7 @@ public final class SpecValidator {
             reported.put(
                 i,
                 error(
-                    "DECREASING_STEPS",
+                    DiagnosticCodes.INVALID_STEP_ORDER,
                     "cumulative steps must not decrease: "
                         + r
                         + " is less than steps["
@@ -187,7 +189,7 @@ public final class SpecValidator {
   }
 
   private static boolean clusters(
-      List<Diagnostic> out, List<ClusterTarget> clusters, int targetReplicas) {
+      List<Diagnostic> out, List<RolloutCluster> clusters, int targetReplicas) {
     boolean ok = true;
     var seen = new HashSet<String>();
     int sized = 0;
@@ -195,17 +197,22 @@ public final class SpecValidator {
     long sum = 0;
     for (int i = 0; i < clusters.size(); i++) {
       var c = clusters.get(i);
-      var p = "clusters[" + i + "]";
+      var p = FieldPaths.index("clusters", i);
       if (c.name().isBlank()) {
         out.add(
-            error("EMPTY_NAME", "cluster name must not be empty", p + ".name", "a name", "\"\""));
+            error(
+                DiagnosticCodes.EMPTY_FIELD,
+                "cluster name must not be empty",
+                FieldPaths.field(p, "name"),
+                "a name",
+                "\"\""));
         ok = false;
       } else if (!seen.add(c.name())) {
         out.add(
             error(
-                "DUPLICATE_CLUSTER",
+                DiagnosticCodes.DUPLICATE_CLUSTER,
                 "cluster " + c.name() + " is listed twice",
-                p + ".name",
+                FieldPaths.field(p, "name"),
                 "a unique name",
                 c.name()));
         ok = false;
@@ -213,7 +220,7 @@ public final class SpecValidator {
       if ((c.replicas() == null) == (c.weight() == null)) {
         out.add(
             error(
-                "CLUSTER_SIZE",
+                DiagnosticCodes.INVALID_CLUSTER_SIZE,
                 "a cluster needs exactly one of replicas and weight",
                 p,
                 "replicas or weight",
@@ -225,7 +232,7 @@ public final class SpecValidator {
         sized++;
         sum += c.replicas();
         if (c.replicas() < 0) {
-          nonNegative(out, p + ".replicas", c.replicas());
+          nonNegative(out, FieldPaths.field(p, "replicas"), c.replicas());
           ok = false;
         }
       } else {
@@ -233,9 +240,9 @@ public final class SpecValidator {
         if (c.weight() < 1) {
           out.add(
               error(
-                  "INVALID_WEIGHT",
+                  DiagnosticCodes.VALUE_OUT_OF_RANGE,
                   "cluster weight must be at least 1",
-                  p + ".weight",
+                  FieldPaths.field(p, "weight"),
                   ">= 1",
                   c.weight().toString()));
           ok = false;
@@ -245,7 +252,7 @@ public final class SpecValidator {
     if (sized > 0 && weighted > 0) {
       out.add(
           error(
-              "MIXED_CLUSTER_SIZES",
+              DiagnosticCodes.CLUSTER_SIZE_MISMATCH,
               "either every cluster has replicas or every cluster has a weight",
               "clusters",
               "one kind",
@@ -254,7 +261,7 @@ public final class SpecValidator {
     } else if (sized > 0 && ok && sum != targetReplicas) {
       out.add(
           error(
-              "CLUSTER_SUM",
+              DiagnosticCodes.CLUSTER_SUM_MISMATCH,
               "the cluster replicas must add up to targetReplicas",
               "targetReplicas",
               Long.toString(sum),
@@ -264,7 +271,8 @@ public final class SpecValidator {
     return ok;
   }
 
-  private static void waves(List<Diagnostic> out, Waves waves, List<ClusterTarget> clusters) {
+  private static void waves(
+      List<Diagnostic> out, ClusterWaves waves, List<RolloutCluster> clusters) {
     var names = new HashSet<String>();
     clusters.forEach(c -> names.add(c.name()));
     Map<String, String> placed = new HashMap<>();
@@ -273,27 +281,27 @@ public final class SpecValidator {
       if (group.isEmpty()) {
         out.add(
             error(
-                "EMPTY_GROUP",
+                DiagnosticCodes.EMPTY_GROUP,
                 "a wave group must name at least one cluster",
-                "waves.groups[" + g + "]",
+                FieldPaths.index("waves.groups", g),
                 "cluster names",
                 "[]"));
       }
       for (int j = 0; j < group.size(); j++) {
         var name = group.get(j);
-        var p = "waves.groups[" + g + "][" + j + "]";
+        var p = FieldPaths.index(FieldPaths.index("waves.groups", g), j);
         if (!names.contains(name)) {
           out.add(
               error(
-                  "UNKNOWN_CLUSTER",
+                  DiagnosticCodes.UNKNOWN_CLUSTER,
                   "wave group names a cluster that is not in clusters",
                   p,
-                  "one of " + clusters.stream().map(ClusterTarget::name).toList(),
+                  "one of " + clusters.stream().map(RolloutCluster::name).toList(),
                   name));
         } else if (placed.putIfAbsent(name, p) != null) {
           out.add(
               error(
-                  "DUPLICATE_IN_WAVES",
+                  DiagnosticCodes.DUPLICATE_CLUSTER,
                   "cluster " + name + " is already in " + placed.get(name),
                   p,
                   "each cluster in one group",
@@ -305,7 +313,7 @@ public final class SpecValidator {
     if (mc != null && (mc.value() < 1 || (mc.percent() && mc.value() > 100))) {
       out.add(
           error(
-              "INVALID_MAX_CONCURRENCY",
+              DiagnosticCodes.VALUE_OUT_OF_RANGE,
               "maxConcurrency must be at least 1 (or 1% to 100%); 0 does not mean \"all\" here",
               "waves.maxConcurrency",
               "1.. or 1%..100%",
@@ -318,12 +326,23 @@ public final class SpecValidator {
       return true;
     }
     if (v.isNegative()) {
-      out.add(error("NEGATIVE", "must not be negative", path, ">= 0", v.toString()));
+      out.add(
+          error(
+              DiagnosticCodes.VALUE_OUT_OF_RANGE,
+              "must not be negative",
+              path,
+              ">= 0",
+              v.toString()));
       return false;
     }
     if (v.percent() && v.value() > 100) {
       out.add(
-          error("PERCENT_OVER_100", "a percentage must not exceed 100%", path, "0%..100%", v + ""));
+          error(
+              DiagnosticCodes.VALUE_OUT_OF_RANGE,
+              "a percentage must not exceed 100%",
+              path,
+              "0%..100%",
+              v + ""));
       return false;
     }
     return true;
@@ -331,7 +350,13 @@ public final class SpecValidator {
 
   private static void nonNegative(List<Diagnostic> out, String path, int v) {
     if (v < 0) {
-      out.add(error("NEGATIVE", "must not be negative", path, ">= 0", Integer.toString(v)));
+      out.add(
+          error(
+              DiagnosticCodes.VALUE_OUT_OF_RANGE,
+              "must not be negative",
+              path,
+              ">= 0",
+              Integer.toString(v)));
     }
   }
 

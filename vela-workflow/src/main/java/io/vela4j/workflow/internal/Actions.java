@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vela4j.dispatch.DeliveryTarget;
 import io.vela4j.dispatch.ResourceKey;
+import io.vela4j.model.DiagnosticCodes;
 import io.vela4j.model.kube.ResourceScopes;
 import io.vela4j.workflow.AppliedObject;
 import io.vela4j.workflow.ClusterState;
@@ -78,7 +79,7 @@ final class Actions {
     }
 
     ActionException(String message) {
-      this(WorkflowException.ACTION_FAILED, message);
+      this(DiagnosticCodes.ACTION_FAILED, message);
     }
   }
 
@@ -117,7 +118,7 @@ final class Actions {
       }
       default ->
           throw new ActionException(
-              WorkflowException.UNKNOWN_ACTION,
+              DiagnosticCodes.UNKNOWN_ACTION,
               "unknown action "
                   + key
                   + " (#provider: \""

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vela4j.cue.CueException;
 import io.vela4j.dispatch.DeliveryTarget;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
+import io.vela4j.model.FieldPaths;
 import io.vela4j.model.VelaJson;
 import io.vela4j.model.oam.OutputItem;
 import io.vela4j.render.RenderResult;
@@ -15,7 +17,6 @@ import io.vela4j.workflow.AppliedObject;
 import io.vela4j.workflow.ClusterState;
 import io.vela4j.workflow.NotificationRecord;
 import io.vela4j.workflow.StepPhase;
-import io.vela4j.workflow.WorkflowException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -201,9 +202,9 @@ final class BuiltinSteps {
   private static TaskLoop.Outcome failed(StepSpec spec, String message, @Nullable String field) {
     Diagnostic d =
         Diagnostic.error(
-            WorkflowException.ACTION_FAILED,
+            DiagnosticCodes.ACTION_FAILED,
             "step " + spec.name() + " (" + spec.type() + "): " + message,
-            field == null ? spec.path() : spec.path() + "." + field);
+            field == null ? spec.path() : FieldPaths.join(spec.path(), field));
     return new TaskLoop.Outcome(StepPhase.FAILED, message, "Execute", d, Map.of(), List.of());
   }
 

@@ -3,6 +3,7 @@ package io.vela4j.workflow.internal;
 import io.vela4j.cue.CueError;
 import io.vela4j.cue.CueException;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.FieldPaths;
 import io.vela4j.render.RenderException;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,8 @@ final class CueDiagnostics {
   static List<Diagnostic> of(CueException e, String code, String prefix, @Nullable String path) {
     var out = new ArrayList<Diagnostic>();
     for (Diagnostic d : RenderException.fromCue(e, code, prefix)) {
-      String p = d.path() == null ? path : path == null ? d.path() : path + "." + d.path();
+      String p =
+          d.path() == null ? path : path == null ? d.path() : FieldPaths.join(path, d.path());
       out.add(
           new Diagnostic(
               d.severity(),

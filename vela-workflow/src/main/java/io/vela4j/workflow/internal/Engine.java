@@ -1,6 +1,7 @@
 package io.vela4j.workflow.internal;
 
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.FieldPaths;
 import io.vela4j.render.RenderResult;
 import io.vela4j.render.Renderer;
 import io.vela4j.workflow.AppliedObject;
@@ -93,14 +94,14 @@ public final class Engine {
         st.set(StepPhase.TIMED_OUT, "", "Timeout");
         st.diagnostic =
             Diagnostic.error(
-                io.vela4j.workflow.WorkflowException.TIMED_OUT,
+                io.vela4j.model.DiagnosticCodes.STEP_TIMED_OUT,
                 "step "
                     + spec.name()
                     + " ("
                     + spec.type()
                     + ") did not finish within timeout "
                     + spec.timeout(),
-                spec.path() + ".timeout");
+                FieldPaths.field(spec.path(), "timeout"));
         rs.terminated = true;
       }
     }

@@ -38,7 +38,7 @@ final class Health {
       }
     }
     try {
-      Renderer.Health h =
+      Renderer.ComponentHealth h =
           rs.renderer.health(
               c,
               o -> {

@@ -1,6 +1,7 @@
 package io.vela4j.workflow.internal;
 
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
 import io.vela4j.workflow.WorkflowException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -80,7 +81,7 @@ public final class Packages {
           throw new WorkflowException(
               new Diagnostic(
                   Diagnostic.Severity.ERROR,
-                  WorkflowException.UNKNOWN_PACKAGE,
+                  DiagnosticCodes.UNKNOWN_PACKAGE,
                   what
                       + ": package \""
                       + spec.path()

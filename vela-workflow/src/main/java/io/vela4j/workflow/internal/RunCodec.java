@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vela4j.dispatch.DeliveryTarget;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
 import io.vela4j.model.ParseResult;
 import io.vela4j.model.VelaJson;
 import io.vela4j.model.oam.Application;
@@ -209,7 +210,7 @@ public final class RunCodec {
     } catch (RuntimeException e) {
       throw new WorkflowException(
           Diagnostic.error(
-              WorkflowException.INVALID_STATE,
+              DiagnosticCodes.INVALID_STATE,
               "not a workflow run written by Vela4J: " + e.getMessage(),
               null));
     }

@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vela4j.cue.CueException;
 import io.vela4j.model.Diagnostic;
-import io.vela4j.model.Paths;
+import io.vela4j.model.DiagnosticCodes;
+import io.vela4j.model.FieldPaths;
 import io.vela4j.model.oam.Application;
 import io.vela4j.model.oam.InputItem;
 import io.vela4j.model.oam.OutputItem;
@@ -81,7 +82,7 @@ final class Scheduler {
             spec(
                 wf.steps().get(i),
                 i,
-                Paths.index("spec.workflow.steps", i),
+                FieldPaths.index("spec.workflow.steps", i),
                 null,
                 subDag,
                 problems));
@@ -131,7 +132,7 @@ final class Scheduler {
           && !m[1].equals(WorkflowMode.STEP_BY_STEP)) {
         problems.add(
             Diagnostic.error(
-                    WorkflowException.INVALID_WORKFLOW,
+                    DiagnosticCodes.INVALID_WORKFLOW,
                     "unknown workflow mode " + m[1],
                     "spec.workflow.mode." + m[0])
                 .withFacts("StepByStep or DAG", m[1]));
@@ -154,9 +155,9 @@ final class Scheduler {
       if (timeout == null) {
         problems.add(
             Diagnostic.error(
-                    WorkflowException.INVALID_WORKFLOW,
+                    DiagnosticCodes.INVALID_WORKFLOW,
                     "step " + name + ": invalid timeout \"" + s.timeout() + "\"",
-                    path + ".timeout")
+                    FieldPaths.field(path, "timeout"))
                 .withFacts("a duration such as 30s, 5m or 1h30m", s.timeout()));
       }
     }
@@ -167,7 +168,13 @@ final class Scheduler {
     var subs = new ArrayList<StepSpec>();
     for (int i = 0; i < s.subSteps().size(); i++) {
       subs.add(
-          spec(s.subSteps().get(i), i, Paths.index(path + ".subSteps", i), name, subDag, problems));
+          spec(
+              s.subSteps().get(i),
+              i,
+              FieldPaths.index(FieldPaths.field(path, "subSteps"), i),
+              name,
+              subDag,
+              problems));
     }
     return new StepSpec(
         name,
@@ -196,22 +203,22 @@ final class Scheduler {
       if (before != null) {
         problems.add(
             Diagnostic.error(
-                    WorkflowException.INVALID_WORKFLOW,
+                    DiagnosticCodes.INVALID_WORKFLOW,
                     "step name " + s.name() + " is used twice (also at " + before.path() + ")",
-                    s.path() + ".name")
+                    FieldPaths.field(s.path(), "name"))
                 .withFacts("unique step names", s.name()));
       }
       StepTemplates.Kind k = rs.templates.kind(s.type());
       if (k == StepTemplates.Kind.UNKNOWN) {
         problems.add(
             Diagnostic.error(
-                    WorkflowException.UNKNOWN_STEP_TYPE,
+                    DiagnosticCodes.UNKNOWN_STEP_TYPE,
                     "step "
                         + s.name()
                         + ": type "
                         + s.type()
                         + " is neither a built-in step nor a WorkflowStepDefinition",
-                    s.path() + ".type")
+                    FieldPaths.field(s.path(), "type"))
                 .withFacts(
                     "a WorkflowStepDefinition, or one of apply-component, apply-object, deploy,"
                         + " notification, print-message-in-status, read-object, step-group,"
@@ -221,9 +228,9 @@ final class Scheduler {
       if (!s.subSteps().isEmpty() && !s.type().equals("step-group")) {
         problems.add(
             Diagnostic.error(
-                WorkflowException.INVALID_WORKFLOW,
+                DiagnosticCodes.INVALID_WORKFLOW,
                 "step " + s.name() + ": only a step-group has subSteps",
-                s.path() + ".subSteps"));
+                FieldPaths.field(s.path(), "subSteps")));
       }
     }
     for (StepSpec s : all) {
@@ -232,9 +239,9 @@ final class Scheduler {
         if (!names.containsKey(d)) {
           problems.add(
               Diagnostic.error(
-                      WorkflowException.INVALID_WORKFLOW,
+                      DiagnosticCodes.INVALID_WORKFLOW,
                       "step " + s.name() + " depends on " + d + ", which is not a step",
-                      Paths.index(s.path() + ".dependsOn", j))
+                      FieldPaths.index(FieldPaths.field(s.path(), "dependsOn"), j))
                   .withFacts("one of " + String.join(", ", names.keySet()), d));
         }
       }
@@ -456,7 +463,7 @@ final class Scheduler {
       // a provider or evaluation failure outside an action: the step fails, the run goes on
       Diagnostic d =
           Diagnostic.error(
-              WorkflowException.ACTION_FAILED,
+              DiagnosticCodes.ACTION_FAILED,
               "step "
                   + spec.name()
                   + " ("
@@ -560,7 +567,7 @@ final class Scheduler {
     String after = spec.timeout() == null ? "its group's timeout" : "timeout " + spec.timeout();
     st.diagnostic =
         Diagnostic.error(
-            WorkflowException.TIMED_OUT,
+            DiagnosticCodes.STEP_TIMED_OUT,
             "step " + spec.name() + " (" + spec.type() + ") did not finish within " + after,
             spec.path() + (spec.timeout() == null ? "" : ".timeout"));
     rs.terminated = true;
@@ -583,7 +590,7 @@ final class Scheduler {
       if (duration == null) {
         Diagnostic diag =
             Diagnostic.error(
-                    WorkflowException.INVALID_WORKFLOW,
+                    DiagnosticCodes.INVALID_WORKFLOW,
                     "step " + spec.name() + ": invalid duration \"" + d + "\"",
                     spec.path() + ".properties.duration")
                 .withFacts("a duration such as 30s, 5m or 1h30m", d);

@@ -3,6 +3,7 @@ package io.vela4j.workflow.internal;
 import io.vela4j.cue.CueCompiler;
 import io.vela4j.cue.CueException;
 import io.vela4j.cue.CueProgram;
+import io.vela4j.model.DiagnosticCodes;
 import io.vela4j.render.Definition;
 import io.vela4j.render.DefinitionRegistry;
 import io.vela4j.workflow.WorkflowException;
@@ -104,7 +105,7 @@ public final class StepTemplates {
     if (text == null) {
       throw new WorkflowException(
           io.vela4j.model.Diagnostic.error(
-                  WorkflowException.TEMPLATE_ERROR,
+                  DiagnosticCodes.TEMPLATE_FAILED,
                   d.display() + " has no CUE template (schematic.cue.template)",
                   null)
               .withSource(source)
@@ -135,7 +136,7 @@ public final class StepTemplates {
     } catch (CueException e) {
       throw new WorkflowException(
           CueDiagnostics.of(
-              e, WorkflowException.TEMPLATE_ERROR, what + ": the template does not compile", null));
+              e, DiagnosticCodes.TEMPLATE_FAILED, what + ": the template does not compile", null));
     }
   }
 

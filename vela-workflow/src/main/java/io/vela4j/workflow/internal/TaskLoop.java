@@ -9,6 +9,7 @@ import io.vela4j.cue.CueKind;
 import io.vela4j.cue.CueProgram;
 import io.vela4j.cue.CueValue;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.DiagnosticCodes;
 import io.vela4j.model.oam.OutputItem;
 import io.vela4j.workflow.StepPhase;
 import io.vela4j.workflow.WorkflowException;
@@ -103,7 +104,7 @@ final class TaskLoop {
         root.validate();
       } catch (CueException e) {
         return failed(
-            CueDiagnostics.of(e, WorkflowException.TEMPLATE_ERROR, prefix(null), spec.path()),
+            CueDiagnostics.of(e, DiagnosticCodes.TEMPLATE_FAILED, prefix(null), spec.path()),
             "Rendering",
             e.errors().get(0).message());
       }
@@ -128,7 +129,7 @@ final class TaskLoop {
         } catch (CueException e) {
           if (!CueDiagnostics.incompleteOnly(e)) {
             return failed(
-                CueDiagnostics.of(e, WorkflowException.TEMPLATE_ERROR, prefix(t), spec.path()),
+                CueDiagnostics.of(e, DiagnosticCodes.TEMPLATE_FAILED, prefix(t), spec.path()),
                 "Rendering",
                 e.errors().get(0).message());
           }
@@ -153,14 +154,14 @@ final class TaskLoop {
             incomplete == null
                 ? List.of(
                     locate(
-                        WorkflowException.INCOMPLETE_ACTION,
+                        DiagnosticCodes.INCOMPLETE_ACTION,
                         prefix(t) + ": its inputs are not concrete",
                         t))
                 : List.of(
                     located(
                         CueDiagnostics.of(
                                 new CueException(incomplete.errors().get(0)),
-                                WorkflowException.INCOMPLETE_ACTION,
+                                DiagnosticCodes.INCOMPLETE_ACTION,
                                 prefix(t) + ": its inputs never became concrete",
                                 spec.path())
                             .get(0),
@@ -193,7 +194,7 @@ final class TaskLoop {
         case FAIL -> {
           Diagnostic d =
               locate(
-                  WorkflowException.ACTION_FAILED,
+                  DiagnosticCodes.ACTION_FAILED,
                   prefix(chosen) + ": " + (message.isEmpty() ? "failed" : message),
                   chosen);
           var o = finish(StepPhase.FAILED, "Action", evaluate());
@@ -206,7 +207,7 @@ final class TaskLoop {
     }
     Diagnostic d =
         Diagnostic.error(
-            WorkflowException.TEMPLATE_ERROR,
+            DiagnosticCodes.TEMPLATE_FAILED,
             prefix(null) + ": more than " + MAX_ROUNDS + " actions",
             spec.path());
     return failed(List.of(d), "Execute", d.message());

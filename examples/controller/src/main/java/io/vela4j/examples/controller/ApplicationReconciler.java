@@ -35,7 +35,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -72,7 +71,7 @@ import org.slf4j.LoggerFactory;
  * steps are not waited for; {@code vela-workflow} runs workflows step by step).
  *
  * <p>Thread-safe: JOSDK reconciles different Applications concurrently; the renderer, the
- * connections and the appliers are thread-safe, and each reconcile has its own state.
+ * connections and the applier are thread-safe, and each reconcile has its own state.
  */
 @ControllerConfiguration(name = ApplicationReconciler.NAME)
 public final class ApplicationReconciler implements Reconciler<Application>, Cleaner<Application> {
@@ -97,7 +96,7 @@ public final class ApplicationReconciler implements Reconciler<Application>, Cle
   private final Renderer renderer;
   private final ClusterConnections connections;
   private final Clock clock;
-  private final Function<DispatchPolicy, KubeApplier> appliers;
+  private final KubeApplier applier;
 
   /**
    * A reconciler.
@@ -106,18 +105,15 @@ public final class ApplicationReconciler implements Reconciler<Application>, Cle
    * @param connections the clusters: {@value #LOCAL} (the watched cluster) and any member cluster
    *     that topology policies name
    * @param clock the time conditions change at
-   * @param appliers the applier for a policy (its retries and readiness timeouts are yours to
-   *     choose: {@code policy -> KubeApplier.builder().policy(policy).build()})
+   * @param applier applies the plans (its retries and readiness timeouts are yours to choose; each
+   *     plan carries the policy it is applied with: {@link #policy})
    */
   public ApplicationReconciler(
-      Renderer renderer,
-      ClusterConnections connections,
-      Clock clock,
-      Function<DispatchPolicy, KubeApplier> appliers) {
+      Renderer renderer, ClusterConnections connections, Clock clock, KubeApplier applier) {
     this.renderer = renderer;
     this.connections = connections;
     this.clock = clock;
-    this.appliers = appliers;
+    this.applier = applier;
   }
 
   @Override
@@ -162,7 +158,7 @@ public final class ApplicationReconciler implements Reconciler<Application>, Cle
     try {
       DispatchPlan plan =
           RenderedDispatch.plan(new DirectDispatcher(), requests(result, policy, false));
-      applied = applier(policy).applyAll(plan, connections);
+      applied = applier.applyAll(plan, connections);
     } catch (DispatchException e) {
       return applyFailed(app, status, e.diagnostics());
     }
@@ -205,7 +201,7 @@ public final class ApplicationReconciler implements Reconciler<Application>, Cle
       // the same bundles without objects: the inventory prunes every member it recorded
       DispatchPlan plan =
           RenderedDispatch.plan(new DirectDispatcher(), requests(result, policy, true));
-      applier(policy).apply(plan, connections);
+      applier.apply(plan, connections);
       for (Delivery d : plan.deliveries()) { // what is left: the inventory Secrets
         if (d.action() == Delivery.Action.APPLY) {
           server(d.target()).delete(ObjectRef.of(d.object()), false);
@@ -236,10 +232,6 @@ public final class ApplicationReconciler implements Reconciler<Application>, Cle
         .conflict(DispatchPolicy.Conflict.OVERWRITE)
         .inventoryNamespace(app.getMetadata().getNamespace())
         .build();
-  }
-
-  private KubeApplier applier(DispatchPolicy policy) {
-    return appliers.apply(policy);
   }
 
   private static List<DispatchRequest> requests(
@@ -278,7 +270,7 @@ public final class ApplicationReconciler implements Reconciler<Application>, Cle
         ObjectNode s = JsonNodeFactory.instance.objectNode();
         s.put("name", c.name()).put("namespace", p.namespace()).put("cluster", p.cluster());
         try {
-          Renderer.Health h = renderer.health(c, o -> live(server, o));
+          Renderer.ComponentHealth h = renderer.health(c, o -> live(server, o));
           s.put("healthy", h.healthy()).put("message", h.message());
           var traits = s.putArray("traits");
           for (Renderer.TraitHealth t : h.traits()) {

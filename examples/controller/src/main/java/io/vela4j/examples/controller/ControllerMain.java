@@ -74,10 +74,7 @@ public final class ControllerMain {
 
     var reconciler =
         new ApplicationReconciler(
-            renderer.build(),
-            connections.build(),
-            Clock.systemUTC(),
-            policy -> KubeApplier.builder().policy(policy).build());
+            renderer.build(), connections.build(), Clock.systemUTC(), KubeApplier.create());
     Operator operator = new Operator(c -> c.withKubernetesClient(client));
     operator.register(
         reconciler,

@@ -56,12 +56,10 @@ class ApplicationReconcilerTest {
         Renderer.builder().build(),
         ClusterConnections.builder().cluster(ApplicationReconciler.LOCAL, cluster.client).build(),
         CLOCK,
-        policy ->
-            KubeApplier.builder()
-                .policy(policy)
-                .retry(new RetryPolicy(1, Duration.ZERO, 1.0, Duration.ZERO))
-                .sleeper(d -> {})
-                .build());
+        KubeApplier.builder()
+            .retry(new RetryPolicy(1, Duration.ZERO, 1.0, Duration.ZERO))
+            .sleeper(d -> {})
+            .build());
   }
 
   private static List<String> calls(List<RecordedRequest> requests, String method) {

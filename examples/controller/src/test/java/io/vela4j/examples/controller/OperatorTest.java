@@ -29,7 +29,7 @@ class OperatorTest {
                   .cluster(ApplicationReconciler.LOCAL, cluster.client)
                   .build(),
               ApplicationReconcilerTest.CLOCK,
-              policy -> KubeApplier.builder().policy(policy).build());
+              KubeApplier.create());
       cluster.object(
           "/apis/core.oam.dev/v1beta1/namespaces/shop/applications?resourceVersion=0",
           """

@@ -5,25 +5,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.vela4j.dispatch.Override.ContainerArgs;
-import io.vela4j.dispatch.Override.ContainerCommand;
-import io.vela4j.dispatch.Override.Image;
-import io.vela4j.dispatch.Override.ImageComponent;
-import io.vela4j.dispatch.Override.JsonPatch;
-import io.vela4j.dispatch.Override.Labels;
-import io.vela4j.dispatch.Override.ListOperator;
-import io.vela4j.dispatch.Override.Operator;
-import io.vela4j.dispatch.Override.PatchOp;
+import io.vela4j.dispatch.Overrider.ContainerArgs;
+import io.vela4j.dispatch.Overrider.ContainerCommand;
+import io.vela4j.dispatch.Overrider.Image;
+import io.vela4j.dispatch.Overrider.ImageComponent;
+import io.vela4j.dispatch.Overrider.JsonPatch;
+import io.vela4j.dispatch.Overrider.Labels;
+import io.vela4j.dispatch.Overrider.ListOperator;
+import io.vela4j.dispatch.Overrider.Operator;
+import io.vela4j.dispatch.Overrider.PatchOp;
 import io.vela4j.dispatch.internal.ImageRef;
 import io.vela4j.dispatch.internal.JsonPatcher;
-import io.vela4j.dispatch.internal.OverrideEngine;
+import io.vela4j.dispatch.internal.OverriderEngine;
 import io.vela4j.model.Diagnostic;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Pins the Karmada overrider semantics our shared step reproduces (pkg/util/overridemanager). */
-class OverrideSemanticsTest {
+class OverriderSemanticsTest {
   private static final ObjectMapper M = new ObjectMapper();
 
   static ObjectNode deployment(String image) throws Exception {
@@ -37,7 +37,7 @@ class OverrideSemanticsTest {
 
   static String image(String img, ImageComponent c, Operator op, String v) throws Exception {
     ObjectNode d = deployment(img);
-    OverrideEngine.apply(
+    OverriderEngine.apply(
         new Image(c, op, v, ResourceSelector.ALL),
         ResourceKey.of("apps/v1", "Deployment", "n", "w"),
         d);
@@ -94,7 +94,7 @@ class OverrideSemanticsTest {
                 "{\"apiVersion\":\"batch/v1\",\"kind\":\"Job\",\"metadata\":{\"name\":\"j\"},\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"a:1\"}]}}}}");
     ResourceKey jk = ResourceKey.of("batch/v1", "Job", null, "j");
     assertThat(
-            OverrideEngine.apply(
+            OverriderEngine.apply(
                 new Image(ImageComponent.TAG, Operator.REPLACE, "2", ResourceSelector.ALL),
                 jk,
                 job))
@@ -102,7 +102,7 @@ class OverrideSemanticsTest {
     assertThat(job.at("/spec/template/spec/containers/0/image").asText()).isEqualTo("a:2");
     // Karmada's command/args overriders skip Job.
     assertThat(
-            OverrideEngine.apply(
+            OverriderEngine.apply(
                 new ContainerArgs("c", ListOperator.ADD, List.of("-v"), ResourceSelector.ALL),
                 jk,
                 job))
@@ -113,7 +113,7 @@ class OverrideSemanticsTest {
             M.readTree(
                 "{\"apiVersion\":\"batch/v1\",\"kind\":\"CronJob\",\"metadata\":{\"name\":\"j\"}}");
     assertThat(
-            OverrideEngine.apply(
+            OverriderEngine.apply(
                 new Image(ImageComponent.TAG, Operator.REPLACE, "2", ResourceSelector.ALL),
                 ResourceKey.of("batch/v1", "CronJob", null, "j"),
                 cron))
@@ -124,19 +124,19 @@ class OverrideSemanticsTest {
   void argsAddAppendsOrCreatesAndRemoveDropsEveryOccurrence() throws Exception {
     ObjectNode d = deployment("a:1");
     ResourceKey k = ResourceKey.of("apps/v1", "Deployment", "n", "w");
-    OverrideEngine.apply(
+    OverriderEngine.apply(
         new ContainerArgs("c", ListOperator.ADD, List.of("-a", "-b", "-a"), ResourceSelector.ALL),
         k,
         d);
-    OverrideEngine.apply(
+    OverriderEngine.apply(
         new ContainerArgs("c", ListOperator.REMOVE, List.of("-a"), ResourceSelector.ALL), k, d);
     assertThat(d.at("/spec/template/spec/containers/0/args").toString()).isEqualTo("[\"-b\"]");
     // remove on a container without command creates an empty list (Karmada emits add with []).
-    OverrideEngine.apply(
+    OverriderEngine.apply(
         new ContainerCommand("c", ListOperator.REMOVE, List.of("x"), ResourceSelector.ALL), k, d);
     assertThat(d.at("/spec/template/spec/containers/0/command").toString()).isEqualTo("[]");
     assertThat(
-            OverrideEngine.apply(
+            OverriderEngine.apply(
                 new ContainerArgs("other", ListOperator.ADD, List.of("-z"), ResourceSelector.ALL),
                 k,
                 d))
@@ -147,17 +147,17 @@ class OverrideSemanticsTest {
   void labelsReplaceAndRemoveOnlyTouchExistingKeysWhileAddCreatesTheMap() throws Exception {
     ObjectNode d = deployment("a:1");
     ResourceKey k = ResourceKey.of("apps/v1", "Deployment", "n", "w");
-    OverrideEngine.apply(
+    OverriderEngine.apply(
         new Labels(Operator.REPLACE, Map.of("x", "1"), ResourceSelector.ALL), k, d);
     assertThat(d.at("/metadata").has("labels")).isFalse();
-    OverrideEngine.apply(
+    OverriderEngine.apply(
         new Labels(
             Operator.ADD, Map.of("x", "1", "app.kubernetes.io/name", "w"), ResourceSelector.ALL),
         k,
         d);
-    OverrideEngine.apply(
+    OverriderEngine.apply(
         new Labels(Operator.REPLACE, Map.of("x", "2", "y", "3"), ResourceSelector.ALL), k, d);
-    OverrideEngine.apply(
+    OverriderEngine.apply(
         new Labels(Operator.REMOVE, Map.of("app.kubernetes.io/name", ""), ResourceSelector.ALL),
         k,
         d);
@@ -168,7 +168,7 @@ class OverrideSemanticsTest {
   void jsonPatchFollowsRfc6902ForAddReplaceRemove() throws Exception {
     ObjectNode d = deployment("a:1");
     ResourceKey k = ResourceKey.of("apps/v1", "Deployment", "n", "w");
-    OverrideEngine.apply(
+    OverriderEngine.apply(
         new JsonPatch(
             List.of(
                 new PatchOp(
@@ -187,7 +187,7 @@ class OverrideSemanticsTest {
     assertThat(d.at("/spec/replicas").asInt()).isEqualTo(5);
     assertThatThrownBy(
             () ->
-                OverrideEngine.apply(
+                OverriderEngine.apply(
                     new JsonPatch(
                         List.of(new PatchOp(Operator.REPLACE, "/spec/missing", M.readTree("1"))),
                         ResourceSelector.ALL),
@@ -202,7 +202,7 @@ class OverrideSemanticsTest {
     // jsonPatch declared before labels, but Karmada applies labels before plaintext within a rule,
     // so the patch sees (and can replace) the label.
     var overrides =
-        List.<io.vela4j.dispatch.Override>of(
+        List.<Overrider>of(
             new JsonPatch(
                 List.of(
                     new PatchOp(
@@ -215,7 +215,7 @@ class OverrideSemanticsTest {
     var req =
         DispatchRequest.of(
             Bundle.of("b", List.of(dep)),
-            new Placement(List.of(new ClusterAssignment(ClusterTarget.named("c"), 4, overrides))),
+            new Placement(List.of(new ClusterAssignment(MemberCluster.named("c"), 4, overrides))),
             DispatchPolicy.defaults());
     Manifest out = DesiredState.compute(req).objects("c").get(0);
     assertThat(out.body().at("/metadata/labels/tier").asText()).isEqualTo("patched");
@@ -236,7 +236,7 @@ class OverrideSemanticsTest {
                 List.of(
                     ClusterAssignment.of("ok"),
                     new ClusterAssignment(
-                        ClusterTarget.named("bad"), null, List.of(nomatch, bad)))),
+                        MemberCluster.named("bad"), null, List.of(nomatch, bad)))),
             DispatchPolicy.defaults());
     assertThatThrownBy(() -> DesiredState.compute(req))
         .isInstanceOf(DispatchException.class)
@@ -246,24 +246,24 @@ class OverrideSemanticsTest {
                     .extracting(Diagnostic::code, Diagnostic::path)
                     .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(
-                            "OVERRIDE_FAILED", "clusters[1].overrides[1]")));
+                            "OVERRIDER_FAILED", "clusters[1].overrides[1]")));
     var req2 =
         DispatchRequest.of(
             req.bundle(),
             new Placement(
-                List.of(new ClusterAssignment(ClusterTarget.named("c"), null, List.of(nomatch)))),
+                List.of(new ClusterAssignment(MemberCluster.named("c"), null, List.of(nomatch)))),
             DispatchPolicy.defaults());
     assertThat(DesiredState.compute(req2).diagnostics())
         .extracting(Diagnostic::code, Diagnostic::path)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("OVERRIDE_NO_MATCH", "clusters[0].overrides[0]"));
+            org.assertj.core.groups.Tuple.tuple("OVERRIDER_NO_MATCH", "clusters[0].overrides[0]"));
   }
 
   @Test
   void clustersWithIdenticalAssignmentsShareTheirObjects() {
     DispatchRequest base = Fixtures.exampleRequest();
     var a = base.placement().clusters().get(0);
-    var twin = new ClusterAssignment(ClusterTarget.named("twin"), a.replicas(), a.overrides());
+    var twin = new ClusterAssignment(MemberCluster.named("twin"), a.replicas(), a.overriders());
     var list = new java.util.ArrayList<>(base.placement().clusters());
     list.add(twin);
     var state =

@@ -3,10 +3,13 @@ package io.vela4j.dispatch;
 import java.util.Map;
 
 /**
- * The wave of each kind: the order in which objects are delivered. Waves follow the kind ranks of
- * OCM's work agent ({@code resourceApplyOrder}, ocm PR #1500), except that unknown kinds (custom
- * resources) come before webhooks and API services, so that webhooks whose backends are not ready
- * yet do not block our own objects:
+ * The order in which kinds are applied: the delivery wave of each kind. In dispatch a <em>wave</em>
+ * is a stage of one target's deliveries ({@link Delivery#wave()}): an executor finishes a wave
+ * before it starts the next. (A rollout's waves, {@code io.vela4j.rollout.ClusterWaves}, are groups
+ * of clusters over time; they are a different thing.) Waves follow the kind ranks of OCM's work
+ * agent ({@code resourceApplyOrder}, ocm PR #1500), except that unknown kinds (custom resources)
+ * come before webhooks and API services, so that webhooks whose backends are not ready yet do not
+ * block our own objects:
  *
  * <ol start="0">
  *   <li>{@link #FOUNDATION}: Namespace, CustomResourceDefinition, PriorityClass, StorageClass,
@@ -25,7 +28,7 @@ import java.util.Map;
  *
  * Stateless and thread-safe.
  */
-public final class Waves {
+public final class ApplyOrder {
   /** Namespaces, CRDs and other cluster foundations. */
   public static final int FOUNDATION = 0;
 
@@ -86,15 +89,15 @@ public final class Waves {
           Map.entry("admissionregistration.k8s.io/ValidatingAdmissionPolicy", WEBHOOKS),
           Map.entry("admissionregistration.k8s.io/ValidatingAdmissionPolicyBinding", WEBHOOKS));
 
-  private Waves() {}
+  private ApplyOrder() {}
 
   /**
-   * The wave of a key's kind.
+   * The delivery wave of a key's kind.
    *
    * @param key the object key
    * @return 0 ({@link #FOUNDATION}) to 7 ({@link #WEBHOOKS})
    */
-  public static int of(ResourceKey key) {
+  public static int waveOf(ResourceKey key) {
     return RANKS.getOrDefault(key.group() + "/" + key.kind(), OTHER);
   }
 

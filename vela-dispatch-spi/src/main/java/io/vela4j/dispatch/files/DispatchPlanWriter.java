@@ -1,15 +1,11 @@
 package io.vela4j.dispatch.files;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.vela4j.dispatch.Delivery;
 import io.vela4j.dispatch.DeliveryTarget;
 import io.vela4j.dispatch.DispatchPlan;
+import io.vela4j.model.VelaYaml;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +19,8 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * Writes a {@link DispatchPlan} as YAML, deterministically (sorted keys, delivery order), and
- * summarizes it. Stateless and thread-safe.
+ * Writes a {@link DispatchPlan} as YAML with the SDK's one writer ({@link VelaYaml#writeTree}),
+ * deterministically (sorted keys, delivery order), and summarizes it. Stateless and thread-safe.
  *
  * <ul>
  *   <li>{@link #files}: one YAML text per target, named {@code control-plane.yaml} or {@code
@@ -34,32 +30,9 @@ import java.util.stream.Stream;
  *       W action: A}.
  * </ul>
  */
-public final class PlanWriter {
+public final class DispatchPlanWriter {
 
-  private static final YAMLMapper YAML =
-      new YAMLMapper(
-          YAMLFactory.builder()
-              .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-              .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-              .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-              .disable(YAMLGenerator.Feature.SPLIT_LINES)
-              .build());
-
-  private PlanWriter() {}
-
-  /**
-   * One YAML document for a JSON tree, without the {@code ---} marker.
-   *
-   * @param node the tree (keys are written in their order)
-   * @return the YAML text ending with a newline
-   */
-  public static String yaml(JsonNode node) {
-    try {
-      return YAML.writeValueAsString(node);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
+  private DispatchPlanWriter() {}
 
   /**
    * The plan as one YAML file per target.
@@ -77,7 +50,7 @@ public final class PlanWriter {
             .append(" action: ")
             .append(d.action())
             .append('\n')
-            .append(yaml(d.body()));
+            .append(VelaYaml.writeTree(d.body()));
       }
       out.put(e.getKey().fileStem() + ".yaml", sb.toString());
     }
@@ -140,7 +113,7 @@ public final class PlanWriter {
           .append(" action: ")
           .append(d.action())
           .append('\n')
-          .append(yaml(d.body()));
+          .append(VelaYaml.writeTree(d.body()));
     }
     return sb.toString();
   }

@@ -10,20 +10,20 @@ import org.jspecify.annotations.Nullable;
  * @param replicas the cluster's final size, or {@code null} when {@code weight} is given
  * @param weight the cluster's share of the replicas, or {@code null} when {@code replicas} is given
  */
-public record ClusterTarget(String name, @Nullable Integer replicas, @Nullable Integer weight) {
+public record RolloutCluster(String name, @Nullable Integer replicas, @Nullable Integer weight) {
 
   /** Checks the name is present. */
-  public ClusterTarget {
+  public RolloutCluster {
     Objects.requireNonNull(name, "name");
   }
 
   /** A cluster of a fixed final size. */
-  public static ClusterTarget sized(String name, int replicas) {
-    return new ClusterTarget(name, replicas, null);
+  public static RolloutCluster sized(String name, int replicas) {
+    return new RolloutCluster(name, replicas, null);
   }
 
   /** A cluster receiving a weighted share of the replicas. */
-  public static ClusterTarget weighted(String name, int weight) {
-    return new ClusterTarget(name, null, weight);
+  public static RolloutCluster weighted(String name, int weight) {
+    return new RolloutCluster(name, null, weight);
   }
 }

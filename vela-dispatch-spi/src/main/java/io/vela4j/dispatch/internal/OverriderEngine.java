@@ -4,16 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.vela4j.dispatch.Override.Annotations;
-import io.vela4j.dispatch.Override.ContainerArgs;
-import io.vela4j.dispatch.Override.ContainerCommand;
-import io.vela4j.dispatch.Override.Image;
-import io.vela4j.dispatch.Override.JsonPatch;
-import io.vela4j.dispatch.Override.Labels;
-import io.vela4j.dispatch.Override.ListOperator;
-import io.vela4j.dispatch.Override.Operator;
-import io.vela4j.dispatch.Override.PatchOp;
-import io.vela4j.dispatch.Override.Replicas;
+import io.vela4j.dispatch.Overrider;
+import io.vela4j.dispatch.Overrider.Annotations;
+import io.vela4j.dispatch.Overrider.ContainerArgs;
+import io.vela4j.dispatch.Overrider.ContainerCommand;
+import io.vela4j.dispatch.Overrider.Image;
+import io.vela4j.dispatch.Overrider.JsonPatch;
+import io.vela4j.dispatch.Overrider.Labels;
+import io.vela4j.dispatch.Overrider.ListOperator;
+import io.vela4j.dispatch.Overrider.Operator;
+import io.vela4j.dispatch.Overrider.PatchOp;
+import io.vela4j.dispatch.Overrider.Replicas;
 import io.vela4j.dispatch.ResourceKey;
 import io.vela4j.dispatch.internal.JsonPatcher.PatchException;
 import java.util.ArrayList;
@@ -23,11 +24,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Applies one {@link io.vela4j.dispatch.Override} to one object with Karmada's overrider semantics
- * ({@code pkg/util/overridemanager}: image, command/args, labels/annotations, plaintext).
- * Stateless.
+ * Applies one {@link Overrider} to one object with Karmada's overrider semantics ({@code
+ * pkg/util/overridemanager}: image, command/args, labels/annotations, plaintext). Stateless.
  */
-public final class OverrideEngine {
+public final class OverriderEngine {
 
   /** Kinds whose images Karmada's image overrider finds without a predicate. */
   public static final Set<String> IMAGE_KINDS =
@@ -41,7 +41,7 @@ public final class OverrideEngine {
   public static final Set<String> SCALABLE =
       Set.of("apps/Deployment", "apps/StatefulSet", "apps/ReplicaSet");
 
-  private OverrideEngine() {}
+  private OverriderEngine() {}
 
   /** Whether {@code key} is a Deployment, StatefulSet or ReplicaSet of group {@code apps}. */
   public static boolean scalable(ResourceKey key) {
@@ -54,32 +54,51 @@ public final class OverrideEngine {
    * @param o the override
    * @param key the object's key
    * @param obj the object, changed in place
-   * @return whether the override had an effect on the object (for {@code OVERRIDE_NO_MATCH})
+   * @return whether the override had an effect on the object (for {@code OVERRIDER_NO_MATCH})
    * @throws PatchException when Karmada would fail too (bad image, missing patch path)
    */
-  public static boolean apply(io.vela4j.dispatch.Override o, ResourceKey key, ObjectNode obj)
+  public static boolean apply(Overrider o, ResourceKey key, ObjectNode obj) throws PatchException {
+    return apply(o, key, CopyOnWrite.owning(obj));
+  }
+
+  /**
+   * Applies one overrider to a copy-on-write tree: only the containers on the way to what changes
+   * are copied, the rest stays shared with the template.
+   *
+   * @param o the overrider
+   * @param key the object's key
+   * @param tree the object
+   * @return whether the overrider applies to the object
+   * @throws PatchException when it cannot be applied
+   */
+  public static boolean apply(Overrider o, ResourceKey key, CopyOnWrite tree)
       throws PatchException {
+    ObjectNode obj = tree.root();
     if (!o.target().matches(key)) {
       return false;
     }
     if (o instanceof Image im) {
-      return image(im, key, obj);
+      return image(im, key, tree);
     } else if (o instanceof ContainerCommand c) {
-      return commandArgs("command", c.container(), c.operator(), c.values(), key, obj);
+      return commandArgs("command", c.container(), c.operator(), c.values(), key, tree);
     } else if (o instanceof ContainerArgs c) {
-      return commandArgs("args", c.container(), c.operator(), c.values(), key, obj);
+      return commandArgs("args", c.container(), c.operator(), c.values(), key, tree);
     } else if (o instanceof Labels l) {
+      tree.own("/metadata/labels");
       labelsOrAnnotations("labels", l.operator(), l.values(), obj);
       return true;
     } else if (o instanceof Annotations a) {
+      tree.own("/metadata/annotations");
       labelsOrAnnotations("annotations", a.operator(), a.values(), obj);
       return true;
     } else if (o instanceof JsonPatch p) {
       for (PatchOp op : p.ops()) {
+        tree.own(CopyOnWrite.parent(op.path()));
         applyOp(op, obj);
       }
       return true;
     } else if (o instanceof Replicas r) {
+      tree.own("/spec");
       JsonPatcher.add(obj, "/spec/replicas", Json.NODES.numberNode(r.replicas()));
       return true;
     }
@@ -108,7 +127,8 @@ public final class OverrideEngine {
     return kind.equals("Pod") ? "/spec/containers" : "/spec/template/spec/containers";
   }
 
-  private static boolean image(Image im, ResourceKey key, ObjectNode obj) throws PatchException {
+  private static boolean image(Image im, ResourceKey key, CopyOnWrite tree) throws PatchException {
+    ObjectNode obj = tree.root();
     String path = containersPath(key.kind(), IMAGE_KINDS);
     if (path == null) {
       return false;
@@ -146,6 +166,7 @@ public final class OverrideEngine {
                   case REMOVE -> ref.withoutTagOrDigest();
                 };
           };
+      tree.own(path + "/" + i);
       JsonPatcher.replace(obj, path + "/" + i + "/image", TextNode.valueOf(next.toString()));
     }
     return true;
@@ -157,8 +178,9 @@ public final class OverrideEngine {
       ListOperator op,
       List<String> values,
       ResourceKey key,
-      ObjectNode obj)
+      CopyOnWrite tree)
       throws PatchException {
+    ObjectNode obj = tree.root();
     String path = containersPath(key.kind(), COMMAND_KINDS);
     if (path == null) {
       return false;
@@ -191,6 +213,7 @@ public final class OverrideEngine {
       }
       ArrayNode arr = Json.NODES.arrayNode();
       next.forEach(arr::add);
+      tree.own(path + "/" + i);
       JsonPatcher.add(obj, path + "/" + i + "/" + field, arr);
     }
     return found;

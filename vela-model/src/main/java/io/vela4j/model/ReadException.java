@@ -3,11 +3,11 @@ package io.vela4j.model;
 import java.util.List;
 
 /** Input that could not be read: syntax, encoding, limits, or a document of the wrong shape. */
-public class ParseException extends VelaException {
+public class ReadException extends VelaException {
   private static final long serialVersionUID = 1L;
 
   /** An exception listing every diagnostic found (errors first in the message). */
-  public ParseException(List<Diagnostic> diagnostics) {
+  public ReadException(List<Diagnostic> diagnostics) {
     super(diagnostics);
   }
 }

@@ -9,17 +9,19 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A per-cluster change to the bundle's objects. Overrides follow Karmada's OverridePolicy
- * overriders so that the Karmada planner can express them natively and the OCM and direct planners
- * can bake them into each cluster's objects with the same result.
+ * A per-cluster change to the bundle's objects, named after Karmada's OverridePolicy
+ * <em>overriders</em> ({@code imageOverrider}, {@code argsOverrider}, ...): the Karmada planner
+ * expresses them natively and the OCM and direct planners bake them into each cluster's objects
+ * with the same result. (KubeVela's {@code override} policy, which changes component properties per
+ * cluster, is a different thing and is applied by vela-render before dispatch.)
  *
- * <p>Within one cluster, overrides are applied after {@code replicas}, grouped in Karmada's order
+ * <p>Within one cluster, overriders are applied after {@code replicas}, grouped in Karmada's order
  * (image → command → args → labels → annotations → JSON patch), and in declaration order within a
- * group. Every override has a {@link ResourceSelector target}; {@link ResourceSelector#ALL} means
- * every object the override can apply to (images, args and commands only apply to the workload
+ * group. Every overrider has a {@link ResourceSelector target}; {@link ResourceSelector#ALL} means
+ * every object the overrider can apply to (images, args and commands only apply to the workload
  * kinds Karmada detects: Pod, ReplicaSet, Deployment, DaemonSet, StatefulSet, Job). Immutable.
  */
-public sealed interface Override {
+public sealed interface Overrider {
 
   /** The objects this override applies to. */
   ResourceSelector target();
@@ -78,7 +80,7 @@ public sealed interface Override {
     }
 
     /** The value (a copy), or {@code null}. */
-    @java.lang.Override
+    @Override
     public @Nullable JsonNode value() {
       return value == null ? null : value.deepCopy();
     }
@@ -90,14 +92,14 @@ public sealed interface Override {
    * @param ops the operations, applied in order
    * @param target the objects to patch
    */
-  record JsonPatch(List<PatchOp> ops, ResourceSelector target) implements Override {
+  record JsonPatch(List<PatchOp> ops, ResourceSelector target) implements Overrider {
     /** Validates and copies the components. */
     public JsonPatch {
       ops = List.copyOf(ops);
       Objects.requireNonNull(target, "target");
     }
 
-    @java.lang.Override
+    @Override
     public int order() {
       return 5;
     }
@@ -113,7 +115,7 @@ public sealed interface Override {
    * @param target the objects to change
    */
   record Image(ImageComponent component, Operator operator, String value, ResourceSelector target)
-      implements Override {
+      implements Overrider {
     /** Validates the components. */
     public Image {
       Objects.requireNonNull(component, "component");
@@ -122,7 +124,7 @@ public sealed interface Override {
       Objects.requireNonNull(target, "target");
     }
 
-    @java.lang.Override
+    @Override
     public int order() {
       return 0;
     }
@@ -138,7 +140,7 @@ public sealed interface Override {
    */
   record ContainerCommand(
       String container, ListOperator operator, List<String> values, ResourceSelector target)
-      implements Override {
+      implements Overrider {
     /** Validates and copies the components. */
     public ContainerCommand {
       Objects.requireNonNull(container, "container");
@@ -147,7 +149,7 @@ public sealed interface Override {
       Objects.requireNonNull(target, "target");
     }
 
-    @java.lang.Override
+    @Override
     public int order() {
       return 1;
     }
@@ -163,7 +165,7 @@ public sealed interface Override {
    */
   record ContainerArgs(
       String container, ListOperator operator, List<String> values, ResourceSelector target)
-      implements Override {
+      implements Overrider {
     /** Validates and copies the components. */
     public ContainerArgs {
       Objects.requireNonNull(container, "container");
@@ -172,7 +174,7 @@ public sealed interface Override {
       Objects.requireNonNull(target, "target");
     }
 
-    @java.lang.Override
+    @Override
     public int order() {
       return 2;
     }
@@ -186,7 +188,7 @@ public sealed interface Override {
    * @param target the objects to change
    */
   record Labels(Operator operator, Map<String, String> values, ResourceSelector target)
-      implements Override {
+      implements Overrider {
     /** Validates and copies the components. */
     public Labels {
       Objects.requireNonNull(operator, "operator");
@@ -194,7 +196,7 @@ public sealed interface Override {
       Objects.requireNonNull(target, "target");
     }
 
-    @java.lang.Override
+    @Override
     public int order() {
       return 3;
     }
@@ -208,7 +210,7 @@ public sealed interface Override {
    * @param target the objects to change
    */
   record Annotations(Operator operator, Map<String, String> values, ResourceSelector target)
-      implements Override {
+      implements Overrider {
     /** Validates and copies the components. */
     public Annotations {
       Objects.requireNonNull(operator, "operator");
@@ -216,7 +218,7 @@ public sealed interface Override {
       Objects.requireNonNull(target, "target");
     }
 
-    @java.lang.Override
+    @Override
     public int order() {
       return 4;
     }
@@ -229,7 +231,7 @@ public sealed interface Override {
    * @param replicas the replica count, at least 0
    * @param target the objects to change
    */
-  record Replicas(int replicas, ResourceSelector target) implements Override {
+  record Replicas(int replicas, ResourceSelector target) implements Overrider {
     /** Validates the components. */
     public Replicas {
       if (replicas < 0) {
@@ -238,7 +240,7 @@ public sealed interface Override {
       Objects.requireNonNull(target, "target");
     }
 
-    @java.lang.Override
+    @Override
     public int order() {
       return 5;
     }

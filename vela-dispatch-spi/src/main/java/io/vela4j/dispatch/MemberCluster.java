@@ -12,10 +12,10 @@ import java.util.TreeMap;
  * @param name the cluster name, not empty
  * @param labels the cluster's labels (informational; kept sorted by key)
  */
-public record ClusterTarget(String name, Map<String, String> labels) {
+public record MemberCluster(String name, Map<String, String> labels) {
 
   /** Validates and copies the components. */
-  public ClusterTarget {
+  public MemberCluster {
     Objects.requireNonNull(name, "name");
     if (name.isEmpty()) {
       throw new IllegalArgumentException("cluster name must not be empty");
@@ -29,7 +29,7 @@ public record ClusterTarget(String name, Map<String, String> labels) {
    * @param name the cluster name
    * @return the target
    */
-  public static ClusterTarget named(String name) {
-    return new ClusterTarget(name, Map.of());
+  public static MemberCluster named(String name) {
+    return new MemberCluster(name, Map.of());
   }
 }
