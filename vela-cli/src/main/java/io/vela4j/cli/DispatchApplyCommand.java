@@ -2,8 +2,6 @@ package io.vela4j.cli;
 
 import io.vela4j.dispatch.DispatchException;
 import io.vela4j.dispatch.DispatchPlan;
-import io.vela4j.dispatch.DispatchRequest;
-import io.vela4j.dispatch.Dispatchers;
 import io.vela4j.dispatch.kube.ApplyListener;
 import io.vela4j.dispatch.kube.ApplyResult;
 import io.vela4j.dispatch.kube.ClusterConnections;
@@ -68,12 +66,15 @@ final class DispatchApplyCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     DispatchPlan plan;
-    DispatchRequest request;
+    io.vela4j.dispatch.DispatchPolicy policy;
     try {
-      var dispatcher = Dispatchers.discover().get(inputs.via);
-      request = DispatchCommand.readRequest(inputs.manifests, inputs.placement, System.in);
-      plan = dispatcher.plan(request);
+      var planned = DispatchCommand.plan(inputs, System.in, err);
+      plan = planned.plan();
+      policy = planned.policy();
     } catch (DispatchException e) {
+      DispatchCommand.print(e.diagnostics(), err);
+      return 1;
+    } catch (io.vela4j.render.RenderException e) {
       DispatchCommand.print(e.diagnostics(), err);
       return 1;
     } catch (IOException e) {
@@ -88,7 +89,7 @@ final class DispatchApplyCommand implements Callable<Integer> {
     }
     var applier =
         KubeApplier.builder()
-            .policy(request.policy())
+            .policy(policy)
             .concurrency(Math.max(1, concurrency))
             .listener(new Progress(out))
             .build();

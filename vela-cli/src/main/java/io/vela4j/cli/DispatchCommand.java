@@ -2,13 +2,16 @@ package io.vela4j.cli;
 
 import io.vela4j.dispatch.DispatchException;
 import io.vela4j.dispatch.DispatchPlan;
+import io.vela4j.dispatch.DispatchPolicy;
 import io.vela4j.dispatch.DispatchRequest;
 import io.vela4j.dispatch.Dispatchers;
-import io.vela4j.dispatch.ResourceScopes;
+import io.vela4j.dispatch.RenderedDispatch;
 import io.vela4j.dispatch.files.ManifestFiles;
 import io.vela4j.dispatch.files.PlacementFile;
 import io.vela4j.dispatch.files.PlanWriter;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.kube.ResourceScopes;
+import io.vela4j.render.RenderResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -17,9 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -51,26 +52,60 @@ final class DispatchCommand implements Runnable {
   }
 
   /**
-   * Reads the manifests and placement files and builds the request (shared with {@code apply}).
+   * A plan and the policy its objects are delivered with.
    *
-   * @param manifests the manifests file, or {@code -} for standard input
-   * @param placement the placement file
-   * @param stdin standard input
-   * @return the request
-   * @throws IOException when a file cannot be read
-   * @throws DispatchException when a file is invalid
+   * @param plan the plan
+   * @param policy the delivery policy
    */
-  static DispatchRequest readRequest(Path manifests, Path placement, InputStream stdin)
+  record Planned(DispatchPlan plan, DispatchPolicy policy) {}
+
+  /**
+   * Plans the inputs (shared with {@code apply}): plain manifests with {@code --placement} as one
+   * request; otherwise every Application, ApplicationRevision and AppDeployment rendered and placed
+   * by its policies (revision-only applications are skipped with a message).
+   *
+   * @param inputs the options
+   * @param stdin standard input
+   * @param err where messages go
+   * @return the plan
+   * @throws IOException when a file cannot be read
+   * @throws DispatchException when a file is invalid or the plan fails
+   * @throws io.vela4j.render.RenderException when an application does not render
+   */
+  static Planned plan(DispatchInputs inputs, InputStream stdin, PrintWriter err)
       throws IOException {
-    String placementText = Files.readString(placement, StandardCharsets.UTF_8);
-    PlacementFile pf = PlacementFile.parse(placementText, placement.toString());
-    String manifestText =
-        manifests.toString().equals("-")
-            ? new String(stdin.readAllBytes(), StandardCharsets.UTF_8)
-            : Files.readString(manifests, StandardCharsets.UTF_8);
-    String name = manifests.toString().equals("-") ? "<stdin>" : manifests.toString();
-    var objects = ManifestFiles.read(manifestText, name, pf.namespace(), ResourceScopes.builtin());
-    return pf.request(objects, ResourceScopes.builtin());
+    var dispatcher = Dispatchers.discover().get(inputs.via);
+    if (inputs.placement != null) {
+      String placementText = Files.readString(inputs.placement, StandardCharsets.UTF_8);
+      PlacementFile pf = PlacementFile.parse(placementText, inputs.placement.toString());
+      var objects = new ArrayList<io.vela4j.dispatch.Manifest>();
+      for (Path f : inputs.render.files) {
+        String text =
+            f.toString().equals("-")
+                ? new String(stdin.readAllBytes(), StandardCharsets.UTF_8)
+                : Files.readString(f, StandardCharsets.UTF_8);
+        String name = f.toString().equals("-") ? "<stdin>" : f.toString();
+        objects.addAll(ManifestFiles.read(text, name, pf.namespace(), ResourceScopes.builtin()));
+      }
+      DispatchRequest request = pf.request(objects, ResourceScopes.builtin());
+      return new Planned(dispatcher.plan(request), request.policy());
+    }
+    List<RenderResult> results = DryRunCommand.render(inputs.render, err, true);
+    var requests = new ArrayList<DispatchRequest>();
+    DispatchPolicy policy = DispatchPolicy.defaults();
+    for (RenderResult r : results) {
+      if (r.revisionOnly()) {
+        err.println(
+            "application "
+                + r.application()
+                + " is revision-only (app.oam.dev/revision-only): nothing to dispatch; place its"
+                + " revisions with an AppDeployment");
+        continue;
+      }
+      requests.addAll(RenderedDispatch.requests(r, policy, ResourceScopes.builtin()));
+    }
+    err.flush();
+    return new Planned(RenderedDispatch.plan(dispatcher, requests), policy);
   }
 
   /** Prints diagnostics one per line ({@code file:line:column: severity: path: message}). */
@@ -89,7 +124,8 @@ final class DispatchCommand implements Runnable {
       name = "plan",
       mixinStandardHelpOptions = true,
       description = {
-        "Plan the delivery of manifests to the clusters of a placement, offline.",
+        "Plan the delivery of Applications, ApplicationRevisions and AppDeployments (rendered and",
+        "placed by their policies) or of plain manifests (with --placement), offline.",
         "Without -o the plan goes to standard output (a '# target: ... wave: ...' comment before",
         "each document) and the summary table to standard error; with -o DIR one file per target",
         "(control-plane.yaml, cluster-<name>.yaml) is written and the summary goes to standard",
@@ -113,10 +149,11 @@ final class DispatchCommand implements Runnable {
       PrintWriter err = spec.commandLine().getErr();
       DispatchPlan plan;
       try {
-        var dispatcher = Dispatchers.discover().get(inputs.via);
-        DispatchRequest request = readRequest(inputs.manifests, inputs.placement, System.in);
-        plan = dispatcher.plan(request);
+        plan = plan(inputs, System.in, err).plan();
       } catch (DispatchException e) {
+        print(e.diagnostics(), err);
+        return 1;
+      } catch (io.vela4j.render.RenderException e) {
         print(e.diagnostics(), err);
         return 1;
       } catch (IOException e) {
@@ -133,12 +170,10 @@ final class DispatchCommand implements Runnable {
         return 0;
       }
       try {
-        Files.createDirectories(output);
-        Map<String, String> files = PlanWriter.files(plan);
-        removeStale(output, files.keySet(), err);
-        for (var e : files.entrySet()) {
-          Files.writeString(output.resolve(e.getKey()), e.getValue(), StandardCharsets.UTF_8);
+        for (Path stale : PlanWriter.write(plan, output)) {
+          err.println("removed stale " + stale);
         }
+        err.flush();
       } catch (IOException e) {
         err.println("error: cannot write " + e.getMessage());
         err.flush();
@@ -148,28 +183,6 @@ final class DispatchCommand implements Runnable {
       out.println("plan " + plan.contentHash() + " written to " + output);
       out.flush();
       return 0;
-    }
-
-    /** Deletes plan files of an earlier run (our naming only) that this plan no longer has. */
-    private static void removeStale(Path dir, java.util.Set<String> keep, PrintWriter err)
-        throws IOException {
-      List<Path> stale = new ArrayList<>();
-      try (Stream<Path> s = Files.list(dir)) {
-        s.filter(
-                p -> {
-                  String n = p.getFileName().toString();
-                  return (n.equals("control-plane.yaml")
-                          || (n.startsWith("cluster-") && n.endsWith(".yaml")))
-                      && !keep.contains(n);
-                })
-            .sorted()
-            .forEach(stale::add);
-      }
-      for (Path p : stale) {
-        Files.delete(p);
-        err.println("removed stale " + p);
-      }
-      err.flush();
     }
   }
 }

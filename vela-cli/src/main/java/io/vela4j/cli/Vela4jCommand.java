@@ -9,12 +9,16 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Vela4jCommand.Version.class,
     description =
-        "Validate OAM / KubeVela objects, evaluate CUE, plan rollouts, plan and apply dispatch.",
+        "Render (dry-run) and validate OAM / KubeVela objects, compute revisions, evaluate CUE, plan rollouts, plan and apply dispatch.",
     subcommands = {
+      DryRunCommand.class,
       ValidateCommand.class,
+      RevisionCommand.class,
+      DefCommand.class,
       DispatchCommand.class,
       RolloutCommand.class,
-      CueCommand.class
+      CueCommand.class,
+      WorkflowCommand.class
     })
 public final class Vela4jCommand implements Runnable {
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vela4j.dispatch.internal.JsonPatcher.PatchException;
 import io.vela4j.dispatch.internal.OverrideEngine;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.kube.ResourceScopes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -73,12 +74,12 @@ public final class DesiredState {
    *     OVERRIDE_FAILED}, {@code OVERRIDE_CHANGED_IDENTITY})
    */
   public static DesiredState compute(DispatchRequest request) {
-    Renderer r = renderer(request);
+    Calculator r = calculator(request);
     var errors = new ArrayList<Diagnostic>(r.errors());
     var warnings = new ArrayList<Diagnostic>(r.warnings());
     var out = new LinkedHashMap<String, List<Manifest>>();
     for (ClusterAssignment a : request.placement().clusters()) {
-      ClusterObjects c = r.render(a);
+      ClusterObjects c = r.compute(a);
       errors.addAll(c.errors());
       warnings.addAll(c.warnings());
       if (c.errors().isEmpty()) {
@@ -93,15 +94,15 @@ public final class DesiredState {
   }
 
   /**
-   * A renderer for computing clusters one at a time, so that planners need not keep every cluster's
-   * objects in memory at once. {@link #compute} is built on it.
+   * A calculator that computes clusters one at a time, so that planners need not keep every
+   * cluster's objects in memory at once. {@link #compute} is built on it.
    *
    * @param request the request
-   * @return the renderer; bundle-level problems are in its {@link Renderer#errors()} and {@link
-   *     Renderer#warnings()}
+   * @return the calculator; bundle-level problems are in its {@link Calculator#errors()} and {@link
+   *     Calculator#warnings()}
    */
-  public static Renderer renderer(DispatchRequest request) {
-    return new Renderer(request);
+  public static Calculator calculator(DispatchRequest request) {
+    return new Calculator(request);
   }
 
   /**
@@ -123,11 +124,11 @@ public final class DesiredState {
   }
 
   /**
-   * Renders the clusters of one request one at a time (see {@link DesiredState#renderer}). Clusters
-   * with identical replicas and overrides share their objects through a small cache. Not
-   * thread-safe: use one renderer per thread.
+   * Computes the clusters of one request one at a time (see {@link DesiredState#calculator}).
+   * Clusters with identical replicas and overrides share their objects through a small cache. Not
+   * thread-safe: use one calculator per thread.
    */
-  public static final class Renderer {
+  public static final class Calculator {
     private static final int CACHE = 64;
     private final ResourceScopes scopes;
     private final List<Manifest> templates;
@@ -144,8 +145,8 @@ public final class DesiredState {
           }
         };
 
-    private Renderer(DispatchRequest request) {
-      scopes = request.scopes().withCrds(request.bundle().manifests());
+    private Calculator(DispatchRequest request) {
+      scopes = request.scopes().withCrds(Manifest.crds(request.bundle().manifests()));
       List<Manifest> ts = new ArrayList<>();
       var unknownKinds = new java.util.TreeSet<String>();
       for (Manifest m : request.bundle().manifests()) {
@@ -208,7 +209,7 @@ public final class DesiredState {
      * @param a an assignment of the request's placement
      * @return the objects and problems; paths name the assignment's index in the placement
      */
-    public ClusterObjects render(ClusterAssignment a) {
+    public ClusterObjects compute(ClusterAssignment a) {
       Integer ci = index.get(a);
       String path = "clusters[" + (ci == null ? "?" : ci) + "]";
       var errs = new ArrayList<Diagnostic>();
@@ -243,7 +244,7 @@ public final class DesiredState {
         var matchedNow = new boolean[a.overrides().size()];
         boolean[] replicasNow = {false};
         List<Manifest> objects =
-            DesiredState.render(templates, a, path, matchedNow, replicasNow, errs);
+            DesiredState.objectsOf(templates, a, path, matchedNow, replicasNow, errs);
         if (!errs.isEmpty()) {
           return new ClusterObjects(a.name(), List.of(), warns, errs);
         }
@@ -280,7 +281,7 @@ public final class DesiredState {
   private static Manifest normalize(
       Manifest m, ResourceScopes scopes, java.util.Set<String> unknownKinds) {
     ResourceKey k = m.key();
-    var scope = scopes.find(k);
+    var scope = scopes.find(k.group(), k.kind());
     if (scope.isEmpty()) {
       unknownKinds.add(k.group() + "/" + k.kind());
       return m;
@@ -309,7 +310,7 @@ public final class DesiredState {
 
   private record Rendered(List<Manifest> objects, boolean[] matched, boolean replicasMatched) {}
 
-  private static List<Manifest> render(
+  private static List<Manifest> objectsOf(
       List<Manifest> templates,
       ClusterAssignment a,
       String path,
@@ -448,7 +449,7 @@ public final class DesiredState {
    * @return whether {@link #scopes()} knows it
    */
   public boolean known(ResourceKey key) {
-    return scopes.find(key).isPresent();
+    return scopes.find(key.group(), key.kind()).isPresent();
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.vela4j.dispatch;
 
+import io.vela4j.model.kube.ResourceScopes;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.vela4j.dispatch.internal.Json;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.kube.ResourceScopes;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -81,7 +82,7 @@ public record Manifest(ResourceKey key, ObjectNode body) {
     }
     ResourceKey key = keyOf(body, "manifest");
     if (scopes != null && key.namespace() != null) {
-      var scope = scopes.find(key);
+      var scope = scopes.find(key.group(), key.kind());
       if (scope.isPresent() && !scope.get().namespaced()) {
         ((ObjectNode) body.get("metadata")).remove("namespace");
         key = key.withNamespace(null);
@@ -106,6 +107,20 @@ public record Manifest(ResourceKey key, ObjectNode body) {
    */
   static Manifest adopt(ResourceKey key, ObjectNode body) {
     return new Manifest(key, new io.vela4j.dispatch.internal.OwnedNode(body));
+  }
+
+  /**
+   * The bodies of the CustomResourceDefinitions among {@code manifests} (copies), for {@link
+   * ResourceScopes#withCrds}.
+   *
+   * @param manifests the manifests
+   * @return the CRDs' bodies
+   */
+  public static java.util.List<JsonNode> crds(java.util.Collection<Manifest> manifests) {
+    return manifests.stream()
+        .filter(m -> m.key().kind().equals("CustomResourceDefinition"))
+        .map(m -> (JsonNode) m.body)
+        .toList();
   }
 
   /** A copy of the normalized body. */

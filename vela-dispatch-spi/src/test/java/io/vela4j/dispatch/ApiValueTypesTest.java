@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.kube.ResourceScope;
+import io.vela4j.model.kube.ResourceScopes;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -9,8 +9,12 @@ import io.vela4j.dispatch.files.ManifestFiles;
 import io.vela4j.dispatch.files.PlacementFile;
 import io.vela4j.dispatch.files.PlanWriter;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.kube.ResourceScopes;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FilesFormatTest {
 
@@ -139,6 +143,33 @@ class FilesFormatTest {
     assertThat(docs).hasSize(plan.deliveries().size());
     for (int i = 0; i < docs.size(); i++) {
       assertThat(json.writeValueAsString(docs.get(i))).isEqualTo(plan.deliveries().get(i).json());
+    }
+  }
+
+  @Test
+  void writingToADirectoryReplacesAnEarlierPlanAndLeavesOtherFilesAlone(@TempDir Path dir)
+      throws Exception {
+    DispatchPlan plan = Dispatchers.discover().get("direct").plan(Fixtures.exampleRequest());
+    Files.writeString(dir.resolve("cluster-gone.yaml"), "stale");
+    Files.writeString(dir.resolve("control-plane.yaml"), "stale");
+    Files.writeString(dir.resolve("notes.txt"), "mine");
+
+    List<Path> removed = PlanWriter.write(plan, dir.resolve("."));
+
+    assertThat(removed)
+        .extracting(p -> p.getFileName().toString())
+        .containsExactly("cluster-gone.yaml", "control-plane.yaml");
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString()).sorted())
+          .containsExactlyElementsOf(
+              java.util.stream.Stream.concat(
+                      PlanWriter.files(plan).keySet().stream(),
+                      java.util.stream.Stream.of("notes.txt"))
+                  .sorted()
+                  .toList());
+    }
+    for (var e : PlanWriter.files(plan).entrySet()) {
+      assertThat(dir.resolve(e.getKey())).hasContent(e.getValue());
     }
   }
 

@@ -1,14 +1,12 @@
 package io.vela4j.dispatch;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.vela4j.dispatch.files.ManifestFiles;
 import io.vela4j.dispatch.files.PlacementFile;
+import io.vela4j.model.kube.ResourceScopes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
@@ -42,26 +40,11 @@ public final class Fixtures {
 
   /**
    * Compares {@code actual} with {@code src/test/resources/golden/<name>}; rewrites the file when
-   * the system property {@code vela.golden.update} is {@code true}.
+   * the system property {@code vela4j.golden.update} is {@code true} (vela-testing's {@code
+   * Golden}).
    */
   public static void assertGolden(String name, String actual) {
-    Path file = Paths.get("src", "test", "resources", "golden", name);
-    try {
-      if (Boolean.getBoolean("vela.golden.update")) {
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, actual, StandardCharsets.UTF_8);
-        return;
-      }
-      assertThat(file)
-          .as("golden file %s is missing; run with -Dvela.golden.update=true", file)
-          .exists();
-      String expected = Files.readString(file, StandardCharsets.UTF_8);
-      assertThat(actual)
-          .as("output differs from %s (regenerate with -Dvela.golden.update=true)", file)
-          .isEqualTo(expected);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    io.vela4j.testing.Golden.assertMatches(name, actual);
   }
 
   /** The shared folder ({@code vela4j.shared.dir}, else ../../shared), or null if absent. */

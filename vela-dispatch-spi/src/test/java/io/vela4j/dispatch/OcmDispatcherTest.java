@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vela4j.dispatch.ocm.OcmDispatcher;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.kube.ResourceScope;
+import io.vela4j.model.kube.ResourceScopes;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -110,9 +110,9 @@ public final class DirectDispatcher implements Dispatcher {
 
   @Override
   public DispatchPlan plan(DispatchRequest request) {
-    DesiredState.Renderer renderer = DesiredState.renderer(request);
-    var warnings = new ArrayList<Diagnostic>(renderer.warnings());
-    var errors = new ArrayList<Diagnostic>(renderer.errors());
+    DesiredState.Calculator calculator = DesiredState.calculator(request);
+    var warnings = new ArrayList<Diagnostic>(calculator.warnings());
+    var errors = new ArrayList<Diagnostic>(calculator.errors());
     for (String key : request.options().keySet()) {
       warnings.add(
           Diagnostic.warning(
@@ -122,7 +122,7 @@ public final class DirectDispatcher implements Dispatcher {
     String ns = policy.inventoryNamespace() == null ? "default" : policy.inventoryNamespace();
     String parentName = "applyset-" + request.bundle().id();
     boolean nsInBundle =
-        renderer.templates().stream()
+        calculator.templates().stream()
             .anyMatch(
                 m ->
                     m.key().group().isEmpty()
@@ -142,7 +142,7 @@ public final class DirectDispatcher implements Dispatcher {
     clusters.sort(java.util.Comparator.comparing(ClusterAssignment::name));
     List<Delivery> all = new ArrayList<>();
     for (ClusterAssignment assignment : clusters) {
-      DesiredState.ClusterObjects rendered = renderer.render(assignment);
+      DesiredState.ClusterObjects rendered = calculator.compute(assignment);
       warnings.addAll(rendered.warnings());
       errors.addAll(rendered.errors());
       if (!rendered.errors().isEmpty()) {

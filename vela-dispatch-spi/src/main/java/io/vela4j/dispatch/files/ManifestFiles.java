@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vela4j.dispatch.DispatchException;
 import io.vela4j.dispatch.Manifest;
-import io.vela4j.dispatch.ResourceScopes;
 import io.vela4j.dispatch.internal.LocatedYaml;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.kube.ResourceScopes;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -85,11 +85,11 @@ public final class ManifestFiles {
     if (!errors.isEmpty()) {
       throw new DispatchException(errors);
     }
-    ResourceScopes all = scopes.withCrds(parsed);
+    ResourceScopes all = scopes.withCrds(Manifest.crds(parsed));
     var out = new ArrayList<Manifest>(parsed.size());
     for (Manifest m : parsed) {
       if (m.key().namespace() == null && defaultNamespace != null) {
-        var scope = all.find(m.key());
+        var scope = all.find(m.key().group(), m.key().kind());
         if (scope.isEmpty() || scope.get().namespaced()) {
           ObjectNode body = m.body();
           body.withObject("/metadata").put("namespace", defaultNamespace);

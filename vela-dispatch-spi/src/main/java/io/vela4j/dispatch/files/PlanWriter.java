@@ -8,7 +8,11 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.vela4j.dispatch.Delivery;
 import io.vela4j.dispatch.DeliveryTarget;
 import io.vela4j.dispatch.DispatchPlan;
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * Writes a {@link DispatchPlan} as YAML, deterministically (sorted keys, delivery order), and
@@ -24,6 +29,7 @@ import java.util.TreeSet;
  * <ul>
  *   <li>{@link #files}: one YAML text per target, named {@code control-plane.yaml} or {@code
  *       cluster-<name>.yaml}; each document is preceded by {@code # wave: W action: A}.
+ *   <li>{@link #write}: those files into a directory, stale plan files of an earlier run removed.
  *   <li>{@link #stream}: everything in one text, each document preceded by {@code # target: T wave:
  *       W action: A}.
  * </ul>
@@ -76,6 +82,41 @@ public final class PlanWriter {
       out.put(e.getKey().fileStem() + ".yaml", sb.toString());
     }
     return out;
+  }
+
+  /**
+   * Writes {@link #files} into a directory (created when missing) and deletes the plan files of an
+   * earlier run ({@code control-plane.yaml}, {@code cluster-*.yaml}) that this plan no longer has,
+   * so the directory always holds exactly this plan. Other files are left alone. This is what
+   * {@code vela4j dispatch plan -o DIR} and the Maven plugin's {@code vela:plan} write.
+   *
+   * @param plan the plan
+   * @param dir the directory
+   * @return the stale files deleted, sorted
+   * @throws IOException when the directory cannot be listed or a file cannot be written or deleted
+   */
+  public static List<Path> write(DispatchPlan plan, Path dir) throws IOException {
+    Files.createDirectories(dir);
+    Map<String, String> files = files(plan);
+    List<Path> stale = new ArrayList<>();
+    try (Stream<Path> s = Files.list(dir)) {
+      s.filter(
+              p -> {
+                String n = p.getFileName().toString();
+                return (n.equals("control-plane.yaml")
+                        || (n.startsWith("cluster-") && n.endsWith(".yaml")))
+                    && !files.containsKey(n);
+              })
+          .sorted()
+          .forEach(stale::add);
+    }
+    for (Path p : stale) {
+      Files.delete(p);
+    }
+    for (var e : files.entrySet()) {
+      Files.writeString(dir.resolve(e.getKey()), e.getValue(), StandardCharsets.UTF_8);
+    }
+    return List.copyOf(stale);
   }
 
   /**

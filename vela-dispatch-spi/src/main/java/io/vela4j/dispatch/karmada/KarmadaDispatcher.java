@@ -111,11 +111,11 @@ public final class KarmadaDispatcher implements Dispatcher {
   public DispatchPlan plan(DispatchRequest request) {
     // The shared step validates every cluster's overrides (Karmada would fail on the same ones);
     // the per-cluster objects themselves are produced by Karmada, so they are not kept.
-    DesiredState.Renderer renderer = DesiredState.renderer(request);
-    var warnings = new ArrayList<Diagnostic>(renderer.warnings());
-    var errors = new ArrayList<Diagnostic>(renderer.errors());
+    DesiredState.Calculator calculator = DesiredState.calculator(request);
+    var warnings = new ArrayList<Diagnostic>(calculator.warnings());
+    var errors = new ArrayList<Diagnostic>(calculator.errors());
     for (ClusterAssignment a : request.placement().clusters()) {
-      DesiredState.ClusterObjects c = renderer.render(a);
+      DesiredState.ClusterObjects c = calculator.compute(a);
       warnings.addAll(c.warnings());
       errors.addAll(c.errors());
     }
@@ -136,7 +136,7 @@ public final class KarmadaDispatcher implements Dispatcher {
     boolean allPositive =
         assignments.values().stream().allMatch(a -> a.replicas() != null && a.replicas() > 0);
     boolean divided =
-        allPositive && renderer.templates().stream().anyMatch(m -> divisible(m.key()));
+        allPositive && calculator.templates().stream().anyMatch(m -> divisible(m.key()));
     int sum = 0;
     if (divided) {
       long s = 0;
@@ -155,7 +155,7 @@ public final class KarmadaDispatcher implements Dispatcher {
     // Templates, grouped by namespace ("" = cluster-scoped).
     var byNamespace = new TreeMap<String, List<Manifest>>();
     List<Manifest> templates = new ArrayList<>();
-    for (Manifest t : renderer.templates()) {
+    for (Manifest t : calculator.templates()) {
       Manifest out = t;
       if (divided && divisible(t.key())) {
         ObjectNode body = t.body();

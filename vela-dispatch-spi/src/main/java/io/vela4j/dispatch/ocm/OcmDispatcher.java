@@ -14,11 +14,11 @@ import io.vela4j.dispatch.DispatchRequest;
 import io.vela4j.dispatch.Dispatcher;
 import io.vela4j.dispatch.Manifest;
 import io.vela4j.dispatch.ResourceKey;
-import io.vela4j.dispatch.ResourceScopes;
 import io.vela4j.dispatch.Waves;
 import io.vela4j.dispatch.internal.Json;
 import io.vela4j.dispatch.internal.Labels;
 import io.vela4j.model.Diagnostic;
+import io.vela4j.model.kube.ResourceScopes;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,9 +112,9 @@ public final class OcmDispatcher implements Dispatcher {
 
   @Override
   public DispatchPlan plan(DispatchRequest request) {
-    DesiredState.Renderer renderer = DesiredState.renderer(request);
-    var warnings = new ArrayList<Diagnostic>(renderer.warnings());
-    var errors = new ArrayList<Diagnostic>(renderer.errors());
+    DesiredState.Calculator calculator = DesiredState.calculator(request);
+    var warnings = new ArrayList<Diagnostic>(calculator.warnings());
+    var errors = new ArrayList<Diagnostic>(calculator.errors());
     for (String key : request.options().keySet()) {
       if (!OPTIONS.contains(key)) {
         warnings.add(
@@ -125,7 +125,7 @@ public final class OcmDispatcher implements Dispatcher {
       }
     }
     DispatchPolicy policy = request.policy();
-    feedbackWithoutMatch(renderer.templates(), policy, warnings);
+    feedbackWithoutMatch(calculator.templates(), policy, warnings);
     String bundle = request.bundle().id();
     String scheduling = request.options().getOrDefault(OPTION_SCHEDULING, "explicit");
     if (scheduling.equals("placement")) {
@@ -142,7 +142,7 @@ public final class OcmDispatcher implements Dispatcher {
     List<ClusterAssignment> clusters = new ArrayList<>(request.placement().clusters());
     clusters.sort(java.util.Comparator.comparing(ClusterAssignment::name));
     for (ClusterAssignment assignment : clusters) {
-      DesiredState.ClusterObjects rendered = renderer.render(assignment);
+      DesiredState.ClusterObjects rendered = calculator.compute(assignment);
       warnings.addAll(rendered.warnings());
       errors.addAll(rendered.errors());
       if (!rendered.errors().isEmpty()) {
@@ -155,7 +155,7 @@ public final class OcmDispatcher implements Dispatcher {
       for (int i = 0; i < chunks.size(); i++) {
         List<Manifest> chunk = chunks.get(i);
         String name = workName(bundle, cluster, i);
-        ObjectNode work = manifestWork(name, cluster, i, chunk, request, renderer.scopes());
+        ObjectNode work = manifestWork(name, cluster, i, chunk, request, calculator.scopes());
         boolean foundation =
             split && Waves.of(chunk.get(chunk.size() - 1).key()) == Waves.FOUNDATION;
         if (foundation) {

@@ -1,0 +1,5 @@
+/** Benchmarks of vela-render. */
+@NullMarked
+package io.vela4j.benchmarks.render;
+
+import org.jspecify.annotations.NullMarked;
