@@ -35,7 +35,12 @@ final class Comprehensions {
    * as cyclic too (structural-cycle detection).
    */
   record Comp(
-      Adt.CompD d, Env env, CloseInfo litCi, @Nullable Hist hist, Structs.Cursor chain, int cyc) {}
+      Adt.CompD d,
+      Env env,
+      CloseInfo litCi,
+      @Nullable Hist hist,
+      LabelChain.Cursor chain,
+      int cyc) {}
 
   /** Runs a comprehension; returns an incomplete error if it yielded nothing and may retry. */
   static Atom.@Nullable Bottom runComp(NodeContext n, Comp c) {

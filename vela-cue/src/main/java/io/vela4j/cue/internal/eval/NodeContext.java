@@ -55,17 +55,18 @@ final class NodeContext {
   boolean listSeen;
 
   // Export order (Order): one chain of labels per struct literal, and the conjunct it came from.
-  final List<List<String>> chains = new ArrayList<>(1);
+  final List<LabelChain> chains = new ArrayList<>(1);
   final List<Integer> chainUnits = new ArrayList<>(1);
   int unit = -1;
-  Structs.@Nullable Cursor pendingChain;
+  LabelChain.@Nullable Cursor pendingChain;
 
   // Struct literals (Structs), lists (Lists), comprehensions (Comprehensions).
   final List<Structs.Pat> patterns = new ArrayList<>(0);
   final List<Structs.Dyn> dyns = new ArrayList<>(0);
   final List<Lists.ListPart> listParts = new ArrayList<>(0);
   final List<Comprehensions.Comp> comps = new ArrayList<>(0);
-  final ArrayDeque<Task> tasks = new ArrayDeque<>();
+  // Created on first use, as most vertices never need them (the same for the maps below).
+  @Nullable ArrayDeque<Task> tasks;
 
   // Closedness: the scopes of the conjuncts added here, of the struct literals, of `...` (and
   // struct values) and of bare `_`; whether a conjunct was declared inside a definition.
@@ -124,8 +125,9 @@ final class NodeContext {
   }
 
   void drainTasks() {
-    while (!tasks.isEmpty()) {
-      Task t = tasks.poll();
+    ArrayDeque<Task> ts = tasks;
+    while (ts != null && !ts.isEmpty()) {
+      Task t = ts.poll();
       Conjunct c = t.c();
       Object r;
       try {
@@ -215,6 +217,9 @@ final class NodeContext {
         addVertexValue(ve.vertex(), c);
       } else {
         Cycles.markNonCyclic(this);
+        if (tasks == null) {
+          tasks = new ArrayDeque<>(4);
+        }
         tasks.add(new Task(c, viaCycle));
       }
     } finally {
@@ -247,9 +252,9 @@ final class NodeContext {
         // evaluated; its fields count as declared here.
         Closedness.noteOpen(this, ci);
         CloseInfo fieldCi = ci.field("");
-        List<String> chain = new ArrayList<>();
+        LabelChain chain = new LabelChain();
         for (Vertex a : Order.fields(src)) {
-          chain.add(a.label);
+          chain.append(a.label);
         }
         chains.add(chain);
         chainUnits.add(unit);

@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * ({@link #applyRest}); dynamic fields {@code (k): e} wait until their label is concrete ({@link
  * #runDyn}, retried like comprehensions). Each literal also contributes a chain of its labels to
  * the node's export order ({@link Order}); an embedded literal or comprehension inserts its labels
- * at the place of the embedding ({@link Cursor}).
+ * at the place of the embedding ({@link LabelChain.Cursor}).
  */
 final class Structs {
   private Structs() {}
@@ -93,24 +93,7 @@ final class Structs {
       CloseInfo litCi,
       @Nullable LitInfo li,
       @Nullable Hist hist,
-      List<String> chain) {}
-
-  /** Where the fields of an embedded literal or comprehension go in the enclosing chain. */
-  static final class Cursor {
-    final List<String> chain;
-    @Nullable String anchor;
-
-    Cursor(List<String> chain, @Nullable String anchor) {
-      this.chain = chain;
-      this.anchor = anchor;
-    }
-
-    void add(String label) {
-      int idx = anchor == null ? 0 : chain.indexOf(anchor) + 1;
-      chain.add(idx, label);
-      anchor = label;
-    }
-  }
+      LabelChain chain) {}
 
   static void addStruct(NodeContext n, Adt.StructE s, Conjunct c) {
     CloseInfo litCi = Closedness.enterStruct(n, c.ci(), s);
@@ -130,14 +113,14 @@ final class Structs {
     if (!s.hasEmbed() || s.hasRegular()) {
       n.structForced = true;
     }
-    Cursor cursor = n.pendingChain;
+    LabelChain.Cursor cursor = n.pendingChain;
     n.pendingChain = null;
-    List<String> chain;
+    LabelChain chain;
     if (cursor == null) {
-      chain = new ArrayList<>();
+      chain = new LabelChain();
       n.chains.add(chain);
       n.chainUnits.add(n.unit);
-      cursor = new Cursor(chain, null);
+      cursor = new LabelChain.Cursor(chain, -1);
     } else {
       chain = cursor.chain;
     }
@@ -157,9 +140,9 @@ final class Structs {
         addArcConj(n, a, new Conjunct(f.value(), cenv, litCi.field(f.label()), c.hist()));
       } else if (d instanceof Adt.LetD l) {
       } else if (d instanceof Adt.EmbedD em) {
-        Cursor embedCursor = null;
+        LabelChain.Cursor embedCursor = null;
         if (em.expr() instanceof Adt.StructE) {
-          embedCursor = new Cursor(chain, cursor.anchor);
+          embedCursor = new LabelChain.Cursor(chain, cursor.anchor);
           n.pendingChain = embedCursor;
         }
         n.add(
@@ -185,7 +168,12 @@ final class Structs {
       } else if (d instanceof Adt.CompD cd) {
         n.comps.add(
             new Comprehensions.Comp(
-                cd, cenv, litCi, c.hist(), new Cursor(chain, cursor.anchor), n.viaCycle));
+                cd,
+                cenv,
+                litCi,
+                c.hist(),
+                new LabelChain.Cursor(chain, cursor.anchor),
+                n.viaCycle));
       }
     }
   }
@@ -288,7 +276,7 @@ final class Structs {
     if (d.li() != null) {
       d.li().labels.add(label);
     }
-    d.chain().add(label);
+    d.chain().append(label);
     Vertex a = arc(n, label, d.d().type());
     if (a == null) {
       return null;

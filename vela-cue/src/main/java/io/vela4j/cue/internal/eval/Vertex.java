@@ -45,9 +45,6 @@ final class Vertex {
   boolean isLet;
   List<String> docs = List.of();
 
-  /** Labels of this vertex in the order they were first declared, per literal (toposort input). */
-  @Nullable List<List<String>> orderChains;
-
   int state = NEW;
   @Nullable Vertex forward;
 
