@@ -206,7 +206,7 @@ final class EvaluatedValue implements CueValue {
     if (v == null) {
       throw absent();
     }
-    EvalGuard.run(
+    read(
         () -> {
           Exporter.validate(v);
           return null;
@@ -223,19 +223,28 @@ final class EvaluatedValue implements CueValue {
     if (v == null) {
       throw absent();
     }
-    return EvalGuard.run(() -> Exporter.export(v));
+    return read(() -> Exporter.export(v));
   }
 
   @Override
   public String exportJson() {
-    JsonNode n = export();
-    return EvalGuard.run(() -> ExportText.write(n));
+    if (v == null) {
+      throw absent();
+    }
+    return read(() -> ExportText.write(Exporter.export(v)));
   }
 
   @Override
   public String exportYaml() {
-    JsonNode n = export();
-    return EvalGuard.run(() -> ExportText.writeYaml(n));
+    if (v == null) {
+      throw absent();
+    }
+    return read(() -> ExportText.writeYaml(Exporter.export(v)));
+  }
+
+  /** Runs a read of this value (validate, export): in place once the program is warm. */
+  private <T> T read(java.util.function.Supplier<T> work) {
+    return program == null ? EvalGuard.run(work) : EvalGuard.runShallowFirst(program.reads, work);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.vela4j.cue.internal.eval;
 
 import io.vela4j.cue.CueError;
+import io.vela4j.cue.internal.LargeStack;
 import io.vela4j.cue.internal.syntax.Ast;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -78,8 +79,12 @@ final class Evaluation {
     }
   }
 
+  /** The number of vertices being evaluated inside each other now. */
+  int nesting;
+
   /** Checks the nesting depth of a new child of {@code parent}. */
   static void checkDepth(Vertex parent) {
+    LargeStack.checkDepth(parent.depth + 1);
     if (parent.depth >= MAX_DEPTH) {
       throw new BottomEx(
           Atom.Bottom.fatal(
@@ -102,9 +107,22 @@ final class Evaluation {
   }
 
   void evaluateWith(Vertex v, @Nullable Map<Disjunctions.DKey, Integer> forced) {
+    if (forced == null && v.conjuncts.size() == 1 && v.notAllowed == null) {
+      // A single concrete literal (a JSON value filled in, `name: "web"`) is its own value: no
+      // unification state is needed.
+      Adt.Expr e = v.conjuncts.get(0).expr();
+      if (e instanceof Adt.Lit l && Atom.isConcrete(l.value())) {
+        tick();
+        v.kind = Vertex.K_SCALAR;
+        v.scalar = l.value();
+        v.state = Vertex.EVALUATED;
+        return;
+      }
+    }
     v.state = Vertex.EVALUATING;
     NodeContext ctx = new NodeContext(this, v, forced);
     v.ctx = ctx;
+    LargeStack.checkDepth(++nesting);
     try {
       ctx.run();
     } catch (BottomEx b) {
@@ -112,6 +130,7 @@ final class Evaluation {
       v.err = b.bottom.withPath(v.path());
       v.forward = null;
     } finally {
+      nesting--;
       v.ctx = null;
       v.state = Vertex.EVALUATED;
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vela4j.cue.CueError;
 import io.vela4j.cue.CueException;
 import io.vela4j.cue.CuePosition;
+import io.vela4j.cue.internal.LargeStack;
 import io.vela4j.cue.internal.syntax.Ast;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -36,10 +37,11 @@ final class Exporter {
   /** Fatal errors anywhere below v (hidden fields and definitions included). */
   static void collectFatal(Vertex v0, Set<CueError> out) {
     Set<Vertex> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    collectFatal(v0, out, seen);
+    collectFatal(v0, out, seen, 0);
   }
 
-  private static void collectFatal(Vertex v0, Set<CueError> out, Set<Vertex> seen) {
+  private static void collectFatal(Vertex v0, Set<CueError> out, Set<Vertex> seen, int depth) {
+    LargeStack.checkDepth(depth);
     Vertex v = v0.deref();
     if (!seen.add(v)) {
       return;
@@ -57,7 +59,7 @@ final class Exporter {
       if (a.isLet || a.arcType != Adt.ArcType.REGULAR) {
         continue;
       }
-      collectFatal(a, out, seen);
+      collectFatal(a, out, seen, depth + 1);
     }
   }
 
@@ -76,14 +78,15 @@ final class Exporter {
       throw new CueException(new ArrayList<>(errs));
     }
     List<CueError> list = new ArrayList<>();
-    JsonNode n = exp(v, list);
+    JsonNode n = exp(v, list, 0);
     if (!list.isEmpty()) {
       throw new CueException(list);
     }
     return n;
   }
 
-  private static @Nullable JsonNode exp(Vertex v0, List<CueError> errs) {
+  private static @Nullable JsonNode exp(Vertex v0, List<CueError> errs, int depth) {
+    LargeStack.checkDepth(depth);
     Vertex v = Defaults.dflt(v0);
     switch (v.kind) {
       case Vertex.K_BOTTOM -> {
@@ -112,7 +115,7 @@ final class Exporter {
           }
         }
         for (Vertex a : Order.fields(v)) {
-          JsonNode c = exp(a, errs);
+          JsonNode c = exp(a, errs, depth + 1);
           if (c != null) {
             o.set(Labels.display(a.label), c);
           }
@@ -122,7 +125,7 @@ final class Exporter {
       case Vertex.K_LIST -> {
         ArrayNode arr = F.arrayNode();
         for (Vertex a : v.elements()) {
-          JsonNode c = exp(a, errs);
+          JsonNode c = exp(a, errs, depth + 1);
           if (c != null) {
             arr.add(c);
           }

@@ -53,8 +53,10 @@
  * {@link io.vela4j.cue.internal.eval.Exporter} validates and exports it (regular fields only,
  * defaults taken, in the export order of {@link io.vela4j.cue.internal.eval.Order}). Errors are
  * {@link io.vela4j.cue.internal.eval.Atom.Bottom} values, fatal or incomplete; {@link
- * io.vela4j.cue.internal.eval.EvalGuard} runs the work on a large stack and turns every failure
- * into a {@code CueException}.
+ * io.vela4j.cue.internal.eval.EvalGuard} turns every failure into a {@code CueException} and
+ * decides where the work runs: compiling on a pooled thread with a large stack, evaluating and
+ * exporting on the caller's own stack as long as the recursions stay within a small budget (nested
+ * evaluations, value nesting, filled-in JSON), and again on a large stack when they do not.
  */
 @NullMarked
 package io.vela4j.cue.internal.eval;
