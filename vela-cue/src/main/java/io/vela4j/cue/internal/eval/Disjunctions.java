@@ -5,6 +5,7 @@ import io.vela4j.cue.internal.syntax.Ast;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -56,6 +57,9 @@ final class Disjunctions {
   record Pending(Adt.DisjE d, int occ) {}
 
   static void addDisj(NodeContext n, Adt.DisjE d, Conjunct c) {
+    if (n.occ == null) {
+      n.occ = new IdentityHashMap<>(4);
+    }
     int k = n.occ.merge(d, 1, Integer::sum) - 1;
     Integer choice = n.forced == null ? null : n.forced.get(new DKey(d, k));
     if (choice != null) {

@@ -80,10 +80,10 @@ final class NodeContext {
 
   // Disjunctions: pending ones and the occurrence count per disjunction expression.
   final List<Disjunctions.Pending> pending = new ArrayList<>(0);
-  final IdentityHashMap<Adt.DisjE, Integer> occ = new IdentityHashMap<>();
+  @Nullable IdentityHashMap<Adt.DisjE, Integer> occ;
 
   // References: each target vertex is copied once, under the scope it got then (Closedness).
-  final Map<Vertex, Integer> visited = new IdentityHashMap<>();
+  @Nullable Map<Vertex, Integer> visited;
   // Cycles.
   boolean anyCyclic;
   boolean anyNonCyclic;
