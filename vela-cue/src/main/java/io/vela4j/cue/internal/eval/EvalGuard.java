@@ -74,6 +74,10 @@ final class EvalGuard {
       throw limit("limit exceeded: value nested too deeply");
     } catch (Evaluation.Cancelled e) {
       throw limit(e.getMessage());
+    } catch (Evaluation.LimitExceeded e) {
+      throw new CueException(
+          new CueError(
+              CueError.Kind.LIMIT, e.getMessage(), e.path == null ? "" : e.path, List.of()));
     } catch (CueException e) {
       throw e;
     } catch (BottomEx e) {

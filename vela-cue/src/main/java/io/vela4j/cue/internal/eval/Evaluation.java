@@ -1,5 +1,6 @@
 package io.vela4j.cue.internal.eval;
 
+import io.vela4j.cue.CueCompiler;
 import io.vela4j.cue.CueError;
 import io.vela4j.cue.internal.LargeStack;
 import io.vela4j.cue.internal.syntax.Ast;
@@ -17,24 +18,36 @@ import org.jspecify.annotations.Nullable;
  * other in any order. A vertex that is read while it is being evaluated is a reference cycle: what
  * is known so far is used (a scalar, or the struct being built), else it is an incomplete {@code
  * cycle detected}. {@link #finalizeDeep} then evaluates the whole tree below a vertex and runs the
- * validators of structs and lists. Limits: steps, vertices, nesting depth ({@value #MAX_DEPTH}) and
- * the disjunction cross product; an interrupted thread cancels the evaluation.
+ * validators of structs and lists. Limits ({@link EvalLimits}, from {@link CueCompiler.Limits}):
+ * steps, vertices, nesting depth, the disjunction cross product, string length and number size; an
+ * interrupted thread cancels the evaluation.
  */
 final class Evaluation {
   /** The closedness scopes of this evaluation. */
   final Closedness.Scopes scopes = new Closedness.Scopes();
 
-  final int maxDisjuncts = 1024;
+  /** The limits of this evaluation. */
+  final EvalLimits limits;
 
-  private static final long MAX_VERTICES = 5_000_000L;
+  final int maxDisjuncts;
 
-  private static final long MAX_STEPS = 200_000_000L;
+  private final long maxVertices;
+
+  private final long maxSteps;
 
   /**
    * The deepest a field may be nested (design note §9.3: at least 20,000). A structural cycle that
    * escapes detection grows the tree one level per step; this bounds it with a LIMIT error.
    */
-  static final int MAX_DEPTH = 20_000;
+  private final int maxDepth;
+
+  Evaluation(CueCompiler.Limits limits) {
+    this.limits = new EvalLimits(limits);
+    this.maxDisjuncts = limits.maxDisjuncts();
+    this.maxVertices = limits.maxValues();
+    this.maxSteps = limits.maxSteps();
+    this.maxDepth = limits.maxDepth();
+  }
 
   /**
    * How deeply disjunct clones may be evaluated inside each other: a safety net that turns an
@@ -64,9 +77,25 @@ final class Evaluation {
       // The caller gave up (e.g. a time limit): stop instead of burning CPU in the background.
       throw new Cancelled();
     }
-    if (++steps > MAX_STEPS) {
-      throw new BottomEx(
-          Atom.Bottom.fatal(CueError.Kind.LIMIT, "limit exceeded: too many evaluation steps"));
+    if (++steps > maxSteps) {
+      throw new LimitExceeded(
+          "evaluation step limit " + maxSteps + " exceeded (CueCompiler.Limits.maxSteps)");
+    }
+  }
+
+  /**
+   * Unwinds a whole evaluation that exceeded its step or value limit: going on with the other
+   * fields would only exceed it again, so the evaluation ends with one error, located at the
+   * innermost vertex that was being evaluated. Never caught inside the evaluator.
+   */
+  static final class LimitExceeded extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /** The path of the vertex being evaluated when the limit was exceeded; null until known. */
+    @Nullable String path;
+
+    LimitExceeded(String message) {
+      super(message, null, false, false);
     }
   }
 
@@ -83,19 +112,25 @@ final class Evaluation {
   int nesting;
 
   /** Checks the nesting depth of a new child of {@code parent}. */
-  static void checkDepth(Vertex parent) {
+  void checkDepth(Vertex parent) {
     LargeStack.checkDepth(parent.depth + 1);
-    if (parent.depth >= MAX_DEPTH) {
+    if (parent.depth >= maxDepth) {
       throw new BottomEx(
           Atom.Bottom.fatal(
               CueError.Kind.LIMIT,
-              "limit exceeded: value nested more than " + MAX_DEPTH + " levels deep"));
+              "limit exceeded: value nested more than "
+                  + maxDepth
+                  + " levels deep (CueCompiler.Limits.maxDepth)"));
     }
   }
 
   void countVertex() {
-    if (++vertices > MAX_VERTICES) {
-      throw new BottomEx(Atom.Bottom.fatal(CueError.Kind.LIMIT, "limit exceeded: too many values"));
+    if ((vertices & 0x3ff) == 0 && Thread.currentThread().isInterrupted()) {
+      throw new Cancelled();
+    }
+    if (++vertices > maxVertices) {
+      throw new LimitExceeded(
+          "value count limit " + maxVertices + " exceeded (CueCompiler.Limits.maxValues)");
     }
   }
 
@@ -129,6 +164,11 @@ final class Evaluation {
       v.kind = Vertex.K_BOTTOM;
       v.err = b.bottom.withPath(v.path());
       v.forward = null;
+    } catch (LimitExceeded e) {
+      if (e.path == null && v.parent != null) {
+        e.path = v.path(); // the innermost field, not a temporary operand
+      }
+      throw e;
     } finally {
       nesting--;
       v.ctx = null;

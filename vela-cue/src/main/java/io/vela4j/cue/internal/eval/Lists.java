@@ -62,7 +62,7 @@ final class Lists {
     Vertex a = n.v.arcs.get(label);
     if (a == null) {
       n.ev.countVertex();
-      Evaluation.checkDepth(n.v);
+      n.ev.checkDepth(n.v);
       a = new Vertex(n.v, label);
       a.arcType = Adt.ArcType.REGULAR;
       n.v.arcs.put(label, a);

@@ -1,6 +1,7 @@
 package io.vela4j.cue.internal.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vela4j.cue.CueCompiler;
 import io.vela4j.cue.CueProgram;
 import io.vela4j.cue.CueValue;
 import io.vela4j.cue.internal.LargeStack;
@@ -32,8 +33,12 @@ final class ProgramImpl implements CueProgram {
 
   final AtomicInteger reads = new AtomicInteger();
 
-  ProgramImpl(String filename, List<Adt.StructE> roots) {
+  /** The limits of every evaluation of this program. */
+  final CueCompiler.Limits limits;
+
+  ProgramImpl(String filename, List<Adt.StructE> roots, CueCompiler.Limits limits) {
     this.filename = filename;
+    this.limits = limits;
     this.roots = roots;
     int depth = 0;
     for (Adt.StructE root : roots) {
@@ -60,7 +65,7 @@ final class ProgramImpl implements CueProgram {
     List<Fill> fs = List.copyOf(fills);
     java.util.function.Supplier<EvaluatedValue> work =
         () -> {
-          Evaluation ev = new Evaluation();
+          Evaluation ev = new Evaluation(limits);
           Vertex r = new Vertex(null, "");
           r.arcType = Adt.ArcType.REGULAR;
           for (Adt.StructE root : roots) {
@@ -72,7 +77,7 @@ final class ProgramImpl implements CueProgram {
                     atPath(f.path(), json(f.value(), 0)), null, Conjunct.CloseInfo.EMPTY, null));
           }
           ev.finalizeDeep(r);
-          return new EvaluatedValue(this, fs, r, r, "");
+          return new EvaluatedValue(this, limits, fs, r, r, "");
         };
     return shallow ? EvalGuard.runShallowFirst(evaluations, work) : EvalGuard.run(work);
   }

@@ -208,7 +208,7 @@ final class Structs {
         n.errors.add(Atom.Bottom.incomplete("cyclic reference to field " + Labels.display(label)));
       }
       n.ev.countVertex();
-      Evaluation.checkDepth(n.v);
+      n.ev.checkDepth(n.v);
       a = new Vertex(n.v, label);
       a.arcType = type;
       n.v.arcs.put(label, a);
