@@ -153,6 +153,16 @@ final class Evaluation {
         v.state = Vertex.EVALUATED;
         return;
       }
+      // A single reference to a finished scalar (`name: context.name`, `port: p.port`): the
+      // scalar is the value; anything else goes through unification.
+      Atom a = referencedScalar(v);
+      if (a != null) {
+        tick();
+        v.kind = Vertex.K_SCALAR;
+        v.scalar = a;
+        v.state = Vertex.EVALUATED;
+        return;
+      }
     }
     v.state = Vertex.EVALUATING;
     NodeContext ctx = new NodeContext(this, v, forced);
@@ -173,6 +183,42 @@ final class Evaluation {
       nesting--;
       v.ctx = null;
       v.state = Vertex.EVALUATED;
+    }
+  }
+
+  /**
+   * The concrete scalar that the single reference conjunct of {@code v} resolves to, if it resolves
+   * to a finished scalar; else null, and {@code v} is unified as usual, which resolves the
+   * reference again (resolving has no effect beyond evaluating what it reads and recording the
+   * labels it looked up, and {@code v} reads as being evaluated meanwhile, as it would in
+   * unification).
+   */
+  private @Nullable Atom referencedScalar(Vertex v) {
+    Conjunct c = v.conjuncts.get(0);
+    Adt.Expr e = c.expr();
+    if (!(e instanceof Adt.RefE || e instanceof Adt.SelE) || c.env() == null) {
+      return null;
+    }
+    v.state = Vertex.EVALUATING;
+    LargeStack.checkDepth(++nesting);
+    try {
+      Object t = References.resolveForConjunct(this, e, c.env());
+      if (t instanceof Atom a) {
+        return Atom.isConcrete(a) ? a : null;
+      }
+      Vertex tv = (Vertex) t;
+      if (tv.state == Vertex.NEW && tv.parent != null && tv.parent.state == Vertex.EVALUATED) {
+        evaluate(tv); // as References.addRef does: its conjuncts are complete
+      }
+      if (tv.state == Vertex.EVALUATED && tv.forward == null && tv.kind == Vertex.K_SCALAR) {
+        return tv.scalar;
+      }
+      return null;
+    } catch (BottomEx b) {
+      return null;
+    } finally {
+      nesting--;
+      v.state = Vertex.NEW;
     }
   }
 
