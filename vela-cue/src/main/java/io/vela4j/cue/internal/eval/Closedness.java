@@ -177,7 +177,7 @@ final class Closedness {
   /** Records that a conjunct with this provenance is being added to the node. */
   static void noteConjunct(NodeContext n, CloseInfo ci) {
     if (ci.id() != 0) {
-      n.conjunctScopes.add(ci.id());
+      n.noteScope(ci.id());
     }
     if (ci.fromDef()) {
       n.anyFromDef = true;

@@ -5,7 +5,6 @@ import io.vela4j.cue.internal.eval.Conjunct.CloseInfo;
 import io.vela4j.cue.internal.eval.Conjunct.Hist;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,7 +44,7 @@ final class Comprehensions {
   /** Runs a comprehension; returns an incomplete error if it yielded nothing and may retry. */
   static Atom.@Nullable Bottom runComp(NodeContext n, Comp c) {
     int[] yields = {0};
-    Set<String> missingBefore = new LinkedHashSet<>(n.missing);
+    Set<String> missingBefore = n.missingSnapshot();
     try {
       clauses(
           n.ev,
@@ -67,7 +66,7 @@ final class Comprehensions {
           });
     } catch (BottomEx b) {
       if (b.bottom.incomplete() && yields[0] == 0) {
-        n.missing.retainAll(missingBefore);
+        n.restoreMissing(missingBefore);
         return b.bottom;
       }
       n.errors.add(b.bottom);

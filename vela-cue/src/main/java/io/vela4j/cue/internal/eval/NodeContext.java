@@ -70,7 +70,8 @@ final class NodeContext {
 
   // Closedness: the scopes of the conjuncts added here, of the struct literals, of `...` (and
   // struct values) and of bare `_`; whether a conjunct was declared inside a definition.
-  final Set<Integer> conjunctScopes = new LinkedHashSet<>(4);
+  // (Sets start as the shared empty set and are replaced on first use: see noteScope etc.)
+  Set<Integer> conjunctScopes = Set.of();
   final List<Integer> structScopes = new ArrayList<>(1);
   final List<Integer> openScopes = new ArrayList<>(0);
   final List<Integer> topScopes = new ArrayList<>(0);
@@ -96,13 +97,49 @@ final class NodeContext {
   // Non-monotonic bookkeeping: the field set was read by a `for`, labels looked up while absent,
   // optional labels looked up.
   boolean frozen;
-  final Set<String> missing = new LinkedHashSet<>(0);
-  final Set<String> optLookups = new HashSet<>(0);
+  Set<String> missing = Set.of();
+  Set<String> optLookups = Set.of();
 
   NodeContext(Evaluation ev, Vertex v, @Nullable Map<Disjunctions.DKey, Integer> forced) {
     this.ev = ev;
     this.v = v;
     this.forced = forced;
+  }
+
+  /** Records the closedness scope of a conjunct added here. */
+  void noteScope(int id) {
+    if (conjunctScopes.isEmpty()) {
+      conjunctScopes = new LinkedHashSet<>(4);
+    }
+    conjunctScopes.add(id);
+  }
+
+  /** Records a label looked up while absent. */
+  void addMissing(String label) {
+    if (missing.isEmpty()) {
+      missing = new LinkedHashSet<>(4);
+    }
+    missing.add(label);
+  }
+
+  /** A copy of the labels looked up while absent, for {@link #restoreMissing}. */
+  Set<String> missingSnapshot() {
+    return missing.isEmpty() ? Set.of() : new LinkedHashSet<>(missing);
+  }
+
+  /** Forgets the labels looked up while absent since {@code before} was taken. */
+  void restoreMissing(Set<String> before) {
+    if (!missing.isEmpty()) {
+      missing.retainAll(before);
+    }
+  }
+
+  /** Records an optional label looked up. */
+  void addOptLookup(String label) {
+    if (optLookups.isEmpty()) {
+      optLookups = new HashSet<>(4);
+    }
+    optLookups.add(label);
   }
 
   void run() {

@@ -175,7 +175,7 @@ final class References {
         }
         if (a.arcType != Adt.ArcType.REGULAR) {
           if (sv.ctx != null) {
-            sv.ctx.optLookups.add(r.name());
+            sv.ctx.addOptLookup(r.name());
           }
           throw new BottomEx(
               Atom.Bottom.incomplete(
@@ -234,7 +234,7 @@ final class References {
     boolean evaluating = v.state == Vertex.EVALUATING;
     if (a == null) {
       if (v.ctx != null) {
-        v.ctx.missing.add(label);
+        v.ctx.addMissing(label);
       }
       if (!evaluating && v.kind == Vertex.K_SCALAR) {
         throw new BottomEx(
@@ -258,7 +258,7 @@ final class References {
     }
     if (a.arcType != Adt.ArcType.REGULAR) {
       if (v.ctx != null) {
-        v.ctx.optLookups.add(label);
+        v.ctx.addOptLookup(label);
       }
       throw new BottomEx(
           Atom.Bottom.incomplete("cannot reference optional field: " + Labels.display(label), pos));

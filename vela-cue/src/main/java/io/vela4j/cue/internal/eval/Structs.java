@@ -5,7 +5,6 @@ import io.vela4j.cue.internal.eval.Conjunct.CloseInfo;
 import io.vela4j.cue.internal.eval.Conjunct.Hist;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -248,7 +247,7 @@ final class Structs {
   /** Adds a dynamic field; returns its incomplete label error to retry later, else null. */
   static Atom.@Nullable Bottom runDyn(NodeContext n, Dyn d) {
     String label;
-    Set<String> missingBefore = new LinkedHashSet<>(n.missing);
+    Set<String> missingBefore = n.missingSnapshot();
     try {
       Vertex lv = n.ev.operand(d.d().labelExpr(), d.env());
       Atom s = n.ev.concrete(lv, d.d().pos());
@@ -267,7 +266,7 @@ final class Structs {
       label = Labels.quoted(str.s());
     } catch (BottomEx b) {
       if (b.bottom.incomplete()) {
-        n.missing.retainAll(missingBefore);
+        n.restoreMissing(missingBefore);
         return b.bottom;
       }
       n.errors.add(b.bottom);
