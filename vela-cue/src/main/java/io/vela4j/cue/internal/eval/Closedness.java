@@ -194,18 +194,18 @@ final class Closedness {
       int scope = n.ev.scopes.open(ci.id());
       lit = new CloseInfo(scope, scope, ci.embed(), false, ci.fromDef());
     }
-    n.structScopes.add(lit.id());
+    n.structScopesForUpdate().add(lit.id());
     return lit;
   }
 
   /** Records {@code ...} (or a struct value, which is open) under this provenance. */
   static void noteOpen(NodeContext n, CloseInfo ci) {
-    n.openScopes.add(ci.id());
+    n.openScopesForUpdate().add(ci.id());
   }
 
   /** Records a bare {@code _} under this provenance. */
   static void noteTop(NodeContext n, CloseInfo ci) {
-    n.topScopes.add(ci.id());
+    n.topScopesForUpdate().add(ci.id());
   }
 
   /**

@@ -69,7 +69,7 @@ final class Comprehensions {
         n.restoreMissing(missingBefore);
         return b.bottom;
       }
-      n.errors.add(b.bottom);
+      n.errorsForUpdate().add(b.bottom);
     }
     return null;
   }
@@ -176,17 +176,17 @@ final class Comprehensions {
       boolean progress = false;
       if (!n.deferredRefs.isEmpty()) {
         List<NodeContext.Task> rs = new ArrayList<>(n.deferredRefs);
-        n.deferredRefs.clear();
+        n.deferredRefsForUpdate().clear();
         for (NodeContext.Task t : rs) {
           n.add(t.c(), t.cyc());
         }
         progress = n.deferredRefs.size() < rs.size();
         waitingRefs.addAll(n.deferredRefs);
-        n.deferredRefs.clear();
+        n.deferredRefsForUpdate().clear();
         n.drainTasks();
       }
       List<Structs.Dyn> ds = new ArrayList<>(n.dyns);
-      n.dyns.clear();
+      n.dynsForUpdate().clear();
       for (Structs.Dyn d : ds) {
         Atom.Bottom b = Structs.runDyn(n, d);
         if (b == null) {
@@ -198,7 +198,7 @@ final class Comprehensions {
       }
       n.drainTasks();
       List<Comp> cps = new ArrayList<>(n.comps);
-      n.comps.clear();
+      n.compsForUpdate().clear();
       for (Comp c : cps) {
         Atom.Bottom b = runComp(n, c);
         if (b == null) {
@@ -216,11 +216,11 @@ final class Comprehensions {
         if (progress) {
           // What was incomplete may depend on fields added since: run it again (order
           // independence).
-          n.comps.addAll(waitingComps);
-          n.dyns.addAll(waitingDyns);
-          n.deferredRefs.addAll(waitingRefs);
+          n.compsForUpdate().addAll(waitingComps);
+          n.dynsForUpdate().addAll(waitingDyns);
+          n.deferredRefsForUpdate().addAll(waitingRefs);
         } else {
-          n.errors.addAll(waitingErrs);
+          n.errorsForUpdate().addAll(waitingErrs);
           n.noDefer = true;
           for (NodeContext.Task t : waitingRefs) {
             n.add(t.c(), t.cyc());

@@ -70,7 +70,7 @@ final class Disjunctions {
       n.add(new Conjunct(d.terms().get(0), c.env(), c.ci(), c.hist()), n.viaCycle);
       return;
     }
-    n.pending.add(new Pending(d, k));
+    n.pendingForUpdate().add(new Pending(d, k));
   }
 
   static void expandDisjunctions(NodeContext n) {

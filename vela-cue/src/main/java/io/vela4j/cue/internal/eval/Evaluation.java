@@ -230,7 +230,7 @@ final class Evaluation {
     a.err = null;
     a.constraints = List.of();
     a.kindMask = Atom.ALL;
-    a.arcs.clear();
+    a.arcs = java.util.Map.of();
     a.disjuncts = null;
     a.defaults = null;
     a.finalized = false;

@@ -45,26 +45,26 @@ final class NodeContext {
   Ast.@Nullable Pos scalarPos;
   Ast.@Nullable Pos litPos;
   int kindMask = Atom.ALL;
-  final List<Atom> kinds = new ArrayList<>(1);
-  final List<Atom.Bound> bounds = new ArrayList<>(0);
-  final List<Atom.Bottom> errors = new ArrayList<>(0);
-  final List<Atom.Validator> validators = new ArrayList<>(0);
+  List<Atom> kinds = List.of();
+  List<Atom.Bound> bounds = List.of();
+  List<Atom.Bottom> errors = List.of();
+  List<Atom.Validator> validators = List.of();
   boolean hasTop;
   boolean structSeen;
   boolean structForced;
   boolean listSeen;
 
   // Export order (Order): one chain of labels per struct literal, and the conjunct it came from.
-  final List<LabelChain> chains = new ArrayList<>(1);
-  final List<Integer> chainUnits = new ArrayList<>(1);
+  List<LabelChain> chains = List.of();
+  List<Integer> chainUnits = List.of();
   int unit = -1;
   LabelChain.@Nullable Cursor pendingChain;
 
   // Struct literals (Structs), lists (Lists), comprehensions (Comprehensions).
-  final List<Structs.Pat> patterns = new ArrayList<>(0);
-  final List<Structs.Dyn> dyns = new ArrayList<>(0);
-  final List<Lists.ListPart> listParts = new ArrayList<>(0);
-  final List<Comprehensions.Comp> comps = new ArrayList<>(0);
+  List<Structs.Pat> patterns = List.of();
+  List<Structs.Dyn> dyns = List.of();
+  List<Lists.ListPart> listParts = List.of();
+  List<Comprehensions.Comp> comps = List.of();
   // Created on first use, as most vertices never need them (the same for the maps below).
   @Nullable ArrayDeque<Task> tasks;
 
@@ -72,15 +72,15 @@ final class NodeContext {
   // struct values) and of bare `_`; whether a conjunct was declared inside a definition.
   // (Sets start as the shared empty set and are replaced on first use: see noteScope etc.)
   Set<Integer> conjunctScopes = Set.of();
-  final List<Integer> structScopes = new ArrayList<>(1);
-  final List<Integer> openScopes = new ArrayList<>(0);
-  final List<Integer> topScopes = new ArrayList<>(0);
+  List<Integer> structScopes = List.of();
+  List<Integer> openScopes = List.of();
+  List<Integer> topScopes = List.of();
   boolean anyFromDef;
   // Struct literals with a typed `...T` (Structs.applyRest).
-  final List<Structs.LitInfo> restLits = new ArrayList<>(0);
+  List<Structs.LitInfo> restLits = List.of();
 
   // Disjunctions: pending ones and the occurrence count per disjunction expression.
-  final List<Disjunctions.Pending> pending = new ArrayList<>(0);
+  List<Disjunctions.Pending> pending = List.of();
   @Nullable IdentityHashMap<Adt.DisjE, Integer> occ;
 
   // References: each target vertex is copied once, under the scope it got then (Closedness).
@@ -91,7 +91,7 @@ final class NodeContext {
   int viaCycle = Cycles.NONE;
 
   // References to a field not declared yet, retried with comprehensions; set for the last try.
-  final List<Task> deferredRefs = new ArrayList<>(0);
+  List<Task> deferredRefs = List.of();
   boolean noDefer;
 
   // Non-monotonic bookkeeping: the field set was read by a `for`, labels looked up while absent,
@@ -104,6 +104,122 @@ final class NodeContext {
     this.ev = ev;
     this.v = v;
     this.forced = forced;
+  }
+
+  // The lists above start as the shared empty list; code that changes one goes through its
+  // ...ForUpdate() method, which replaces it with a list of its own first. Most vertices use a few
+  // of them, so a node allocates only what it uses.
+
+  List<Atom> kindsForUpdate() {
+    if (kinds.isEmpty() && !(kinds instanceof ArrayList)) {
+      kinds = new ArrayList<>(2);
+    }
+    return kinds;
+  }
+
+  List<Atom.Bound> boundsForUpdate() {
+    if (bounds.isEmpty() && !(bounds instanceof ArrayList)) {
+      bounds = new ArrayList<>(2);
+    }
+    return bounds;
+  }
+
+  List<Atom.Bottom> errorsForUpdate() {
+    if (errors.isEmpty() && !(errors instanceof ArrayList)) {
+      errors = new ArrayList<>(2);
+    }
+    return errors;
+  }
+
+  List<Atom.Validator> validatorsForUpdate() {
+    if (validators.isEmpty() && !(validators instanceof ArrayList)) {
+      validators = new ArrayList<>(2);
+    }
+    return validators;
+  }
+
+  List<LabelChain> chainsForUpdate() {
+    if (chains.isEmpty() && !(chains instanceof ArrayList)) {
+      chains = new ArrayList<>(2);
+    }
+    return chains;
+  }
+
+  List<Integer> chainUnitsForUpdate() {
+    if (chainUnits.isEmpty() && !(chainUnits instanceof ArrayList)) {
+      chainUnits = new ArrayList<>(2);
+    }
+    return chainUnits;
+  }
+
+  List<Structs.Pat> patternsForUpdate() {
+    if (patterns.isEmpty() && !(patterns instanceof ArrayList)) {
+      patterns = new ArrayList<>(2);
+    }
+    return patterns;
+  }
+
+  List<Structs.Dyn> dynsForUpdate() {
+    if (dyns.isEmpty() && !(dyns instanceof ArrayList)) {
+      dyns = new ArrayList<>(2);
+    }
+    return dyns;
+  }
+
+  List<Lists.ListPart> listPartsForUpdate() {
+    if (listParts.isEmpty() && !(listParts instanceof ArrayList)) {
+      listParts = new ArrayList<>(2);
+    }
+    return listParts;
+  }
+
+  List<Comprehensions.Comp> compsForUpdate() {
+    if (comps.isEmpty() && !(comps instanceof ArrayList)) {
+      comps = new ArrayList<>(2);
+    }
+    return comps;
+  }
+
+  List<Integer> structScopesForUpdate() {
+    if (structScopes.isEmpty() && !(structScopes instanceof ArrayList)) {
+      structScopes = new ArrayList<>(2);
+    }
+    return structScopes;
+  }
+
+  List<Integer> openScopesForUpdate() {
+    if (openScopes.isEmpty() && !(openScopes instanceof ArrayList)) {
+      openScopes = new ArrayList<>(2);
+    }
+    return openScopes;
+  }
+
+  List<Integer> topScopesForUpdate() {
+    if (topScopes.isEmpty() && !(topScopes instanceof ArrayList)) {
+      topScopes = new ArrayList<>(2);
+    }
+    return topScopes;
+  }
+
+  List<Structs.LitInfo> restLitsForUpdate() {
+    if (restLits.isEmpty() && !(restLits instanceof ArrayList)) {
+      restLits = new ArrayList<>(2);
+    }
+    return restLits;
+  }
+
+  List<Disjunctions.Pending> pendingForUpdate() {
+    if (pending.isEmpty() && !(pending instanceof ArrayList)) {
+      pending = new ArrayList<>(2);
+    }
+    return pending;
+  }
+
+  List<Task> deferredRefsForUpdate() {
+    if (deferredRefs.isEmpty() && !(deferredRefs instanceof ArrayList)) {
+      deferredRefs = new ArrayList<>(2);
+    }
+    return deferredRefs;
   }
 
   /** Records the closedness scope of a conjunct added here. */
@@ -274,7 +390,7 @@ final class NodeContext {
     src = src.deref();
     CloseInfo ci = c.ci();
     switch (src.kind) {
-      case Vertex.K_BOTTOM -> errors.add(src.err);
+      case Vertex.K_BOTTOM -> errorsForUpdate().add(src.err);
       case Vertex.K_TOP -> hasTop = true;
       case Vertex.K_SCALAR -> Meet.addValue(this, src.scalar, ci);
       case Vertex.K_CONSTRAINT -> {
@@ -293,8 +409,8 @@ final class NodeContext {
         for (Vertex a : Order.fields(src)) {
           chain.append(a.label);
         }
-        chains.add(chain);
-        chainUnits.add(unit);
+        chainsForUpdate().add(chain);
+        chainUnitsForUpdate().add(unit);
         for (Vertex a : src.arcs.values()) {
           Vertex na =
               Structs.arc(this, a.label, a.arcType == null ? Adt.ArcType.REGULAR : a.arcType);
@@ -318,7 +434,7 @@ final class NodeContext {
           Vertex na = Lists.listArc(this, i++);
           Structs.addArcConj(this, na, new Conjunct(new Adt.ValueE(a), null, elemCi, c.hist()));
         }
-        listParts.add(new Lists.ListPart(i, src.listOpen, null, null, elemCi, c.hist()));
+        listPartsForUpdate().add(new Lists.ListPart(i, src.listOpen, null, null, elemCi, c.hist()));
       }
       case Vertex.K_DISJ -> {
         Adt.DisjE d = Disjunctions.synthDisj(ev, src);

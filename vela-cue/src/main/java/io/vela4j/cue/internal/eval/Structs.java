@@ -104,7 +104,7 @@ final class Structs {
         Closedness.noteOpen(n, litCi);
         if (el.type() != null) {
           li = new LitInfo(new Conjunct(el.type(), cenv, fieldCi, c.hist()));
-          n.restLits.add(li);
+          n.restLitsForUpdate().add(li);
         }
       }
     }
@@ -117,8 +117,8 @@ final class Structs {
     LabelChain chain;
     if (cursor == null) {
       chain = new LabelChain();
-      n.chains.add(chain);
-      n.chainUnits.add(n.unit);
+      n.chainsForUpdate().add(chain);
+      n.chainUnitsForUpdate().add(n.unit);
       cursor = new LabelChain.Cursor(chain, -1);
     } else {
       chain = cursor.chain;
@@ -156,23 +156,24 @@ final class Structs {
         if (li != null) {
           li.patterns.add(pat);
         }
-        n.patterns.add(pat);
+        n.patternsForUpdate().add(pat);
         for (Vertex a : new ArrayList<>(n.v.arcs.values())) {
           if (pat.matches(a.label)) {
             pat.apply(a);
           }
         }
       } else if (d instanceof Adt.DynFieldD df) {
-        n.dyns.add(new Dyn(df, cenv, litCi, li, c.hist(), chain));
+        n.dynsForUpdate().add(new Dyn(df, cenv, litCi, li, c.hist(), chain));
       } else if (d instanceof Adt.CompD cd) {
-        n.comps.add(
-            new Comprehensions.Comp(
-                cd,
-                cenv,
-                litCi,
-                c.hist(),
-                new LabelChain.Cursor(chain, cursor.anchor),
-                n.viaCycle));
+        n.compsForUpdate()
+            .add(
+                new Comprehensions.Comp(
+                    cd,
+                    cenv,
+                    litCi,
+                    c.hist(),
+                    new LabelChain.Cursor(chain, cursor.anchor),
+                    n.viaCycle));
       }
     }
   }
@@ -195,22 +196,24 @@ final class Structs {
     Vertex a = n.v.arcs.get(label);
     if (a == null) {
       if (n.frozen && Labels.isRegular(label)) {
-        n.errors.add(
-            Atom.Bottom.fatal(
-                CueError.Kind.CYCLE,
-                "adding field "
-                    + Labels.display(label)
-                    + " not allowed as field set was already referenced"));
+        n.errorsForUpdate()
+            .add(
+                Atom.Bottom.fatal(
+                    CueError.Kind.CYCLE,
+                    "adding field "
+                        + Labels.display(label)
+                        + " not allowed as field set was already referenced"));
         return null;
       }
       if (n.missing.contains(label)) {
-        n.errors.add(Atom.Bottom.incomplete("cyclic reference to field " + Labels.display(label)));
+        n.errorsForUpdate()
+            .add(Atom.Bottom.incomplete("cyclic reference to field " + Labels.display(label)));
       }
       n.ev.countVertex();
       n.ev.checkDepth(n.v);
       a = new Vertex(n.v, label);
       a.arcType = type;
-      n.v.arcs.put(label, a);
+      n.v.putArc(label, a);
       for (Pat p : n.patterns) {
         if (p.matches(label)) {
           p.apply(a);
@@ -222,12 +225,13 @@ final class Structs {
     if (old != Adt.ArcType.REGULAR) {
       if (type == Adt.ArcType.REGULAR) {
         if (n.optLookups.contains(label)) {
-          n.errors.add(
-              Atom.Bottom.fatal(
-                  CueError.Kind.CYCLE,
-                  "circular dependency in evaluation of conditionals: "
-                      + Labels.display(label)
-                      + " changed after evaluation"));
+          n.errorsForUpdate()
+              .add(
+                  Atom.Bottom.fatal(
+                      CueError.Kind.CYCLE,
+                      "circular dependency in evaluation of conditionals: "
+                          + Labels.display(label)
+                          + " changed after evaluation"));
         }
         a.arcType = Adt.ArcType.REGULAR;
       } else if (type == Adt.ArcType.REQUIRED) {
@@ -252,15 +256,16 @@ final class Structs {
       Vertex lv = n.ev.operand(d.d().labelExpr(), d.env());
       Atom s = n.ev.concrete(lv, d.d().pos());
       if (!(s instanceof Atom.Str str)) {
-        n.errors.add(
-            Atom.Bottom.fatal(
-                CueError.Kind.OTHER,
-                "invalid label: cannot use "
-                    + s
-                    + " (type "
-                    + Atom.kindName(s.kindMask())
-                    + ") as label",
-                d.d().pos()));
+        n.errorsForUpdate()
+            .add(
+                Atom.Bottom.fatal(
+                    CueError.Kind.OTHER,
+                    "invalid label: cannot use "
+                        + s
+                        + " (type "
+                        + Atom.kindName(s.kindMask())
+                        + ") as label",
+                    d.d().pos()));
         return null;
       }
       label = Labels.quoted(str.s());
@@ -269,7 +274,7 @@ final class Structs {
         n.restoreMissing(missingBefore);
         return b.bottom;
       }
-      n.errors.add(b.bottom);
+      n.errorsForUpdate().add(b.bottom);
       return null;
     }
     if (d.li() != null) {
