@@ -57,6 +57,14 @@
  * decides where the work runs: compiling on a pooled thread with a large stack, evaluating and
  * exporting on the caller's own stack as long as the recursions stay within a small budget (nested
  * evaluations, value nesting, filled-in JSON), and again on a large stack when they do not.
+ *
+ * <h2>Limits</h2>
+ *
+ * <p>Every evaluation runs within the {@code CueCompiler.Limits} of the compiler that made its
+ * program: {@link io.vela4j.cue.internal.eval.Evaluation} counts steps and vertices and bounds the
+ * nesting depth and disjunction cross products (exceeding the step or vertex limit ends the whole
+ * evaluation), {@link io.vela4j.cue.internal.eval.EvalLimits} checks the size of every string and
+ * number before it is built, and the exporter counts the output. Each error names its setting.
  */
 @NullMarked
 package io.vela4j.cue.internal.eval;
