@@ -11,6 +11,7 @@
 # Instances: 120 of the large component template (benchmarks' cue/component.cue: volumes, probes,
 # ports, env, comprehensions), 50 of the trait patching containers by name (cue/trait.cue) and 30
 # of the 5-line template (cue/tiny.cue), each with its own `parameter` and `context` written in.
+# Vela4J runs with the JVM options of ./vela4j (C1 only, serial GC; VELA4J_JAVA_OPTS replaces them).
 # Needs: a JDK 17+, Node.js and npm (for the oracle), python3 (to compare the outputs).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -67,7 +68,8 @@ cp "$dir"/vela4j/*.cue "$dir/reference/"
 
 now() { date +%s.%N; }
 t0=$(now)
-java ${VELA4J_JAVA_OPTS:-} -jar "$jar" cue export --batch "$dir/vela4j" 2>"$dir/vela4j.log"
+java ${VELA4J_JAVA_OPTS--XX:TieredStopAtLevel=1 -XX:+UseSerialGC} -jar "$jar" cue export --batch "$dir/vela4j" \
+  2>"$dir/vela4j.log" # the JVM options of ./vela4j
 t1=$(now)
 CUE_ORACLE_ENGINE=v0.4.3 "$oracle" batch "$dir/reference" >"$dir/reference.log" 2>&1
 t2=$(now)
