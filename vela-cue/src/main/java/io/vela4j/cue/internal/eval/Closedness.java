@@ -257,8 +257,8 @@ final class Closedness {
     boolean closed = false;
     if (scopes.anyRequirement()) {
       List<Requirement> reqs = new ArrayList<>(2);
-      for (int id : n.conjunctScopes) {
-        scopes.requirementsAbove(id, reqs);
+      for (int i = 0; i < n.scopeCount; i++) {
+        scopes.requirementsAbove(n.conjunctScopes[i], reqs);
       }
       List<Requirement> live = new ArrayList<>(reqs.size());
       for (Requirement r : reqs) {

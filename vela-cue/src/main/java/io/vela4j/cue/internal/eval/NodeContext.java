@@ -71,7 +71,12 @@ final class NodeContext {
   // Closedness: the scopes of the conjuncts added here, of the struct literals, of `...` (and
   // struct values) and of bare `_`; whether a conjunct was declared inside a definition.
   // (Sets start as the shared empty set and are replaced on first use: see noteScope etc.)
-  Set<Integer> conjunctScopes = Set.of();
+  // The distinct scopes of the conjuncts, in order: conjunctScopes[0, scopeCount); past a few, a
+  // set finds the ones already recorded.
+  int[] conjunctScopes = NO_SCOPES;
+  int scopeCount;
+  private @Nullable Set<Integer> scopeIndex;
+  private static final int[] NO_SCOPES = new int[0];
   List<Integer> structScopes = List.of();
   List<Integer> openScopes = List.of();
   List<Integer> topScopes = List.of();
@@ -224,10 +229,27 @@ final class NodeContext {
 
   /** Records the closedness scope of a conjunct added here. */
   void noteScope(int id) {
-    if (conjunctScopes.isEmpty()) {
-      conjunctScopes = new LinkedHashSet<>(4);
+    if (scopeIndex != null) {
+      if (!scopeIndex.add(id)) {
+        return;
+      }
+    } else {
+      for (int i = scopeCount - 1; i >= 0; i--) {
+        if (conjunctScopes[i] == id) {
+          return;
+        }
+      }
     }
-    conjunctScopes.add(id);
+    if (scopeCount == conjunctScopes.length) {
+      conjunctScopes = java.util.Arrays.copyOf(conjunctScopes, Math.max(4, scopeCount * 2));
+    }
+    conjunctScopes[scopeCount++] = id;
+    if (scopeIndex == null && scopeCount > 16) {
+      scopeIndex = new HashSet<>();
+      for (int i = 0; i < scopeCount; i++) {
+        scopeIndex.add(conjunctScopes[i]);
+      }
+    }
   }
 
   /** Records a label looked up while absent. */
