@@ -6,9 +6,14 @@ import io.vela4j.cue.CueCompiler;
 import io.vela4j.cue.CueError;
 import io.vela4j.cue.CueException;
 import io.vela4j.cue.CueKind;
+import io.vela4j.cue.CuePosition;
 import io.vela4j.cue.CueValue;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,6 +114,9 @@ final class CueCommand implements Runnable {
       } catch (CueException e) {
         stderr.println(e.getMessage());
         return 1;
+      } catch (VirtualMachineError e) {
+        stderr.println(resources(e));
+        return 1;
       } catch (CueInputException e) {
         stderr.println(e.getMessage());
         return 2;
@@ -140,6 +148,10 @@ final class CueCommand implements Runnable {
         } catch (CueException | CueInputException e) {
           Files.deleteIfExists(json);
           Files.writeString(err, e.getMessage() + "\n", StandardCharsets.UTF_8);
+          bad++;
+        } catch (VirtualMachineError e) {
+          Files.deleteIfExists(json);
+          Files.writeString(err, resources(e) + "\n", StandardCharsets.UTF_8);
           bad++;
         }
       }
@@ -188,11 +200,25 @@ final class CueCommand implements Runnable {
       } catch (CueException e) {
         stderr.println(e.getMessage());
         return 1;
+      } catch (VirtualMachineError e) {
+        stderr.println(resources(e));
+        return 1;
       } catch (CueInputException e) {
         stderr.println(e.getMessage());
         return 2;
       }
     }
+  }
+
+  /**
+   * The message for a JVM resource error that escaped the evaluator's limits (it should not: the
+   * limits of {@link CueCompiler.Limits} are meant to stop every input first), instead of a stack
+   * trace.
+   */
+  static String resources(VirtualMachineError e) {
+    return "vela4j cue: the JVM ran out of resources ("
+        + e
+        + "); lower CueCompiler.Limits or give the JVM more memory (-Xmx)";
   }
 
   /** A missing or unreadable input file (a usage error). */
@@ -211,11 +237,13 @@ final class CueCommand implements Runnable {
   static CueValue evaluate(List<Path> files, @Nullable String expression) throws CueInputException {
     var sources = new LinkedHashMap<String, String>();
     for (Path f : files) {
+      byte[] bytes;
       try {
-        sources.put(f.toString(), Files.readString(f, StandardCharsets.UTF_8));
+        bytes = Files.readAllBytes(f);
       } catch (IOException e) {
         throw new CueInputException("vela4j cue: cannot read " + f + ": " + e.getMessage());
       }
+      sources.put(f.toString(), decodeUtf8(f.toString(), bytes));
     }
     CueValue value = sources.isEmpty() ? null : CueCompiler.create().compile(sources).evaluate();
     if (value == null) {
@@ -234,6 +262,47 @@ final class CueCommand implements Runnable {
       return selected;
     }
     return value;
+  }
+
+  /**
+   * Decodes a CUE file's bytes, which must be UTF-8 (as the CUE spec requires): a malformed
+   * sequence is a CUE error located at its line and column (columns count chars, as the parser's
+   * positions do), not an I/O failure.
+   */
+  static String decodeUtf8(String file, byte[] bytes) {
+    var decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    var in = ByteBuffer.wrap(bytes);
+    var out = CharBuffer.allocate(bytes.length + 1);
+    CoderResult r = decoder.decode(in, out, true);
+    if (!r.isError()) {
+      r = decoder.flush(out);
+    }
+    if (r.isError()) {
+      // `out` holds the text before the malformed bytes: count its lines and columns
+      out.flip();
+      int line = 1;
+      int column = 1;
+      for (int i = 0; i < out.limit(); i++) {
+        if (out.get(i) == '\n') {
+          line++;
+          column = 1;
+        } else {
+          column++;
+        }
+      }
+      throw new CueException(
+          new CueError(
+              CueError.Kind.SYNTAX,
+              "invalid UTF-8 encoding (byte offset " + in.position() + ")",
+              "",
+              List.of(new CuePosition(file, line, column))));
+    }
+    out.flip();
+    return out.toString();
   }
 
   /**

@@ -331,4 +331,40 @@ class CueCommandTest {
     assertThat(r.code()).isZero();
     assertThat(r.err()).contains("0 exported, 0 rejected");
   }
+
+  @Test
+  void exportOfStringsThatDoublePerReferenceIsALimitErrorNotAnOutOfMemoryError()
+      throws IOException {
+    var sb = new StringBuilder("s0: \"ab\"\n");
+    for (int i = 1; i <= 40; i++) {
+      sb.append("s").append(i).append(": \"\\(s").append(i - 1).append(")\\(s");
+      sb.append(i - 1).append(")\"\n");
+    }
+    var f = write("double.cue", sb.toString());
+    var r = run("cue", "export", f.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err())
+        .startsWith(f + ":25:")
+        .contains("s24: string length limit 16777216 exceeded (CueCompiler.Limits.maxStringLength)")
+        .doesNotContain("\tat ");
+  }
+
+  @Test
+  void malformedUtf8IsALocatedCueError() throws IOException {
+    var f = dir.resolve("bad.cue");
+    var bytes = new java.io.ByteArrayOutputStream();
+    bytes.writeBytes("a: 1\nb: \"é".getBytes(StandardCharsets.UTF_8));
+    bytes.write(0xff);
+    bytes.writeBytes("\"\n".getBytes(StandardCharsets.UTF_8));
+    Files.write(f, bytes.toByteArray());
+    var r = run("cue", "export", f.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).startsWith(f + ":2:6: invalid UTF-8").doesNotContain("Input length");
+    var batchDir = Files.createDirectory(dir.resolve("batch"));
+    Files.write(batchDir.resolve("bad.cue"), bytes.toByteArray());
+    var b = run("cue", "export", "--batch", batchDir.toString());
+    assertThat(b.code()).isZero();
+    assertThat(Files.readString(batchDir.resolve("bad.err"))).contains(":2:6: invalid UTF-8");
+  }
 }

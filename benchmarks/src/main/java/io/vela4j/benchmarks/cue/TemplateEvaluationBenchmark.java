@@ -1,10 +1,13 @@
 package io.vela4j.benchmarks.cue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vela4j.cue.CueCompiler;
 import io.vela4j.cue.CueProgram;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -13,15 +16,28 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Renders a webservice-shaped component template (parameter defaults, optional fields guarded by
- * {@code != _|_}, a list comprehension over ports) with a given {@code parameter} and {@code
- * context}, and exports {@code output}:
+ * Renders a KubeVela-shaped template with a given {@code parameter} and {@code context} and exports
+ * its result, for four shapes ({@link #shape}):
+ *
+ * <ul>
+ *   <li>{@code webservice} — a small webservice component (parameter defaults, optional fields
+ *       guarded by {@code != _|_}, a list comprehension over ports), exporting {@code output};
+ *   <li>{@code component} — the largest component shape, after KubeVela's webservice (volumes of
+ *       four kinds, probes through a definition, ports, env, resources, comprehensions with guards,
+ *       a Service in {@code outputs}), exporting the whole value ({@code cue/component.cue});
+ *   <li>{@code trait} — a trait patching the containers of {@code context.output} chosen by name
+ *       ({@code cue/trait.cue}), exporting {@code patch};
+ *   <li>{@code tiny} — a 5-line template ({@code cue/tiny.cue}), exporting {@code output}.
+ * </ul>
+ *
+ * Each shape is measured two ways:
  *
  * <ul>
  *   <li>{@code compileEveryTime} — the baseline, what KubeVela's render path does: the template
@@ -30,9 +46,15 @@ import org.openjdk.jmh.annotations.Warmup;
  *       fills, as {@link CueProgram#evaluate(Map)} allows.
  * </ul>
  *
- * Report the ratio of the two from the same run:
+ * Report the ratio of the two from the same run, with one and with two threads evaluating the same
+ * program ({@code -t 2}):
  *
- * <pre>java -jar benchmarks/target/benchmarks.jar TemplateEvaluation -f 1 -wi 3 -i 5 -prof gc</pre>
+ * <pre>java -jar benchmarks/target/benchmarks.jar TemplateEvaluation -f 1 -wi 3 -i 5 -prof gc
+ * java -jar benchmarks/target/benchmarks.jar TemplateEvaluation -f 1 -wi 3 -i 5 -prof gc -t 2</pre>
+ *
+ * <p>The expected output of every shape with these inputs is what cue-oracle ({@code
+ * CUE_ORACLE_ENGINE=v0.4.3}) exports for the template with the fills written in; {@link #setup}
+ * fails if the template does not export.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -80,13 +102,37 @@ public class TemplateEvaluationBenchmark {
       }
       """;
 
+  /** The template shape. */
+  @Param({"webservice", "component", "trait", "tiny"})
+  public String shape;
+
   private final CueCompiler compiler = CueCompiler.create();
+  private String source;
+  private String exported;
   private CueProgram program;
   private Map<String, JsonNode> fills;
 
   /** Compiles the template once and builds the inputs (not measured). */
   @Setup
-  public void setup() {
+  public void setup() throws IOException {
+    if (!shape.equals("webservice")) {
+      source = resource(shape + ".cue");
+      var json = new ObjectMapper().readTree(resource(shape + "-fills.json"));
+      fills = Map.of("parameter", json.get("parameter"), "context", json.get("context"));
+      exported =
+          switch (shape) {
+            case "component" -> "";
+            case "trait" -> "patch";
+            default -> "output";
+          };
+      program = compiler.compile(shape + ".cue", source);
+      if (evaluateCompiled().isEmpty()) {
+        throw new IllegalStateException(shape + ": nothing exported");
+      }
+      return;
+    }
+    source = TEMPLATE;
+    exported = "output";
     program = compiler.compile("webservice.cue", TEMPLATE);
     var nodes = JsonNodeFactory.instance;
     ObjectNode parameter = nodes.objectNode().put("image", "nginx:1.27").put("replicas", 3);
@@ -99,15 +145,24 @@ public class TemplateEvaluationBenchmark {
     fills = Map.of("parameter", parameter, "context", context);
   }
 
+  private static String resource(String name) throws IOException {
+    try (var in = TemplateEvaluationBenchmark.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IOException("missing resource " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
   /** Baseline: parse, compile, evaluate and export for every render. */
   @Benchmark
   public JsonNode compileEveryTime() {
-    return compiler.compile("webservice.cue", TEMPLATE).evaluate(fills).lookup("output").export();
+    return compiler.compile(shape + ".cue", source).evaluate(fills).lookup(exported).export();
   }
 
   /** Evaluate the program compiled once, and export. */
   @Benchmark
   public JsonNode evaluateCompiled() {
-    return program.evaluate(fills).lookup("output").export();
+    return program.evaluate(fills).lookup(exported).export();
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import io.vela4j.cue.internal.LargeStack;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -39,7 +40,13 @@ public final class Json {
     return sb.toString();
   }
 
-  static void appendQuoted(StringBuilder sb, String s) {
+  /**
+   * Appends a string quoted as by {@link #quote}.
+   *
+   * @param sb where to append
+   * @param s the string
+   */
+  public static void appendQuoted(StringBuilder sb, String s) {
     sb.append('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -192,10 +199,15 @@ public final class Json {
   /**
    * Reads the value at the parser's current token into concrete values (ordered maps, lists,
    * scalars from {@code scalars}). A key given twice must have equal values, as CUE unifies them.
-   * Recursive: Jackson's parsers limit nesting to 1,000 levels and evaluation runs on a large
-   * stack.
+   * Recursive: Jackson's parsers limit nesting to 1,000 levels, and a nesting deeper than {@link
+   * LargeStack#SHALLOW} moves the evaluation to a large stack.
    */
   static Object readTree(JsonParser p, ScalarReader scalars) throws IOException {
+    return readTree(p, scalars, 0);
+  }
+
+  private static Object readTree(JsonParser p, ScalarReader scalars, int depth) throws IOException {
+    LargeStack.checkDepth(depth);
     JsonToken t = p.currentToken();
     switch (t) {
       case START_OBJECT -> {
@@ -203,7 +215,7 @@ public final class Json {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
           var k = p.currentName();
           p.nextToken();
-          var v = readTree(p, scalars);
+          var v = readTree(p, scalars, depth + 1);
           var old = m.get(k);
           if (old != null && !Concrete.equal(old, v)) {
             throw new BuiltinException(
@@ -221,7 +233,7 @@ public final class Json {
       case START_ARRAY -> {
         var l = new ArrayList<Object>();
         while (p.nextToken() != JsonToken.END_ARRAY) {
-          l.add(readTree(p, scalars));
+          l.add(readTree(p, scalars, depth + 1));
         }
         return Collections.unmodifiableList(l);
       }

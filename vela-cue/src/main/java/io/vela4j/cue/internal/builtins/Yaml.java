@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import com.google.re2j.Pattern;
+import io.vela4j.cue.internal.LargeStack;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -76,6 +77,7 @@ public final class Yaml {
 
   private static void writeValueAfterIndicator(
       StringBuilder sb, Object v, int indent, boolean inMap) {
+    LargeStack.checkDepth(indent / 2);
     if (v instanceof Map<?, ?> m && !m.isEmpty()) {
       if (inMap) {
         sb.append('\n');

@@ -146,6 +146,83 @@ final class Adt {
   record InterpE(List<String> fragments, List<Expr> exprs, boolean bytes, Ast.@Nullable Pos pos)
       implements Expr {}
 
+  /**
+   * How deeply an expression nests: one level per struct or list literal, operand, argument,
+   * disjunct, interpolated expression and comprehension clause (the recursions evaluating it
+   * walks).
+   */
+  static int nesting(Expr e) {
+    int inner = 0;
+    if (e instanceof StructE s) {
+      for (Decl d : s.decls()) {
+        inner = Math.max(inner, nesting(d));
+      }
+    } else if (e instanceof ListE l) {
+      for (Object x : l.elems()) {
+        inner = Math.max(inner, x instanceof CompD cd ? nesting(cd) : nesting((Expr) x));
+      }
+      if (l.tail() != null) {
+        inner = Math.max(inner, nesting(l.tail()));
+      }
+    } else if (e instanceof SelE s) {
+      inner = nesting(s.x());
+    } else if (e instanceof IdxE i) {
+      inner = Math.max(nesting(i.x()), nesting(i.index()));
+    } else if (e instanceof SliceE s) {
+      inner = nesting(s.x());
+      inner = s.lo() == null ? inner : Math.max(inner, nesting(s.lo()));
+      inner = s.hi() == null ? inner : Math.max(inner, nesting(s.hi()));
+    } else if (e instanceof CallE c) {
+      inner = nesting(c.fn());
+      for (Expr a : c.args()) {
+        inner = Math.max(inner, nesting(a));
+      }
+    } else if (e instanceof UnaryE u) {
+      inner = nesting(u.x());
+    } else if (e instanceof BinE b) {
+      inner = Math.max(nesting(b.x()), nesting(b.y()));
+    } else if (e instanceof DisjE d) {
+      for (Expr t : d.terms()) {
+        inner = Math.max(inner, nesting(t));
+      }
+    } else if (e instanceof InterpE in) {
+      for (Expr x : in.exprs()) {
+        inner = Math.max(inner, nesting(x));
+      }
+    }
+    return inner + 1;
+  }
+
+  private static int nesting(Decl d) {
+    if (d instanceof FieldD f) {
+      return nesting(f.value());
+    } else if (d instanceof DynFieldD f) {
+      return Math.max(nesting(f.labelExpr()), nesting(f.value()));
+    } else if (d instanceof PatternD p) {
+      return Math.max(nesting(p.filter()), nesting(p.value()));
+    } else if (d instanceof LetD l) {
+      return nesting(l.expr());
+    } else if (d instanceof EmbedD em) {
+      return nesting(em.expr());
+    } else if (d instanceof EllipsisD el) {
+      return el.type() == null ? 0 : nesting(el.type());
+    } else {
+      return nesting((CompD) d);
+    }
+  }
+
+  private static int nesting(CompD cd) {
+    int depth = nesting(cd.body());
+    for (Clause c : cd.clauses()) {
+      int x =
+          c instanceof ForC f
+              ? nesting(f.source())
+              : c instanceof IfC i ? nesting(i.cond()) : nesting(((LetC) c).expr());
+      depth = Math.max(depth, x) + 1;
+    }
+    return depth;
+  }
+
   /** An already evaluated vertex used as a conjunct (unify, fills of values). */
   record ValueE(Vertex vertex) implements Expr {
     @Override

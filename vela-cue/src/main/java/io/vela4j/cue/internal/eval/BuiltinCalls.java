@@ -233,7 +233,11 @@ final class BuiltinCalls {
     }
     try {
       Object r = invoke(b.pkg(), b.name(), args);
-      return fromJava(r, c.pos());
+      Object a = fromJava(r, c.pos());
+      if (a instanceof Atom atom) {
+        ev.limits.checkAtom(atom, c.pos());
+      }
+      return a;
     } catch (BuiltinException ex) {
       throw new BottomEx(
           Atom.Bottom.fatal(

@@ -6,6 +6,7 @@ import io.vela4j.cue.internal.syntax.Ast;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -176,7 +177,7 @@ final class Closedness {
   /** Records that a conjunct with this provenance is being added to the node. */
   static void noteConjunct(NodeContext n, CloseInfo ci) {
     if (ci.id() != 0) {
-      n.conjunctScopes.add(ci.id());
+      n.noteScope(ci.id());
     }
     if (ci.fromDef()) {
       n.anyFromDef = true;
@@ -193,18 +194,18 @@ final class Closedness {
       int scope = n.ev.scopes.open(ci.id());
       lit = new CloseInfo(scope, scope, ci.embed(), false, ci.fromDef());
     }
-    n.structScopes.add(lit.id());
+    n.structScopesForUpdate().add(lit.id());
     return lit;
   }
 
   /** Records {@code ...} (or a struct value, which is open) under this provenance. */
   static void noteOpen(NodeContext n, CloseInfo ci) {
-    n.openScopes.add(ci.id());
+    n.openScopesForUpdate().add(ci.id());
   }
 
   /** Records a bare {@code _} under this provenance. */
   static void noteTop(NodeContext n, CloseInfo ci) {
-    n.topScopes.add(ci.id());
+    n.topScopesForUpdate().add(ci.id());
   }
 
   /**
@@ -230,6 +231,9 @@ final class Closedness {
     boolean requirement = closed && (ci.embed() != 0 || ci.outer() == 0 || !ci.fromEmbed());
     Scopes scopes = n.ev.scopes;
     int scope = requirement ? scopes.require(ci.id(), true, ci, n.v) : scopes.open(ci.id());
+    if (n.visited == null) {
+      n.visited = new IdentityHashMap<>(4);
+    }
     Integer seen = n.visited.putIfAbsent(target, scope);
     if (seen != null) {
       scopes.addParent(seen, scope);
@@ -253,8 +257,8 @@ final class Closedness {
     boolean closed = false;
     if (scopes.anyRequirement()) {
       List<Requirement> reqs = new ArrayList<>(2);
-      for (int id : n.conjunctScopes) {
-        scopes.requirementsAbove(id, reqs);
+      for (int i = 0; i < n.scopeCount; i++) {
+        scopes.requirementsAbove(n.conjunctScopes[i], reqs);
       }
       List<Requirement> live = new ArrayList<>(reqs.size());
       for (Requirement r : reqs) {

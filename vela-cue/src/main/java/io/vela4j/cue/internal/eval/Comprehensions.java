@@ -5,7 +5,6 @@ import io.vela4j.cue.internal.eval.Conjunct.CloseInfo;
 import io.vela4j.cue.internal.eval.Conjunct.Hist;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,12 +34,17 @@ final class Comprehensions {
    * as cyclic too (structural-cycle detection).
    */
   record Comp(
-      Adt.CompD d, Env env, CloseInfo litCi, @Nullable Hist hist, Structs.Cursor chain, int cyc) {}
+      Adt.CompD d,
+      Env env,
+      CloseInfo litCi,
+      @Nullable Hist hist,
+      LabelChain.Cursor chain,
+      int cyc) {}
 
   /** Runs a comprehension; returns an incomplete error if it yielded nothing and may retry. */
   static Atom.@Nullable Bottom runComp(NodeContext n, Comp c) {
     int[] yields = {0};
-    Set<String> missingBefore = new LinkedHashSet<>(n.missing);
+    Set<String> missingBefore = n.missingSnapshot();
     try {
       clauses(
           n.ev,
@@ -62,10 +66,10 @@ final class Comprehensions {
           });
     } catch (BottomEx b) {
       if (b.bottom.incomplete() && yields[0] == 0) {
-        n.missing.retainAll(missingBefore);
+        n.restoreMissing(missingBefore);
         return b.bottom;
       }
-      n.errors.add(b.bottom);
+      n.errorsForUpdate().add(b.bottom);
     }
     return null;
   }
@@ -172,17 +176,17 @@ final class Comprehensions {
       boolean progress = false;
       if (!n.deferredRefs.isEmpty()) {
         List<NodeContext.Task> rs = new ArrayList<>(n.deferredRefs);
-        n.deferredRefs.clear();
+        n.deferredRefsForUpdate().clear();
         for (NodeContext.Task t : rs) {
           n.add(t.c(), t.cyc());
         }
         progress = n.deferredRefs.size() < rs.size();
         waitingRefs.addAll(n.deferredRefs);
-        n.deferredRefs.clear();
+        n.deferredRefsForUpdate().clear();
         n.drainTasks();
       }
       List<Structs.Dyn> ds = new ArrayList<>(n.dyns);
-      n.dyns.clear();
+      n.dynsForUpdate().clear();
       for (Structs.Dyn d : ds) {
         Atom.Bottom b = Structs.runDyn(n, d);
         if (b == null) {
@@ -194,7 +198,7 @@ final class Comprehensions {
       }
       n.drainTasks();
       List<Comp> cps = new ArrayList<>(n.comps);
-      n.comps.clear();
+      n.compsForUpdate().clear();
       for (Comp c : cps) {
         Atom.Bottom b = runComp(n, c);
         if (b == null) {
@@ -212,11 +216,11 @@ final class Comprehensions {
         if (progress) {
           // What was incomplete may depend on fields added since: run it again (order
           // independence).
-          n.comps.addAll(waitingComps);
-          n.dyns.addAll(waitingDyns);
-          n.deferredRefs.addAll(waitingRefs);
+          n.compsForUpdate().addAll(waitingComps);
+          n.dynsForUpdate().addAll(waitingDyns);
+          n.deferredRefsForUpdate().addAll(waitingRefs);
         } else {
-          n.errors.addAll(waitingErrs);
+          n.errorsForUpdate().addAll(waitingErrs);
           n.noDefer = true;
           for (NodeContext.Task t : waitingRefs) {
             n.add(t.c(), t.cyc());

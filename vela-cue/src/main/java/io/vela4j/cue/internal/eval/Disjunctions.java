@@ -5,6 +5,7 @@ import io.vela4j.cue.internal.syntax.Ast;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -56,6 +57,9 @@ final class Disjunctions {
   record Pending(Adt.DisjE d, int occ) {}
 
   static void addDisj(NodeContext n, Adt.DisjE d, Conjunct c) {
+    if (n.occ == null) {
+      n.occ = new IdentityHashMap<>(4);
+    }
     int k = n.occ.merge(d, 1, Integer::sum) - 1;
     Integer choice = n.forced == null ? null : n.forced.get(new DKey(d, k));
     if (choice != null) {
@@ -66,10 +70,13 @@ final class Disjunctions {
       n.add(new Conjunct(d.terms().get(0), c.env(), c.ci(), c.hist()), n.viaCycle);
       return;
     }
-    n.pending.add(new Pending(d, k));
+    n.pendingForUpdate().add(new Pending(d, k));
   }
 
   static void expandDisjunctions(NodeContext n) {
+    if (expandAtoms(n)) {
+      return;
+    }
     long product = 1;
     for (Pending p : n.pending) {
       product *= p.d().terms().size();
@@ -77,7 +84,10 @@ final class Disjunctions {
         n.setBottom(
             Atom.Bottom.fatal(
                 CueError.Kind.LIMIT,
-                "limit exceeded: disjunction cross product larger than " + n.ev.maxDisjuncts));
+                "disjunct limit "
+                    + n.ev.maxDisjuncts
+                    + " exceeded (CueCompiler.Limits.maxDisjuncts): disjunction cross product of "
+                    + "more alternatives"));
         return;
       }
     }
@@ -162,14 +172,15 @@ final class Disjunctions {
     // de-duplicate
     List<Vertex> outAlts = new ArrayList<>();
     List<Boolean> outDefs = new ArrayList<>();
-    List<String> sigs = new ArrayList<>();
+    Map<Object, Integer> sigs = new HashMap<>();
     for (int i = 0; i < alts.size(); i++) {
-      String sig = signature(n.ev, alts.get(i));
-      int j = sigs.indexOf(sig);
-      if (j >= 0) {
+      Vertex alt = alts.get(i).deref();
+      // A scalar is its own signature (no text to build: chains of defaults make many).
+      Object sig = alt.kind == Vertex.K_SCALAR ? alt.scalar : signature(n.ev, alt);
+      Integer j = sigs.putIfAbsent(sig, outAlts.size());
+      if (j != null) {
         outDefs.set(j, outDefs.get(j) || defs.get(i));
       } else {
-        sigs.add(sig);
         outAlts.add(alts.get(i));
         outDefs.add(defs.get(i));
       }
@@ -209,6 +220,105 @@ final class Disjunctions {
     for (int i = 0; i < outDefs.size(); i++) {
       n.v.defaults[i] = outDefs.get(i);
     }
+  }
+
+  /**
+   * The shortcut for a node that is nothing but one disjunction of concrete atoms ({@code *1 | 2},
+   * or a finished disjunction of atoms added back by a reference): its disjuncts are the atoms
+   * themselves, de-duplicated, so no clone is evaluated per term. This keeps chains such as {@code
+   * aN: *a(N-1) | N} at a cost proportional to the size of their values. Returns false, having done
+   * nothing, when the node has anything else that a term would have to be met with.
+   */
+  private static boolean expandAtoms(NodeContext n) {
+    if (n.pending.size() != 1
+        || (n.scalar != null && !Atom.isConcrete(n.scalar))
+        || !n.kinds.isEmpty()
+        || !n.bounds.isEmpty()
+        || !n.errors.isEmpty()
+        || !n.validators.isEmpty()
+        || n.kindMask != Atom.ALL
+        || n.structSeen
+        || n.listSeen
+        || !n.v.arcs.isEmpty()
+        || !n.patterns.isEmpty()
+        || !n.dyns.isEmpty()
+        || !n.listParts.isEmpty()
+        || !n.comps.isEmpty()
+        || !n.deferredRefs.isEmpty()
+        || (n.tasks != null && !n.tasks.isEmpty())
+        || n.v.notAllowed != null
+        || !n.v.validators.isEmpty()) {
+      return false;
+    }
+    Adt.DisjE d = n.pending.get(0).d();
+    // A term that is a finished scalar vertex (a disjunct of the referenced disjunction) is
+    // shared, not copied: a chain of N links then holds N vertices, not N²/2.
+    List<Atom> atoms = new ArrayList<>(d.terms().size());
+    List<@Nullable Vertex> shared = new ArrayList<>(d.terms().size());
+    List<Integer> termIndex = new ArrayList<>(d.terms().size());
+    for (int ti = 0; ti < d.terms().size(); ti++) {
+      Adt.Expr t = d.terms().get(ti);
+      Atom a = null;
+      Vertex sv = null;
+      if (t instanceof Adt.Lit l) {
+        a = l.value();
+      } else if (t instanceof Adt.ValueE ve
+          && ve.vertex().state == Vertex.EVALUATED
+          && ve.vertex().deref().kind == Vertex.K_SCALAR) {
+        sv = ve.vertex().deref();
+        a = sv.scalar;
+      }
+      if (a == null || !Atom.isConcrete(a)) {
+        return false;
+      }
+      if (n.scalar != null && !(a.getClass() == n.scalar.getClass() && a.equals(n.scalar))) {
+        continue; // `7 & (*0 | 1 | 7)`: only the equal atoms survive
+      }
+      atoms.add(a);
+      shared.add(sv);
+      termIndex.add(ti);
+    }
+    if (atoms.isEmpty()) {
+      return false; // no atom survives: the general path reports the conflicts
+    }
+    Map<Atom, Integer> seen = new HashMap<>();
+    List<Vertex> alts = new ArrayList<>(atoms.size());
+    List<Boolean> defs = new ArrayList<>(atoms.size());
+    for (int i = 0; i < atoms.size(); i++) {
+      boolean def = d.hasMarks() && d.marks()[termIndex.get(i)];
+      Integer j = seen.putIfAbsent(atoms.get(i), alts.size());
+      if (j != null) {
+        defs.set(j, defs.get(j) || def);
+        continue;
+      }
+      n.ev.tick();
+      Vertex x = shared.get(i);
+      if (x == null) {
+        n.ev.countVertex();
+        x = new Vertex(n.v.parent, n.v.label);
+        x.arcType = n.v.arcType;
+        x.kind = Vertex.K_SCALAR;
+        x.scalar = atoms.get(i);
+        x.state = Vertex.EVALUATED;
+        x.finalized = true;
+      }
+      alts.add(x);
+      defs.add(def);
+    }
+    if (!defs.contains(Boolean.TRUE)) {
+      Collections.fill(defs, Boolean.TRUE);
+    }
+    if (alts.size() == 1) {
+      n.v.forward = alts.get(0);
+      return true;
+    }
+    n.v.kind = Vertex.K_DISJ;
+    n.v.disjuncts = alts;
+    n.v.defaults = new boolean[defs.size()];
+    for (int i = 0; i < defs.size(); i++) {
+      n.v.defaults[i] = defs.get(i);
+    }
+    return true;
   }
 
   /** The first fatal error in the regular fields of a finalized vertex, or null. */

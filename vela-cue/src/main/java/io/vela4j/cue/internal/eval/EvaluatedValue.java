@@ -1,6 +1,7 @@
 package io.vela4j.cue.internal.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vela4j.cue.CueCompiler;
 import io.vela4j.cue.CueError;
 import io.vela4j.cue.CueException;
 import io.vela4j.cue.CueKind;
@@ -13,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 /** An evaluated value: a finalized vertex of an evaluation that is never modified again. */
 final class EvaluatedValue implements CueValue {
   private final @Nullable ProgramImpl program;
+  private final CueCompiler.Limits limits;
   private final List<ProgramImpl.Fill> fills;
   private final Vertex root;
   private final @Nullable Vertex v;
@@ -20,11 +22,13 @@ final class EvaluatedValue implements CueValue {
 
   EvaluatedValue(
       @Nullable ProgramImpl program,
+      CueCompiler.Limits limits,
       List<ProgramImpl.Fill> fills,
       Vertex root,
       @Nullable Vertex v,
       String path) {
     this.program = program;
+    this.limits = limits;
     this.fills = fills;
     this.root = root;
     this.v = v;
@@ -51,7 +55,8 @@ final class EvaluatedValue implements CueValue {
       }
       cur = next;
     }
-    return new EvaluatedValue(program, fills, root, cur, path.isEmpty() ? p : path + "." + p);
+    return new EvaluatedValue(
+        program, limits, fills, root, cur, path.isEmpty() ? p : path + "." + p);
   }
 
   @Override
@@ -156,13 +161,13 @@ final class EvaluatedValue implements CueValue {
     Vertex b = o.v;
     return EvalGuard.run(
         () -> {
-          Evaluation ev = new Evaluation();
+          Evaluation ev = new Evaluation(limits);
           Vertex r = new Vertex(null, "");
           r.arcType = Adt.ArcType.REGULAR;
           r.conjuncts.add(new Conjunct(operandOf(a), null, Conjunct.CloseInfo.EMPTY, null));
           r.conjuncts.add(new Conjunct(operandOf(b), null, Conjunct.CloseInfo.EMPTY, null));
           ev.finalizeDeep(r);
-          return new EvaluatedValue(null, List.of(), r, r, "");
+          return new EvaluatedValue(null, limits, List.of(), r, r, "");
         });
   }
 
@@ -185,7 +190,7 @@ final class EvaluatedValue implements CueValue {
     EvaluatedValue filled =
         EvalGuard.run(
             () -> {
-              Evaluation ev = new Evaluation();
+              Evaluation ev = new Evaluation(limits);
               Vertex r = new Vertex(null, "");
               r.arcType = Adt.ArcType.REGULAR;
               r.conjuncts.add(new Conjunct(operandOf(v), null, Conjunct.CloseInfo.EMPTY, null));
@@ -196,7 +201,7 @@ final class EvaluatedValue implements CueValue {
                       Conjunct.CloseInfo.EMPTY,
                       null));
               ev.finalizeDeep(r);
-              return new EvaluatedValue(null, List.of(), r, r, "");
+              return new EvaluatedValue(null, limits, List.of(), r, r, "");
             });
     return filled;
   }
@@ -206,7 +211,7 @@ final class EvaluatedValue implements CueValue {
     if (v == null) {
       throw absent();
     }
-    EvalGuard.run(
+    read(
         () -> {
           Exporter.validate(v);
           return null;
@@ -223,13 +228,15 @@ final class EvaluatedValue implements CueValue {
     if (v == null) {
       throw absent();
     }
-    return EvalGuard.run(() -> Exporter.export(v));
+    return read(() -> Exporter.export(v, limits.maxOutputSize(), false));
   }
 
   @Override
   public String exportJson() {
-    JsonNode n = export();
-    return EvalGuard.run(() -> ExportText.write(n));
+    if (v == null) {
+      throw absent();
+    }
+    return read(() -> ExportText.write(Exporter.export(v, limits.maxOutputSize(), true)));
   }
 
   @Override
@@ -239,13 +246,20 @@ final class EvaluatedValue implements CueValue {
           .objectNode()
           .put("description", "not described: the value does not exist");
     }
-    return EvalGuard.run(() -> JsonSchemas.of(v));
+    return EvalGuard.run(() -> JsonSchemas.of(v, limits));
   }
 
   @Override
   public String exportYaml() {
-    JsonNode n = export();
-    return EvalGuard.run(() -> ExportText.writeYaml(n));
+    if (v == null) {
+      throw absent();
+    }
+    return read(() -> ExportText.writeYaml(Exporter.export(v, limits.maxOutputSize(), true)));
+  }
+
+  /** Runs a read of this value (validate, export): in place once the program is warm. */
+  private <T> T read(java.util.function.Supplier<T> work) {
+    return program == null ? EvalGuard.run(work) : EvalGuard.runShallowFirst(program.reads, work);
   }
 
   @Override

@@ -1,6 +1,8 @@
 package io.vela4j.cue.internal.eval;
 
+import io.vela4j.cue.CueCompiler;
 import io.vela4j.cue.CueError;
+import io.vela4j.cue.internal.LargeStack;
 import io.vela4j.cue.internal.syntax.Ast;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -16,24 +18,36 @@ import org.jspecify.annotations.Nullable;
  * other in any order. A vertex that is read while it is being evaluated is a reference cycle: what
  * is known so far is used (a scalar, or the struct being built), else it is an incomplete {@code
  * cycle detected}. {@link #finalizeDeep} then evaluates the whole tree below a vertex and runs the
- * validators of structs and lists. Limits: steps, vertices, nesting depth ({@value #MAX_DEPTH}) and
- * the disjunction cross product; an interrupted thread cancels the evaluation.
+ * validators of structs and lists. Limits ({@link EvalLimits}, from {@link CueCompiler.Limits}):
+ * steps, vertices, nesting depth, the disjunction cross product, string length and number size; an
+ * interrupted thread cancels the evaluation.
  */
 final class Evaluation {
   /** The closedness scopes of this evaluation. */
   final Closedness.Scopes scopes = new Closedness.Scopes();
 
-  final int maxDisjuncts = 1024;
+  /** The limits of this evaluation. */
+  final EvalLimits limits;
 
-  private static final long MAX_VERTICES = 5_000_000L;
+  final int maxDisjuncts;
 
-  private static final long MAX_STEPS = 200_000_000L;
+  private final long maxVertices;
+
+  private final long maxSteps;
 
   /**
    * The deepest a field may be nested (design note §9.3: at least 20,000). A structural cycle that
    * escapes detection grows the tree one level per step; this bounds it with a LIMIT error.
    */
-  static final int MAX_DEPTH = 20_000;
+  private final int maxDepth;
+
+  Evaluation(CueCompiler.Limits limits) {
+    this.limits = new EvalLimits(limits);
+    this.maxDisjuncts = limits.maxDisjuncts();
+    this.maxVertices = limits.maxValues();
+    this.maxSteps = limits.maxSteps();
+    this.maxDepth = limits.maxDepth();
+  }
 
   /**
    * How deeply disjunct clones may be evaluated inside each other: a safety net that turns an
@@ -63,9 +77,25 @@ final class Evaluation {
       // The caller gave up (e.g. a time limit): stop instead of burning CPU in the background.
       throw new Cancelled();
     }
-    if (++steps > MAX_STEPS) {
-      throw new BottomEx(
-          Atom.Bottom.fatal(CueError.Kind.LIMIT, "limit exceeded: too many evaluation steps"));
+    if (++steps > maxSteps) {
+      throw new LimitExceeded(
+          "evaluation step limit " + maxSteps + " exceeded (CueCompiler.Limits.maxSteps)");
+    }
+  }
+
+  /**
+   * Unwinds a whole evaluation that exceeded its step or value limit: going on with the other
+   * fields would only exceed it again, so the evaluation ends with one error, located at the
+   * innermost vertex that was being evaluated. Never caught inside the evaluator.
+   */
+  static final class LimitExceeded extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /** The path of the vertex being evaluated when the limit was exceeded; null until known. */
+    @Nullable String path;
+
+    LimitExceeded(String message) {
+      super(message, null, false, false);
     }
   }
 
@@ -78,19 +108,29 @@ final class Evaluation {
     }
   }
 
+  /** The number of vertices being evaluated inside each other now. */
+  int nesting;
+
   /** Checks the nesting depth of a new child of {@code parent}. */
-  static void checkDepth(Vertex parent) {
-    if (parent.depth >= MAX_DEPTH) {
+  void checkDepth(Vertex parent) {
+    LargeStack.checkDepth(parent.depth + 1);
+    if (parent.depth >= maxDepth) {
       throw new BottomEx(
           Atom.Bottom.fatal(
               CueError.Kind.LIMIT,
-              "limit exceeded: value nested more than " + MAX_DEPTH + " levels deep"));
+              "limit exceeded: value nested more than "
+                  + maxDepth
+                  + " levels deep (CueCompiler.Limits.maxDepth)"));
     }
   }
 
   void countVertex() {
-    if (++vertices > MAX_VERTICES) {
-      throw new BottomEx(Atom.Bottom.fatal(CueError.Kind.LIMIT, "limit exceeded: too many values"));
+    if ((vertices & 0x3ff) == 0 && Thread.currentThread().isInterrupted()) {
+      throw new Cancelled();
+    }
+    if (++vertices > maxVertices) {
+      throw new LimitExceeded(
+          "value count limit " + maxVertices + " exceeded (CueCompiler.Limits.maxValues)");
     }
   }
 
@@ -102,18 +142,83 @@ final class Evaluation {
   }
 
   void evaluateWith(Vertex v, @Nullable Map<Disjunctions.DKey, Integer> forced) {
+    if (forced == null && v.conjuncts.size() == 1 && v.notAllowed == null) {
+      // A single concrete literal (a JSON value filled in, `name: "web"`) is its own value: no
+      // unification state is needed.
+      Adt.Expr e = v.conjuncts.get(0).expr();
+      if (e instanceof Adt.Lit l && Atom.isConcrete(l.value())) {
+        tick();
+        v.kind = Vertex.K_SCALAR;
+        v.scalar = l.value();
+        v.state = Vertex.EVALUATED;
+        return;
+      }
+      // A single reference to a finished scalar (`name: context.name`, `port: p.port`): the
+      // scalar is the value; anything else goes through unification.
+      Atom a = referencedScalar(v);
+      if (a != null) {
+        tick();
+        v.kind = Vertex.K_SCALAR;
+        v.scalar = a;
+        v.state = Vertex.EVALUATED;
+        return;
+      }
+    }
     v.state = Vertex.EVALUATING;
     NodeContext ctx = new NodeContext(this, v, forced);
     v.ctx = ctx;
+    LargeStack.checkDepth(++nesting);
     try {
       ctx.run();
     } catch (BottomEx b) {
       v.kind = Vertex.K_BOTTOM;
       v.err = b.bottom.withPath(v.path());
       v.forward = null;
+    } catch (LimitExceeded e) {
+      if (e.path == null && v.parent != null) {
+        e.path = v.path(); // the innermost field, not a temporary operand
+      }
+      throw e;
     } finally {
+      nesting--;
       v.ctx = null;
       v.state = Vertex.EVALUATED;
+    }
+  }
+
+  /**
+   * The concrete scalar that the single reference conjunct of {@code v} resolves to, if it resolves
+   * to a finished scalar; else null, and {@code v} is unified as usual, which resolves the
+   * reference again (resolving has no effect beyond evaluating what it reads and recording the
+   * labels it looked up, and {@code v} reads as being evaluated meanwhile, as it would in
+   * unification).
+   */
+  private @Nullable Atom referencedScalar(Vertex v) {
+    Conjunct c = v.conjuncts.get(0);
+    Adt.Expr e = c.expr();
+    if (!(e instanceof Adt.RefE || e instanceof Adt.SelE) || c.env() == null) {
+      return null;
+    }
+    v.state = Vertex.EVALUATING;
+    LargeStack.checkDepth(++nesting);
+    try {
+      Object t = References.resolveForConjunct(this, e, c.env());
+      if (t instanceof Atom a) {
+        return Atom.isConcrete(a) ? a : null;
+      }
+      Vertex tv = (Vertex) t;
+      if (tv.state == Vertex.NEW && tv.parent != null && tv.parent.state == Vertex.EVALUATED) {
+        evaluate(tv); // as References.addRef does: its conjuncts are complete
+      }
+      if (tv.state == Vertex.EVALUATED && tv.forward == null && tv.kind == Vertex.K_SCALAR) {
+        return tv.scalar;
+      }
+      return null;
+    } catch (BottomEx b) {
+      return null;
+    } finally {
+      nesting--;
+      v.state = Vertex.NEW;
     }
   }
 
@@ -125,7 +230,7 @@ final class Evaluation {
     a.err = null;
     a.constraints = List.of();
     a.kindMask = Atom.ALL;
-    a.arcs.clear();
+    a.arcs = java.util.Map.of();
     a.disjuncts = null;
     a.defaults = null;
     a.finalized = false;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vela4j.cue.CueError;
 import io.vela4j.cue.CueException;
 import io.vela4j.cue.CuePosition;
+import io.vela4j.cue.internal.LargeStack;
 import io.vela4j.cue.internal.syntax.Ast;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -17,7 +18,14 @@ import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
-/** Validation and export of finalized values. */
+/**
+ * Validation and export of finalized values. Export walks the regular fields in export order and
+ * builds a JSON tree, counting the chars of its text (strings, numbers, labels, punctuation, and
+ * for the text {@code cue export} prints its 4-space indentation) against {@code
+ * CueCompiler.Limits.maxOutputSize}: a value that shares one large string among many fields, or
+ * nests thousands of levels deep (its indentation grows with the square of the depth), cannot be
+ * exported into an unbounded text.
+ */
 final class Exporter {
   private Exporter() {}
 
@@ -36,10 +44,11 @@ final class Exporter {
   /** Fatal errors anywhere below v (hidden fields and definitions included). */
   static void collectFatal(Vertex v0, Set<CueError> out) {
     Set<Vertex> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    collectFatal(v0, out, seen);
+    collectFatal(v0, out, seen, 0);
   }
 
-  private static void collectFatal(Vertex v0, Set<CueError> out, Set<Vertex> seen) {
+  private static void collectFatal(Vertex v0, Set<CueError> out, Set<Vertex> seen, int depth) {
+    LargeStack.checkDepth(depth);
     Vertex v = v0.deref();
     if (!seen.add(v)) {
       return;
@@ -57,7 +66,7 @@ final class Exporter {
       if (a.isLet || a.arcType != Adt.ArcType.REGULAR) {
         continue;
       }
-      collectFatal(a, out, seen);
+      collectFatal(a, out, seen, depth + 1);
     }
   }
 
@@ -69,21 +78,64 @@ final class Exporter {
     }
   }
 
-  static JsonNode export(Vertex v) {
+  /** The chars of the output so far, against its limit. */
+  private static final class Size {
+    final long max;
+    final int indent;
+    long chars;
+
+    Size(long max, boolean indented) {
+      this.max = max;
+      this.indent = indented ? 4 : 0;
+    }
+
+    void add(long n, Vertex at) {
+      chars += n;
+      if (chars > max) {
+        throw new CueException(
+            new CueError(
+                CueError.Kind.LIMIT,
+                "output size limit "
+                    + max
+                    + " exceeded (CueCompiler.Limits.maxOutputSize): the exported value has more"
+                    + " chars",
+                shortPath(at.path()),
+                List.of()));
+      }
+    }
+  }
+
+  /**
+   * Exports a value; {@code indented} counts the output's size as the text {@code cue export}
+   * prints (4-space indentation), else as compact JSON.
+   */
+  /** A path of at most about 200 chars: a value nested thousands of levels deep has a long one. */
+  private static String shortPath(String path) {
+    return path.length() <= 200
+        ? path
+        : path.substring(0, 100)
+            + "…("
+            + path.length()
+            + " chars)…"
+            + path.substring(path.length() - 60);
+  }
+
+  static JsonNode export(Vertex v, long maxOutputSize, boolean indented) {
     Set<CueError> errs = new LinkedHashSet<>();
     collectFatal(v, errs);
     if (!errs.isEmpty()) {
       throw new CueException(new ArrayList<>(errs));
     }
     List<CueError> list = new ArrayList<>();
-    JsonNode n = exp(v, list);
+    JsonNode n = exp(v, list, 0, new Size(maxOutputSize, indented));
     if (!list.isEmpty()) {
       throw new CueException(list);
     }
     return n;
   }
 
-  private static @Nullable JsonNode exp(Vertex v0, List<CueError> errs) {
+  private static @Nullable JsonNode exp(Vertex v0, List<CueError> errs, int depth, Size size) {
+    LargeStack.checkDepth(depth);
     Vertex v = Defaults.dflt(v0);
     switch (v.kind) {
       case Vertex.K_BOTTOM -> {
@@ -97,6 +149,7 @@ final class Exporter {
                   CueError.Kind.OTHER, "cannot export builtin value " + o, v0.path(), List.of()));
           return null;
         }
+        size.add(scalarSize(v.scalar), v0);
         return scalar(v.scalar);
       }
       case Vertex.K_STRUCT -> {
@@ -111,22 +164,30 @@ final class Exporter {
                     List.of()));
           }
         }
+        size.add(2, v0);
         for (Vertex a : Order.fields(v)) {
-          JsonNode c = exp(a, errs);
+          size.add(
+              a.label.length() + 5L + (long) size.indent * depth,
+              a); // indented line, label, quotes
+          JsonNode c = exp(a, errs, depth + 1, size);
           if (c != null) {
             o.set(Labels.display(a.label), c);
           }
         }
+        size.add(2L + (long) size.indent * depth, v0); // the indented closing line
         return o;
       }
       case Vertex.K_LIST -> {
         ArrayNode arr = F.arrayNode();
+        size.add(2, v0);
         for (Vertex a : v.elements()) {
-          JsonNode c = exp(a, errs);
+          size.add(2L + (long) size.indent * depth, a); // indented line
+          JsonNode c = exp(a, errs, depth + 1, size);
           if (c != null) {
             arr.add(c);
           }
         }
+        size.add(2L + (long) size.indent * depth, v0); // the indented closing line
         return arr;
       }
       default -> {
@@ -139,6 +200,18 @@ final class Exporter {
         return null;
       }
     }
+  }
+
+  /** About the chars of a scalar's JSON text (strings unescaped). */
+  private static long scalarSize(Atom s) {
+    if (s instanceof Atom.Str str) {
+      return str.s().length() + 2L;
+    } else if (s instanceof Atom.Bytes by) {
+      return (by.b().length + 2L) / 3 * 4 + 2;
+    } else if (s instanceof Atom.Num n) {
+      return n.d().precision() + Math.abs((long) n.d().scale()) + 2L;
+    }
+    return 5;
   }
 
   static JsonNode scalar(Atom s) {

@@ -145,7 +145,9 @@ final class Expressions {
     for (int i = 0; i < in.exprs().size(); i++) {
       try {
         Atom v = ev.concrete(ev.operand(in.exprs().get(i), env), in.pos());
-        sb.append(Ops.interpolationText(v, in.pos()));
+        String text = Ops.interpolationText(v, in.pos());
+        ev.limits.checkString((long) sb.length() + text.length(), in.pos());
+        sb.append(text);
       } catch (BottomEx b) {
         if (err == null || (err.incomplete() && !b.bottom.incomplete())) {
           err = b.bottom;

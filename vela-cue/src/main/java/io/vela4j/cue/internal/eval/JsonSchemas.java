@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vela4j.cue.CueCompiler;
 import io.vela4j.cue.internal.syntax.Ast;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -69,7 +70,8 @@ final class JsonSchemas {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
   private static final int MAX_DEPTH = 48;
 
-  private final Evaluation ev = new Evaluation();
+  private final Evaluation ev;
+  private final CueCompiler.Limits limits;
   private final IdentityHashMap<Object, Boolean> active = new IdentityHashMap<>();
 
   /**
@@ -81,11 +83,14 @@ final class JsonSchemas {
 
   private int depth;
 
-  private JsonSchemas() {}
+  private JsonSchemas(CueCompiler.Limits limits) {
+    this.limits = limits;
+    this.ev = new Evaluation(limits);
+  }
 
   /** The schema of a finalized vertex. */
-  static ObjectNode of(Vertex v) {
-    return new JsonSchemas().schema(v, v.conjuncts);
+  static ObjectNode of(Vertex v, CueCompiler.Limits limits) {
+    return new JsonSchemas(limits).schema(v, v.conjuncts);
   }
 
   // ------------------------------------------------------------------ dispatch
@@ -477,7 +482,7 @@ final class JsonSchemas {
 
   private @Nullable JsonNode exportOrNull(Vertex v) {
     try {
-      return Exporter.export(v);
+      return Exporter.export(v, limits.maxOutputSize(), false);
     } catch (RuntimeException | StackOverflowError e) {
       return null;
     }

@@ -47,14 +47,15 @@ final class Lists {
                 Structs.addArcConj(n, a, new Conjunct(cd.body(), env, childCi, c.hist()));
               });
         } catch (BottomEx b) {
-          n.errors.add(b.bottom);
+          n.errorsForUpdate().add(b.bottom);
         }
       } else {
         Vertex a = listArc(n, idx[0]++);
         Structs.addArcConj(n, a, new Conjunct((Adt.Expr) el, c.env(), childCi, c.hist()));
       }
     }
-    n.listParts.add(new ListPart(idx[0], l.open(), l.tail(), c.env(), childCi, c.hist()));
+    n.listPartsForUpdate()
+        .add(new ListPart(idx[0], l.open(), l.tail(), c.env(), childCi, c.hist()));
   }
 
   static Vertex listArc(NodeContext n, int i) {
@@ -62,10 +63,10 @@ final class Lists {
     Vertex a = n.v.arcs.get(label);
     if (a == null) {
       n.ev.countVertex();
-      Evaluation.checkDepth(n.v);
+      n.ev.checkDepth(n.v);
       a = new Vertex(n.v, label);
       a.arcType = Adt.ArcType.REGULAR;
-      n.v.arcs.put(label, a);
+      n.v.putArc(label, a);
     }
     return a;
   }
@@ -83,10 +84,11 @@ final class Lists {
       if (!p.open()) {
         open = false;
         if (p.n() != max) {
-          n.errors.add(
-              Atom.Bottom.fatal(
-                  CueError.Kind.CONFLICT,
-                  "incompatible list lengths (" + p.n() + " and " + max + ")"));
+          n.errorsForUpdate()
+              .add(
+                  Atom.Bottom.fatal(
+                      CueError.Kind.CONFLICT,
+                      "incompatible list lengths (" + p.n() + " and " + max + ")"));
         }
       }
     }

@@ -30,26 +30,26 @@ final class Meet {
 
   static void addValue(NodeContext n, Atom x, CloseInfo ci) {
     if (x instanceof Atom.Validator val) {
-      n.validators.add(val);
+      n.validatorsForUpdate().add(val);
       return;
     }
     if (x instanceof Atom.Top t) {
       n.hasTop = true;
       Closedness.noteTop(n, ci);
     } else if (x instanceof Atom.Bottom b) {
-      n.errors.add(b);
+      n.errorsForUpdate().add(b);
     } else if (x instanceof Atom.Kind k) {
-      n.kinds.add(k);
+      n.kindsForUpdate().add(k);
       int m = n.kindMask & k.mask();
       if (m == 0) {
-        n.errors.add(conflict(n, describeKinds(n), k.toString(), null));
+        n.errorsForUpdate().add(conflict(n, describeKinds(n), k.toString(), null));
       }
       n.kindMask = m;
     } else if (x instanceof Atom.Bound b) {
-      n.bounds.add(b);
+      n.boundsForUpdate().add(b);
       int m = n.kindMask & b.kindMask();
       if (m == 0) {
-        n.errors.add(conflict(n, describeKinds(n), b.toString(), null));
+        n.errorsForUpdate().add(conflict(n, describeKinds(n), b.toString(), null));
       }
       n.kindMask = m;
     } else {
@@ -63,7 +63,7 @@ final class Meet {
           ps.add(n.litPos);
           b = new Atom.Bottom(b.kind(), false, b.message(), ps, "");
         }
-        n.errors.add(b);
+        n.errorsForUpdate().add(b);
       }
     }
   }
@@ -78,7 +78,7 @@ final class Meet {
 
   static void finishValue(NodeContext n) {
     if (n.anyCyclic && !n.anyNonCyclic) {
-      n.errors.add(Atom.Bottom.fatal(CueError.Kind.CYCLE, "structural cycle"));
+      n.errorsForUpdate().add(Atom.Bottom.fatal(CueError.Kind.CYCLE, "structural cycle"));
     }
     Atom.Bottom err = null;
     for (Atom.Bottom b : n.errors) {

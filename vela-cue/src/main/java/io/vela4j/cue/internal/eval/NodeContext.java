@@ -45,63 +45,239 @@ final class NodeContext {
   Ast.@Nullable Pos scalarPos;
   Ast.@Nullable Pos litPos;
   int kindMask = Atom.ALL;
-  final List<Atom> kinds = new ArrayList<>(1);
-  final List<Atom.Bound> bounds = new ArrayList<>(0);
-  final List<Atom.Bottom> errors = new ArrayList<>(0);
-  final List<Atom.Validator> validators = new ArrayList<>(0);
+  List<Atom> kinds = List.of();
+  List<Atom.Bound> bounds = List.of();
+  List<Atom.Bottom> errors = List.of();
+  List<Atom.Validator> validators = List.of();
   boolean hasTop;
   boolean structSeen;
   boolean structForced;
   boolean listSeen;
 
   // Export order (Order): one chain of labels per struct literal, and the conjunct it came from.
-  final List<List<String>> chains = new ArrayList<>(1);
-  final List<Integer> chainUnits = new ArrayList<>(1);
+  List<LabelChain> chains = List.of();
+  List<Integer> chainUnits = List.of();
   int unit = -1;
-  Structs.@Nullable Cursor pendingChain;
+  LabelChain.@Nullable Cursor pendingChain;
 
   // Struct literals (Structs), lists (Lists), comprehensions (Comprehensions).
-  final List<Structs.Pat> patterns = new ArrayList<>(0);
-  final List<Structs.Dyn> dyns = new ArrayList<>(0);
-  final List<Lists.ListPart> listParts = new ArrayList<>(0);
-  final List<Comprehensions.Comp> comps = new ArrayList<>(0);
-  final ArrayDeque<Task> tasks = new ArrayDeque<>();
+  List<Structs.Pat> patterns = List.of();
+  List<Structs.Dyn> dyns = List.of();
+  List<Lists.ListPart> listParts = List.of();
+  List<Comprehensions.Comp> comps = List.of();
+  // Created on first use, as most vertices never need them (the same for the maps below).
+  @Nullable ArrayDeque<Task> tasks;
 
   // Closedness: the scopes of the conjuncts added here, of the struct literals, of `...` (and
   // struct values) and of bare `_`; whether a conjunct was declared inside a definition.
-  final Set<Integer> conjunctScopes = new LinkedHashSet<>(4);
-  final List<Integer> structScopes = new ArrayList<>(1);
-  final List<Integer> openScopes = new ArrayList<>(0);
-  final List<Integer> topScopes = new ArrayList<>(0);
+  // (Sets start as the shared empty set and are replaced on first use: see noteScope etc.)
+  // The distinct scopes of the conjuncts, in order: conjunctScopes[0, scopeCount); past a few, a
+  // set finds the ones already recorded.
+  int[] conjunctScopes = NO_SCOPES;
+  int scopeCount;
+  private @Nullable Set<Integer> scopeIndex;
+  private static final int[] NO_SCOPES = new int[0];
+  List<Integer> structScopes = List.of();
+  List<Integer> openScopes = List.of();
+  List<Integer> topScopes = List.of();
   boolean anyFromDef;
   // Struct literals with a typed `...T` (Structs.applyRest).
-  final List<Structs.LitInfo> restLits = new ArrayList<>(0);
+  List<Structs.LitInfo> restLits = List.of();
 
   // Disjunctions: pending ones and the occurrence count per disjunction expression.
-  final List<Disjunctions.Pending> pending = new ArrayList<>(0);
-  final IdentityHashMap<Adt.DisjE, Integer> occ = new IdentityHashMap<>();
+  List<Disjunctions.Pending> pending = List.of();
+  @Nullable IdentityHashMap<Adt.DisjE, Integer> occ;
 
   // References: each target vertex is copied once, under the scope it got then (Closedness).
-  final Map<Vertex, Integer> visited = new IdentityHashMap<>();
+  @Nullable Map<Vertex, Integer> visited;
   // Cycles.
   boolean anyCyclic;
   boolean anyNonCyclic;
   int viaCycle = Cycles.NONE;
 
   // References to a field not declared yet, retried with comprehensions; set for the last try.
-  final List<Task> deferredRefs = new ArrayList<>(0);
+  List<Task> deferredRefs = List.of();
   boolean noDefer;
 
   // Non-monotonic bookkeeping: the field set was read by a `for`, labels looked up while absent,
   // optional labels looked up.
   boolean frozen;
-  final Set<String> missing = new LinkedHashSet<>(0);
-  final Set<String> optLookups = new HashSet<>(0);
+  Set<String> missing = Set.of();
+  Set<String> optLookups = Set.of();
 
   NodeContext(Evaluation ev, Vertex v, @Nullable Map<Disjunctions.DKey, Integer> forced) {
     this.ev = ev;
     this.v = v;
     this.forced = forced;
+  }
+
+  // The lists above start as the shared empty list; code that changes one goes through its
+  // ...ForUpdate() method, which replaces it with a list of its own first. Most vertices use a few
+  // of them, so a node allocates only what it uses.
+
+  List<Atom> kindsForUpdate() {
+    if (kinds.isEmpty() && !(kinds instanceof ArrayList)) {
+      kinds = new ArrayList<>(2);
+    }
+    return kinds;
+  }
+
+  List<Atom.Bound> boundsForUpdate() {
+    if (bounds.isEmpty() && !(bounds instanceof ArrayList)) {
+      bounds = new ArrayList<>(2);
+    }
+    return bounds;
+  }
+
+  List<Atom.Bottom> errorsForUpdate() {
+    if (errors.isEmpty() && !(errors instanceof ArrayList)) {
+      errors = new ArrayList<>(2);
+    }
+    return errors;
+  }
+
+  List<Atom.Validator> validatorsForUpdate() {
+    if (validators.isEmpty() && !(validators instanceof ArrayList)) {
+      validators = new ArrayList<>(2);
+    }
+    return validators;
+  }
+
+  List<LabelChain> chainsForUpdate() {
+    if (chains.isEmpty() && !(chains instanceof ArrayList)) {
+      chains = new ArrayList<>(2);
+    }
+    return chains;
+  }
+
+  List<Integer> chainUnitsForUpdate() {
+    if (chainUnits.isEmpty() && !(chainUnits instanceof ArrayList)) {
+      chainUnits = new ArrayList<>(2);
+    }
+    return chainUnits;
+  }
+
+  List<Structs.Pat> patternsForUpdate() {
+    if (patterns.isEmpty() && !(patterns instanceof ArrayList)) {
+      patterns = new ArrayList<>(2);
+    }
+    return patterns;
+  }
+
+  List<Structs.Dyn> dynsForUpdate() {
+    if (dyns.isEmpty() && !(dyns instanceof ArrayList)) {
+      dyns = new ArrayList<>(2);
+    }
+    return dyns;
+  }
+
+  List<Lists.ListPart> listPartsForUpdate() {
+    if (listParts.isEmpty() && !(listParts instanceof ArrayList)) {
+      listParts = new ArrayList<>(2);
+    }
+    return listParts;
+  }
+
+  List<Comprehensions.Comp> compsForUpdate() {
+    if (comps.isEmpty() && !(comps instanceof ArrayList)) {
+      comps = new ArrayList<>(2);
+    }
+    return comps;
+  }
+
+  List<Integer> structScopesForUpdate() {
+    if (structScopes.isEmpty() && !(structScopes instanceof ArrayList)) {
+      structScopes = new ArrayList<>(2);
+    }
+    return structScopes;
+  }
+
+  List<Integer> openScopesForUpdate() {
+    if (openScopes.isEmpty() && !(openScopes instanceof ArrayList)) {
+      openScopes = new ArrayList<>(2);
+    }
+    return openScopes;
+  }
+
+  List<Integer> topScopesForUpdate() {
+    if (topScopes.isEmpty() && !(topScopes instanceof ArrayList)) {
+      topScopes = new ArrayList<>(2);
+    }
+    return topScopes;
+  }
+
+  List<Structs.LitInfo> restLitsForUpdate() {
+    if (restLits.isEmpty() && !(restLits instanceof ArrayList)) {
+      restLits = new ArrayList<>(2);
+    }
+    return restLits;
+  }
+
+  List<Disjunctions.Pending> pendingForUpdate() {
+    if (pending.isEmpty() && !(pending instanceof ArrayList)) {
+      pending = new ArrayList<>(2);
+    }
+    return pending;
+  }
+
+  List<Task> deferredRefsForUpdate() {
+    if (deferredRefs.isEmpty() && !(deferredRefs instanceof ArrayList)) {
+      deferredRefs = new ArrayList<>(2);
+    }
+    return deferredRefs;
+  }
+
+  /** Records the closedness scope of a conjunct added here. */
+  void noteScope(int id) {
+    if (scopeIndex != null) {
+      if (!scopeIndex.add(id)) {
+        return;
+      }
+    } else {
+      for (int i = scopeCount - 1; i >= 0; i--) {
+        if (conjunctScopes[i] == id) {
+          return;
+        }
+      }
+    }
+    if (scopeCount == conjunctScopes.length) {
+      conjunctScopes = java.util.Arrays.copyOf(conjunctScopes, Math.max(4, scopeCount * 2));
+    }
+    conjunctScopes[scopeCount++] = id;
+    if (scopeIndex == null && scopeCount > 16) {
+      scopeIndex = new HashSet<>();
+      for (int i = 0; i < scopeCount; i++) {
+        scopeIndex.add(conjunctScopes[i]);
+      }
+    }
+  }
+
+  /** Records a label looked up while absent. */
+  void addMissing(String label) {
+    if (missing.isEmpty()) {
+      missing = new LinkedHashSet<>(4);
+    }
+    missing.add(label);
+  }
+
+  /** A copy of the labels looked up while absent, for {@link #restoreMissing}. */
+  Set<String> missingSnapshot() {
+    return missing.isEmpty() ? Set.of() : new LinkedHashSet<>(missing);
+  }
+
+  /** Forgets the labels looked up while absent since {@code before} was taken. */
+  void restoreMissing(Set<String> before) {
+    if (!missing.isEmpty()) {
+      missing.retainAll(before);
+    }
+  }
+
+  /** Records an optional label looked up. */
+  void addOptLookup(String label) {
+    if (optLookups.isEmpty()) {
+      optLookups = new HashSet<>(4);
+    }
+    optLookups.add(label);
   }
 
   void run() {
@@ -124,8 +300,9 @@ final class NodeContext {
   }
 
   void drainTasks() {
-    while (!tasks.isEmpty()) {
-      Task t = tasks.poll();
+    ArrayDeque<Task> ts = tasks;
+    while (ts != null && !ts.isEmpty()) {
+      Task t = ts.poll();
       Conjunct c = t.c();
       Object r;
       try {
@@ -215,6 +392,9 @@ final class NodeContext {
         addVertexValue(ve.vertex(), c);
       } else {
         Cycles.markNonCyclic(this);
+        if (tasks == null) {
+          tasks = new ArrayDeque<>(4);
+        }
         tasks.add(new Task(c, viaCycle));
       }
     } finally {
@@ -232,7 +412,7 @@ final class NodeContext {
     src = src.deref();
     CloseInfo ci = c.ci();
     switch (src.kind) {
-      case Vertex.K_BOTTOM -> errors.add(src.err);
+      case Vertex.K_BOTTOM -> errorsForUpdate().add(src.err);
       case Vertex.K_TOP -> hasTop = true;
       case Vertex.K_SCALAR -> Meet.addValue(this, src.scalar, ci);
       case Vertex.K_CONSTRAINT -> {
@@ -247,12 +427,12 @@ final class NodeContext {
         // evaluated; its fields count as declared here.
         Closedness.noteOpen(this, ci);
         CloseInfo fieldCi = ci.field("");
-        List<String> chain = new ArrayList<>();
+        LabelChain chain = new LabelChain();
         for (Vertex a : Order.fields(src)) {
-          chain.add(a.label);
+          chain.append(a.label);
         }
-        chains.add(chain);
-        chainUnits.add(unit);
+        chainsForUpdate().add(chain);
+        chainUnitsForUpdate().add(unit);
         for (Vertex a : src.arcs.values()) {
           Vertex na =
               Structs.arc(this, a.label, a.arcType == null ? Adt.ArcType.REGULAR : a.arcType);
@@ -276,7 +456,7 @@ final class NodeContext {
           Vertex na = Lists.listArc(this, i++);
           Structs.addArcConj(this, na, new Conjunct(new Adt.ValueE(a), null, elemCi, c.hist()));
         }
-        listParts.add(new Lists.ListPart(i, src.listOpen, null, null, elemCi, c.hist()));
+        listPartsForUpdate().add(new Lists.ListPart(i, src.listOpen, null, null, elemCi, c.hist()));
       }
       case Vertex.K_DISJ -> {
         Adt.DisjE d = Disjunctions.synthDisj(ev, src);

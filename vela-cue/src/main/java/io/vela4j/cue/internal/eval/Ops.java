@@ -16,8 +16,6 @@ import org.jspecify.annotations.Nullable;
 final class Ops {
   private Ops() {}
 
-  private static final int MAX_STRING = 64 * 1024 * 1024;
-
   static Pattern regex(String re, Ast.@Nullable Pos pos) {
     try {
       return Pattern.compile(re);
@@ -249,7 +247,7 @@ final class Ops {
     if (err != null) {
       throw new BottomEx(err);
     }
-    return binaryScalar(op, x, y, pos);
+    return binaryScalar(ev.limits, op, x, y, pos);
   }
 
   private static boolean listEqual(Evaluation ev, Vertex x, Vertex y, Ast.@Nullable Pos pos) {
@@ -269,7 +267,7 @@ final class Ops {
     return true;
   }
 
-  static Atom binaryScalar(Ast.Op op, Atom x, Atom y, Ast.@Nullable Pos pos) {
+  static Atom binaryScalar(EvalLimits lim, Ast.Op op, Atom x, Atom y, Ast.@Nullable Pos pos) {
     switch (op) {
       case EQL, NEQ -> {
         boolean eq;
@@ -312,38 +310,39 @@ final class Ops {
       }
       case ADD -> {
         if (x instanceof Atom.Str a && y instanceof Atom.Str b) {
-          checkSize((long) a.s().length() + b.s().length(), pos);
+          lim.checkString((long) a.s().length() + b.s().length(), pos);
           return new Atom.Str(a.s() + b.s());
         }
         if (x instanceof Atom.Bytes a && y instanceof Atom.Bytes b) {
+          lim.checkString((long) a.b().length + b.b().length, pos);
           byte[] r = java.util.Arrays.copyOf(a.b(), a.b().length + b.b().length);
           System.arraycopy(b.b(), 0, r, a.b().length, b.b().length);
           return new Atom.Bytes(r);
         }
-        return arith(op, x, y, pos);
+        return arith(lim, op, x, y, pos);
       }
       case SUB, QUO -> {
-        return arith(op, x, y, pos);
+        return arith(lim, op, x, y, pos);
       }
       case MUL -> {
         if (x instanceof Atom.Str s && y instanceof Atom.Num n && n.isInt()) {
-          return new Atom.Str(repeat(s.s(), n, pos));
+          return new Atom.Str(repeat(lim, s.s(), n, pos));
         }
         if (y instanceof Atom.Str s && x instanceof Atom.Num n && n.isInt()) {
-          return new Atom.Str(repeat(s.s(), n, pos));
+          return new Atom.Str(repeat(lim, s.s(), n, pos));
         }
-        return arith(op, x, y, pos);
+        return arith(lim, op, x, y, pos);
       }
       default -> throw invalid(op, x, y, pos);
     }
   }
 
-  private static String repeat(String s, Atom.Num n, Ast.@Nullable Pos pos) {
+  private static String repeat(EvalLimits lim, String s, Atom.Num n, Ast.@Nullable Pos pos) {
     BigInteger c = n.bigInt();
     if (c.signum() < 0) {
       throw new BottomEx(Atom.Bottom.fatal(CueError.Kind.OTHER, "negative repeat count " + c, pos));
     }
-    checkSize(
+    lim.checkString(
         c.multiply(BigInteger.valueOf(s.length()))
             .min(BigInteger.valueOf(Long.MAX_VALUE))
             .longValue(),
@@ -351,19 +350,12 @@ final class Ops {
     return s.repeat(c.intValueExact());
   }
 
-  private static void checkSize(long n, Ast.@Nullable Pos pos) {
-    if (n > MAX_STRING) {
-      throw new BottomEx(
-          Atom.Bottom.fatal(
-              CueError.Kind.LIMIT,
-              "limit exceeded: string larger than " + MAX_STRING + " bytes",
-              pos));
-    }
-  }
-
-  private static Atom arith(Ast.Op op, Atom x, Atom y, Ast.@Nullable Pos pos) {
+  private static Atom arith(EvalLimits lim, Ast.Op op, Atom x, Atom y, Ast.@Nullable Pos pos) {
     if (!(x instanceof Atom.Num a) || !(y instanceof Atom.Num b)) {
       throw invalid(op, x, y, pos);
+    }
+    if (op == Ast.Op.MUL) {
+      lim.checkNumberBits(EvalLimits.bits(a.d()) + EvalLimits.bits(b.d()), pos);
     }
     boolean ints = a.isInt() && b.isInt();
     BigDecimal r;
@@ -381,6 +373,7 @@ final class Ops {
       }
       default -> throw invalid(op, x, y, pos);
     }
+    lim.checkNumber(r, pos);
     return new Atom.Num(r, ints);
   }
 

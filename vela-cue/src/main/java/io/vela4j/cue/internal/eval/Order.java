@@ -1,12 +1,10 @@
 package io.vela4j.cue.internal.eval;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -54,89 +52,164 @@ final class Order {
     return n;
   }
 
-  private static final Comparator<String> LABEL_ORDER =
-      (a, b) ->
-          Arrays.compareUnsigned(
-              Labels.display(a).getBytes(StandardCharsets.UTF_8),
-              Labels.display(b).getBytes(StandardCharsets.UTF_8));
+  /**
+   * Byte-wise order of the UTF-8 encodings of two display labels, computed on the strings: UTF-8
+   * byte order is code point order, which is UTF-16 order except that a surrogate (a code point
+   * above U+FFFF) sorts after U+E000..U+FFFF.
+   */
+  static int compareLabels(String a, String b) {
+    int i = !a.isEmpty() && a.charAt(0) == Labels.QUOTE ? 1 : 0;
+    int j = !b.isEmpty() && b.charAt(0) == Labels.QUOTE ? 1 : 0;
+    while (i < a.length() && j < b.length()) {
+      char x = a.charAt(i++);
+      char y = b.charAt(j++);
+      if (x != y) {
+        boolean sx = Character.isSurrogate(x);
+        boolean sy = Character.isSurrogate(y);
+        if (sx != sy && (x >= 0xE000 || y >= 0xE000)) {
+          return sx ? 1 : -1;
+        }
+        return x - y;
+      }
+    }
+    return (a.length() - i) - (b.length() - j);
+  }
 
-  static List<String> topo(Vertex v, List<List<String>> chains, List<Integer> units) {
+  /**
+   * The export order of the regular fields of {@code v}: a topological sort of the edges between
+   * consecutive labels of each chain (and from the last label of one conjunct's first chain to the
+   * first new label of the next conjunct's), ready labels taken in byte-wise label order, a cycle
+   * broken by the smallest label not placed yet. Labels are numbered once and ranked by one sort,
+   * so the whole is O(N log N) in the number of labels and edges.
+   *
+   * @param chains the label chains of the struct literals, in the order they were added
+   * @param units for each chain, the conjunct it came from (-1: none)
+   */
+  static List<String> topo(Vertex v, List<LabelChain> chains, List<Integer> units) {
     List<String> nodes = new ArrayList<>();
     for (Vertex a : v.arcs.values()) {
       if (a.isRegularField()) {
         nodes.add(a.label);
       }
     }
-    if (nodes.size() <= 1) {
+    int n = nodes.size();
+    if (n <= 1) {
       return nodes;
     }
-    Set<String> nodeSet = new HashSet<>(nodes);
-    Map<String, Set<String>> out = new HashMap<>();
-    Map<String, Integer> indeg = new HashMap<>();
-    for (String n : nodes) {
-      out.put(n, new LinkedHashSet<>());
-      indeg.put(n, 0);
+    if (chains.size() == 1 && chains.get(0).size() == n) {
+      // One literal declared every field: the chain is the order.
+      List<String> only = new ArrayList<>(n);
+      chains
+          .get(0)
+          .forEach(
+              l -> {
+                if (only.size() < n) {
+                  only.add(l);
+                }
+              });
+      if (sameLabels(only, v)) {
+        return only;
+      }
     }
-    Set<String> seenEarlierUnits = new HashSet<>();
+    Map<String, Integer> id = new HashMap<>(n * 2);
+    for (int i = 0; i < n; i++) {
+      id.put(nodes.get(i), i);
+    }
+    int[][] out = new int[n][];
+    int[] outSize = new int[n];
+    int[] indeg = new int[n];
+    Set<Long> edges = new HashSet<>();
+    boolean[] seenEarlierUnits = new boolean[n];
     int prevUnit = Integer.MIN_VALUE;
-    String prevUnitLast = null;
+    int prevUnitLast = -1;
     int curUnit = Integer.MIN_VALUE;
-    String curUnitLast = null;
-    Set<String> curUnitLabels = new HashSet<>();
+    int curUnitLast = -1;
+    List<Integer> curUnitLabels = new ArrayList<>();
+    int[] chain = new int[16];
     for (int i = 0; i < chains.size(); i++) {
-      List<String> chain = filter(chains.get(i), nodeSet);
+      int[] len = {0};
+      int[][] buf = {chain};
+      chains
+          .get(i)
+          .forEach(
+              l -> {
+                Integer x = id.get(l);
+                if (x != null) {
+                  if (len[0] == buf[0].length) {
+                    buf[0] = Arrays.copyOf(buf[0], len[0] * 2);
+                  }
+                  buf[0][len[0]++] = x;
+                }
+              });
+      chain = buf[0];
+      int size = len[0];
       int u = units.get(i);
       if (u != curUnit) {
         if (curUnit != Integer.MIN_VALUE) {
-          seenEarlierUnits.addAll(curUnitLabels);
+          for (int x : curUnitLabels) {
+            seenEarlierUnits[x] = true;
+          }
           prevUnit = curUnit;
           prevUnitLast = curUnitLast;
         }
         curUnit = u;
-        curUnitLast = null;
-        curUnitLabels = new HashSet<>();
+        curUnitLast = -1;
+        curUnitLabels.clear();
         if (u >= 0
             && prevUnit >= 0
-            && prevUnitLast != null
-            && !chain.isEmpty()
-            && !seenEarlierUnits.contains(chain.get(0))) {
-          edge(out, indeg, prevUnitLast, chain.get(0));
+            && prevUnitLast >= 0
+            && size > 0
+            && !seenEarlierUnits[chain[0]]) {
+          edge(out, outSize, indeg, edges, prevUnitLast, chain[0]);
         }
       }
-      for (int k = 0; k + 1 < chain.size(); k++) {
-        edge(out, indeg, chain.get(k), chain.get(k + 1));
+      for (int k = 0; k + 1 < size; k++) {
+        edge(out, outSize, indeg, edges, chain[k], chain[k + 1]);
       }
-      if (!chain.isEmpty() && curUnitLast == null) {
-        curUnitLast = chain.get(chain.size() - 1);
+      if (size > 0 && curUnitLast < 0) {
+        curUnitLast = chain[size - 1];
       }
-      curUnitLabels.addAll(chain);
-    }
-    PriorityQueue<String> ready = new PriorityQueue<>(LABEL_ORDER);
-    for (String n : nodes) {
-      if (indeg.get(n) == 0) {
-        ready.add(n);
+      for (int k = 0; k < size; k++) {
+        curUnitLabels.add(chain[k]);
       }
     }
-    List<String> result = new ArrayList<>(nodes.size());
-    Set<String> done = new HashSet<>();
-    while (result.size() < nodes.size()) {
-      String n = ready.poll();
-      if (n == null) {
-        String min = null;
-        for (String x : nodes) {
-          if (!done.contains(x) && (min == null || LABEL_ORDER.compare(x, min) < 0)) {
-            min = x;
-          }
+    // Rank the labels once; the ready set and the cycle breaker work on ranks.
+    Integer[] byLabel = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      byLabel[i] = i;
+    }
+    Arrays.sort(byLabel, (x, y) -> compareLabels(nodes.get(x), nodes.get(y)));
+    int[] rank = new int[n];
+    for (int r = 0; r < n; r++) {
+      rank[byLabel[r]] = r;
+    }
+    PriorityQueue<Integer> ready = new PriorityQueue<>(Comparator.comparingInt(x -> rank[x]));
+    for (int i = 0; i < n; i++) {
+      if (indeg[i] == 0) {
+        ready.add(i);
+      }
+    }
+    List<String> result = new ArrayList<>(n);
+    boolean[] done = new boolean[n];
+    int smallest = 0; // every label of rank below this is done
+    while (result.size() < n) {
+      Integer next = ready.poll();
+      int x;
+      if (next == null) {
+        while (done[byLabel[smallest]]) {
+          smallest++;
         }
-        n = min;
-      } else if (done.contains(n)) {
+        x = byLabel[smallest];
+      } else if (done[next]) {
         continue;
+      } else {
+        x = next;
       }
-      done.add(n);
-      result.add(n);
-      for (String m : out.get(n)) {
-        int d = indeg.merge(m, -1, Integer::sum);
-        if (d == 0 && !done.contains(m)) {
+      done[x] = true;
+      result.add(nodes.get(x));
+      for (int k = 0; k < outSize[x]; k++) {
+        int m = out[x][k];
+        if (--indeg[m] == 0 && !done[m]) {
           ready.add(m);
         }
       }
@@ -144,24 +217,27 @@ final class Order {
     return List.copyOf(result);
   }
 
-  private static List<String> filter(List<String> chain, Set<String> nodes) {
-    List<String> r = new ArrayList<>(chain.size());
-    Set<String> seen = new HashSet<>();
-    for (String s : chain) {
-      if (nodes.contains(s) && seen.add(s)) {
-        r.add(s);
+  private static boolean sameLabels(List<String> order, Vertex v) {
+    for (String l : order) {
+      Vertex a = v.arcs.get(l);
+      if (a == null || !a.isRegularField()) {
+        return false;
       }
     }
-    return r;
+    return true;
   }
 
-  private static void edge(
-      Map<String, Set<String>> out, Map<String, Integer> indeg, String a, String b) {
-    if (a.equals(b)) {
+  private static void edge(int[][] out, int[] outSize, int[] indeg, Set<Long> edges, int a, int b) {
+    if (a == b || !edges.add(((long) a << 32) | b)) {
       return;
     }
-    if (out.get(a).add(b)) {
-      indeg.merge(b, 1, Integer::sum);
+    int[] o = out[a];
+    if (o == null) {
+      o = out[a] = new int[2];
+    } else if (outSize[a] == o.length) {
+      o = out[a] = Arrays.copyOf(o, o.length * 2);
     }
+    o[outSize[a]++] = b;
+    indeg[b]++;
   }
 }

@@ -1,13 +1,16 @@
 package io.vela4j.cue.internal.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vela4j.cue.CueCompiler;
 import io.vela4j.cue.CueProgram;
 import io.vela4j.cue.CueValue;
+import io.vela4j.cue.internal.LargeStack;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A compiled program: the immutable compiled root literal. */
 final class ProgramImpl implements CueProgram {
@@ -19,9 +22,29 @@ final class ProgramImpl implements CueProgram {
   /** The top-level struct literal of each file, unified at the root. */
   final List<Adt.StructE> roots;
 
-  ProgramImpl(String filename, List<Adt.StructE> roots) {
+  /**
+   * Whether the program's expressions nest shallowly enough to be evaluated on the caller's stack
+   * first (see {@link EvalGuard}); deeper programs are evaluated on a large stack at once.
+   */
+  final boolean shallow;
+
+  /** Runs of {@link #evaluate} and of reads of its values, for {@link EvalGuard#WARM}. */
+  final AtomicInteger evaluations = new AtomicInteger();
+
+  final AtomicInteger reads = new AtomicInteger();
+
+  /** The limits of every evaluation of this program. */
+  final CueCompiler.Limits limits;
+
+  ProgramImpl(String filename, List<Adt.StructE> roots, CueCompiler.Limits limits) {
     this.filename = filename;
+    this.limits = limits;
     this.roots = roots;
+    int depth = 0;
+    for (Adt.StructE root : roots) {
+      depth = Math.max(depth, Adt.nesting(root));
+    }
+    this.shallow = depth <= LargeStack.SHALLOW;
   }
 
   @Override
@@ -40,9 +63,9 @@ final class ProgramImpl implements CueProgram {
 
   EvaluatedValue evaluateFills(List<Fill> fills) {
     List<Fill> fs = List.copyOf(fills);
-    return EvalGuard.run(
+    java.util.function.Supplier<EvaluatedValue> work =
         () -> {
-          Evaluation ev = new Evaluation();
+          Evaluation ev = new Evaluation(limits);
           Vertex r = new Vertex(null, "");
           r.arcType = Adt.ArcType.REGULAR;
           for (Adt.StructE root : roots) {
@@ -51,11 +74,12 @@ final class ProgramImpl implements CueProgram {
           for (Fill f : fs) {
             r.conjuncts.add(
                 new Conjunct(
-                    atPath(f.path(), json(f.value())), null, Conjunct.CloseInfo.EMPTY, null));
+                    atPath(f.path(), json(f.value(), 0)), null, Conjunct.CloseInfo.EMPTY, null));
           }
           ev.finalizeDeep(r);
-          return new EvaluatedValue(this, fs, r, r, "");
-        });
+          return new EvaluatedValue(this, limits, fs, r, r, "");
+        };
+    return shallow ? EvalGuard.runShallowFirst(evaluations, work) : EvalGuard.run(work);
   }
 
   static Adt.Expr atPath(String path, Adt.Expr leaf) {
@@ -85,6 +109,11 @@ final class ProgramImpl implements CueProgram {
 
   /** Converts JSON to a literal expression (objects become open structs). */
   static Adt.Expr json(JsonNode n) {
+    return json(n, 0);
+  }
+
+  private static Adt.Expr json(JsonNode n, int depth) {
+    LargeStack.checkDepth(depth);
     if (n.isObject()) {
       List<Adt.Decl> decls = new ArrayList<>();
       Iterator<Map.Entry<String, JsonNode>> it = n.fields();
@@ -94,7 +123,7 @@ final class ProgramImpl implements CueProgram {
             new Adt.FieldD(
                 Labels.quoted(e.getKey()),
                 Adt.ArcType.REGULAR,
-                json(e.getValue()),
+                json(e.getValue(), depth + 1),
                 List.of(),
                 null));
       }
@@ -103,7 +132,7 @@ final class ProgramImpl implements CueProgram {
     if (n.isArray()) {
       List<Object> elems = new ArrayList<>();
       for (JsonNode x : n) {
-        elems.add(json(x));
+        elems.add(json(x, depth + 1));
       }
       return new Adt.ListE(List.copyOf(elems), false, null, null);
     }

@@ -1,5 +1,6 @@
 package io.vela4j.cue.internal.eval;
 
+import io.vela4j.cue.CueCompiler;
 import io.vela4j.cue.CueError;
 import io.vela4j.cue.CueException;
 import io.vela4j.cue.CuePosition;
@@ -27,7 +28,20 @@ public final class Programs {
    * @throws CueException on syntax or compile errors
    */
   public static CueProgram compile(String filename, String source) {
-    return compile(Map.of(filename, source));
+    return compile(Map.of(filename, source), CueCompiler.Limits.defaults());
+  }
+
+  /**
+   * Parses and compiles a CUE file whose evaluations keep within the given limits.
+   *
+   * @param filename the file name
+   * @param source the source text
+   * @param limits the evaluation limits
+   * @return the program
+   * @throws CueException on syntax or compile errors
+   */
+  public static CueProgram compile(String filename, String source, CueCompiler.Limits limits) {
+    return compile(Map.of(filename, source), limits);
   }
 
   /**
@@ -37,10 +51,11 @@ public final class Programs {
    * name the same package.
    *
    * @param files file name to source text, in the order the files are given
+   * @param limits the evaluation limits
    * @return the program
    * @throws CueException on syntax or compile errors, or files of different packages
    */
-  public static CueProgram compile(Map<String, String> files) {
+  public static CueProgram compile(Map<String, String> files, CueCompiler.Limits limits) {
     if (files.isEmpty()) {
       throw new IllegalArgumentException("no CUE files to compile");
     }
@@ -75,7 +90,7 @@ public final class Programs {
             }
             throw new CueException(errs);
           }
-          return new ProgramImpl(files.keySet().iterator().next(), List.copyOf(roots));
+          return new ProgramImpl(files.keySet().iterator().next(), List.copyOf(roots), limits);
         });
   }
 

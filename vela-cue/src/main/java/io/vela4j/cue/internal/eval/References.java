@@ -37,7 +37,7 @@ final class References {
       if (b.bottom.incomplete() && !n.noDefer && refersToLaterField(c)) {
         // `_s` embedded before `_s: {a: 1}` (or a field of another file of the package): the
         // frame's vertex is still being built; try again once its other conjuncts are in.
-        n.deferredRefs.add(new NodeContext.Task(c, n.viaCycle));
+        n.deferredRefsForUpdate().add(new NodeContext.Task(c, n.viaCycle));
         return;
       }
       Cycles.markNonCyclic(n);
@@ -57,7 +57,8 @@ final class References {
     }
     if (tv.isAncestorOf(n.v) || tv.isAncestorOf(self)) {
       Cycles.markNonCyclic(n);
-      n.errors.add(Atom.Bottom.fatal(CueError.Kind.CYCLE, "structural cycle", c.expr().pos()));
+      n.errorsForUpdate()
+          .add(Atom.Bottom.fatal(CueError.Kind.CYCLE, "structural cycle", c.expr().pos()));
       return;
     }
     CloseInfo tci = Closedness.enterReference(n, c.ci(), tv);
@@ -84,7 +85,7 @@ final class References {
     if (tv.state == Vertex.EVALUATED && tv.forward == null && isAtom(tv)) {
       Cycles.markNonCyclic(n);
       if (tv.kind == Vertex.K_BOTTOM) {
-        n.errors.add(tv.err);
+        n.errorsForUpdate().add(tv.err);
       } else if (tv.kind == Vertex.K_SCALAR) {
         Meet.addValue(n, tv.scalar, c.ci());
       } else if (tv.kind == Vertex.K_CONSTRAINT) {
@@ -175,7 +176,7 @@ final class References {
         }
         if (a.arcType != Adt.ArcType.REGULAR) {
           if (sv.ctx != null) {
-            sv.ctx.optLookups.add(r.name());
+            sv.ctx.addOptLookup(r.name());
           }
           throw new BottomEx(
               Atom.Bottom.incomplete(
@@ -234,7 +235,7 @@ final class References {
     boolean evaluating = v.state == Vertex.EVALUATING;
     if (a == null) {
       if (v.ctx != null) {
-        v.ctx.missing.add(label);
+        v.ctx.addMissing(label);
       }
       if (!evaluating && v.kind == Vertex.K_SCALAR) {
         throw new BottomEx(
@@ -258,7 +259,7 @@ final class References {
     }
     if (a.arcType != Adt.ArcType.REGULAR) {
       if (v.ctx != null) {
-        v.ctx.optLookups.add(label);
+        v.ctx.addOptLookup(label);
       }
       throw new BottomEx(
           Atom.Bottom.incomplete("cannot reference optional field: " + Labels.display(label), pos));

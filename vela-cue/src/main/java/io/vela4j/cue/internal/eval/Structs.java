@@ -5,7 +5,6 @@ import io.vela4j.cue.internal.eval.Conjunct.CloseInfo;
 import io.vela4j.cue.internal.eval.Conjunct.Hist;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -23,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * ({@link #applyRest}); dynamic fields {@code (k): e} wait until their label is concrete ({@link
  * #runDyn}, retried like comprehensions). Each literal also contributes a chain of its labels to
  * the node's export order ({@link Order}); an embedded literal or comprehension inserts its labels
- * at the place of the embedding ({@link Cursor}).
+ * at the place of the embedding ({@link LabelChain.Cursor}).
  */
 final class Structs {
   private Structs() {}
@@ -93,24 +92,7 @@ final class Structs {
       CloseInfo litCi,
       @Nullable LitInfo li,
       @Nullable Hist hist,
-      List<String> chain) {}
-
-  /** Where the fields of an embedded literal or comprehension go in the enclosing chain. */
-  static final class Cursor {
-    final List<String> chain;
-    @Nullable String anchor;
-
-    Cursor(List<String> chain, @Nullable String anchor) {
-      this.chain = chain;
-      this.anchor = anchor;
-    }
-
-    void add(String label) {
-      int idx = anchor == null ? 0 : chain.indexOf(anchor) + 1;
-      chain.add(idx, label);
-      anchor = label;
-    }
-  }
+      LabelChain chain) {}
 
   static void addStruct(NodeContext n, Adt.StructE s, Conjunct c) {
     CloseInfo litCi = Closedness.enterStruct(n, c.ci(), s);
@@ -122,7 +104,7 @@ final class Structs {
         Closedness.noteOpen(n, litCi);
         if (el.type() != null) {
           li = new LitInfo(new Conjunct(el.type(), cenv, fieldCi, c.hist()));
-          n.restLits.add(li);
+          n.restLitsForUpdate().add(li);
         }
       }
     }
@@ -130,14 +112,14 @@ final class Structs {
     if (!s.hasEmbed() || s.hasRegular()) {
       n.structForced = true;
     }
-    Cursor cursor = n.pendingChain;
+    LabelChain.Cursor cursor = n.pendingChain;
     n.pendingChain = null;
-    List<String> chain;
+    LabelChain chain;
     if (cursor == null) {
-      chain = new ArrayList<>();
-      n.chains.add(chain);
-      n.chainUnits.add(n.unit);
-      cursor = new Cursor(chain, null);
+      chain = new LabelChain();
+      n.chainsForUpdate().add(chain);
+      n.chainUnitsForUpdate().add(n.unit);
+      cursor = new LabelChain.Cursor(chain, -1);
     } else {
       chain = cursor.chain;
     }
@@ -157,9 +139,9 @@ final class Structs {
         addArcConj(n, a, new Conjunct(f.value(), cenv, litCi.field(f.label()), c.hist()));
       } else if (d instanceof Adt.LetD l) {
       } else if (d instanceof Adt.EmbedD em) {
-        Cursor embedCursor = null;
+        LabelChain.Cursor embedCursor = null;
         if (em.expr() instanceof Adt.StructE) {
-          embedCursor = new Cursor(chain, cursor.anchor);
+          embedCursor = new LabelChain.Cursor(chain, cursor.anchor);
           n.pendingChain = embedCursor;
         }
         n.add(
@@ -174,18 +156,24 @@ final class Structs {
         if (li != null) {
           li.patterns.add(pat);
         }
-        n.patterns.add(pat);
+        n.patternsForUpdate().add(pat);
         for (Vertex a : new ArrayList<>(n.v.arcs.values())) {
           if (pat.matches(a.label)) {
             pat.apply(a);
           }
         }
       } else if (d instanceof Adt.DynFieldD df) {
-        n.dyns.add(new Dyn(df, cenv, litCi, li, c.hist(), chain));
+        n.dynsForUpdate().add(new Dyn(df, cenv, litCi, li, c.hist(), chain));
       } else if (d instanceof Adt.CompD cd) {
-        n.comps.add(
-            new Comprehensions.Comp(
-                cd, cenv, litCi, c.hist(), new Cursor(chain, cursor.anchor), n.viaCycle));
+        n.compsForUpdate()
+            .add(
+                new Comprehensions.Comp(
+                    cd,
+                    cenv,
+                    litCi,
+                    c.hist(),
+                    new LabelChain.Cursor(chain, cursor.anchor),
+                    n.viaCycle));
       }
     }
   }
@@ -208,22 +196,24 @@ final class Structs {
     Vertex a = n.v.arcs.get(label);
     if (a == null) {
       if (n.frozen && Labels.isRegular(label)) {
-        n.errors.add(
-            Atom.Bottom.fatal(
-                CueError.Kind.CYCLE,
-                "adding field "
-                    + Labels.display(label)
-                    + " not allowed as field set was already referenced"));
+        n.errorsForUpdate()
+            .add(
+                Atom.Bottom.fatal(
+                    CueError.Kind.CYCLE,
+                    "adding field "
+                        + Labels.display(label)
+                        + " not allowed as field set was already referenced"));
         return null;
       }
       if (n.missing.contains(label)) {
-        n.errors.add(Atom.Bottom.incomplete("cyclic reference to field " + Labels.display(label)));
+        n.errorsForUpdate()
+            .add(Atom.Bottom.incomplete("cyclic reference to field " + Labels.display(label)));
       }
       n.ev.countVertex();
-      Evaluation.checkDepth(n.v);
+      n.ev.checkDepth(n.v);
       a = new Vertex(n.v, label);
       a.arcType = type;
-      n.v.arcs.put(label, a);
+      n.v.putArc(label, a);
       for (Pat p : n.patterns) {
         if (p.matches(label)) {
           p.apply(a);
@@ -235,12 +225,13 @@ final class Structs {
     if (old != Adt.ArcType.REGULAR) {
       if (type == Adt.ArcType.REGULAR) {
         if (n.optLookups.contains(label)) {
-          n.errors.add(
-              Atom.Bottom.fatal(
-                  CueError.Kind.CYCLE,
-                  "circular dependency in evaluation of conditionals: "
-                      + Labels.display(label)
-                      + " changed after evaluation"));
+          n.errorsForUpdate()
+              .add(
+                  Atom.Bottom.fatal(
+                      CueError.Kind.CYCLE,
+                      "circular dependency in evaluation of conditionals: "
+                          + Labels.display(label)
+                          + " changed after evaluation"));
         }
         a.arcType = Adt.ArcType.REGULAR;
       } else if (type == Adt.ArcType.REQUIRED) {
@@ -260,35 +251,36 @@ final class Structs {
   /** Adds a dynamic field; returns its incomplete label error to retry later, else null. */
   static Atom.@Nullable Bottom runDyn(NodeContext n, Dyn d) {
     String label;
-    Set<String> missingBefore = new LinkedHashSet<>(n.missing);
+    Set<String> missingBefore = n.missingSnapshot();
     try {
       Vertex lv = n.ev.operand(d.d().labelExpr(), d.env());
       Atom s = n.ev.concrete(lv, d.d().pos());
       if (!(s instanceof Atom.Str str)) {
-        n.errors.add(
-            Atom.Bottom.fatal(
-                CueError.Kind.OTHER,
-                "invalid label: cannot use "
-                    + s
-                    + " (type "
-                    + Atom.kindName(s.kindMask())
-                    + ") as label",
-                d.d().pos()));
+        n.errorsForUpdate()
+            .add(
+                Atom.Bottom.fatal(
+                    CueError.Kind.OTHER,
+                    "invalid label: cannot use "
+                        + s
+                        + " (type "
+                        + Atom.kindName(s.kindMask())
+                        + ") as label",
+                    d.d().pos()));
         return null;
       }
       label = Labels.quoted(str.s());
     } catch (BottomEx b) {
       if (b.bottom.incomplete()) {
-        n.missing.retainAll(missingBefore);
+        n.restoreMissing(missingBefore);
         return b.bottom;
       }
-      n.errors.add(b.bottom);
+      n.errorsForUpdate().add(b.bottom);
       return null;
     }
     if (d.li() != null) {
       d.li().labels.add(label);
     }
-    d.chain().add(label);
+    d.chain().append(label);
     Vertex a = arc(n, label, d.d().type());
     if (a == null) {
       return null;

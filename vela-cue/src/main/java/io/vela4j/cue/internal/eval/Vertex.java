@@ -3,6 +3,7 @@ package io.vela4j.cue.internal.eval;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,9 +46,6 @@ final class Vertex {
   boolean isLet;
   List<String> docs = List.of();
 
-  /** Labels of this vertex in the order they were first declared, per literal (toposort input). */
-  @Nullable List<List<String>> orderChains;
-
   int state = NEW;
   @Nullable Vertex forward;
 
@@ -59,7 +57,13 @@ final class Vertex {
   List<Atom> constraints = List.of();
   int kindMask = Atom.ALL;
   Atom.@Nullable Bottom err;
-  final LinkedHashMap<String, Vertex> arcs = new LinkedHashMap<>();
+
+  /**
+   * The fields or elements, in insertion order; the shared empty map until the first is added
+   * ({@link #putArc}), as most vertices are scalars.
+   */
+  Map<String, Vertex> arcs = Map.of();
+
   boolean listOpen;
   @Nullable List<Vertex> disjuncts;
   boolean @Nullable [] defaults;
@@ -76,6 +80,14 @@ final class Vertex {
 
   /** Evaluation-time state (null when not evaluating). */
   @Nullable NodeContext ctx;
+
+  /** Adds a field or element. */
+  void putArc(String label, Vertex a) {
+    if (arcs.isEmpty()) {
+      arcs = new LinkedHashMap<>();
+    }
+    arcs.put(label, a);
+  }
 
   Vertex(@Nullable Vertex parent, String label) {
     this.parent = parent;

@@ -53,8 +53,10 @@
  * {@link io.vela4j.cue.internal.eval.Exporter} validates and exports it (regular fields only,
  * defaults taken, in the export order of {@link io.vela4j.cue.internal.eval.Order}). Errors are
  * {@link io.vela4j.cue.internal.eval.Atom.Bottom} values, fatal or incomplete; {@link
- * io.vela4j.cue.internal.eval.EvalGuard} runs the work on a large stack and turns every failure
- * into a {@code CueException}.
+ * io.vela4j.cue.internal.eval.EvalGuard} turns every failure into a {@code CueException} and
+ * decides where the work runs: compiling on a pooled thread with a large stack, evaluating and
+ * exporting on the caller's own stack as long as the recursions stay within a small budget (nested
+ * evaluations, value nesting, filled-in JSON), and again on a large stack when they do not.
  *
  * <h2>Describing a value: JSON Schema</h2>
  *
@@ -66,6 +68,14 @@
  * types and pattern values are evaluated alone in temporary vertices of a fresh evaluation that
  * only reads the finished graph, with the definition provenance of the conjunct they came from so
  * that they close as they would in place.
+ *
+ * <h2>Limits</h2>
+ *
+ * <p>Every evaluation runs within the {@code CueCompiler.Limits} of the compiler that made its
+ * program: {@link io.vela4j.cue.internal.eval.Evaluation} counts steps and vertices and bounds the
+ * nesting depth and disjunction cross products (exceeding the step or vertex limit ends the whole
+ * evaluation), {@link io.vela4j.cue.internal.eval.EvalLimits} checks the size of every string and
+ * number before it is built, and the exporter counts the output. Each error names its setting.
  */
 @NullMarked
 package io.vela4j.cue.internal.eval;

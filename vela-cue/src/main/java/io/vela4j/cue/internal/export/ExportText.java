@@ -1,6 +1,7 @@
 package io.vela4j.cue.internal.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vela4j.cue.internal.LargeStack;
 import io.vela4j.cue.internal.builtins.Concrete;
 import io.vela4j.cue.internal.builtins.Json;
 import io.vela4j.cue.internal.builtins.Yaml;
@@ -32,6 +33,7 @@ public final class ExportText {
   }
 
   private static void write(JsonNode n, StringBuilder sb, int depth) {
+    LargeStack.checkDepth(depth);
     if (n.isObject()) {
       if (n.isEmpty()) {
         sb.append("{}");
@@ -42,7 +44,8 @@ public final class ExportText {
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> e = it.next();
         indent(sb, depth + 1);
-        sb.append(Json.quote(e.getKey())).append(": ");
+        Json.appendQuoted(sb, e.getKey());
+        sb.append(": ");
         write(e.getValue(), sb, depth + 1);
         if (it.hasNext()) {
           sb.append(',');
@@ -68,7 +71,17 @@ public final class ExportText {
       indent(sb, depth);
       sb.append(']');
     } else if (n.isTextual()) {
-      sb.append(Json.quote(n.textValue()));
+      Json.appendQuoted(sb, n.textValue());
+    } else if (n.isInt()) {
+      sb.append(n.intValue());
+    } else if (n.isLong()) {
+      sb.append(n.longValue());
+    } else if (n.isBigInteger()) {
+      sb.append(n.bigIntegerValue());
+    } else if (n.isBoolean()) {
+      sb.append(n.booleanValue());
+    } else if (n.isNull()) {
+      sb.append("null");
     } else if (n.isBigDecimal() || n.isDouble() || n.isFloat()) {
       sb.append(Concrete.formatNumber(n.decimalValue()));
     } else {
@@ -99,19 +112,24 @@ public final class ExportText {
    * @return maps, lists, BigInteger, BigDecimal, String, Boolean or {@link Concrete#NULL}
    */
   public static Object toJava(JsonNode n) {
+    return toJava(n, 0);
+  }
+
+  private static Object toJava(JsonNode n, int depth) {
+    LargeStack.checkDepth(depth);
     if (n.isObject()) {
       Map<String, Object> m = new LinkedHashMap<>();
       Iterator<Map.Entry<String, JsonNode>> it = n.fields();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> e = it.next();
-        m.put(e.getKey(), toJava(e.getValue()));
+        m.put(e.getKey(), toJava(e.getValue(), depth + 1));
       }
       return m;
     }
     if (n.isArray()) {
       List<Object> l = new ArrayList<>();
       for (JsonNode x : n) {
-        l.add(toJava(x));
+        l.add(toJava(x, depth + 1));
       }
       return l;
     }

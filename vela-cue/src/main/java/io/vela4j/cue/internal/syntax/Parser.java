@@ -90,7 +90,6 @@ public final class Parser {
     Ast.Pos start = new Ast.Pos(filename, 1, 1, 0);
     try {
       return LargeStack.run(
-          "vela4j-cue-parser",
           () -> {
             try {
               return new Parser(filename, source, MAX_DEPTH).parseFile();
@@ -99,9 +98,7 @@ public final class Parser {
             }
           });
     } catch (LargeStack.Unavailable e) {
-      throw new SyntaxError(
-          start,
-          "input nested too deeply to be parsed: cannot start a parser thread with a large stack");
+      throw new SyntaxError(start, "input nested too deeply to be parsed: " + e.getMessage());
     }
   }
 

@@ -9,7 +9,7 @@ final class EvalTestSupport {
     ProgramImpl p = (ProgramImpl) Programs.compile("t.cue", src);
     return EvalGuard.run(
         () -> {
-          Evaluation ev = new Evaluation();
+          Evaluation ev = new Evaluation(p.limits);
           Vertex r = new Vertex(null, "");
           r.arcType = Adt.ArcType.REGULAR;
           for (Adt.StructE root : p.roots) {

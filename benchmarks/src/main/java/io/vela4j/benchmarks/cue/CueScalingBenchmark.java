@@ -1,0 +1,80 @@
+package io.vela4j.benchmarks.cue;
+
+import io.vela4j.cue.CueCompiler;
+import io.vela4j.cue.CueProgram;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * How the cost of a struct of N simple fields ({@code f0: 0}, {@code f1: "v1"}, ... one int or
+ * string each) grows with N (issue 10 §4): it must grow linearly, so the time per field stays flat
+ * from 1,000 to 100,000 fields.
+ *
+ * <ul>
+ *   <li>{@code compileEvaluateExport} — parse, compile, evaluate and export the JSON text, what
+ *       {@code vela4j cue export} does per file;
+ *   <li>{@code evaluateExport} — the program compiled once: evaluate and export the JSON text.
+ * </ul>
+ *
+ * Compare the scores across N: for linear cost, each 10× in N costs about 10× in time.
+ *
+ * <pre>java -jar benchmarks/target/benchmarks.jar CueScalingBenchmark -f 1 -wi 2 -i 3 -w 1s -r 1s
+ * </pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 1)
+@Fork(1)
+public class CueScalingBenchmark {
+
+  /** The number of fields of the struct. */
+  @Param({"1000", "10000", "100000"})
+  public int n;
+
+  private final CueCompiler compiler = CueCompiler.create();
+  private String source;
+  private CueProgram program;
+
+  /** Generates the source and compiles it once (not measured). */
+  @Setup
+  public void setup() {
+    var sb = new StringBuilder(n * 16);
+    sb.append("s: {\n");
+    for (int i = 0; i < n; i++) {
+      sb.append("\tf").append(i).append(": ");
+      if (i % 2 == 0) {
+        sb.append(i);
+      } else {
+        sb.append("\"v").append(i).append('"');
+      }
+      sb.append('\n');
+    }
+    sb.append("}\n");
+    source = sb.toString();
+    program = compiler.compile("wide.cue", source);
+  }
+
+  /** Parse, compile, evaluate, export. */
+  @Benchmark
+  public String compileEvaluateExport() {
+    return compiler.compile("wide.cue", source).evaluate().exportJson();
+  }
+
+  /** Evaluate the compiled program, export. */
+  @Benchmark
+  public String evaluateExport() {
+    return program.evaluate().exportJson();
+  }
+}

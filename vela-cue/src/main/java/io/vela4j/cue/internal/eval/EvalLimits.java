@@ -1,0 +1,98 @@
+package io.vela4j.cue.internal.eval;
+
+import io.vela4j.cue.CueCompiler;
+import io.vela4j.cue.CueError;
+import io.vela4j.cue.internal.syntax.Ast;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The size limits of one evaluation ({@link CueCompiler.Limits}) on the values it creates: the
+ * length of strings and bytes, and the number of digits of numbers.
+ *
+ * <p>A value that doubles per reference ({@code s1: "\(s0)\(s0)"}, {@code x1: x0 * x0}) grows
+ * exponentially in the number of lines, so no bound on steps or values stops it before memory runs
+ * out. Every operation that can make a value larger than its operands checks the size of its result
+ * <em>before</em> building it, from the sizes of its operands: concatenation and interpolation add
+ * lengths, repetition multiplies them, multiplication adds bit lengths, exponentiation multiplies
+ * them. Builtins, whose results are built by the builtin, are checked on return (each builtin that
+ * can grow a value caps its own work as well). The error names the limit and how to raise it; its
+ * path is the field whose value would have been too large.
+ */
+final class EvalLimits {
+  /** Bits per decimal digit, rounded up: log2(10). */
+  private static final double BITS_PER_DIGIT = 3.3219280948873626;
+
+  final long maxStringLength;
+  final int maxNumberDigits;
+  final long maxOutputSize;
+  private final long maxNumberBits;
+
+  EvalLimits(CueCompiler.Limits limits) {
+    this.maxStringLength = limits.maxStringLength();
+    this.maxNumberDigits = limits.maxNumberDigits();
+    this.maxOutputSize = limits.maxOutputSize();
+    this.maxNumberBits = (long) Math.ceil(maxNumberDigits * BITS_PER_DIGIT) + 1;
+  }
+
+  /** Checks that a string or bytes value of {@code length} chars may be created. */
+  void checkString(long length, Ast.@Nullable Pos pos) {
+    if (length > maxStringLength) {
+      throw new BottomEx(
+          Atom.Bottom.fatal(
+              CueError.Kind.LIMIT,
+              "string length limit "
+                  + maxStringLength
+                  + " exceeded (CueCompiler.Limits.maxStringLength): the value would have "
+                  + length
+                  + " chars",
+              pos));
+    }
+  }
+
+  /** Checks that a number of about {@code bits} bits (of its unscaled value) may be created. */
+  void checkNumberBits(long bits, Ast.@Nullable Pos pos) {
+    if (bits > maxNumberBits) {
+      throw tooManyDigits(Math.round(bits / BITS_PER_DIGIT), pos);
+    }
+  }
+
+  /** Checks a number just created (by a builtin or a literal). */
+  void checkNumber(BigDecimal d, Ast.@Nullable Pos pos) {
+    BigInteger u = d.unscaledValue();
+    checkNumberBits(u.bitLength(), pos);
+    if (Math.abs((long) d.scale()) > maxNumberDigits) {
+      throw tooManyDigits(Math.abs((long) d.scale()), pos);
+    }
+  }
+
+  /** The bit length of a number's unscaled value. */
+  static long bits(BigDecimal d) {
+    return d.unscaledValue().bitLength();
+  }
+
+  private BottomEx tooManyDigits(long digits, Ast.@Nullable Pos pos) {
+    return new BottomEx(
+        Atom.Bottom.fatal(
+            CueError.Kind.LIMIT,
+            "number size limit "
+                + maxNumberDigits
+                + " digits exceeded (CueCompiler.Limits.maxNumberDigits): the value would have "
+                + "about "
+                + digits
+                + " digits",
+            pos));
+  }
+
+  /** Checks an atom just created by a builtin. */
+  void checkAtom(Atom a, Ast.@Nullable Pos pos) {
+    if (a instanceof Atom.Str s) {
+      checkString(s.s().length(), pos);
+    } else if (a instanceof Atom.Bytes b) {
+      checkString(b.b().length, pos);
+    } else if (a instanceof Atom.Num n) {
+      checkNumber(n.d(), pos);
+    }
+  }
+}
