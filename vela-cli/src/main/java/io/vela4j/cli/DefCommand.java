@@ -43,6 +43,34 @@ final class DefCommand implements Runnable {
         spec.commandLine(), "missing subcommand (list, render, schema)");
   }
 
+  /**
+   * The definition named {@code name} (of {@code kind} when given, else the first kind that has the
+   * name, in {@link Definition.Kind} order) in the catalogue plus {@code definitions}; {@code null}
+   * after printing why when there is none. An unknown kind is a usage error.
+   */
+  static @Nullable Definition find(
+      CommandSpec spec, DefinitionRegistry r, String name, @Nullable String kind, PrintWriter err) {
+    if (kind != null
+        && java.util.Arrays.stream(Definition.Kind.values())
+            .noneMatch(k -> k.label().equals(kind))) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "unknown --kind '" + kind + "' (expected component, trait, policy or workflow-step)");
+    }
+    for (Definition.Kind k : Definition.Kind.values()) {
+      if (kind == null || k.label().equals(kind)) {
+        var found = r.find(k, name);
+        if (found.isPresent()) {
+          return found.get();
+        }
+      }
+    }
+    err.println(
+        "error: no definition named '" + name + "'" + (kind == null ? "" : " of kind " + kind));
+    err.flush();
+    return null;
+  }
+
   static DefinitionRegistry registry(List<Path> definitions) {
     var b = DefinitionRegistry.builder().catalogue();
     definitions.forEach(b::load);
@@ -148,28 +176,10 @@ final class DefCommand implements Runnable {
     public Integer call() throws IOException {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
-      if (kind != null
-          && java.util.Arrays.stream(Definition.Kind.values())
-              .noneMatch(k -> k.label().equals(kind))) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(),
-            "unknown --kind '" + kind + "' (expected component, trait, policy or workflow-step)");
-      }
       try {
         DefinitionRegistry r = registry(definitions);
-        Definition def = null;
-        for (Definition.Kind k : Definition.Kind.values()) {
-          if (def == null && (kind == null || k.label().equals(kind))) {
-            def = r.find(k, name).orElse(null);
-          }
-        }
+        Definition def = find(spec, r, name, kind, err);
         if (def == null) {
-          err.println(
-              "error: no definition named '"
-                  + name
-                  + "'"
-                  + (kind == null ? "" : " of kind " + kind));
-          err.flush();
           return 1;
         }
         JsonNode params =
@@ -266,28 +276,10 @@ final class DefCommand implements Runnable {
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
-      if (kind != null
-          && java.util.Arrays.stream(Definition.Kind.values())
-              .noneMatch(k -> k.label().equals(kind))) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(),
-            "unknown --kind '" + kind + "' (expected component, trait, policy or workflow-step)");
-      }
       try {
         DefinitionRegistry r = registry(definitions);
-        Definition def = null;
-        for (Definition.Kind k : Definition.Kind.values()) {
-          if (def == null && (kind == null || k.label().equals(kind))) {
-            def = r.find(k, name).orElse(null);
-          }
-        }
+        Definition def = find(spec, r, name, kind, err);
         if (def == null) {
-          err.println(
-              "error: no definition named '"
-                  + name
-                  + "'"
-                  + (kind == null ? "" : " of kind " + kind));
-          err.flush();
           return 1;
         }
         out.print(ParameterSchema.of(def).toJson());
