@@ -222,10 +222,7 @@ public final class CueEngine implements TemplateEngine {
         }
       } else if (json.isArray()) {
         ArrayNode items = (ArrayNode) json;
-        ProbeConstraint c = ProbeConstraint.of(root, path, v, items, what);
-        if (c != null) {
-          constraints.put(pointer, c);
-        }
+        constraints.put(pointer, new ProbeConstraint(root, path, v, items, what));
         for (int i = 0; i < items.size(); i++) {
           if (items.get(i).isContainerNode()) {
             walk(
@@ -243,25 +240,44 @@ public final class CueEngine implements TemplateEngine {
   }
 
   /**
-   * The element constraint of an open CUE list. Openness is told cheaply, by unifying the list with
-   * its own items plus one: a closed list rejects the extra item. Applying the constraint re-runs
-   * the template with the list filled with its own items followed by the target's (what KubeVela's
-   * unification of the opened target with the patch amounts to) and reads them back: values unified
-   * across programs would lose the element constraint.
+   * The element constraint of a CUE list, if it is open. Openness is told by unifying the list with
+   * its own items plus one (a closed list rejects the extra item); that costs an evaluation, so it
+   * is done only when asked, when a patch list is shorter than its target, and remembered. Applying
+   * the constraint re-runs the template with the list filled with its own items followed by the
+   * target's (what KubeVela's unification of the opened target with the patch amounts to) and reads
+   * them back: values unified across programs would lose the element constraint.
    */
-  private record ProbeConstraint(CueValue root, String path, ArrayNode items, String what)
-      implements Patch.ElementConstraint {
+  private static final class ProbeConstraint implements Patch.ElementConstraint {
+    private final CueValue root;
+    private final String path;
+    private final CueValue list;
+    private final ArrayNode items;
+    private final String what;
+    private volatile @Nullable Boolean open;
 
-    static @Nullable ProbeConstraint of(
-        CueValue root, String path, CueValue list, ArrayNode items, String what) {
-      ArrayNode probe = items.deepCopy();
-      probe.add(Json.object());
-      try {
-        list.unify(PROBE.evaluate(Map.of("x", probe)).lookup("x")).validate();
-      } catch (CueException e) {
-        return null; // closed: a longer target is a conflict, as in KubeVela
+    ProbeConstraint(CueValue root, String path, CueValue list, ArrayNode items, String what) {
+      this.root = root;
+      this.path = path;
+      this.list = list;
+      this.items = items;
+      this.what = what;
+    }
+
+    @Override
+    public boolean isOpen() {
+      Boolean o = open;
+      if (o == null) {
+        ArrayNode probe = items.deepCopy();
+        probe.add(Json.object());
+        try {
+          list.unify(PROBE.evaluate(Map.of("x", probe)).lookup("x")).validate();
+          o = true;
+        } catch (CueException e) {
+          o = false; // closed: a longer target is a conflict, as in KubeVela
+        }
+        open = o;
       }
-      return new ProbeConstraint(root, path, items, what);
+      return o;
     }
 
     @Override

@@ -237,7 +237,7 @@ public final class PatchEngine {
     Patch.ElementConstraint template = patch.elementConstraints().get(patchPtr);
     int m = p.size();
     int n = target.size();
-    if (m < n && template == null) {
+    if (m < n && !open(patchPtr)) {
       throw new PatchFailure(
           "incompatible list lengths: the target has "
               + n
@@ -270,6 +270,12 @@ public final class PatchEngine {
       }
     }
     return out;
+  }
+
+  /** Whether the patch list at {@code patchPtr} is open (has an element constraint). */
+  private boolean open(String patchPtr) {
+    Patch.ElementConstraint c = patch.elementConstraints().get(patchPtr);
+    return c != null && c.isOpen();
   }
 
   private static List<JsonNode> constrain(
@@ -323,7 +329,7 @@ public final class PatchEngine {
         kmaps.put(keyOf(k, v), i);
       }
       if (!found) {
-        if (p.isEmpty() && !patch.elementConstraints().containsKey(patchPtr)) {
+        if (p.isEmpty() && !open(patchPtr)) {
           continue;
         }
         return null;

@@ -60,6 +60,17 @@ public record Patch(
      * @throws IllegalArgumentException with CUE's message when an item conflicts with it
      */
     List<JsonNode> unify(List<JsonNode> items);
+
+    /**
+     * Whether the list is open at all. A closed list ({@code [a, b]}) has no element constraint: a
+     * longer target conflicts with it. Implementations that can tell openness only at a cost (the
+     * CUE engine evaluates a probe) answer lazily, when a patch list is shorter than its target.
+     *
+     * @return {@code true} (the default) when more items may follow the list's own
+     */
+    default boolean isOpen() {
+      return true;
+    }
   }
 
   /** Validates and copies the components. */
