@@ -218,7 +218,7 @@ final class CueCommand implements Runnable {
   static String resources(VirtualMachineError e) {
     return "vela4j cue: the JVM ran out of resources ("
         + e
-        + "); lower CueCompiler.Limits or give the JVM more memory (-Xmx)";
+        + "); give it more memory, e.g. VELA4J_JAVA_OPTS=-Xmx4g ./vela4j ...";
   }
 
   /** A missing or unreadable input file (a usage error). */
