@@ -28,7 +28,9 @@ import java.util.TreeMap;
  *     is merged by position (doc-comment tags inside it are not read, as in KubeVela).
  * @param directives tags by JSON Pointer into {@code value}, each a map such as {@code {patchKey:
  *     name}} (sorted)
- * @param elementConstraints the element constraint of open lists, by the JSON Pointer of the list
+ * @param elementConstraints the element constraint of open lists, by the JSON Pointer of the list;
+ *     an entry may also stand for a list whose openness is told lazily ({@link
+ *     ElementConstraint#isOpen()} false: a closed list, as if it had no entry)
  */
 public record Patch(
     Strategy strategy,
