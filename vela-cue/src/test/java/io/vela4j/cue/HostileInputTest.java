@@ -147,16 +147,35 @@ class HostileInputTest {
   void aLongChainOfDefaultsIsCheap() {
     // cue-oracle (v0.4.3) on the same shape with 20 links: every aN is 0; b: a20 & 7 is 7.
     // (With 3,000 links the reference did not finish in ten minutes.)
-    StringBuilder sb = new StringBuilder("a0: 0\n");
-    for (int i = 1; i <= 3000; i++) {
-      sb.append("a").append(i).append(": *a").append(i - 1).append(" | ").append(i).append('\n');
-    }
-    sb.append("b: a3000 & 7\n");
-    JsonNode n = export(sb.toString());
+    JsonNode n = export(defaultChain(3000));
     assertThat(n.get("a3000").asInt()).isZero();
     assertThat(n.get("a1500").asInt()).isZero();
     assertThat(n.get("b").asInt()).isEqualTo(7);
     assertThat(n.size()).isEqualTo(3002);
+  }
+
+  @Test
+  void aChainOfDefaultsTakesWorkLinearInItsLength() {
+    // Link N is a disjunction of N+1 values; copying them per link would take N²/2 steps and
+    // values (4.5 million for 3,000 links). The limits below allow a few per link, so the chain
+    // evaluates only if each link's cost is constant.
+    CueCompiler linear =
+        CueCompiler.create()
+            .withLimits(CueCompiler.Limits.defaults().withMaxSteps(200_000).withMaxValues(50_000));
+    for (int links : new int[] {3000, 6000}) {
+      JsonNode n =
+          within(() -> linear.compile("chain.cue", defaultChain(links)).evaluate().export());
+      assertThat(n.get("a" + links).asInt()).as("%s links", links).isZero();
+      assertThat(n.get("b").asInt()).isEqualTo(7);
+    }
+  }
+
+  private static String defaultChain(int links) {
+    StringBuilder sb = new StringBuilder("a0: 0\n");
+    for (int i = 1; i <= links; i++) {
+      sb.append("a").append(i).append(": *a").append(i - 1).append(" | ").append(i).append('\n');
+    }
+    return sb.append("b: a").append(links).append(" & 7\n").toString();
   }
 
   @Test

@@ -23,6 +23,10 @@ final class Defaults {
     if (v.kind != Vertex.K_DISJ) {
       return v;
     }
+    if (v.disjuncts instanceof SharedAlternatives s) {
+      Vertex only = s.onlyMarked();
+      return only != null ? only.deref() : v;
+    }
     Vertex found = null;
     int count = 0;
     for (int i = 0; i < v.disjuncts.size(); i++) {
@@ -32,6 +36,30 @@ final class Defaults {
       }
     }
     return count == 1 ? found.deref() : v;
+  }
+
+  /** Whether alternative {@code i} of a finished disjunction is marked as a default. */
+  static boolean marked(Vertex disj, int i) {
+    return disj.disjuncts instanceof SharedAlternatives s ? s.marked(i) : disj.defaults[i];
+  }
+
+  /**
+   * Whether every alternative of a finished disjunction is marked (it had no marks of its own: "all
+   * are defaults" is how a disjunction without marks is kept).
+   */
+  static boolean allMarked(Vertex disj) {
+    return disj.disjuncts instanceof SharedAlternatives s
+        ? s.markCount() == s.size()
+        : allTrue(disj.defaults);
+  }
+
+  static boolean anyTrue(boolean[] b) {
+    for (boolean x : b) {
+      if (x) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean allTrue(boolean[] b) {

@@ -3,11 +3,14 @@ package io.vela4j.cue.internal.eval;
 import io.vela4j.cue.CueError;
 import io.vela4j.cue.internal.syntax.Ast;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,6 +27,13 @@ import org.jspecify.annotations.Nullable;
  * de-duplicated by a structural {@link #signature}; none left is an empty disjunction (its errors
  * combined), one left becomes the value, several make the vertex a disjunction. Default marks
  * follow {@link Defaults}. The cross product is capped at {@code maxDisjuncts}.
+ *
+ * <p>Two shortcuts skip the clones when no term needs one: a node that is one disjunction of
+ * concrete atoms takes them as its alternatives ({@link #expandAtoms}), and a node that is one
+ * disjunction of atoms and references to finished scalars or disjunctions of scalars reads their
+ * alternatives and marks directly ({@link #extendScalars}), extending the first term's list in
+ * place ({@link SharedAlternatives}) — which makes a chain {@code aN: *a(N-1) | N} linear in time
+ * and memory although link N has N+1 alternatives.
  *
  * <p>A finished disjunction read as a conjunct elsewhere is added back as a synthesized disjunction
  * of its values ({@link #synthDisj}), and {@code or(list)} becomes a disjunction of the list's
@@ -54,7 +64,8 @@ final class Disjunctions {
     }
   }
 
-  record Pending(Adt.DisjE d, int occ) {}
+  /** A disjunction waiting for its node's other conjuncts, with the frame its terms refer to. */
+  record Pending(Adt.DisjE d, int occ, @Nullable Env env) {}
 
   static void addDisj(NodeContext n, Adt.DisjE d, Conjunct c) {
     if (n.occ == null) {
@@ -70,11 +81,11 @@ final class Disjunctions {
       n.add(new Conjunct(d.terms().get(0), c.env(), c.ci(), c.hist()), n.viaCycle);
       return;
     }
-    n.pendingForUpdate().add(new Pending(d, k));
+    n.pendingForUpdate().add(new Pending(d, k, c.env()));
   }
 
   static void expandDisjunctions(NodeContext n) {
-    if (expandAtoms(n)) {
+    if (expandAtoms(n) || extendScalars(n)) {
       return;
     }
     long product = 1;
@@ -143,11 +154,11 @@ final class Disjunctions {
       if (fatal == null) {
         Vertex cd = clone.deref();
         if (cd.kind == Vertex.K_DISJ) {
-          boolean cdHas = !Defaults.allTrue(cd.defaults);
+          boolean cdHas = !Defaults.allMarked(cd);
           for (int k = 0; k < cd.disjuncts.size(); k++) {
             alts.add(cd.disjuncts.get(k));
             boolean altHas = has || cdHas;
-            defs.add(altHas && def && (!cdHas || cd.defaults[k]));
+            defs.add(altHas && def && (!cdHas || Defaults.marked(cd, k)));
           }
         } else {
           alts.add(cd);
@@ -230,24 +241,7 @@ final class Disjunctions {
    * nothing, when the node has anything else that a term would have to be met with.
    */
   private static boolean expandAtoms(NodeContext n) {
-    if (n.pending.size() != 1
-        || (n.scalar != null && !Atom.isConcrete(n.scalar))
-        || !n.kinds.isEmpty()
-        || !n.bounds.isEmpty()
-        || !n.errors.isEmpty()
-        || !n.validators.isEmpty()
-        || n.kindMask != Atom.ALL
-        || n.structSeen
-        || n.listSeen
-        || !n.v.arcs.isEmpty()
-        || !n.patterns.isEmpty()
-        || !n.dyns.isEmpty()
-        || !n.listParts.isEmpty()
-        || !n.comps.isEmpty()
-        || !n.deferredRefs.isEmpty()
-        || (n.tasks != null && !n.tasks.isEmpty())
-        || n.v.notAllowed != null
-        || !n.v.validators.isEmpty()) {
+    if ((n.scalar != null && !Atom.isConcrete(n.scalar)) || !onlyOneDisjunction(n)) {
       return false;
     }
     Adt.DisjE d = n.pending.get(0).d();
@@ -321,6 +315,220 @@ final class Disjunctions {
     return true;
   }
 
+  /**
+   * The shortcut for a node that is nothing but one disjunction whose terms are concrete scalars or
+   * references to finished fields holding a scalar or a disjunction of scalars ({@code aN: *a(N-1)
+   * | N}): the alternatives are read from the referenced values instead of evaluating one clone per
+   * term, with the default marks the general path gives (a term's own defaults count only where the
+   * term itself is a default, spec rules U1/D1), and they share the storage of the first term's
+   * alternatives ({@link SharedAlternatives}), which come first unchanged. A chain of N links then
+   * allocates O(N) in all instead of copying N alternatives per link. Returns false, having done
+   * nothing, when a term is anything else (an unfinished or optional field, a let, a struct, a
+   * constraint, a selector, …): the general path decides those.
+   */
+  private static boolean extendScalars(NodeContext n) {
+    if (n.scalar != null || !onlyOneDisjunction(n)) {
+      return false;
+    }
+    Pending p = n.pending.get(0);
+    Adt.DisjE d = p.d();
+    int terms = d.terms().size();
+    Object[] parts = new Object[terms];
+    for (int ti = 0; ti < terms; ti++) {
+      Adt.Expr t = d.terms().get(ti);
+      if (t instanceof Adt.Lit l && Atom.isConcrete(l.value())) {
+        parts[ti] = l.value();
+        continue;
+      }
+      Vertex tv = t instanceof Adt.RefE r ? finishedField(n, r, p.env()) : null;
+      if (tv != null && tv.kind == Vertex.K_SCALAR && Atom.isConcrete(tv.scalar)) {
+        parts[ti] = tv.scalar;
+      } else if (tv != null && tv.kind == Vertex.K_DISJ && scalarsOnly(tv)) {
+        parts[ti] = tv;
+      } else {
+        return false;
+      }
+    }
+    boolean has = d.hasMarks();
+    // The first term's alternatives come first: shared with it when its list is shared and its
+    // marks stay as they are (it is a default and has defaults of its own, as in a chain, or it
+    // has none and every alternative stays marked).
+    Vertex first = parts[0] instanceof Vertex v ? v : null;
+    SharedAlternatives base = null;
+    if (first != null && first.disjuncts instanceof SharedAlternatives s) {
+      boolean def0 = !has || d.marks()[0];
+      boolean own = !Defaults.allMarked(first);
+      if (def0 && (own || has)) {
+        base = s;
+      }
+    }
+    Later later = new Later(base);
+    for (int ti = base == null ? 0 : 1; ti < terms; ti++) {
+      boolean def = !has || d.marks()[ti];
+      if (parts[ti] instanceof Atom a) {
+        later.add(n, a, null, has && def);
+      } else {
+        Vertex tv = (Vertex) parts[ti];
+        boolean[] marks = termMarks(tv, has, def);
+        for (int k = 0; k < tv.disjuncts.size(); k++) {
+          Vertex alt = tv.disjuncts.get(k).deref();
+          later.add(n, alt.scalar, alt, marks[k]);
+        }
+      }
+    }
+    SharedAlternatives alts;
+    if (base != null && later.raised.isEmpty()) {
+      alts = later.alts.isEmpty() ? base : base.extend(later.alts, later.marks);
+    } else {
+      int baseSize = base == null ? 0 : base.size();
+      List<Vertex> all = new ArrayList<>(baseSize + later.alts.size());
+      boolean[] marks = new boolean[baseSize + later.alts.size()];
+      for (int k = 0; k < baseSize; k++) {
+        all.add(base.get(k));
+        marks[k] = base.marked(k) || later.raised.contains(k);
+      }
+      for (int k = 0; k < later.alts.size(); k++) {
+        all.add(later.alts.get(k));
+        marks[baseSize + k] = later.marks.get(k);
+      }
+      if (!Defaults.anyTrue(marks)) {
+        Arrays.fill(marks, true);
+      }
+      alts = SharedAlternatives.of(all, marks);
+    }
+    if (alts.size() == 1) {
+      n.v.forward = alts.get(0);
+      return true;
+    }
+    n.v.kind = Vertex.K_DISJ;
+    n.v.disjuncts = alts;
+    n.v.defaults = null; // kept by the shared list
+    return true;
+  }
+
+  /**
+   * The default marks a disjunction term's alternatives get in the disjunction that contains it: as
+   * in the general path, marked only where the term is a default and, when the term has defaults of
+   * its own, is one of them.
+   */
+  private static boolean[] termMarks(Vertex tv, boolean has, boolean def) {
+    boolean own = !Defaults.allMarked(tv);
+    boolean[] out = new boolean[tv.disjuncts.size()];
+    for (int k = 0; k < out.length; k++) {
+      out[k] = (has || own) && def && (!own || Defaults.marked(tv, k));
+    }
+    return out;
+  }
+
+  /**
+   * The alternatives that follow the shared ones, in order and de-duplicated, with their marks; and
+   * the shared ones that a later equal alternative marks (the shared list cannot be kept then).
+   */
+  private static final class Later {
+    final @Nullable SharedAlternatives base;
+    final List<Vertex> alts = new ArrayList<>();
+    final List<Boolean> marks = new ArrayList<>();
+    final Map<Atom, Integer> index = new HashMap<>();
+    final Set<Integer> raised = new HashSet<>();
+
+    Later(@Nullable SharedAlternatives base) {
+      this.base = base;
+    }
+
+    /**
+     * Adds a scalar alternative (the finished vertex {@code existing} holding it, or a new one), or
+     * merges its mark into an equal alternative already there.
+     */
+    void add(NodeContext n, Atom a, @Nullable Vertex existing, boolean mark) {
+      int at = base == null ? -1 : base.indexOf(a);
+      if (at >= 0) {
+        if (mark && !base.marked(at)) {
+          raised.add(at);
+        }
+        return;
+      }
+      Integer j = index.putIfAbsent(a, alts.size());
+      if (j != null) {
+        marks.set(j, marks.get(j) || mark);
+        return;
+      }
+      n.ev.tick();
+      Vertex x = existing;
+      if (x == null) {
+        n.ev.countVertex();
+        x = new Vertex(n.v.parent, n.v.label);
+        x.arcType = n.v.arcType;
+        x.kind = Vertex.K_SCALAR;
+        x.scalar = a;
+        x.state = Vertex.EVALUATED;
+        x.finalized = true;
+      }
+      alts.add(x);
+      marks.add(mark);
+    }
+  }
+
+  /**
+   * The finished value of the regular field a reference names, or null when the reference is to
+   * anything else (a let, a binding, an optional, missing or unfinished field, the node itself or
+   * one of its ancestors): the general path resolves those, with their errors and cycles.
+   */
+  private static @Nullable Vertex finishedField(NodeContext n, Adt.RefE r, @Nullable Env env) {
+    if (env == null || r.kind() != Adt.RefKind.FIELD) {
+      return null;
+    }
+    Vertex frame = env.at(r.up()).vertex;
+    Vertex a = frame == null ? null : frame.arcs.get(r.name());
+    if (a == null || a.arcType != Adt.ArcType.REGULAR || a.state != Vertex.EVALUATED) {
+      return null;
+    }
+    Vertex self = n.v.cloneOf != null ? n.v.cloneOf : n.v;
+    if (a == n.v || a == self || a.isAncestorOf(n.v) || a.isAncestorOf(self)) {
+      return null;
+    }
+    Vertex v = a.deref();
+    return v.state == Vertex.EVALUATED ? v : null;
+  }
+
+  /** Whether every alternative of a finished disjunction is a concrete scalar. */
+  private static boolean scalarsOnly(Vertex disj) {
+    if (disj.disjuncts instanceof SharedAlternatives) {
+      return true;
+    }
+    for (Vertex a : disj.disjuncts) {
+      Vertex x = a.deref();
+      if (x.kind != Vertex.K_SCALAR || !Atom.isConcrete(x.scalar)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether the node is nothing but one pending disjunction (and possibly a scalar): no kinds,
+   * bounds, errors, validators, fields, elements, patterns, comprehensions or deferred work that a
+   * term would have to be met with.
+   */
+  private static boolean onlyOneDisjunction(NodeContext n) {
+    return n.pending.size() == 1
+        && n.kinds.isEmpty()
+        && n.bounds.isEmpty()
+        && n.errors.isEmpty()
+        && n.validators.isEmpty()
+        && n.kindMask == Atom.ALL
+        && !n.structSeen
+        && !n.listSeen
+        && n.v.arcs.isEmpty()
+        && n.patterns.isEmpty()
+        && n.dyns.isEmpty()
+        && n.listParts.isEmpty()
+        && n.comps.isEmpty()
+        && n.deferredRefs.isEmpty()
+        && (n.tasks == null || n.tasks.isEmpty())
+        && n.v.notAllowed == null
+        && n.v.validators.isEmpty();
+  }
+
   /** The first fatal error in the regular fields of a finalized vertex, or null. */
   static Atom.@Nullable Bottom firstFatal(Evaluation ev, Vertex v0) {
     Vertex v = v0.deref();
@@ -360,7 +568,7 @@ final class Disjunctions {
       case Vertex.K_DISJ -> {
         sb.append("(");
         for (int i = 0; i < v.disjuncts.size(); i++) {
-          sb.append(v.defaults[i] ? "*" : "").append('|');
+          sb.append(Defaults.marked(v, i) ? "*" : "").append('|');
           signature(ev, v.disjuncts.get(i), sb);
         }
         sb.append(")");
@@ -431,7 +639,7 @@ final class Disjunctions {
     if (d == null && References.atomDisjunction(src)) {
       StringBuilder sb = new StringBuilder();
       for (int i = 0; i < src.disjuncts.size(); i++) {
-        sb.append(src.defaults[i] ? '*' : ' ');
+        sb.append(Defaults.marked(src, i) ? '*' : ' ');
         signature(ev, src.disjuncts.get(i), sb);
         sb.append('|');
       }
@@ -447,7 +655,7 @@ final class Disjunctions {
       boolean any = false;
       for (int i = 0; i < src.disjuncts.size(); i++) {
         terms.add(new Adt.ValueE(src.disjuncts.get(i)));
-        marks[i] = src.defaults[i];
+        marks[i] = Defaults.marked(src, i);
         any |= marks[i];
       }
       boolean all = Defaults.allTrue(marks);

@@ -249,7 +249,7 @@ final class Evaluation {
     if (d != v) {
       finalizeDeep(d);
     }
-    if (d.kind == Vertex.K_DISJ) {
+    if (d.kind == Vertex.K_DISJ && !(d.disjuncts instanceof SharedAlternatives)) {
       for (Vertex a : d.disjuncts) {
         finalizeDeep(a);
       }
@@ -383,7 +383,7 @@ final class Evaluation {
           if (i > 0) {
             sb.append(" | ");
           }
-          if (v.defaults[i] && !Defaults.allTrue(v.defaults)) {
+          if (Defaults.marked(v, i) && !Defaults.allMarked(v)) {
             sb.append('*');
           }
           sb.append(describe(v.disjuncts.get(i)));

@@ -338,13 +338,10 @@ final class JsonSchemas {
 
   private ObjectNode clones(Vertex v) {
     List<Alt> alts = new ArrayList<>();
-    boolean marked = false;
-    for (boolean b : v.defaults) {
-      marked |= !b;
-    }
+    boolean marked = !Defaults.allMarked(v);
     for (int i = 0; i < v.disjuncts.size(); i++) {
       Vertex d = v.disjuncts.get(i).deref();
-      alts.add(new Alt(d, d.conjuncts, marked && v.defaults[i]));
+      alts.add(new Alt(d, d.conjuncts, marked && Defaults.marked(v, i)));
     }
     return combine(alts);
   }

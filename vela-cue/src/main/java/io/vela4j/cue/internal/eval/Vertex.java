@@ -66,7 +66,13 @@ final class Vertex {
 
   boolean listOpen;
   @Nullable List<Vertex> disjuncts;
+
+  /**
+   * The default marks of {@link #disjuncts}, except when that list is a {@link SharedAlternatives},
+   * which keeps them: read them through {@link Defaults#marked} and {@link Defaults#allMarked}.
+   */
   boolean @Nullable [] defaults;
+
   Atom.@Nullable Bottom notAllowed;
   boolean finalized;
 

@@ -80,4 +80,59 @@ class DisjunctionsTest {
     assertThat(x.kind).isEqualTo(Vertex.K_BOTTOM);
     assertThat(x.err.kind()).isEqualTo(CueError.Kind.LIMIT);
   }
+
+  @Test
+  void aChainOfDefaultsSharesItsAlternativesAndMarks() {
+    var r = eval("a0: 0\na1: *a0 | 1\na2: *a1 | 2\na3: *a2 | 3\nb: *a1 | 9\nc: a2 | *7\n");
+    Vertex a2 = r.at("a2").deref();
+    Vertex a3 = r.at("a3").deref();
+    assertThat(a3.disjuncts).isInstanceOf(SharedAlternatives.class);
+    assertThat(a3.defaults).as("marks live in the shared list").isNull();
+    assertThat(a3.disjuncts).hasSize(4);
+    for (int i = 0; i < 3; i++) {
+      assertThat(a3.disjuncts.get(i))
+          .as("link 3 starts with link 2's own vertices")
+          .isSameAs(a2.disjuncts.get(i));
+    }
+    assertThat(Defaults.marked(a3, 0)).isTrue();
+    assertThat(Defaults.marked(a3, 3)).isFalse();
+    assertThat(Defaults.dflt(a3).scalar).isEqualTo(Atom.Num.ofInt(java.math.BigInteger.ZERO));
+    // b extends link 1 again after link 2 did: it gets its own copy, and link 2 is unchanged.
+    Vertex b = r.at("b").deref();
+    assertThat(b.disjuncts).extracting(v -> v.scalar.toString()).containsExactly("0", "1", "9");
+    assertThat(a2.disjuncts).extracting(v -> v.scalar.toString()).containsExactly("0", "1", "2");
+    // c is not a default term: a2's marks do not count, 7's does.
+    Vertex c = r.at("c").deref();
+    assertThat(c.disjuncts)
+        .extracting(v -> v.scalar.toString())
+        .containsExactly("0", "1", "2", "7");
+    assertThat(Defaults.dflt(c).scalar.toString()).isEqualTo("7");
+    assertThat(Defaults.allMarked(c)).isFalse();
+  }
+
+  @Test
+  void aSharedViewSeesOnlyItsOwnPrefix() {
+    var scalars = new java.util.ArrayList<Vertex>();
+    for (int i = 0; i < 3; i++) {
+      Vertex v = new Vertex(null, "x");
+      v.kind = Vertex.K_SCALAR;
+      v.scalar = Atom.Num.ofInt(java.math.BigInteger.valueOf(i));
+      scalars.add(v);
+    }
+    SharedAlternatives two =
+        SharedAlternatives.of(scalars.subList(0, 2), new boolean[] {true, false});
+    SharedAlternatives three =
+        two.extend(java.util.List.of(scalars.get(2)), java.util.List.of(Boolean.TRUE));
+    assertThat(two).hasSize(2);
+    assertThat(two.indexOf(scalars.get(2).scalar)).as("appended after this view").isEqualTo(-1);
+    assertThat(three.indexOf(scalars.get(2).scalar)).isEqualTo(2);
+    assertThat(two.markCount()).isEqualTo(1);
+    assertThat(two.onlyMarked()).isSameAs(scalars.get(0));
+    assertThat(three.markCount()).isEqualTo(2);
+    assertThat(three.onlyMarked()).isNull();
+    SharedAlternatives branch =
+        two.extend(java.util.List.of(scalars.get(2)), java.util.List.of(Boolean.FALSE));
+    assertThat(branch.marked(2)).isFalse();
+    assertThat(three.marked(2)).as("a branch copies, the tip keeps its marks").isTrue();
+  }
 }
