@@ -168,6 +168,16 @@ class HostileInputTest {
       assertThat(n.get("a" + links).asInt()).as("%s links", links).isZero();
       assertThat(n.get("b").asInt()).isEqualTo(7);
     }
+    // Written last link first: each link evaluates the one it refers to where it stands.
+    StringBuilder reversed = new StringBuilder();
+    for (int i = 3000; i >= 1; i--) {
+      reversed.append("a").append(i).append(": *a").append(i - 1).append(" | ").append(i);
+      reversed.append('\n');
+    }
+    reversed.append("a0: 0\nb: a3000 & 7\n");
+    JsonNode r = within(() -> linear.compile("r.cue", reversed.toString()).evaluate().export());
+    assertThat(r.get("a3000").asInt()).isZero();
+    assertThat(r.get("b").asInt()).isEqualTo(7);
   }
 
   private static String defaultChain(int links) {

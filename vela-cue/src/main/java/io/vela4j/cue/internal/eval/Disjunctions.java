@@ -202,7 +202,7 @@ final class Disjunctions {
           errs.size() == 1
               ? first.message()
               : errs.size()
-                  + " n.errors in empty disjunction"
+                  + " errors in empty disjunction"
                   + (first == null ? "" : ": " + first.message());
       List<Ast.Pos> pos = new ArrayList<>();
       for (Atom.Bottom b : errs) {
@@ -479,11 +479,19 @@ final class Disjunctions {
     }
     Vertex frame = env.at(r.up()).vertex;
     Vertex a = frame == null ? null : frame.arcs.get(r.name());
-    if (a == null || a.arcType != Adt.ArcType.REGULAR || a.state != Vertex.EVALUATED) {
+    if (a == null || a.arcType != Adt.ArcType.REGULAR) {
       return null;
     }
     Vertex self = n.v.cloneOf != null ? n.v.cloneOf : n.v;
     if (a == n.v || a == self || a.isAncestorOf(n.v) || a.isAncestorOf(self)) {
+      return null;
+    }
+    if (a.state == Vertex.NEW && frame.state == Vertex.EVALUATED) {
+      // Its conjuncts are complete (as in References.addRef): evaluate it where it stands, so
+      // that a chain written last link first is as cheap as one written in order.
+      n.ev.evaluate(a);
+    }
+    if (a.state != Vertex.EVALUATED) {
       return null;
     }
     Vertex v = a.deref();
