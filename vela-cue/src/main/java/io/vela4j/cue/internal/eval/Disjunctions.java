@@ -235,10 +235,12 @@ final class Disjunctions {
 
   /**
    * The shortcut for a node that is nothing but one disjunction of concrete atoms ({@code *1 | 2},
-   * or a finished disjunction of atoms added back by a reference): its disjuncts are the atoms
-   * themselves, de-duplicated, so no clone is evaluated per term. This keeps chains such as {@code
-   * aN: *a(N-1) | N} at a cost proportional to the size of their values. Returns false, having done
-   * nothing, when the node has anything else that a term would have to be met with.
+   * or a finished disjunction of atoms added back by a reference), or a concrete value and one
+   * disjunction of atoms, types and bounds ({@code *1 | int} met with 3): its disjuncts are the
+   * atoms themselves (a type or bound that admits the value stands for it), de-duplicated, so no
+   * clone is evaluated per term. This keeps chains such as {@code aN: *a(N-1) | N} at a cost
+   * proportional to the size of their values. Returns false, having done nothing, when the node has
+   * anything else that a term would have to be met with.
    */
   private static boolean expandAtoms(NodeContext n) {
     if ((n.scalar != null && !Atom.isConcrete(n.scalar)) || !onlyOneDisjunction(n)) {
@@ -262,10 +264,22 @@ final class Disjunctions {
         sv = ve.vertex().deref();
         a = sv.scalar;
       }
-      if (a == null || !Atom.isConcrete(a)) {
+      if (a == null) {
         return false;
       }
-      if (n.scalar != null && !(a.getClass() == n.scalar.getClass() && a.equals(n.scalar))) {
+      if (!Atom.isConcrete(a)) {
+        // `replicas: *1 | int` filled with 3: a type or bound term met with the node's value is
+        // that value when it admits it, and fails otherwise.
+        Boolean admits = n.scalar == null ? null : admits(a, n.scalar);
+        if (admits == null) {
+          return false;
+        }
+        if (!admits) {
+          continue;
+        }
+        a = n.scalar;
+        sv = null;
+      } else if (n.scalar != null && !(a.getClass() == n.scalar.getClass() && a.equals(n.scalar))) {
         continue; // `7 & (*0 | 1 | 7)`: only the equal atoms survive
       }
       atoms.add(a);
@@ -313,6 +327,21 @@ final class Disjunctions {
       n.v.defaults[i] = defs.get(i);
     }
     return true;
+  }
+
+  /**
+   * Whether a type or bound admits a concrete scalar, as {@link Meet#finishValue} decides it (the
+   * kinds must overlap, the bound must hold); null for any other constraint (a validator, top),
+   * which the general path meets.
+   */
+  private static @Nullable Boolean admits(Atom constraint, Atom scalar) {
+    if (constraint instanceof Atom.Kind k) {
+      return (scalar.kindMask() & k.mask()) != 0;
+    }
+    if (constraint instanceof Atom.Bound b) {
+      return (scalar.kindMask() & b.kindMask()) != 0 && Ops.checkBound(b, scalar) == null;
+    }
+    return null;
   }
 
   /**

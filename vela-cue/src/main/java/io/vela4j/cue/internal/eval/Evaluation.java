@@ -233,6 +233,9 @@ final class Evaluation {
     a.arcs = java.util.Map.of();
     a.disjuncts = null;
     a.defaults = null;
+    a.fieldOrder = null;
+    a.orderChains = null;
+    a.orderUnits = null;
     a.finalized = false;
     a.closedToLookups = false;
     a.lookupFilters = List.of();

@@ -50,8 +50,8 @@ final class Exporter {
   private static void collectFatal(Vertex v0, Set<CueError> out, Set<Vertex> seen, int depth) {
     LargeStack.checkDepth(depth);
     Vertex v = v0.deref();
-    if (!seen.add(v)) {
-      return;
+    if (!v.arcs.isEmpty() && !seen.add(v)) {
+      return; // a struct or list reached twice (through forwards): its fields are done
     }
     if (v.kind == Vertex.K_BOTTOM) {
       if (!v.err.incomplete()) {

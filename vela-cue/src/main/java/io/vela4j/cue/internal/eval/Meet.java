@@ -155,7 +155,9 @@ final class Meet {
       }
       n.v.kind = Vertex.K_STRUCT;
       n.v.validators = List.copyOf(n.validators);
-      n.v.fieldOrder = Order.topo(n.v, n.chains, n.chainUnits);
+      n.v.fieldOrder = null;
+      n.v.orderUnits = n.chainUnits;
+      n.v.orderChains = n.chains;
       Closedness.check(n);
       return;
     }

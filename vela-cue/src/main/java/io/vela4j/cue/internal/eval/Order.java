@@ -22,8 +22,16 @@ final class Order {
   /** The regular fields of a struct, in export order. */
   static List<Vertex> fields(Vertex v) {
     List<Vertex> out = new ArrayList<>();
-    if (v.fieldOrder != null) {
-      for (String l : v.fieldOrder) {
+    List<String> order = v.fieldOrder;
+    List<LabelChain> chains = v.orderChains;
+    if (order == null && chains != null) {
+      // Computed on first use; a finished vertex may be read by several threads, which at worst
+      // compute the same order twice (the chains are never cleared).
+      order = topo(v, chains, v.orderUnits);
+      v.fieldOrder = order;
+    }
+    if (order != null) {
+      for (String l : order) {
         Vertex a = v.arcs.get(l);
         if (a != null && a.isRegularField()) {
           out.add(a);
@@ -174,11 +182,7 @@ final class Order {
       }
     }
     // Rank the labels once; the ready set and the cycle breaker work on ranks.
-    Integer[] byLabel = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      byLabel[i] = i;
-    }
-    Arrays.sort(byLabel, (x, y) -> compareLabels(nodes.get(x), nodes.get(y)));
+    int[] byLabel = byLabel(nodes);
     int[] rank = new int[n];
     for (int r = 0; r < n; r++) {
       rank[byLabel[r]] = r;
@@ -215,6 +219,34 @@ final class Order {
       }
     }
     return List.copyOf(result);
+  }
+
+  /** The node numbers in byte-wise label order (labels are distinct). */
+  private static int[] byLabel(List<String> nodes) {
+    int n = nodes.size();
+    int[] out = new int[n];
+    if (n <= 24) {
+      // insertion sort: a template's structs are small, and this allocates nothing
+      for (int i = 0; i < n; i++) {
+        String l = nodes.get(i);
+        int j = i;
+        while (j > 0 && compareLabels(nodes.get(out[j - 1]), l) > 0) {
+          out[j] = out[j - 1];
+          j--;
+        }
+        out[j] = i;
+      }
+      return out;
+    }
+    Integer[] boxed = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      boxed[i] = i;
+    }
+    Arrays.sort(boxed, (x, y) -> compareLabels(nodes.get(x), nodes.get(y)));
+    for (int i = 0; i < n; i++) {
+      out[i] = boxed[i];
+    }
+    return out;
   }
 
   private static boolean sameLabels(List<String> order, Vertex v) {

@@ -81,8 +81,17 @@ final class Vertex {
 
   List<Atom.Validator> validators = List.of();
 
-  /** Regular field labels in export order (toposort), set when a struct is finished. */
+  /**
+   * Regular field labels in export order, computed by {@link Order#fields} from {@link
+   * #orderChains} the first time they are asked for (most structs of a template are never exported:
+   * parameters, definitions, eliminated disjuncts).
+   */
   @Nullable List<String> fieldOrder;
+
+  /** The label chains and their conjuncts' numbers, kept when a struct is finished. */
+  @Nullable List<LabelChain> orderChains;
+
+  @Nullable List<Integer> orderUnits;
 
   /** Evaluation-time state (null when not evaluating). */
   @Nullable NodeContext ctx;
