@@ -144,6 +144,61 @@ class HostileInputTest {
   }
 
   @Test
+  void builtinsThatAmplifyTheirArgumentsStopAtTheLimitsOfTheCompiler() {
+    // Each result is built only after its size is checked: 4 Mi chars replaced or joined into
+    // 16 Ti or 400 Gi chars used to end in an OutOfMemoryError.
+    String[][] cases = {
+      {
+        "import \"strings\"\na: strings.Repeat(\"a\", 4000000)\nx: strings.Replace(a, \"a\", a, -1)",
+        "maxStringLength"
+      },
+      {
+        "import (\"strings\", \"list\")\na: strings.Repeat(\"a\", 4000000)\n"
+            + "x: strings.Join(list.Repeat([a], 100000), \"\")",
+        "maxStringLength"
+      },
+      {"import \"strings\"\nx: strings.Repeat(\"abcdefgh\", 1000000000)", "maxStringLength"},
+      {"import \"list\"\nx: list.Repeat([1, 2, 3], 1000000000)", "maxValues"},
+      {"import \"list\"\nx: list.Range(0, 1000000000, 1)", "maxValues"},
+    };
+    for (String[] c : cases) {
+      CueError e = limitError(c[0]);
+      assertThat(e.message()).as(c[0]).contains("error in call to").contains(c[1]);
+      assertThat(e.path()).isEqualTo("x");
+    }
+    // The same settings bound them lower when a caller asks for it.
+    CueCompiler small =
+        CueCompiler.create()
+            .withLimits(CueCompiler.Limits.defaults().withMaxStringLength(10).withMaxValues(1000));
+    assertThatThrownBy(
+            () ->
+                small
+                    .compile(
+                        "t.cue",
+                        "import \"strings\"\nx: strings.Replace(\"aaa\", \"a\", \"xyzw\", -1)")
+                    .evaluate()
+                    .export())
+        .hasMessageContaining("string length limit 10 exceeded")
+        .hasMessageContaining("the result would have 12 chars");
+    assertThatThrownBy(
+            () ->
+                small
+                    .compile("t.cue", "import \"list\"\nx: list.Range(0, 2000, 1)")
+                    .evaluate()
+                    .export())
+        .hasMessageContaining("value count limit 1000 exceeded (CueCompiler.Limits.maxValues)");
+    assertThat(
+            small
+                .compile(
+                    "t.cue", "import \"strings\"\nx: strings.Replace(\"aaa\", \"a\", \"xyz\", 2)")
+                .evaluate()
+                .export()
+                .get("x")
+                .asText())
+        .isEqualTo("xyzxyza");
+  }
+
+  @Test
   void aLongChainOfDefaultsIsCheap() {
     // cue-oracle (v0.4.3) on the same shape with 20 links: every aN is 0; b: a20 & 7 is 7.
     // (With 3,000 links the reference did not finish in ten minutes.)

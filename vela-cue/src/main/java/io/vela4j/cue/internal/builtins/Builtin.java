@@ -43,6 +43,20 @@ public interface Builtin {
   Object call(List<Object> args);
 
   /**
+   * Calls the function within the sizes its result may reach; builtins whose results can grow far
+   * beyond their arguments check them, the others ignore them.
+   *
+   * @param args concrete arguments (see {@link Concrete})
+   * @param limits the sizes the result may reach
+   * @return the concrete result
+   * @throws BuiltinException when an argument has the wrong type or value, the call fails, or the
+   *     result would exceed a limit ({@link BuiltinException#isLimit()})
+   */
+  default Object call(List<Object> args, ResultLimits limits) {
+    return call(args);
+  }
+
+  /**
    * Whether this member is a package-level value (e.g. {@code math.Pi}) rather than a function.
    *
    * @return true for a constant

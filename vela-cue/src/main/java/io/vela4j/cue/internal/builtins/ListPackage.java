@@ -18,7 +18,6 @@ import java.util.Map;
  * comparator struct needs the evaluator's own unification and is not handled here.
  */
 final class ListPackage {
-  private static final int MAX_RANGE = 1_000_000;
 
   private ListPackage() {}
 
@@ -120,21 +119,19 @@ final class ListPackage {
               flatten(list("list.FlattenN", a, 0), intValue("list.FlattenN", a, 1), out);
               return List.copyOf(out);
             }));
-    add(m, Fn.of("list.Range", 3, ListPackage::range));
+    add(m, Fn.sized("list.Range", 3, ListPackage::range));
     add(
         m,
-        Fn.of(
+        Fn.sized(
             "list.Repeat",
             2,
-            a -> {
+            (a, lim) -> {
               var l = list("list.Repeat", a, 0);
               int n = intValue("list.Repeat", a, 1);
               if (n < 0) {
                 throw new BuiltinException("negative count");
               }
-              if ((long) l.size() * n > MAX_RANGE) {
-                throw new BuiltinException("list.Repeat: result too large");
-              }
+              lim.checkValues((long) l.size() * n);
               var out = new ArrayList<Object>();
               for (int i = 0; i < n; i++) {
                 out.addAll(l);
@@ -306,7 +303,7 @@ final class ListPackage {
     }
   }
 
-  private static Object range(List<Object> a) {
+  private static Object range(List<Object> a, ResultLimits lim) {
     var start = Args.rawNumber("list.Range", a, 0);
     var limit = Args.rawNumber("list.Range", a, 1);
     var step = Args.rawNumber("list.Range", a, 2);
@@ -326,8 +323,8 @@ final class ListPackage {
     }
     var out = new ArrayList<Object>();
     while (st.signum() > 0 ? s.compareTo(l) < 0 : s.compareTo(l) > 0) {
-      if (out.size() >= MAX_RANGE) {
-        throw new BuiltinException("list.Range: more than " + MAX_RANGE + " elements");
+      if (out.size() >= lim.maxValues()) {
+        lim.checkValues(out.size() + 1L);
       }
       out.add(ints ? s.toBigIntegerExact() : s);
       s = s.add(st);

@@ -82,18 +82,20 @@ final class StringsPackage {
     add(m, Fn.of("strings.Fields", 1, a -> strs(fields(s(a, 0, "Fields")))));
     add(
         m,
-        Fn.of(
+        Fn.sized(
             "strings.Join",
             2,
-            a -> String.join(s(a, 1, "Join"), Args.stringList("strings.Join", a, 0))));
+            (a, lim) -> join(Args.stringList("strings.Join", a, 0), s(a, 1, "Join"), lim)));
     add(
         m,
         Fn.of("strings.HasPrefix", 2, a -> s(a, 0, "HasPrefix").startsWith(s(a, 1, "HasPrefix"))));
     add(m, Fn.of("strings.HasSuffix", 2, a -> s(a, 0, "HasSuffix").endsWith(s(a, 1, "HasSuffix"))));
     add(
         m,
-        Fn.of(
-            "strings.Repeat", 2, a -> repeat(s(a, 0, "Repeat"), intValue("strings.Repeat", a, 1))));
+        Fn.sized(
+            "strings.Repeat",
+            2,
+            (a, lim) -> repeat(s(a, 0, "Repeat"), intValue("strings.Repeat", a, 1), lim)));
     add(m, Fn.of("strings.ToUpper", 1, a -> mapRunes(s(a, 0, "ToUpper"), Character::toUpperCase)));
     add(m, Fn.of("strings.ToLower", 1, a -> mapRunes(s(a, 0, "ToLower"), Character::toLowerCase)));
     add(m, Fn.of("strings.ToTitle", 1, a -> wordStart(s(a, 0, "ToTitle"), true)));
@@ -126,15 +128,16 @@ final class StringsPackage {
             a -> trimSuffix(s(a, 0, "TrimSuffix"), s(a, 1, "TrimSuffix"))));
     add(
         m,
-        Fn.of(
+        Fn.sized(
             "strings.Replace",
             4,
-            a ->
+            (a, lim) ->
                 replace(
                     s(a, 0, "Replace"),
                     s(a, 1, "Replace"),
                     s(a, 2, "Replace"),
-                    intValue("strings.Replace", a, 3))));
+                    intValue("strings.Replace", a, 3),
+                    lim)));
     add(
         m,
         Fn.validator(
@@ -352,14 +355,21 @@ final class StringsPackage {
     return out;
   }
 
-  private static String repeat(String s, int count) {
+  private static String repeat(String s, int count, ResultLimits lim) {
     if (count < 0) {
       throw new BuiltinException("strings: negative Repeat count");
     }
-    if ((long) s.length() * count > 64L * 1024 * 1024) {
-      throw new BuiltinException("strings: Repeat output length overflow");
-    }
+    lim.checkString((long) s.length() * count);
     return s.repeat(count);
+  }
+
+  private static String join(List<String> elems, String sep, ResultLimits lim) {
+    long length = elems.isEmpty() ? 0 : (long) sep.length() * (elems.size() - 1);
+    for (String e : elems) {
+      length += e.length();
+    }
+    lim.checkString(length);
+    return String.join(sep, elems);
   }
 
   private static String mapRunes(String s, java.util.function.IntUnaryOperator f) {
@@ -425,9 +435,12 @@ final class StringsPackage {
     return s.endsWith(p) ? s.substring(0, s.length() - p.length()) : s;
   }
 
-  private static String replace(String s, String old, String neu, int n) {
+  private static String replace(String s, String old, String neu, int n, ResultLimits lim) {
     if (n == 0 || old.equals(neu)) {
       return s;
+    }
+    if (neu.length() > old.length()) {
+      lim.checkString(replacedLength(s, old, neu, n));
     }
     var sb = new StringBuilder();
     int done = 0;
@@ -463,6 +476,25 @@ final class StringsPackage {
     }
     sb.append(s, start, s.length());
     return sb.toString();
+  }
+
+  /** The length {@link #replace} would give, counted without building it. */
+  private static long replacedLength(String s, String old, String neu, int n) {
+    long count;
+    if (old.isEmpty()) {
+      count = runeCount(s) + 1L;
+    } else {
+      count = 0;
+      for (int i = s.indexOf(old);
+          i >= 0 && (n < 0 || count < n);
+          i = s.indexOf(old, i + old.length())) {
+        count++;
+      }
+    }
+    if (n >= 0) {
+      count = Math.min(count, n);
+    }
+    return s.length() + count * (neu.length() - old.length());
   }
 
   private static String sliceRunes(String s, int start, int end) {

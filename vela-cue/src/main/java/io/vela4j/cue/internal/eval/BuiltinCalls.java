@@ -5,6 +5,7 @@ import io.vela4j.cue.internal.builtins.Builtin;
 import io.vela4j.cue.internal.builtins.BuiltinException;
 import io.vela4j.cue.internal.builtins.Builtins;
 import io.vela4j.cue.internal.builtins.Concrete;
+import io.vela4j.cue.internal.builtins.ResultLimits;
 import io.vela4j.cue.internal.syntax.Ast;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -180,6 +181,11 @@ final class BuiltinCalls {
 
   /** Calls a builtin of a package by name with concrete Java arguments. */
   static Object invoke(String path, String name, List<Object> args) {
+    return invoke(path, name, args, ResultLimits.NONE);
+  }
+
+  /** Calls a builtin within the sizes its result may reach. */
+  static Object invoke(String path, String name, List<Object> args, ResultLimits limits) {
     Optional<Builtin> b = Builtins.lookup(path, name);
     if (b.isEmpty()) {
       throw new BuiltinException("undefined: " + Builtins.packageName(path) + "." + name);
@@ -189,7 +195,7 @@ final class BuiltinCalls {
       throw new BuiltinException(
           "wrong number of arguments: got " + args.size() + ", want " + f.minArgs());
     }
-    return f.call(args);
+    return f.call(args, limits);
   }
 
   static Object call(Evaluation ev, Adt.CallE c, @Nullable Env env) {
@@ -232,7 +238,7 @@ final class BuiltinCalls {
       return new Atom.Validator(b.pkg(), b.name(), List.copyOf(args));
     }
     try {
-      Object r = invoke(b.pkg(), b.name(), args);
+      Object r = invoke(b.pkg(), b.name(), args, ev.limits.forBuiltins);
       Object a = fromJava(r, c.pos());
       if (a instanceof Atom atom) {
         ev.limits.checkAtom(atom, c.pos());
@@ -241,7 +247,7 @@ final class BuiltinCalls {
     } catch (BuiltinException ex) {
       throw new BottomEx(
           Atom.Bottom.fatal(
-              CueError.Kind.BUILTIN,
+              ex.isLimit() ? CueError.Kind.LIMIT : CueError.Kind.BUILTIN,
               "error in call to " + qname + ": " + ex.getMessage(),
               c.pos()));
     } catch (ArithmeticException | IllegalArgumentException ex) {

@@ -2,6 +2,7 @@ package io.vela4j.cue.internal.eval;
 
 import io.vela4j.cue.CueCompiler;
 import io.vela4j.cue.CueError;
+import io.vela4j.cue.internal.builtins.ResultLimits;
 import io.vela4j.cue.internal.syntax.Ast;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -29,7 +30,11 @@ final class EvalLimits {
   final long maxOutputSize;
   private final long maxNumberBits;
 
+  /** The sizes a builtin's result may reach. */
+  final ResultLimits forBuiltins;
+
   EvalLimits(CueCompiler.Limits limits) {
+    this.forBuiltins = new ResultLimits(limits.maxStringLength(), limits.maxValues());
     this.maxStringLength = limits.maxStringLength();
     this.maxNumberDigits = limits.maxNumberDigits();
     this.maxOutputSize = limits.maxOutputSize();
