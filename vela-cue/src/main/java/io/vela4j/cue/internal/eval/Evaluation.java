@@ -260,8 +260,10 @@ final class Evaluation {
     if (d.kind == Vertex.K_BOTTOM) {
       return;
     }
-    for (Vertex a : new ArrayList<>(d.arcs.values())) {
-      finalizeDeep(a);
+    if (!d.arcs.isEmpty()) {
+      for (Vertex a : new ArrayList<>(d.arcs.values())) { // finalizing one may add arcs
+        finalizeDeep(a);
+      }
     }
     if (!d.validators.isEmpty()) {
       for (Atom.Validator val : d.validators) {
