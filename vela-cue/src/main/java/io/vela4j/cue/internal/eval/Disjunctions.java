@@ -146,9 +146,13 @@ final class Disjunctions {
       }
       n.ev.finalizeDeep(clone);
       Atom.Bottom fatal = firstFatal(n.ev, clone);
-      if (fatal == null && clone.deref().kind == Vertex.K_BOTTOM) {
+      if (fatal == null
+          && clone.deref().kind == Vertex.K_BOTTOM
+          && clone.deref().err.kind() != CueError.Kind.CYCLE) {
         // An incomplete error of the disjunct itself (e.g. a reference to a missing field)
-        // eliminates it as well: `*cfg.missing | "fallback"` is "fallback".
+        // eliminates it as well: `*cfg.missing | "fallback"` is "fallback". A cycle does not:
+        // `a: *(a == _|_) | true` keeps a disjunct that is a cycle error, as CUE does, and
+        // fails as a value if that disjunct is the default.
         fatal = clone.deref().err;
       }
       if (fatal == null) {

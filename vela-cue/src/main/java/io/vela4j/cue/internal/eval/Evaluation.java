@@ -296,7 +296,8 @@ final class Evaluation {
       }
       return readable((Vertex) t, r.pos());
     } else if (e instanceof Adt.SelE s) {
-      return readable(References.selectArc(this, operand(s.x(), env), s.label(), s.pos()), s.pos());
+      return readable(
+          References.selectArc(this, selectable(s.x(), env), s.label(), s.pos()), s.pos());
     } else if (e instanceof Adt.IdxE ix) {
       return readable(
           References.index(this, operand(ix.x(), env), ix.index(), env, ix.pos()), ix.pos());
@@ -337,6 +338,33 @@ final class Evaluation {
   static String describePath(Vertex v) {
     String p = v.path();
     return p.isEmpty() ? "value" : p;
+  }
+
+  /**
+   * The operand of a selector: as {@link #operand}, except that a field still being evaluated is
+   * returned as it stands instead of failing with a cycle, so that selecting a label it does not
+   * have (yet) is an incomplete "undefined field" — which eliminates a disjunct, as CUE does with
+   * {@code a: *a.x | 1} — while using its value ({@code a + 1}, {@code a == _|_}) is a cycle.
+   */
+  Vertex selectable(Adt.Expr x, @Nullable Env env) {
+    Vertex t;
+    if (x instanceof Adt.RefE r) {
+      Object o = References.resolveRef(this, r, env);
+      if (o instanceof Atom val) {
+        return Vertex.ofValue(val);
+      }
+      t = (Vertex) o;
+    } else if (x instanceof Adt.SelE s) {
+      t = References.selectArc(this, selectable(s.x(), env), s.label(), s.pos());
+    } else {
+      return operand(x, env);
+    }
+    evaluate(t);
+    Vertex v = t.deref();
+    if (v.state == Vertex.EVALUATING && (v.ctx == null || v.ctx.scalar == null)) {
+      return v;
+    }
+    return readable(t, x.pos());
   }
 
   /** The concrete scalar of an evaluated, default-resolved vertex. */

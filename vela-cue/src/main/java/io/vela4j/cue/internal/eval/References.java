@@ -153,7 +153,7 @@ final class References {
     if (e instanceof Adt.RefE r) {
       return resolveRef(ev, r, env);
     } else if (e instanceof Adt.SelE s) {
-      return selectArc(ev, ev.operand(s.x(), env), s.label(), s.pos());
+      return selectArc(ev, ev.selectable(s.x(), env), s.label(), s.pos());
     } else if (e instanceof Adt.IdxE ix) {
       return index(ev, ev.operand(ix.x(), env), ix.index(), env, ix.pos());
     } else {
