@@ -5,6 +5,7 @@ import io.vela4j.cue.internal.syntax.Token.StringShape;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The CUE scanner: turns source text into tokens on demand, inserting commas at newlines as the
@@ -24,6 +25,8 @@ final class Lexer {
   private int prevEndLine;
   private final List<Ast.Comment> comments = new ArrayList<>();
   private final List<Ast.Comment> pending = new ArrayList<>();
+  private int lastLine;
+  private Ast.@Nullable Pos lastPos;
 
   Lexer(String file, String src) {
     this.file = file;
@@ -37,13 +40,12 @@ final class Lexer {
     int n = 1;
     // Like Go's token.File, a newline at the very end starts no line: EOF after a final newline
     // is reported on the last line (cue reports "a: {\n" as 1:6: expected '}').
-    for (int i = 0; i < src.length() - 1; i++) {
-      if (src.charAt(i) == '\n') {
-        if (n == starts.length) {
-          starts = Arrays.copyOf(starts, n * 2);
-        }
-        starts[n++] = i + 1;
+    int last = src.length() - 1;
+    for (int i = src.indexOf('\n'); i >= 0 && i < last; i = src.indexOf('\n', i + 1)) {
+      if (n == starts.length) {
+        starts = Arrays.copyOf(starts, n * 2);
       }
+      starts[n++] = i + 1;
     }
     return Arrays.copyOf(starts, n);
   }
@@ -57,15 +59,41 @@ final class Lexer {
     return comments;
   }
 
-  /** 1-based line of an offset. */
+  /**
+   * 1-based line of an offset. Offsets are asked for mostly in source order, so the line of the
+   * previous answer, or the one after it, is tried before a binary search.
+   */
   int lineOf(int offset) {
-    int i = Arrays.binarySearch(lineStarts, offset);
-    return i >= 0 ? i + 1 : -i - 1;
+    int i = lastLine;
+    int n = lineStarts.length;
+    if (lineStarts[i] <= offset) {
+      if (i + 1 == n || offset < lineStarts[i + 1]) {
+        return i + 1;
+      }
+      if (i + 2 == n || offset < lineStarts[i + 2]) {
+        lastLine = i + 1;
+        return i + 2;
+      }
+    }
+    int j = Arrays.binarySearch(lineStarts, offset);
+    int line = j >= 0 ? j + 1 : -j - 1;
+    lastLine = line - 1;
+    return line;
   }
 
+  /**
+   * The position of an offset. A field and its label start at the same offset: the position last
+   * made is returned again for the same offset, so that they share one object.
+   */
   Ast.Pos pos(int offset) {
+    Ast.Pos p = lastPos;
+    if (p != null && p.offset() == offset) {
+      return p;
+    }
     int line = lineOf(offset);
-    return new Ast.Pos(file, line, offset - lineStarts[line - 1] + 1, offset);
+    p = new Ast.Pos(file, line, offset - lineStarts[line - 1] + 1, offset);
+    lastPos = p;
+    return p;
   }
 
   SyntaxError error(int offset, String message) {
@@ -211,9 +239,10 @@ final class Lexer {
     return i < src.length() ? src.charAt(i) : '\0';
   }
 
+  /** A token of fixed text (an operator or punctuation): its text is its kind's display text. */
   private Token op(Kind kind, int len, int start, List<Ast.Comment> docs) {
     pos = start + len;
-    return make(kind, start, pos, docs);
+    return new Token(kind, start, pos, kind.display, false, docs, null, 0, 0, "");
   }
 
   private Token scan(int start, List<Ast.Comment> docs) {
