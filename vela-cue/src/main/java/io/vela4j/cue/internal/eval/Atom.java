@@ -102,7 +102,10 @@ sealed interface Atom {
   /** A number: an int (scale 0, {@code isInt}) or a decimal. */
   record Num(BigDecimal d, boolean isInt) implements Atom {
     static Num ofInt(BigInteger i) {
-      return new Num(new BigDecimal(i), true);
+      // A BigDecimal made from a long keeps it inline; one made from a BigInteger keeps the
+      // BigInteger and its int[] too. Both are equal and hash alike.
+      return new Num(
+          i.bitLength() < 64 ? BigDecimal.valueOf(i.longValue()) : new BigDecimal(i), true);
     }
 
     BigInteger bigInt() {

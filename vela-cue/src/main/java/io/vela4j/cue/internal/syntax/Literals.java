@@ -18,6 +18,22 @@ final class Literals {
    * towards zero).
    */
   static BigInteger intValue(String text) {
+    // Most literals are short decimals: read them as a long, without an intermediate string.
+    int n = text.length();
+    if (n <= 18) {
+      long v = 0;
+      int i = 0;
+      for (; i < n; i++) {
+        char c = text.charAt(i);
+        if (c < '0' || c > '9') {
+          break;
+        }
+        v = v * 10 + (c - '0');
+      }
+      if (i == n) {
+        return BigInteger.valueOf(v);
+      }
+    }
     String t = text.replace("_", "");
     if (t.length() > 2 && t.charAt(0) == '0') {
       switch (t.charAt(1)) {
