@@ -57,6 +57,10 @@ final class Exporter {
   private static void collectFatal(Vertex v0, Set<CueError> out, Set<Vertex> seen, int depth) {
     LargeStack.checkDepth(depth);
     Vertex v = v0.deref();
+    if (v.kind != Vertex.K_BOTTOM && v.arcs.isEmpty()) {
+      // A leaf without error adds nothing: it need not be remembered (most vertices are leaves).
+      return;
+    }
     if (!seen.add(v)) {
       return;
     }
