@@ -1,7 +1,6 @@
 package io.vela4j.cue.internal.eval;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -60,7 +59,7 @@ final class Vertex {
 
   /**
    * The fields or elements, in insertion order; the shared empty map until the first is added
-   * ({@link #putArc}), as most vertices are scalars.
+   * ({@link #putArc}), as most vertices are scalars; then an {@link Arcs}.
    */
   Map<String, Vertex> arcs = Map.of();
 
@@ -84,7 +83,7 @@ final class Vertex {
   /** Adds a field or element. */
   void putArc(String label, Vertex a) {
     if (arcs.isEmpty()) {
-      arcs = new LinkedHashMap<>();
+      arcs = new Arcs();
     }
     arcs.put(label, a);
   }
