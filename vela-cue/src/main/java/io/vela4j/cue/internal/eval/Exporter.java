@@ -265,6 +265,10 @@ final class Exporter {
     } else if (s instanceof Atom.Bool b) {
       sb.append(b.b());
     } else if (s instanceof Atom.Num n) {
+      if (n.isLong()) {
+        sb.append(n.longValue());
+        return;
+      }
       BigDecimal d = n.d();
       if (!n.isInt()) {
         sb.append(Concrete.formatNumber(d));

@@ -344,7 +344,15 @@ public final class Ast {
    *
    * @param text the source text
    */
-  public record IntLit(Pos pos, int end, String text, BigInteger value) implements Expr {}
+  public record IntLit(Pos pos, int end, String text) implements Expr {
+    /**
+     * The value, decoded from the text on each call: a file of many integers does not keep a
+     * BigInteger per literal while it is compiled.
+     */
+    public BigInteger value() {
+      return Literals.intValue(text);
+    }
+  }
 
   /**
    * A decimal floating-point literal ({@code 1.5}, {@code 1e3}, {@code .5}); the value keeps the

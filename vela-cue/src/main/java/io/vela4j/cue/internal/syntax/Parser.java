@@ -805,7 +805,7 @@ public final class Parser {
         return new Ast.BottomLit(pos(t.start), t.end);
       case INT:
         next();
-        return new Ast.IntLit(pos(t.start), t.end, t.text, Literals.intValue(t.text));
+        return new Ast.IntLit(pos(t.start), t.end, t.text);
       case FLOAT:
         next();
         return new Ast.FloatLit(pos(t.start), t.end, t.text, Literals.floatValue(t.text));
