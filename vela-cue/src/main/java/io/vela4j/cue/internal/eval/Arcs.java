@@ -18,9 +18,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Algorithm: the arcs are kept in an array in insertion order; the key of an arc is its label.
  * Up to {@value #SCAN} arcs are looked up by a linear scan; a larger map also keeps an
- * open-addressing table (linear probing, at most half full) from the label's hash to the arc's
- * index. Arcs are never removed; putting a label again replaces its arc in place, as in a {@code
- * LinkedHashMap}. Not thread-safe.
+ * open-addressing table (Fibonacci hashing, linear probing, at most half full) from the label to
+ * the arc's index. Arcs are never removed; putting a label again replaces its arc in place, as in a
+ * {@code LinkedHashMap}. Not thread-safe.
  */
 final class Arcs extends AbstractMap<String, Vertex> {
   private static final int SCAN = 8;
@@ -91,7 +91,7 @@ final class Arcs extends AbstractMap<String, Vertex> {
       return -1;
     }
     int mask = t.length - 1;
-    for (int s = hash(k) & mask; ; s = (s + 1) & mask) {
+    for (int s = slot(k, t); ; s = (s + 1) & mask) {
       int j = t[s];
       if (j == 0) {
         return -1;
@@ -112,17 +112,19 @@ final class Arcs extends AbstractMap<String, Vertex> {
 
   private static void insert(int[] t, String label, int slotValue) {
     int mask = t.length - 1;
-    int s = hash(label) & mask;
+    int s = slot(label, t);
     while (t[s] != 0) {
       s = (s + 1) & mask;
     }
     t[s] = slotValue;
   }
 
-  /** The label's hash, mixed: labels such as {@code f1, f2...} have consecutive hashes. */
-  private static int hash(String label) {
-    int h = label.hashCode() * 0x9E3779B9;
-    return h ^ (h >>> 15);
+  /**
+   * The first slot of a label: the top bits of its hash times the golden ratio (Fibonacci hashing),
+   * as labels such as {@code f1, f2...} or list indexes have hashes that differ in few bits.
+   */
+  private static int slot(String label, int[] t) {
+    return (label.hashCode() * 0x9E3779B9) >>> (Integer.numberOfLeadingZeros(t.length) + 1);
   }
 
   @Override
