@@ -4,7 +4,6 @@ import io.vela4j.cue.CueCompiler;
 import io.vela4j.cue.CueError;
 import io.vela4j.cue.internal.LargeStack;
 import io.vela4j.cue.internal.syntax.Ast;
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -257,8 +256,11 @@ final class Evaluation {
     if (d.kind == Vertex.K_BOTTOM) {
       return;
     }
-    for (Vertex a : new ArrayList<>(d.arcs.values())) {
-      finalizeDeep(a);
+    if (!d.arcs.isEmpty()) {
+      // A copy: evaluating an arc may add arcs to d.
+      for (Object a : d.arcs.values().toArray()) {
+        finalizeDeep((Vertex) a);
+      }
     }
     if (!d.validators.isEmpty()) {
       for (Atom.Validator val : d.validators) {
