@@ -40,7 +40,7 @@ final class Vertex {
   /** The label filters of the patterns of a struct closed to lookups. */
   List<Vertex> lookupFilters = List.of();
 
-  final List<Conjunct> conjuncts = new ArrayList<>(2);
+  final List<Conjunct> conjuncts = new Conjuncts();
   Adt.@Nullable ArcType arcType;
   boolean isLet;
   List<String> docs = List.of();
