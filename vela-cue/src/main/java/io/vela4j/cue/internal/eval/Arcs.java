@@ -17,10 +17,12 @@ import org.jspecify.annotations.Nullable;
  * 10^6 arcs).
  *
  * <p>Algorithm: the arcs are kept in an array in insertion order; the key of an arc is its label.
- * Up to {@value #SCAN} arcs are looked up by a linear scan; a larger map also keeps an
- * open-addressing table (Fibonacci hashing, linear probing, at most half full) from the label to
- * the arc's index. Arcs are never removed; putting a label again replaces its arc in place, as in a
- * {@code LinkedHashMap}. Not thread-safe.
+ * Up to {@value #SCAN} arcs are looked up by a linear scan; a larger map also keeps a chained hash
+ * table in int arrays: per bucket, the last arc put in it; per arc, its hash and the arc before it
+ * in its bucket. Buckets are at least as many as arcs. As in a {@link java.util.HashMap}, labels
+ * such as {@code f1, f2...} have consecutive hashes and fall in consecutive buckets: a struct's
+ * fields, looked up in insertion order, are read in memory order. Arcs are never removed; putting a
+ * label again replaces its arc in place, as in a {@code LinkedHashMap}. Not thread-safe.
  */
 final class Arcs extends AbstractMap<String, Vertex> {
   private static final int SCAN = 8;
@@ -28,8 +30,14 @@ final class Arcs extends AbstractMap<String, Vertex> {
   private Vertex[] arcs = new Vertex[2];
   private int size;
 
-  /** Slot to arc index + 1 (0: free slot); null while the map has at most {@link #SCAN} arcs. */
-  private int @Nullable [] index;
+  /** Bucket to the index + 1 of its last arc (0: none); null while there are few arcs. */
+  private int @Nullable [] heads;
+
+  /** Per arc, the index + 1 of the arc before it in its bucket (0: none). */
+  private int @Nullable [] next;
+
+  /** Per arc, its label's spread hash. */
+  private int @Nullable [] hashes;
 
   @Override
   public int size() {
@@ -52,6 +60,28 @@ final class Arcs extends AbstractMap<String, Vertex> {
     return i < 0 ? null : arcs[i];
   }
 
+  private int find(Object key) {
+    if (!(key instanceof String k)) {
+      return -1;
+    }
+    int[] hs = heads;
+    if (hs == null) {
+      for (int i = 0; i < size; i++) {
+        if (arcs[i].label.equals(k)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+    int h = spread(k);
+    for (int j = hs[h & (hs.length - 1)]; j != 0; j = next[j - 1]) {
+      if (hashes[j - 1] == h && arcs[j - 1].label.equals(k)) {
+        return j - 1;
+      }
+    }
+    return -1;
+  }
+
   /** Adds an arc under its label, or replaces the arc of that label in place. */
   @Override
   public @Nullable Vertex put(String label, Vertex arc) {
@@ -65,66 +95,52 @@ final class Arcs extends AbstractMap<String, Vertex> {
       return old;
     }
     if (size == arcs.length) {
-      arcs = Arrays.copyOf(arcs, size + (size >> 1) + 1);
+      int cap = size + (size >> 1) + 1;
+      arcs = Arrays.copyOf(arcs, cap);
+      if (heads != null) {
+        next = Arrays.copyOf(next, cap);
+        hashes = Arrays.copyOf(hashes, cap);
+      }
     }
     arcs[size++] = arc;
-    int[] t = index;
-    if (t != null && size * 2 <= t.length) {
-      insert(t, label, size);
+    if (heads != null && size <= heads.length) {
+      link(size - 1);
     } else if (size > SCAN) {
-      reindex();
+      rehash();
     }
     return null;
   }
 
-  private int find(Object key) {
-    if (!(key instanceof String k)) {
-      return -1;
-    }
-    int[] t = index;
-    if (t == null) {
+  private void rehash() {
+    heads = new int[Integer.highestOneBit(size) * 2];
+    if (next == null || next.length < arcs.length) {
+      next = new int[arcs.length];
+      hashes = new int[arcs.length];
       for (int i = 0; i < size; i++) {
-        if (arcs[i].label.equals(k)) {
-          return i;
-        }
-      }
-      return -1;
-    }
-    int mask = t.length - 1;
-    for (int s = slot(k, t); ; s = (s + 1) & mask) {
-      int j = t[s];
-      if (j == 0) {
-        return -1;
-      }
-      if (arcs[j - 1].label.equals(k)) {
-        return j - 1;
+        hashes[i] = spread(arcs[i].label);
       }
     }
-  }
-
-  private void reindex() {
-    int[] t = new int[Integer.highestOneBit(size) * 4];
     for (int i = 0; i < size; i++) {
-      insert(t, arcs[i].label, i + 1);
+      link(i);
     }
-    index = t;
   }
 
-  private static void insert(int[] t, String label, int slotValue) {
-    int mask = t.length - 1;
-    int s = slot(label, t);
-    while (t[s] != 0) {
-      s = (s + 1) & mask;
+  private void link(int i) {
+    if (i == size - 1) {
+      hashes[i] = spread(arcs[i].label);
     }
-    t[s] = slotValue;
+    int b = hashes[i] & (heads.length - 1);
+    next[i] = heads[b];
+    heads[b] = i + 1;
   }
 
   /**
-   * The first slot of a label: the top bits of its hash times the golden ratio (Fibonacci hashing),
-   * as labels such as {@code f1, f2...} or list indexes have hashes that differ in few bits.
+   * The label's hash with its high bits folded in, as a {@link java.util.HashMap} spreads it:
+   * labels such as {@code f1, f2...} then fall in consecutive buckets, read in insertion order.
    */
-  private static int slot(String label, int[] t) {
-    return (label.hashCode() * 0x9E3779B9) >>> (Integer.numberOfLeadingZeros(t.length) + 1);
+  private static int spread(String label) {
+    int h = label.hashCode();
+    return h ^ (h >>> 16);
   }
 
   @Override
