@@ -14,15 +14,23 @@ final class Labels {
   }
 
   static boolean isRegular(String label) {
-    return !label.startsWith("#") && !label.startsWith("_");
+    if (label.isEmpty()) {
+      return true;
+    }
+    char c = label.charAt(0);
+    return c != '#' && c != '_';
   }
 
   static boolean isDefinition(String label) {
-    return label.startsWith("#") || label.startsWith("_#");
+    if (label.isEmpty()) {
+      return false;
+    }
+    char c = label.charAt(0);
+    return c == '#' || c == '_' && label.length() > 1 && label.charAt(1) == '#';
   }
 
   static boolean isHidden(String label) {
-    return label.startsWith("_");
+    return !label.isEmpty() && label.charAt(0) == '_';
   }
 
   static String display(String label) {

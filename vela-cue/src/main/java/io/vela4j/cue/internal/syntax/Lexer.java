@@ -355,7 +355,10 @@ final class Lexer {
   }
 
   static boolean isLetter(int cp) {
-    return cp == '_' || cp == '$' || cp >= 0 && Character.isLetter(cp);
+    if (cp < 128) {
+      return cp >= 'a' && cp <= 'z' || cp >= 'A' && cp <= 'Z' || cp == '_' || cp == '$';
+    }
+    return Character.isLetter(cp);
   }
 
   private static boolean isDecimal(char c) {
@@ -370,8 +373,21 @@ final class Lexer {
       i += 2;
     }
     while (i < src.length()) {
+      char c = src.charAt(i);
+      if (c < 128) {
+        // ASCII: letters, '_', '$' and digits.
+        if (!(c >= 'a' && c <= 'z'
+            || c >= 'A' && c <= 'Z'
+            || c >= '0' && c <= '9'
+            || c == '_'
+            || c == '$')) {
+          break;
+        }
+        i++;
+        continue;
+      }
       int cp = src.codePointAt(i);
-      if (!isLetter(cp) && !(cp >= 0 && Character.isDigit(cp))) {
+      if (!isLetter(cp) && !Character.isDigit(cp)) {
         break;
       }
       i += Character.charCount(cp);
