@@ -361,9 +361,26 @@ final class Exporter {
     } else if (s instanceof Atom.Bytes by) {
       return (by.b().length + 2L) / 3 * 4 + 2;
     } else if (s instanceof Atom.Num n) {
+      if (n.isLong()) {
+        return digits(n.longValue()) + 2L;
+      }
       return n.d().precision() + Math.abs((long) n.d().scale()) + 2L;
     }
     return 5;
+  }
+
+  /** The decimal digits of a long, as the precision of its BigDecimal (1 for 0). */
+  private static int digits(long v) {
+    if (v == Long.MIN_VALUE) {
+      return 19;
+    }
+    long x = Math.abs(v);
+    int n = 1;
+    while (x >= 10) {
+      x /= 10;
+      n++;
+    }
+    return n;
   }
 
   static JsonNode scalar(Atom s) {
