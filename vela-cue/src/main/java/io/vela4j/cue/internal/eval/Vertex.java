@@ -10,17 +10,17 @@ import org.jspecify.annotations.Nullable;
  * its evaluation (owned by one {@link Evaluation}); immutable once the evaluation finished.
  */
 final class Vertex {
-  static final int NEW = 0;
-  static final int EVALUATING = 1;
-  static final int EVALUATED = 2;
+  static final byte NEW = 0;
+  static final byte EVALUATING = 1;
+  static final byte EVALUATED = 2;
 
-  static final int K_TOP = 0;
-  static final int K_BOTTOM = 1;
-  static final int K_SCALAR = 2;
-  static final int K_CONSTRAINT = 3;
-  static final int K_STRUCT = 4;
-  static final int K_LIST = 5;
-  static final int K_DISJ = 6;
+  static final byte K_TOP = 0;
+  static final byte K_BOTTOM = 1;
+  static final byte K_SCALAR = 2;
+  static final byte K_CONSTRAINT = 3;
+  static final byte K_STRUCT = 4;
+  static final byte K_LIST = 5;
+  static final byte K_DISJ = 6;
 
   final @Nullable Vertex parent;
   final String label;
@@ -45,13 +45,13 @@ final class Vertex {
   boolean isLet;
   List<String> docs = List.of();
 
-  int state = NEW;
+  byte state = NEW;
   @Nullable Vertex forward;
 
   /** The vertex this one is a disjunct clone of, if any. */
   @Nullable Vertex cloneOf;
 
-  int kind = K_TOP;
+  byte kind = K_TOP;
   @Nullable Atom scalar;
   List<Atom> constraints = List.of();
   int kindMask = Atom.ALL;
