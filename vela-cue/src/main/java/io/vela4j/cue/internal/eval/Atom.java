@@ -130,6 +130,10 @@ sealed interface Atom {
       this.isInt = true;
     }
 
+    static Num ofLong(long value) {
+      return new Num(value);
+    }
+
     static Num ofInt(BigInteger i) {
       return i.bitLength() < 64 ? new Num(i.longValue()) : new Num(new BigDecimal(i), true);
     }

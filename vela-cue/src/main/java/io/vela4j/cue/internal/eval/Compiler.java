@@ -371,7 +371,8 @@ final class Compiler {
     } else if (e instanceof Ast.BoolLit b) {
       return new Adt.Lit(Atom.Bool.of(b.value()), b.pos());
     } else if (e instanceof Ast.IntLit i) {
-      return new Adt.Lit(Atom.Num.ofInt(i.value()), i.pos());
+      long small = i.smallValue();
+      return new Adt.Lit(small >= 0 ? Atom.Num.ofLong(small) : Atom.Num.ofInt(i.value()), i.pos());
     } else if (e instanceof Ast.FloatLit f) {
       return new Adt.Lit(new Atom.Num(f.value(), false), f.pos());
     } else if (e instanceof Ast.StringLit sl) {

@@ -352,6 +352,14 @@ public final class Ast {
     public BigInteger value() {
       return Literals.intValue(text);
     }
+
+    /**
+     * The value when the text is a plain decimal of at most 18 digits (most literals), else -1:
+     * read without a BigInteger.
+     */
+    public long smallValue() {
+      return Literals.smallDecimal(text);
+    }
   }
 
   /**
