@@ -340,25 +340,41 @@ public final class Ast {
 
   /**
    * An integer literal (decimal, {@code 0x}, {@code 0o}, {@code 0b}, with {@code _} separators, or
-   * with a multiplier like {@code 1Ki} or {@code 1.5G}, truncated towards zero).
+   * with a multiplier like {@code 1Ki} or {@code 1.5G}, truncated towards zero). A plain decimal of
+   * at most 18 digits (most literals) is kept as a long, without its text.
    *
-   * @param text the source text
+   * @param small the value of a plain decimal, when {@code raw} is null
+   * @param raw the source text of any other literal, else null
    */
-  public record IntLit(Pos pos, int end, String text) implements Expr {
+  public record IntLit(Pos pos, int end, long small, @Nullable String raw) implements Expr {
     /**
-     * The value, decoded from the text on each call: a file of many integers does not keep a
-     * BigInteger per literal while it is compiled.
+     * A literal of the given source text.
+     *
+     * @param pos the position
+     * @param end the end offset
+     * @param text the source text
      */
-    public BigInteger value() {
-      return Literals.intValue(text);
+    public IntLit(Pos pos, int end, String text) {
+      this(
+          pos,
+          end,
+          Math.max(0, Literals.smallDecimal(text)),
+          Literals.smallDecimal(text) < 0 ? text : null);
     }
 
-    /**
-     * The value when the text is a plain decimal of at most 18 digits (most literals), else -1:
-     * read without a BigInteger.
-     */
+    /** The source text (a plain decimal has no leading zero: its text is its value's). */
+    public String text() {
+      return raw != null ? raw : Long.toString(small);
+    }
+
+    /** The value, decoded from the text when it is not a plain decimal. */
+    public BigInteger value() {
+      return raw != null ? Literals.intValue(raw) : BigInteger.valueOf(small);
+    }
+
+    /** The value of a plain decimal of at most 18 digits, else -1: read without a BigInteger. */
     public long smallValue() {
-      return Literals.smallDecimal(text);
+      return raw != null ? -1 : small;
     }
   }
 

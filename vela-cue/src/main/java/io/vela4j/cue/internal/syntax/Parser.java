@@ -410,6 +410,8 @@ public final class Parser {
 
   private Ast.Field parseFieldRest(
       Token first, Ast.@Nullable Ident alias, Ast.Label label, List<Ast.Comment> docs) {
+    // Made before the value's positions: it is then the label's when the field starts with it.
+    Ast.Pos at = pos(first.start);
     Constraint constraint = Constraint.REGULAR;
     if (tok.kind == Kind.QUESTION) {
       constraint = Constraint.OPTIONAL;
@@ -430,7 +432,7 @@ public final class Parser {
         end = a.end();
       }
     }
-    return new Ast.Field(pos(first.start), end, alias, label, constraint, value, attrs, docs);
+    return new Ast.Field(at, end, alias, label, constraint, value, attrs, docs);
   }
 
   /** A field value: an (aliased) expression, or the shorthand {@code label: value}. */
