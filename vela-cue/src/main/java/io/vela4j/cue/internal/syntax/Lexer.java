@@ -19,6 +19,7 @@ final class Lexer {
   private final String file;
   private final String src;
   private final int[] lineStarts;
+  private final Ast.Lines lines;
   private int pos;
   private boolean insertComma;
   private Kind prevKind = Kind.COMMA;
@@ -32,6 +33,7 @@ final class Lexer {
     this.file = file;
     this.src = src;
     this.lineStarts = computeLineStarts(src);
+    this.lines = new Ast.Lines(file, lineStarts, 1);
     this.pos = src.startsWith("\uFEFF") ? 1 : 0;
   }
 
@@ -90,8 +92,7 @@ final class Lexer {
     if (p != null && p.offset() == offset) {
       return p;
     }
-    int line = lineOf(offset);
-    p = new Ast.Pos(file, line, offset - lineStarts[line - 1] + 1, offset);
+    p = new Ast.Pos(lines, offset);
     lastPos = p;
     return p;
   }
