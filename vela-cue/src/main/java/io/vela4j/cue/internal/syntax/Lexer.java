@@ -161,7 +161,7 @@ final class Lexer {
 
   private Token emitInsertedComma(int at) {
     prevKind = Kind.COMMA;
-    return new Token(Kind.COMMA, at, at, "\n", true, List.of(), null, 0, 0, "");
+    return new Token(Kind.COMMA, at, at, "\n", true, List.of());
   }
 
   private int skipBlankLines(int i) {
@@ -233,7 +233,7 @@ final class Lexer {
   }
 
   private Token make(Kind kind, int start, int end, List<Ast.Comment> docs) {
-    return new Token(kind, start, end, src.substring(start, end), false, docs, null, 0, 0, "");
+    return new Token(kind, start, end, src.substring(start, end), false, docs);
   }
 
   private char at(int i) {
@@ -243,7 +243,7 @@ final class Lexer {
   /** A token of fixed text (an operator or punctuation): its text is its kind's display text. */
   private Token op(Kind kind, int len, int start, List<Ast.Comment> docs) {
     pos = start + len;
-    return new Token(kind, start, pos, kind.display, false, docs, null, 0, 0, "");
+    return new Token(kind, start, pos, kind.display, false, docs);
   }
 
   private Token scan(int start, List<Ast.Comment> docs) {
@@ -629,16 +629,16 @@ final class Lexer {
    * Continues a string after an interpolation's closing parenthesis (the lexer position must be
    * just after that parenthesis).
    */
-  Token continueString(StringShape shape) {
+  Token.Str continueString(StringShape shape) {
     int start = pos;
-    Token t = scanStringPart(start, start, shape, List.of());
+    Token.Str t = scanStringPart(start, start, shape, List.of());
     prevKind = t.kind;
     prevEndLine = lineOf(Math.max(t.start, t.end - 1));
     insertComma = triggersComma(t.kind);
     return t;
   }
 
-  private Token scanStringPart(int start, int body, StringShape shape, List<Ast.Comment> docs) {
+  private Token.Str scanStringPart(int start, int body, StringShape shape, List<Ast.Comment> docs) {
     char quote = shape.quote();
     int hashes = shape.hashes();
     int i = body;
@@ -670,12 +670,11 @@ final class Lexer {
           }
         }
         pos = end;
-        return new Token(
+        return new Token.Str(
             Kind.STRING,
             start,
             end,
             src.substring(start, end),
-            false,
             docs,
             shape,
             body,
@@ -692,17 +691,8 @@ final class Lexer {
         if (n == hashes) {
           if (at(h) == '(') {
             pos = h + 1;
-            return new Token(
-                Kind.INTERP,
-                start,
-                h + 1,
-                src.substring(start, h + 1),
-                false,
-                docs,
-                shape,
-                body,
-                i,
-                "");
+            return new Token.Str(
+                Kind.INTERP, start, h + 1, src.substring(start, h + 1), docs, shape, body, i, "");
           }
           // Skip the escaped character so that an escaped quote does not close the literal.
           i = h + 1;

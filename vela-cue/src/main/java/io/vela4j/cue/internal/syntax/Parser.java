@@ -880,11 +880,10 @@ public final class Parser {
   // Strings
 
   private Ast.Expr parseString() {
-    Token first = tok;
-    StringShape shape = first.shape;
-    if (shape == null) {
+    if (!(tok instanceof Token.Str first)) {
       throw errorExpected("string");
     }
+    StringShape shape = first.shape;
     if (first.kind == Kind.STRING) {
       next();
       List<String> v =
@@ -905,7 +904,7 @@ public final class Parser {
     enter(1);
     List<Literals.Part> parts = new ArrayList<>();
     List<Ast.Expr> exprs = new ArrayList<>();
-    Token part = first;
+    Token.Str part = first;
     boolean lineStart = true;
     while (true) {
       parts.add(new Literals.Part(part.contentStart, part.contentEnd, lineStart));
