@@ -11,6 +11,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.vela4j.cue.CueCompiler;
 import io.vela4j.cue.CueException;
+import io.vela4j.cue.CueValue;
+import io.vela4j.cue.internal.LargeStack;
+import io.vela4j.cue.internal.export.ExportText;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -189,12 +192,33 @@ class ConformanceTest {
         WORKER.submit(
             () -> {
               JsonNode actual;
+              CueValue value = null;
               try {
-                actual = CueCompiler.create().compile(sources).evaluate().export();
+                value = CueCompiler.create().compile(sources).evaluate();
+                actual = value.export();
               } catch (CueException e) {
+                if (value != null) {
+                  // exportJson writes its text without the tree: it must fail alike.
+                  try {
+                    value.exportJson();
+                    return "export() failed (" + e.getMessage() + ") but exportJson() did not";
+                  } catch (CueException e2) {
+                    if (!e2.getMessage().equals(e.getMessage())) {
+                      return "exportJson() failed with "
+                          + e2.getMessage()
+                          + ", export() with "
+                          + e.getMessage();
+                    }
+                  }
+                }
                 return expectError
                     ? null
                     : "expected " + json.getFileName() + " but got CueException: " + e.getMessage();
+              }
+              if (!value
+                  .exportJson()
+                  .equals(LargeStack.runShallowFirst(() -> ExportText.write(actual)))) {
+                return "exportJson() differs from the text of export()";
               }
               if (expectError) {
                 return "expected a CueException (CUE: "

@@ -99,14 +99,67 @@ sealed interface Atom {
     }
   }
 
-  /** A number: an int (scale 0, {@code isInt}) or a decimal. */
-  record Num(BigDecimal d, boolean isInt) implements Atom {
+  /**
+   * A number: an int (scale 0, {@code isInt}) or a decimal. An int that fits a long is kept as one,
+   * without a BigDecimal (a file of many integers keeps one Num per literal); {@link #d()} makes
+   * its BigDecimal when asked. Equality and hash are those of the value: two Nums are equal when
+   * both are ints or both decimals and their values compare equal ({@code 1} and {@code 1.0}
+   * differ, {@code 1.0} and {@code 1.00} do not).
+   */
+  final class Num implements Atom {
+    /** The value when {@link #big} is null. */
+    private final long small;
+
+    private final @Nullable BigDecimal big;
+    private final boolean isInt;
+
+    Num(BigDecimal d, boolean isInt) {
+      if (isInt && d.scale() == 0 && d.precision() < 19) {
+        this.small = d.longValue();
+        this.big = null;
+      } else {
+        this.small = 0;
+        this.big = d;
+      }
+      this.isInt = isInt;
+    }
+
+    private Num(long value) {
+      this.small = value;
+      this.big = null;
+      this.isInt = true;
+    }
+
+    static Num ofLong(long value) {
+      return new Num(value);
+    }
+
     static Num ofInt(BigInteger i) {
-      return new Num(new BigDecimal(i), true);
+      return i.bitLength() < 64 ? new Num(i.longValue()) : new Num(new BigDecimal(i), true);
+    }
+
+    /** The value (scale 0 for an int kept as a long). */
+    BigDecimal d() {
+      return big != null ? big : BigDecimal.valueOf(small);
+    }
+
+    /** Whether the number is an int. */
+    boolean isInt() {
+      return isInt;
+    }
+
+    /** Whether the number is an int kept as a long ({@link #longValue}). */
+    boolean isLong() {
+      return big == null;
+    }
+
+    /** The value of an int kept as a long. */
+    long longValue() {
+      return small;
     }
 
     BigInteger bigInt() {
-      return d.toBigInteger();
+      return big != null ? big.toBigInteger() : BigInteger.valueOf(small);
     }
 
     @Override
@@ -116,17 +169,26 @@ sealed interface Atom {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Num n && n.isInt == isInt && n.d.compareTo(d) == 0;
+      if (!(o instanceof Num n) || n.isInt != isInt) {
+        return false;
+      }
+      if (big == null && n.big == null) {
+        return small == n.small;
+      }
+      return n.d().compareTo(d()) == 0;
     }
 
     @Override
     public int hashCode() {
-      return d.stripTrailingZeros().hashCode();
+      return d().stripTrailingZeros().hashCode();
     }
 
     @Override
     public String toString() {
-      return isInt ? d.toBigInteger().toString() : d.toString();
+      if (big == null) {
+        return Long.toString(small);
+      }
+      return isInt ? big.toBigInteger().toString() : big.toString();
     }
   }
 

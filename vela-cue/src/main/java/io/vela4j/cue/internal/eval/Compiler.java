@@ -38,6 +38,9 @@ final class Compiler {
     }
   }
 
+  /** The binding of a field's identifier label to that field: its target is the identifier. */
+  private static final Binding FIELD_SELF = new Binding(RefKind.FIELD, "", null, false);
+
   private static final class Scope {
     final @Nullable Scope parent;
     final Map<String, Binding> names = new HashMap<>();
@@ -48,17 +51,25 @@ final class Compiler {
     }
 
     void add(String name, Binding b, List<Problem> problems) {
-      all.add(b);
-      Binding prev = names.get(name);
-      if (prev != null && prev.kind == RefKind.FIELD && b.kind == RefKind.FIELD) {
-        return;
+      if (b.mustUse) {
+        all.add(b);
       }
-      if (prev != null) {
+      Binding prev = names.putIfAbsent(name, b);
+      if (prev != null && !(prev.kind == RefKind.FIELD && b.kind == RefKind.FIELD)) {
         problems.add(
             new Problem(CueError.Kind.SYNTAX, "conflicting declaration of " + name, b.pos));
-        return;
       }
-      names.put(name, b);
+    }
+
+    /**
+     * Binds the identifier label of a field to the field: one shared binding ({@link #FIELD_SELF})
+     * for all such labels, as a struct of 10^6 fields binds 10^6 of them.
+     */
+    void addField(String name, Ast.@Nullable Pos pos, List<Problem> problems) {
+      Binding prev = names.putIfAbsent(name, FIELD_SELF);
+      if (prev != null && prev.kind != RefKind.FIELD) {
+        problems.add(new Problem(CueError.Kind.SYNTAX, "conflicting declaration of " + name, pos));
+      }
     }
   }
 
@@ -187,7 +198,7 @@ final class Compiler {
         String label = null;
         if (f.label() instanceof Ast.Ident id) {
           label = id.name();
-          s.add(id.name(), new Binding(RefKind.FIELD, label, f.pos(), false), problems);
+          s.addField(id.name(), f.pos(), problems);
         } else if (f.label() instanceof Ast.StringLit sl) {
           label = labelOf(sl);
         }
@@ -316,8 +327,10 @@ final class Compiler {
     for (Scope cur = s; cur != null; cur = cur.parent, up++) {
       Binding b = cur.names.get(id.name());
       if (b != null) {
-        b.uses++;
-        return new Adt.RefE(up, b.kind, b.target, id.pos());
+        if (b != FIELD_SELF) {
+          b.uses++;
+        }
+        return new Adt.RefE(up, b.kind, b == FIELD_SELF ? id.name() : b.target, id.pos());
       }
     }
     if (packageFields.contains(id.name())) {
@@ -358,7 +371,8 @@ final class Compiler {
     } else if (e instanceof Ast.BoolLit b) {
       return new Adt.Lit(Atom.Bool.of(b.value()), b.pos());
     } else if (e instanceof Ast.IntLit i) {
-      return new Adt.Lit(Atom.Num.ofInt(i.value()), i.pos());
+      long small = i.smallValue();
+      return new Adt.Lit(small >= 0 ? Atom.Num.ofLong(small) : Atom.Num.ofInt(i.value()), i.pos());
     } else if (e instanceof Ast.FloatLit f) {
       return new Adt.Lit(new Atom.Num(f.value(), false), f.pos());
     } else if (e instanceof Ast.StringLit sl) {

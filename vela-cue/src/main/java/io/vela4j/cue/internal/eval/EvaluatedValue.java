@@ -236,7 +236,7 @@ final class EvaluatedValue implements CueValue {
     if (v == null) {
       throw absent();
     }
-    return read(() -> ExportText.write(Exporter.export(v, limits.maxOutputSize(), true)));
+    return read(() -> Exporter.exportText(v, limits.maxOutputSize()));
   }
 
   @Override

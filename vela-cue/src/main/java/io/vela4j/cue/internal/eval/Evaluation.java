@@ -4,7 +4,6 @@ import io.vela4j.cue.CueCompiler;
 import io.vela4j.cue.CueError;
 import io.vela4j.cue.internal.LargeStack;
 import io.vela4j.cue.internal.syntax.Ast;
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -261,8 +260,9 @@ final class Evaluation {
       return;
     }
     if (!d.arcs.isEmpty()) {
-      for (Vertex a : new ArrayList<>(d.arcs.values())) { // finalizing one may add arcs
-        finalizeDeep(a);
+      // A copy: evaluating an arc may add arcs to d.
+      for (Object a : d.arcs.values().toArray()) {
+        finalizeDeep((Vertex) a);
       }
     }
     if (!d.validators.isEmpty()) {

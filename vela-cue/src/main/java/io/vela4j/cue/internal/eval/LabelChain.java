@@ -1,7 +1,6 @@
 package io.vela4j.cue.internal.eval;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -15,9 +14,10 @@ import org.jspecify.annotations.Nullable;
  * declaration; so a label already in the chain is not inserted again, the cursor just moves to it.
  * Nodes live in parallel arrays ({@code labels}, {@code next}) and never move, so inserting after a
  * node is constant time; a label is found through a hash index once the chain is longer than a
- * handful of labels (a linear scan before). Declaring N fields therefore costs O(N) wherever the
- * embeddings and comprehensions put them (the former array list with {@code indexOf} made a struct
- * of N fields cost O(N²)).
+ * handful of labels (a linear scan before): a chained table in int arrays, as {@link Arcs} keeps
+ * one (per bucket its last node, per node its hash and the node before it in its bucket). Declaring
+ * N fields therefore costs O(N) wherever the embeddings and comprehensions put them (the former
+ * array list with {@code indexOf} made a struct of N fields cost O(N²)).
  */
 final class LabelChain {
   private static final int INDEX_FROM = 8;
@@ -27,13 +27,27 @@ final class LabelChain {
   private int size;
   private int head = -1;
   private int tail = -1;
-  private @Nullable HashMap<String, Integer> index;
+
+  /** Bucket to its last node + 1 (0: none); null while the chain is short. */
+  private int @Nullable [] heads;
+
+  /** Per node, the node + 1 before it in its bucket (0: none). */
+  private int[] chained = new int[0];
+
+  /** Per node, its label's spread hash. */
+  private int[] hashes = new int[0];
 
   /** The node holding {@code label}, or -1. */
   int find(String label) {
-    if (index != null) {
-      Integer i = index.get(label);
-      return i == null ? -1 : i;
+    int[] hs = heads;
+    if (hs != null) {
+      int h = spread(label);
+      for (int j = hs[h & (hs.length - 1)]; j != 0; j = chained[j - 1]) {
+        if (hashes[j - 1] == h && labels[j - 1].equals(label)) {
+          return j - 1;
+        }
+      }
+      return -1;
     }
     for (int i = 0; i < size; i++) {
       if (labels[i].equals(label)) {
@@ -82,15 +96,30 @@ final class LabelChain {
     }
     int node = size++;
     labels[node] = label;
-    if (index != null) {
-      index.put(label, node);
+    if (heads != null && size <= heads.length) {
+      link(node);
     } else if (size > INDEX_FROM) {
-      index = new HashMap<>(size * 4);
+      heads = new int[Integer.highestOneBit(size) * 4];
+      chained = new int[heads.length];
+      hashes = new int[heads.length];
       for (int i = 0; i < size; i++) {
-        index.put(labels[i], i);
+        link(i);
       }
     }
     return node;
+  }
+
+  private void link(int node) {
+    int h = spread(labels[node]);
+    hashes[node] = h;
+    int b = h & (heads.length - 1);
+    chained[node] = heads[b];
+    heads[b] = node + 1;
+  }
+
+  private static int spread(String label) {
+    int h = label.hashCode();
+    return h ^ (h >>> 16);
   }
 
   /** Calls {@code action} with each label, in chain order. */

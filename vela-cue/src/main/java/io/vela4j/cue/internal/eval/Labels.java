@@ -14,14 +14,19 @@ final class Labels {
   }
 
   static boolean isRegular(String label) {
-    return !label.startsWith("#") && !label.startsWith("_");
+    if (label.isEmpty()) {
+      return true;
+    }
+    char c = label.charAt(0);
+    return c != '#' && c != '_';
   }
 
   static boolean isDefinition(String label) {
-    // called for every vertex made: plain char tests instead of two startsWith
-    int n = label.length();
-    return n > 0
-        && (label.charAt(0) == '#' || (n > 1 && label.charAt(0) == '_' && label.charAt(1) == '#'));
+    if (label.isEmpty()) {
+      return false;
+    }
+    char c = label.charAt(0);
+    return c == '#' || c == '_' && label.length() > 1 && label.charAt(1) == '#';
   }
 
   static boolean isHidden(String label) {

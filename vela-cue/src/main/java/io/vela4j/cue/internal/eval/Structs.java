@@ -214,9 +214,11 @@ final class Structs {
       a = new Vertex(n.v, label);
       a.arcType = type;
       n.v.putArc(label, a);
-      for (Pat p : n.patterns) {
-        if (p.matches(label)) {
-          p.apply(a);
+      if (!n.patterns.isEmpty()) {
+        for (Pat p : n.patterns) {
+          if (p.matches(label)) {
+            p.apply(a);
+          }
         }
       }
       return a;

@@ -1,7 +1,6 @@
 package io.vela4j.cue.internal.eval;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -11,17 +10,17 @@ import org.jspecify.annotations.Nullable;
  * its evaluation (owned by one {@link Evaluation}); immutable once the evaluation finished.
  */
 final class Vertex {
-  static final int NEW = 0;
-  static final int EVALUATING = 1;
-  static final int EVALUATED = 2;
+  static final byte NEW = 0;
+  static final byte EVALUATING = 1;
+  static final byte EVALUATED = 2;
 
-  static final int K_TOP = 0;
-  static final int K_BOTTOM = 1;
-  static final int K_SCALAR = 2;
-  static final int K_CONSTRAINT = 3;
-  static final int K_STRUCT = 4;
-  static final int K_LIST = 5;
-  static final int K_DISJ = 6;
+  static final byte K_TOP = 0;
+  static final byte K_BOTTOM = 1;
+  static final byte K_SCALAR = 2;
+  static final byte K_CONSTRAINT = 3;
+  static final byte K_STRUCT = 4;
+  static final byte K_LIST = 5;
+  static final byte K_DISJ = 6;
 
   final @Nullable Vertex parent;
   final String label;
@@ -41,18 +40,18 @@ final class Vertex {
   /** The label filters of the patterns of a struct closed to lookups. */
   List<Vertex> lookupFilters = List.of();
 
-  final List<Conjunct> conjuncts = new ArrayList<>(2);
+  final List<Conjunct> conjuncts = new Conjuncts();
   Adt.@Nullable ArcType arcType;
   boolean isLet;
   List<String> docs = List.of();
 
-  int state = NEW;
+  byte state = NEW;
   @Nullable Vertex forward;
 
   /** The vertex this one is a disjunct clone of, if any. */
   @Nullable Vertex cloneOf;
 
-  int kind = K_TOP;
+  byte kind = K_TOP;
   @Nullable Atom scalar;
   List<Atom> constraints = List.of();
   int kindMask = Atom.ALL;
@@ -60,7 +59,7 @@ final class Vertex {
 
   /**
    * The fields or elements, in insertion order; the shared empty map until the first is added
-   * ({@link #putArc}), as most vertices are scalars.
+   * ({@link #putArc}), as most vertices are scalars; then an {@link Arcs}.
    */
   Map<String, Vertex> arcs = Map.of();
 
@@ -99,7 +98,7 @@ final class Vertex {
   /** Adds a field or element. */
   void putArc(String label, Vertex a) {
     if (arcs.isEmpty()) {
-      arcs = new LinkedHashMap<>();
+      arcs = new Arcs();
     }
     arcs.put(label, a);
   }

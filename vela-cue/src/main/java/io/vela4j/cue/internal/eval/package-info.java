@@ -21,6 +21,12 @@
  * io.vela4j.cue.internal.eval.References}): the conjuncts of {@code #A} are re-evaluated inside
  * {@code b: #A & {x: 1}}, so that {@code #A}'s fields see {@code b.x}.
  *
+ * <p>A struct may have millions of fields, so a vertex is kept small: its arcs are an {@link
+ * io.vela4j.cue.internal.eval.Arcs} (insertion-ordered arrays with an int-array hash index, no
+ * entry per arc), its conjuncts a {@link io.vela4j.cue.internal.eval.Conjuncts} (one field for the
+ * usual single conjunct), and an int that fits a long is a long in {@link
+ * io.vela4j.cue.internal.eval.Atom.Num}.
+ *
  * <h2>Evaluating one vertex</h2>
  *
  * <p>{@link io.vela4j.cue.internal.eval.NodeContext} is the state of a vertex under evaluation. Its

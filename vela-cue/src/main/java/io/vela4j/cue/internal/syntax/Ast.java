@@ -3,7 +3,9 @@ package io.vela4j.cue.internal.syntax;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,18 +32,104 @@ public final class Ast {
   private Ast() {}
 
   /**
-   * A source position.
-   *
-   * @param file the file name given to the parser
-   * @param line 1-based line
-   * @param column 1-based column, counted in UTF-16 chars
-   * @param offset 0-based offset in UTF-16 chars
+   * The lines of a source file: its name and the offsets at which its lines start, shared by all
+   * the positions in it, which compute their line and column from it when asked.
    */
-  public record Pos(String file, int line, int column, int offset) {
+  static final class Lines {
+    final String file;
+    private final int[] starts;
+    private final int firstLine;
+
+    /**
+     * Lines starting at the given offsets (ascending), the first of them numbered {@code
+     * firstLine}.
+     */
+    Lines(String file, int[] starts, int firstLine) {
+      this.file = file;
+      this.starts = starts;
+      this.firstLine = firstLine;
+    }
+
+    /** The index in {@link #starts} of the line holding an offset. */
+    private int index(int offset) {
+      int i = Arrays.binarySearch(starts, offset);
+      return i >= 0 ? i : Math.max(0, -i - 2);
+    }
+
+    int line(int offset) {
+      return firstLine + index(offset);
+    }
+
+    int column(int offset) {
+      return offset - starts[index(offset)] + 1;
+    }
+  }
+
+  /**
+   * A source position: file, 1-based line and column (counted in UTF-16 chars), 0-based offset in
+   * UTF-16 chars. A position of a parsed file keeps only its offset and the file's {@link Lines} (a
+   * file of 10^6 fields has millions of positions); its line and column are computed when asked, as
+   * an error is reported. Positions are equal when their file, line, column and offset are.
+   */
+  public static final class Pos {
+    private final Lines lines;
+    private final int offset;
+
+    /**
+     * A position given by its line and column.
+     *
+     * @param file the file name given to the parser
+     * @param line 1-based line
+     * @param column 1-based column, counted in UTF-16 chars
+     * @param offset 0-based offset in UTF-16 chars
+     */
+    public Pos(String file, int line, int column, int offset) {
+      this(new Lines(file, new int[] {offset - column + 1}, line), offset);
+    }
+
+    Pos(Lines lines, int offset) {
+      this.lines = lines;
+      this.offset = offset;
+    }
+
+    /** The file name given to the parser. */
+    public String file() {
+      return lines.file;
+    }
+
+    /** The 1-based line. */
+    public int line() {
+      return lines.line(offset);
+    }
+
+    /** The 1-based column, counted in UTF-16 chars. */
+    public int column() {
+      return lines.column(offset);
+    }
+
+    /** The 0-based offset in UTF-16 chars. */
+    public int offset() {
+      return offset;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Pos p
+          && p.offset == offset
+          && p.file().equals(file())
+          && p.line() == line()
+          && p.column() == column();
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(file(), line(), column(), offset);
+    }
+
     /** Returns {@code file:line:column}. */
     @Override
     public String toString() {
-      return file + ":" + line + ":" + column;
+      return file() + ":" + line() + ":" + column();
     }
   }
 
@@ -340,11 +428,43 @@ public final class Ast {
 
   /**
    * An integer literal (decimal, {@code 0x}, {@code 0o}, {@code 0b}, with {@code _} separators, or
-   * with a multiplier like {@code 1Ki} or {@code 1.5G}, truncated towards zero).
+   * with a multiplier like {@code 1Ki} or {@code 1.5G}, truncated towards zero). A plain decimal of
+   * at most 18 digits (most literals) is kept as a long, without its text.
    *
-   * @param text the source text
+   * @param small the value of a plain decimal, when {@code raw} is null
+   * @param raw the source text of any other literal, else null
    */
-  public record IntLit(Pos pos, int end, String text, BigInteger value) implements Expr {}
+  public record IntLit(Pos pos, int end, long small, @Nullable String raw) implements Expr {
+    /**
+     * A literal of the given source text.
+     *
+     * @param pos the position
+     * @param end the end offset
+     * @param text the source text
+     */
+    public IntLit(Pos pos, int end, String text) {
+      this(
+          pos,
+          end,
+          Math.max(0, Literals.smallDecimal(text)),
+          Literals.smallDecimal(text) < 0 ? text : null);
+    }
+
+    /** The source text (a plain decimal has no leading zero: its text is its value's). */
+    public String text() {
+      return raw != null ? raw : Long.toString(small);
+    }
+
+    /** The value, decoded from the text when it is not a plain decimal. */
+    public BigInteger value() {
+      return raw != null ? Literals.intValue(raw) : BigInteger.valueOf(small);
+    }
+
+    /** The value of a plain decimal of at most 18 digits, else -1: read without a BigInteger. */
+    public long smallValue() {
+      return raw != null ? -1 : small;
+    }
+  }
 
   /**
    * A decimal floating-point literal ({@code 1.5}, {@code 1e3}, {@code .5}); the value keeps the

@@ -5,6 +5,7 @@ import io.vela4j.cue.internal.syntax.Token.StringShape;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The CUE scanner: turns source text into tokens on demand, inserting commas at newlines as the
@@ -18,17 +19,21 @@ final class Lexer {
   private final String file;
   private final String src;
   private final int[] lineStarts;
+  private final Ast.Lines lines;
   private int pos;
   private boolean insertComma;
   private Kind prevKind = Kind.COMMA;
   private int prevEndLine;
   private final List<Ast.Comment> comments = new ArrayList<>();
   private final List<Ast.Comment> pending = new ArrayList<>();
+  private int lastLine;
+  private Ast.@Nullable Pos lastPos;
 
   Lexer(String file, String src) {
     this.file = file;
     this.src = src;
     this.lineStarts = computeLineStarts(src);
+    this.lines = new Ast.Lines(file, lineStarts, 1);
     this.pos = src.startsWith("\uFEFF") ? 1 : 0;
   }
 
@@ -37,13 +42,12 @@ final class Lexer {
     int n = 1;
     // Like Go's token.File, a newline at the very end starts no line: EOF after a final newline
     // is reported on the last line (cue reports "a: {\n" as 1:6: expected '}').
-    for (int i = 0; i < src.length() - 1; i++) {
-      if (src.charAt(i) == '\n') {
-        if (n == starts.length) {
-          starts = Arrays.copyOf(starts, n * 2);
-        }
-        starts[n++] = i + 1;
+    int last = src.length() - 1;
+    for (int i = src.indexOf('\n'); i >= 0 && i < last; i = src.indexOf('\n', i + 1)) {
+      if (n == starts.length) {
+        starts = Arrays.copyOf(starts, n * 2);
       }
+      starts[n++] = i + 1;
     }
     return Arrays.copyOf(starts, n);
   }
@@ -57,15 +61,40 @@ final class Lexer {
     return comments;
   }
 
-  /** 1-based line of an offset. */
+  /**
+   * 1-based line of an offset. Offsets are asked for mostly in source order, so the line of the
+   * previous answer, or the one after it, is tried before a binary search.
+   */
   int lineOf(int offset) {
-    int i = Arrays.binarySearch(lineStarts, offset);
-    return i >= 0 ? i + 1 : -i - 1;
+    int i = lastLine;
+    int n = lineStarts.length;
+    if (lineStarts[i] <= offset) {
+      if (i + 1 == n || offset < lineStarts[i + 1]) {
+        return i + 1;
+      }
+      if (i + 2 == n || offset < lineStarts[i + 2]) {
+        lastLine = i + 1;
+        return i + 2;
+      }
+    }
+    int j = Arrays.binarySearch(lineStarts, offset);
+    int line = j >= 0 ? j + 1 : -j - 1;
+    lastLine = line - 1;
+    return line;
   }
 
+  /**
+   * The position of an offset. A field and its label start at the same offset: the position last
+   * made is returned again for the same offset, so that they share one object.
+   */
   Ast.Pos pos(int offset) {
-    int line = lineOf(offset);
-    return new Ast.Pos(file, line, offset - lineStarts[line - 1] + 1, offset);
+    Ast.Pos p = lastPos;
+    if (p != null && p.offset() == offset) {
+      return p;
+    }
+    p = new Ast.Pos(lines, offset);
+    lastPos = p;
+    return p;
   }
 
   SyntaxError error(int offset, String message) {
@@ -132,7 +161,7 @@ final class Lexer {
 
   private Token emitInsertedComma(int at) {
     prevKind = Kind.COMMA;
-    return new Token(Kind.COMMA, at, at, "\n", true, List.of(), null, 0, 0, "");
+    return new Token(Kind.COMMA, at, at, "\n", true, List.of());
   }
 
   private int skipBlankLines(int i) {
@@ -204,16 +233,17 @@ final class Lexer {
   }
 
   private Token make(Kind kind, int start, int end, List<Ast.Comment> docs) {
-    return new Token(kind, start, end, src.substring(start, end), false, docs, null, 0, 0, "");
+    return new Token(kind, start, end, src.substring(start, end), false, docs);
   }
 
   private char at(int i) {
     return i < src.length() ? src.charAt(i) : '\0';
   }
 
+  /** A token of fixed text (an operator or punctuation): its text is its kind's display text. */
   private Token op(Kind kind, int len, int start, List<Ast.Comment> docs) {
     pos = start + len;
-    return make(kind, start, pos, docs);
+    return new Token(kind, start, pos, kind.display, false, docs);
   }
 
   private Token scan(int start, List<Ast.Comment> docs) {
@@ -326,7 +356,10 @@ final class Lexer {
   }
 
   static boolean isLetter(int cp) {
-    return cp == '_' || cp == '$' || cp >= 0 && Character.isLetter(cp);
+    if (cp < 128) {
+      return cp >= 'a' && cp <= 'z' || cp >= 'A' && cp <= 'Z' || cp == '_' || cp == '$';
+    }
+    return Character.isLetter(cp);
   }
 
   private static boolean isDecimal(char c) {
@@ -341,8 +374,21 @@ final class Lexer {
       i += 2;
     }
     while (i < src.length()) {
+      char c = src.charAt(i);
+      if (c < 128) {
+        // ASCII: letters, '_', '$' and digits.
+        if (!(c >= 'a' && c <= 'z'
+            || c >= 'A' && c <= 'Z'
+            || c >= '0' && c <= '9'
+            || c == '_'
+            || c == '$')) {
+          break;
+        }
+        i++;
+        continue;
+      }
       int cp = src.codePointAt(i);
-      if (!isLetter(cp) && !(cp >= 0 && Character.isDigit(cp))) {
+      if (!isLetter(cp) && !Character.isDigit(cp)) {
         break;
       }
       i += Character.charCount(cp);
@@ -583,16 +629,16 @@ final class Lexer {
    * Continues a string after an interpolation's closing parenthesis (the lexer position must be
    * just after that parenthesis).
    */
-  Token continueString(StringShape shape) {
+  Token.Str continueString(StringShape shape) {
     int start = pos;
-    Token t = scanStringPart(start, start, shape, List.of());
+    Token.Str t = scanStringPart(start, start, shape, List.of());
     prevKind = t.kind;
     prevEndLine = lineOf(Math.max(t.start, t.end - 1));
     insertComma = triggersComma(t.kind);
     return t;
   }
 
-  private Token scanStringPart(int start, int body, StringShape shape, List<Ast.Comment> docs) {
+  private Token.Str scanStringPart(int start, int body, StringShape shape, List<Ast.Comment> docs) {
     char quote = shape.quote();
     int hashes = shape.hashes();
     int i = body;
@@ -624,12 +670,11 @@ final class Lexer {
           }
         }
         pos = end;
-        return new Token(
+        return new Token.Str(
             Kind.STRING,
             start,
             end,
             src.substring(start, end),
-            false,
             docs,
             shape,
             body,
@@ -646,17 +691,8 @@ final class Lexer {
         if (n == hashes) {
           if (at(h) == '(') {
             pos = h + 1;
-            return new Token(
-                Kind.INTERP,
-                start,
-                h + 1,
-                src.substring(start, h + 1),
-                false,
-                docs,
-                shape,
-                body,
-                i,
-                "");
+            return new Token.Str(
+                Kind.INTERP, start, h + 1, src.substring(start, h + 1), docs, shape, body, i, "");
           }
           // Skip the escaped character so that an escaped quote does not close the literal.
           i = h + 1;

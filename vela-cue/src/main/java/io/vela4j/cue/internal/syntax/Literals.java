@@ -18,6 +18,11 @@ final class Literals {
    * towards zero).
    */
   static BigInteger intValue(String text) {
+    // Most literals are short decimals: read them as a long, without an intermediate string.
+    long small = smallDecimal(text);
+    if (small >= 0) {
+      return BigInteger.valueOf(small);
+    }
     String t = text.replace("_", "");
     if (t.length() > 2 && t.charAt(0) == '0') {
       switch (t.charAt(1)) {
@@ -45,6 +50,23 @@ final class Literals {
     BigDecimal mantissa = new BigDecimal(t.substring(0, end - 1));
     BigInteger base = BigInteger.valueOf(binary ? 1024 : 1000).pow(power);
     return mantissa.multiply(new BigDecimal(base)).toBigInteger();
+  }
+
+  /** The value of a plain decimal literal of 1 to 18 digits, else -1. */
+  static long smallDecimal(String text) {
+    int n = text.length();
+    if (n == 0 || n > 18) {
+      return -1;
+    }
+    long v = 0;
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
   }
 
   /** The value of a float literal ({@code 1.5}, {@code 1.}, {@code .5}, {@code 1e3}). */

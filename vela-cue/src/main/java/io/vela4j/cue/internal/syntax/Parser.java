@@ -410,6 +410,8 @@ public final class Parser {
 
   private Ast.Field parseFieldRest(
       Token first, Ast.@Nullable Ident alias, Ast.Label label, List<Ast.Comment> docs) {
+    // Made before the value's positions: it is then the label's when the field starts with it.
+    Ast.Pos at = pos(first.start);
     Constraint constraint = Constraint.REGULAR;
     if (tok.kind == Kind.QUESTION) {
       constraint = Constraint.OPTIONAL;
@@ -430,7 +432,7 @@ public final class Parser {
         end = a.end();
       }
     }
-    return new Ast.Field(pos(first.start), end, alias, label, constraint, value, attrs, docs);
+    return new Ast.Field(at, end, alias, label, constraint, value, attrs, docs);
   }
 
   /** A field value: an (aliased) expression, or the shorthand {@code label: value}. */
@@ -805,7 +807,7 @@ public final class Parser {
         return new Ast.BottomLit(pos(t.start), t.end);
       case INT:
         next();
-        return new Ast.IntLit(pos(t.start), t.end, t.text, Literals.intValue(t.text));
+        return new Ast.IntLit(pos(t.start), t.end, t.text);
       case FLOAT:
         next();
         return new Ast.FloatLit(pos(t.start), t.end, t.text, Literals.floatValue(t.text));
@@ -878,11 +880,10 @@ public final class Parser {
   // Strings
 
   private Ast.Expr parseString() {
-    Token first = tok;
-    StringShape shape = first.shape;
-    if (shape == null) {
+    if (!(tok instanceof Token.Str first)) {
       throw errorExpected("string");
     }
+    StringShape shape = first.shape;
     if (first.kind == Kind.STRING) {
       next();
       List<String> v =
@@ -903,7 +904,7 @@ public final class Parser {
     enter(1);
     List<Literals.Part> parts = new ArrayList<>();
     List<Ast.Expr> exprs = new ArrayList<>();
-    Token part = first;
+    Token.Str part = first;
     boolean lineStart = true;
     while (true) {
       parts.add(new Literals.Part(part.contentStart, part.contentEnd, lineStart));

@@ -1,10 +1,9 @@
 package io.vela4j.cue.internal.syntax;
 
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /** One lexical token; immutable. */
-final class Token {
+class Token {
 
   /** Token kinds. */
   enum Kind {
@@ -80,41 +79,49 @@ final class Token {
   /** Doc comments directly above this token. */
   final List<Ast.Comment> docs;
 
-  /** For STRING/INTERP: the literal's shape. */
-  final Token.@Nullable StringShape shape;
-
-  /** For STRING/INTERP: the raw content range of this part, [contentStart, contentEnd). */
-  final int contentStart;
-
-  final int contentEnd;
-
-  /** For the final multi-line STRING part: the indentation before the closing quotes. */
-  final String indent;
-
-  Token(
-      Kind kind,
-      int start,
-      int end,
-      String text,
-      boolean inserted,
-      List<Ast.Comment> docs,
-      Token.@Nullable StringShape shape,
-      int contentStart,
-      int contentEnd,
-      String indent) {
+  Token(Kind kind, int start, int end, String text, boolean inserted, List<Ast.Comment> docs) {
     this.kind = kind;
     this.start = start;
     this.end = end;
     this.text = text;
     this.inserted = inserted;
     this.docs = docs;
-    this.shape = shape;
-    this.contentStart = contentStart;
-    this.contentEnd = contentEnd;
-    this.indent = indent;
   }
 
-  /** How the token is named in error messages: {@code 'x'}, {@code newline} or {@code 'EOF'}. */
+  /**
+   * A STRING or INTERP token: a part of a string literal. Other tokens, by far the most, do not
+   * carry these fields.
+   */
+  static final class Str extends Token {
+    /** The literal's shape. */
+    final StringShape shape;
+
+    /** The raw content range of this part, [contentStart, contentEnd). */
+    final int contentStart;
+
+    final int contentEnd;
+
+    /** For the final multi-line STRING part: the indentation before the closing quotes. */
+    final String indent;
+
+    Str(
+        Kind kind,
+        int start,
+        int end,
+        String text,
+        List<Ast.Comment> docs,
+        StringShape shape,
+        int contentStart,
+        int contentEnd,
+        String indent) {
+      super(kind, start, end, text, false, docs);
+      this.shape = shape;
+      this.contentStart = contentStart;
+      this.contentEnd = contentEnd;
+      this.indent = indent;
+    }
+  }
+
   String describe() {
     if (kind == Kind.EOF) {
       return "EOF";

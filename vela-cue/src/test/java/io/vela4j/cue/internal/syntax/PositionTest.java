@@ -151,4 +151,20 @@ class PositionTest {
     assertThat(at(w)).isEqualTo("5:7");
     assertThat(at(w.expr())).isEqualTo("5:9");
   }
+
+  @Test
+  void positionsComputeLineAndColumnFromTheFilesLinesAndEqualGivenOnes() {
+    String src = "a: 1\n\nb: {\n  c: 2\n}\n";
+    Ast.File f = parse(src);
+    Ast.Field b = (Ast.Field) f.decls().get(1);
+    Ast.Field c = (Ast.Field) ((Ast.StructLit) b.value()).decls().get(0);
+    assertThat(c.pos().toString()).isEqualTo("a.cue:4:3");
+    Ast.Pos given = new Ast.Pos("a.cue", 4, 3, c.pos().offset());
+    assertThat(given.line()).isEqualTo(4);
+    assertThat(given.column()).isEqualTo(3);
+    assertThat(given).isEqualTo(c.pos()).hasSameHashCodeAs(c.pos());
+    assertThat(new Ast.Pos("a.cue", 4, 4, c.pos().offset())).isNotEqualTo(c.pos());
+    // A field and its label share their position.
+    assertThat(c.pos()).isSameAs(c.label().pos());
+  }
 }

@@ -1,0 +1,78 @@
+package io.vela4j.cue.internal.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The compact collections of a vertex: its arcs, its conjuncts, and ints kept as longs. */
+class ArcsTest {
+
+  @Test
+  void arcsKeepInsertionOrderAndFindEveryLabelBeforeAndAfterTheTableIsBuilt() {
+    Vertex parent = new Vertex(null, "");
+    Arcs arcs = new Arcs();
+    List<Vertex> added = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      Vertex a = new Vertex(parent, (i % 2 == 0 ? "f" : "") + i);
+      assertThat(arcs.put(a.label, a)).isNull();
+      added.add(a);
+      assertThat(arcs.size()).isEqualTo(i + 1);
+      for (Vertex b : added) {
+        if (i < 20 || b.label.length() < 3) {
+          assertThat(arcs.get(new String(b.label))).isSameAs(b);
+        }
+      }
+      assertThat(arcs.get("g" + i)).isNull();
+      assertThat(arcs.containsKey(a.label)).isTrue();
+    }
+    assertThat(new ArrayList<>(arcs.values())).isEqualTo(added);
+    assertThat(arcs.keySet()).hasSize(1000).startsWith("f0", "1", "f2");
+    Vertex again = new Vertex(parent, "f500");
+    assertThat(arcs.put("f500", again)).isSameAs(added.get(500));
+    assertThat(arcs.get("f500")).isSameAs(again);
+    assertThat(new ArrayList<>(arcs.values()).get(500)).isSameAs(again);
+    assertThat(arcs.size()).isEqualTo(1000);
+    assertThatThrownBy(() -> arcs.put("x", again)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void conjunctsAreAppendedInOrder() {
+    Conjuncts cs = new Conjuncts();
+    List<Conjunct> want = new ArrayList<>();
+    for (int i = 0; i < 9; i++) {
+      assertThat(cs).isEqualTo(want);
+      Conjunct c =
+          new Conjunct(
+              new Adt.Lit(Atom.Num.ofInt(java.math.BigInteger.valueOf(i)), null),
+              null,
+              Conjunct.CloseInfo.EMPTY,
+              null);
+      cs.add(c);
+      want.add(c);
+    }
+    assertThat(cs).isEqualTo(want);
+    assertThatThrownBy(() -> cs.add(0, want.get(0)))
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void numsEqualAndHashAliveWhetherKeptAsLongsOrBigDecimals() {
+    Atom.Num small = Atom.Num.ofInt(java.math.BigInteger.valueOf(1000));
+    Atom.Num scaled = new Atom.Num(new BigDecimal("1E+3"), true);
+    Atom.Num dec = new Atom.Num(new BigDecimal("1000.0"), false);
+    assertThat(small.isLong()).isTrue();
+    assertThat(scaled.isLong()).isFalse();
+    assertThat(small).isEqualTo(scaled).hasSameHashCodeAs(scaled).isNotEqualTo(dec);
+    assertThat(dec).isEqualTo(new Atom.Num(new BigDecimal("1E+3"), false));
+    assertThat(small.d()).isEqualTo(new BigDecimal(1000));
+    Atom.Num big = Atom.Num.ofInt(new java.math.BigInteger("123456789012345678901234567890"));
+    assertThat(big.isLong()).isFalse();
+    assertThat(big.toString()).isEqualTo("123456789012345678901234567890");
+    assertThat(Atom.Num.ofInt(java.math.BigInteger.valueOf(Long.MIN_VALUE)).toString())
+        .isEqualTo(Long.toString(Long.MIN_VALUE));
+  }
+}
