@@ -38,6 +38,23 @@ public final class Ast {
    * @param offset 0-based offset in UTF-16 chars
    */
   public record Pos(String file, int line, int column, int offset) {
+    // Written out rather than a record's own (linked through invokedynamic at its first call,
+    // which costs a short CLI run milliseconds): positions are collected into sets of error
+    // positions.
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Pos p
+          && p.offset == offset
+          && p.line == line
+          && p.column == column
+          && p.file.equals(file);
+    }
+
+    @Override
+    public int hashCode() {
+      return (file.hashCode() * 31 + line) * 31 + column + offset * 17;
+    }
+
     /** Returns {@code file:line:column}. */
     @Override
     public String toString() {

@@ -17,7 +17,14 @@ import java.util.List;
 final class Lexer {
   private final String file;
   private final String src;
+  // the source's chars: the scanner reads every char, and an array read is cheaper than a
+  // String.charAt call, in the interpreter above all (a short CLI run lexes its first templates
+  // before the JIT compiler has compiled the scanner)
+  private final char[] buf;
+  private final int len;
   private final int[] lineStarts;
+  // the index in lineStarts of the line found last: the scanner asks for lines in source order
+  private int lineHint;
   private int pos;
   private boolean insertComma;
   private Kind prevKind = Kind.COMMA;
@@ -28,17 +35,19 @@ final class Lexer {
   Lexer(String file, String src) {
     this.file = file;
     this.src = src;
-    this.lineStarts = computeLineStarts(src);
+    this.buf = src.toCharArray();
+    this.len = buf.length;
+    this.lineStarts = computeLineStarts(buf);
     this.pos = src.startsWith("\uFEFF") ? 1 : 0;
   }
 
-  private static int[] computeLineStarts(String src) {
+  private static int[] computeLineStarts(char[] src) {
     int[] starts = new int[16];
     int n = 1;
     // Like Go's token.File, a newline at the very end starts no line: EOF after a final newline
     // is reported on the last line (cue reports "a: {\n" as 1:6: expected '}').
-    for (int i = 0; i < src.length() - 1; i++) {
-      if (src.charAt(i) == '\n') {
+    for (int i = 0; i < src.length - 1; i++) {
+      if (src[i] == '\n') {
         if (n == starts.length) {
           starts = Arrays.copyOf(starts, n * 2);
         }
@@ -59,8 +68,21 @@ final class Lexer {
 
   /** 1-based line of an offset. */
   int lineOf(int offset) {
+    int h = lineHint;
+    int n = lineStarts.length;
+    if (offset >= lineStarts[h]) {
+      if (h + 1 == n || offset < lineStarts[h + 1]) {
+        return h + 1;
+      }
+      if (h + 2 == n || offset < lineStarts[h + 2]) {
+        lineHint = h + 1;
+        return h + 2;
+      }
+    }
     int i = Arrays.binarySearch(lineStarts, offset);
-    return i >= 0 ? i + 1 : -i - 1;
+    int line = i >= 0 ? i + 1 : -i - 1;
+    lineHint = Math.max(0, line - 1);
+    return line;
   }
 
   Ast.Pos pos(int offset) {
@@ -78,8 +100,8 @@ final class Lexer {
   Token next() {
     // Skip white space and comments; a newline or comment after a comma-triggering token emits an
     // inserted comma first.
-    while (pos < src.length()) {
-      char c = src.charAt(pos);
+    while (pos < len) {
+      char c = buf[pos];
       if (c == '\n') {
         if (insertComma) {
           insertComma = false;
@@ -93,17 +115,17 @@ final class Lexer {
         pos++;
       } else if (c == ' ' || c == '\t' || c == '\r') {
         pos++;
-      } else if (c == '/' && pos + 1 < src.length() && src.charAt(pos + 1) == '/') {
+      } else if (c == '/' && pos + 1 < len && buf[pos + 1] == '/') {
         if (insertComma) {
           insertComma = false;
           return emitInsertedComma(pos);
         }
         int start = pos;
-        while (pos < src.length() && src.charAt(pos) != '\n') {
+        while (pos < len && buf[pos] != '\n') {
           pos++;
         }
         int textEnd = pos;
-        if (textEnd > start && src.charAt(textEnd - 1) == '\r') {
+        if (textEnd > start && buf[textEnd - 1] == '\r') {
           textEnd--;
         }
         Ast.Comment comment = new Ast.Comment(pos(start), src.substring(start, textEnd));
@@ -113,7 +135,7 @@ final class Lexer {
         break;
       }
     }
-    if (pos >= src.length()) {
+    if (pos >= len) {
       if (insertComma) {
         insertComma = false;
         return emitInsertedComma(pos);
@@ -136,8 +158,8 @@ final class Lexer {
   }
 
   private int skipBlankLines(int i) {
-    while (i < src.length()) {
-      char c = src.charAt(i);
+    while (i < len) {
+      char c = buf[i];
       if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
         break;
       }
@@ -208,7 +230,7 @@ final class Lexer {
   }
 
   private char at(int i) {
-    return i < src.length() ? src.charAt(i) : '\0';
+    return i < len ? buf[i] : '\0';
   }
 
   private Token op(Kind kind, int len, int start, List<Ast.Comment> docs) {
@@ -217,7 +239,7 @@ final class Lexer {
   }
 
   private Token scan(int start, List<Ast.Comment> docs) {
-    char c = src.charAt(start);
+    char c = buf[start];
     char c1 = at(start + 1);
     if (c == '_' && c1 == '|' && at(start + 2) == '_') {
       return op(Kind.BOTTOM, 3, start, docs);
@@ -322,7 +344,7 @@ final class Lexer {
   }
 
   private int codePointAt(int i) {
-    return i < src.length() ? src.codePointAt(i) : -1;
+    return i < len ? Character.codePointAt(buf, i) : -1;
   }
 
   static boolean isLetter(int cp) {
@@ -340,8 +362,8 @@ final class Lexer {
     } else if (at(i) == '_' && at(i + 1) == '#') {
       i += 2;
     }
-    while (i < src.length()) {
-      int cp = src.codePointAt(i);
+    while (i < len) {
+      int cp = Character.codePointAt(buf, i);
       if (!isLetter(cp) && !(cp >= 0 && Character.isDigit(cp))) {
         break;
       }
@@ -356,7 +378,7 @@ final class Lexer {
 
   private Token scanNumber(int start, List<Ast.Comment> docs) {
     int i = start;
-    char c = src.charAt(i);
+    char c = buf[i];
     if (prevKind == Kind.PERIOD) {
       // After a '.', only a plain decimal integer is scanned (spec: no float or si literal).
       i = scanDigits(i, 10);
@@ -418,7 +440,7 @@ final class Lexer {
   }
 
   private Token checkedInt(int start, int end, List<Ast.Comment> docs) {
-    if (src.charAt(start) == '0' && end - start > 1) {
+    if (buf[start] == '0' && end - start > 1) {
       throw error(start, "illegal integer number");
     }
     return make(Kind.INT, start, end, docs);
@@ -435,12 +457,12 @@ final class Lexer {
    */
   private int scanDigits(int i, int radix, boolean afterPrefix) {
     int start = afterPrefix ? i - 1 : i;
-    while (i < src.length()) {
-      char c = src.charAt(i);
+    while (i < len) {
+      char c = buf[i];
       if (Character.digit(c, radix) >= 0 && c < 128) {
         i++;
       } else if (c == '_') {
-        if (i == start || src.charAt(i - 1) == '_') {
+        if (i == start || buf[i - 1] == '_') {
           throw error(i, "illegal '_' in number");
         }
         if (Character.digit(at(i + 1), radix) < 0) {
@@ -485,10 +507,10 @@ final class Lexer {
     }
     int depth = 0;
     while (true) {
-      if (i >= src.length()) {
+      if (i >= len) {
         throw error(start, "attribute missing ')'");
       }
-      char c = src.charAt(i);
+      char c = buf[i];
       if (c == '(' || c == '[' || c == '{') {
         depth++;
       } else if (c == ')' || c == ']' || c == '}') {
@@ -529,14 +551,14 @@ final class Lexer {
     while (at(start + hashes) == '#') {
       hashes++;
     }
-    char q = src.charAt(start + hashes);
+    char q = buf[start + hashes];
     boolean multiline = at(start + hashes + 1) == q && at(start + hashes + 2) == q;
     int i = start + hashes + (multiline ? 3 : 1);
     while (true) {
-      if (i >= src.length() || (!multiline && src.charAt(i) == '\n')) {
+      if (i >= len || (!multiline && buf[i] == '\n')) {
         throw error(start, "attribute string not terminated");
       }
-      char c = src.charAt(i);
+      char c = buf[i];
       if (c == '\\' && hashes == 0) {
         i += 2;
         continue;
@@ -560,7 +582,7 @@ final class Lexer {
 
   private Token scanStringStart(int start, int hashes, List<Ast.Comment> docs) {
     int q = start + hashes;
-    char quote = src.charAt(q);
+    char quote = buf[q];
     boolean multiline = at(q + 1) == quote && at(q + 2) == quote && !closedByHashes(q + 3, hashes);
     int body;
     if (multiline) {
@@ -597,10 +619,10 @@ final class Lexer {
     int hashes = shape.hashes();
     int i = body;
     while (true) {
-      if (i >= src.length()) {
+      if (i >= len) {
         throw error(shape.start(), "string literal not terminated");
       }
-      char c = src.charAt(i);
+      char c = buf[i];
       if (c == quote && closes(i, shape)) {
         int close = i;
         int end = i + (shape.multiline() ? 3 : 1) + hashes;
@@ -608,10 +630,10 @@ final class Lexer {
         int contentEnd = close;
         if (shape.multiline()) {
           int j = close;
-          while (j > body && (src.charAt(j - 1) == ' ' || src.charAt(j - 1) == '\t')) {
+          while (j > body && (buf[j - 1] == ' ' || buf[j - 1] == '\t')) {
             j--;
           }
-          boolean atLineStart = j > 0 && src.charAt(j - 1) == '\n';
+          boolean atLineStart = j > 0 && buf[j - 1] == '\n';
           if (!atLineStart) {
             throw error(close, "closing quote of multiline string must follow a newline");
           }
@@ -619,7 +641,7 @@ final class Lexer {
           // The newline before the closing quote is not part of the value; when the content is
           // empty, that newline is the opening one (outside of the content range).
           contentEnd = Math.max(body, j - 1);
-          if (j - 1 >= 1 && src.charAt(j - 2) == '\r' && j - 2 >= body) {
+          if (j - 1 >= 1 && buf[j - 2] == '\r' && j - 2 >= body) {
             contentEnd = j - 2;
           }
         }
