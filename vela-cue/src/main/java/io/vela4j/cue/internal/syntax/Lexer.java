@@ -235,7 +235,8 @@ final class Lexer {
 
   private Token op(Kind kind, int len, int start, List<Ast.Comment> docs) {
     pos = start + len;
-    return make(kind, start, pos, docs);
+    // an operator's text is its kind's display text: no substring to make
+    return new Token(kind, start, pos, kind.display, false, docs, null, 0, 0, "");
   }
 
   private Token scan(int start, List<Ast.Comment> docs) {
@@ -348,7 +349,10 @@ final class Lexer {
   }
 
   static boolean isLetter(int cp) {
-    return cp == '_' || cp == '$' || cp >= 0 && Character.isLetter(cp);
+    if (cp < 128) { // ASCII without Character's tables
+      return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z' || cp == '_' || cp == '$';
+    }
+    return Character.isLetter(cp);
   }
 
   private static boolean isDecimal(char c) {
@@ -364,7 +368,7 @@ final class Lexer {
     }
     while (i < len) {
       int cp = Character.codePointAt(buf, i);
-      if (!isLetter(cp) && !(cp >= 0 && Character.isDigit(cp))) {
+      if (!isLetter(cp) && !(cp >= '0' && cp <= '9' || cp >= 128 && Character.isDigit(cp))) {
         break;
       }
       i += Character.charCount(cp);
