@@ -27,6 +27,7 @@ public final class CdsTraining {
       """
       import "strings"
 
+      // a port of the container, exposed by the service when there is one
       #Port: {port: int & >0 & <65536, name?: string, protocol: *"TCP" | "UDP"}
       parameter: {
       	image:     string

@@ -46,7 +46,7 @@ final class CueCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand");
+    throw Vela4jCommand.missingSubcommand(spec);
   }
 
   /** Output formats of {@code cue export}. */

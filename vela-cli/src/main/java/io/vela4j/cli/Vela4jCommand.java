@@ -1,10 +1,5 @@
 package io.vela4j.cli;
 
-import java.io.BufferedWriter;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
-import java.nio.charset.Charset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine;
@@ -83,44 +78,25 @@ public final class Vela4jCommand implements Runnable {
   }
 
   /**
-   * Runs the CLI and exits with its exit code.
+   * Runs the CLI with picocli and exits with its exit code ({@link Main} is the jar's entry point).
    *
    * @param args the command line arguments
    */
   public static void main(String[] args) {
-    var export = CueCommand.Export.parse(args);
-    if (export != null) {
-      System.exit(run(export));
-    }
     System.exit(commandLine(args).execute(args));
   }
 
   /**
-   * Runs {@code vela4j cue export} parsed without picocli, with the output streams and the handling
-   * of an unexpected exception (its stack trace, exit status 1) of picocli's {@code execute}.
+   * The usage error of a command run without its subcommand, typed as a {@link RuntimeException} so
+   * that a command class that throws it does not name picocli's exception: verifying such a class
+   * loads picocli's classes, which a run that parses its arguments without picocli (see {@link
+   * Main}) does not need.
+   *
+   * @param spec the command
+   * @return the exception to throw
    */
-  private static int run(CueCommand.Export export) {
-    var out = printWriter(System.out, "sun.stdout.encoding");
-    var err = printWriter(System.err, "sun.stderr.encoding");
-    try {
-      return export.execute(out, err);
-    } catch (Exception | LinkageError e) {
-      e.printStackTrace(err);
-      return 1;
-    } finally {
-      out.flush();
-      err.flush();
-    }
-  }
-
-  /** A writer like picocli's for standard output and standard error. */
-  private static PrintWriter printWriter(OutputStream stream, String encodingProperty) {
-    String encoding = System.getProperty(encodingProperty);
-    Charset charset =
-        encoding == null
-            ? Charset.defaultCharset()
-            : Charset.forName(encoding.equalsIgnoreCase("cp65001") ? "UTF-8" : encoding);
-    return new PrintWriter(new BufferedWriter(new OutputStreamWriter(stream, charset)), true);
+  static RuntimeException missingSubcommand(CommandLine.Model.CommandSpec spec) {
+    return new CommandLine.ParameterException(spec.commandLine(), "missing subcommand");
   }
 
   static final class Version implements CommandLine.IVersionProvider {
