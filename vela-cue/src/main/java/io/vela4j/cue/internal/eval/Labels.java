@@ -13,16 +13,27 @@ final class Labels {
     return s.startsWith("#") || s.startsWith("_") ? QUOTE + s : s;
   }
 
+  // These look at the first chars themselves: they run for every vertex and field (a few percent
+  // of an evaluation's samples went to String.startsWith).
+
   static boolean isRegular(String label) {
-    return !label.startsWith("#") && !label.startsWith("_");
+    if (label.isEmpty()) {
+      return true;
+    }
+    char c = label.charAt(0);
+    return c != '#' && c != '_';
   }
 
   static boolean isDefinition(String label) {
-    return label.startsWith("#") || label.startsWith("_#");
+    if (label.isEmpty()) {
+      return false;
+    }
+    char c = label.charAt(0);
+    return c == '#' || c == '_' && label.length() > 1 && label.charAt(1) == '#';
   }
 
   static boolean isHidden(String label) {
-    return label.startsWith("_");
+    return !label.isEmpty() && label.charAt(0) == '_';
   }
 
   static String display(String label) {
