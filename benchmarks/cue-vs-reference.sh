@@ -11,17 +11,19 @@
 # Instances: 120 of the large component template (benchmarks' cue/component.cue: volumes, probes,
 # ports, env, comprehensions), 50 of the trait patching containers by name (cue/trait.cue) and 30
 # of the 5-line template (cue/tiny.cue), each with its own `parameter` and `context` written in.
-# Vela4J runs with the JVM options of ./vela4j (C1 only, serial GC; VELA4J_JAVA_OPTS replaces them).
+# Vela4J runs through the ./vela4j launcher, as a user runs it: the time includes the launcher's
+# checks, the JVM's start with the launcher's options and class-data archive, and the whole batch
+# (evaluated on every core). VELA4J_JAVA_OPTS and VELA4J_CDS=off reach the launcher.
 # Needs: a JDK 17+, Node.js and npm (for the oracle), python3 (to compare the outputs).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 oracle=${CUE_ORACLE:-$root/../shared/tools/cue-oracle}
 tpl=$root/benchmarks/src/main/resources/io/vela4j/benchmarks/cue
-jar=$root/vela-cli/target/vela4j.jar
 dir=${1:-$(mktemp -d)}
 mkdir -p "$dir/vela4j" "$dir/reference"
 
-"$root/vela4j" --version >/dev/null # builds the CLI jar if it is missing or stale (not timed)
+# builds the CLI jar if it is missing or stale, and its class-data archive (not timed)
+"$root/vela4j" --version >/dev/null
 
 gen() { # n -> one instance on stdout
   local n=$1
@@ -68,8 +70,7 @@ cp "$dir"/vela4j/*.cue "$dir/reference/"
 
 now() { date +%s.%N; }
 t0=$(now)
-java ${VELA4J_JAVA_OPTS--XX:TieredStopAtLevel=1 -XX:+UseSerialGC} -jar "$jar" cue export --batch "$dir/vela4j" \
-  2>"$dir/vela4j.log" # the JVM options of ./vela4j
+"$root/vela4j" cue export --batch "$dir/vela4j" 2>"$dir/vela4j.log"
 t1=$(now)
 CUE_ORACLE_ENGINE=v0.4.3 "$oracle" batch "$dir/reference" >"$dir/reference.log" 2>&1
 t2=$(now)

@@ -46,7 +46,7 @@ final class CueCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand");
+    throw Vela4jCommand.missingSubcommand(spec);
   }
 
   /** Output formats of {@code cue export}. */
@@ -91,10 +91,125 @@ final class CueCommand implements Runnable {
     @Parameters(arity = "0..*", paramLabel = "FILE", description = "CUE files, unified.")
     List<Path> files = new ArrayList<>();
 
+    /** How many threads evaluate a batch (not an option: tests set it). */
+    int threads = Batch.threads();
+
     @Override
     public Integer call() throws IOException {
-      PrintWriter stdout = spec.commandLine().getOut();
-      PrintWriter stderr = spec.commandLine().getErr();
+      return execute(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /**
+     * Parses the arguments of a {@code vela4j cue export} run without picocli, when they are of the
+     * plain forms that need none of its features: {@code cue export}, then files and the options
+     * {@code --batch DIR}, {@code -e EXPR} (or {@code --expression}) and {@code --out json|yaml},
+     * each at most once, as separate arguments or {@code --name=value}. Anything else (help,
+     * version, clustered or unknown options, {@code --}, {@code @file} arguments, an empty
+     * argument, a value that starts with {@code -}, an unknown format) returns null, and picocli
+     * parses the arguments as usual: building picocli's model of a command costs more than a batch
+     * of small exports takes to evaluate, and a run of {@code ./vela4j cue export} should not wait
+     * for it. Both ways yield the same command.
+     *
+     * @param args the command line arguments of {@code vela4j}
+     * @return the command to {@link #execute}, or null if picocli must parse the arguments
+     */
+    static @Nullable Export parse(String[] args) {
+      if (args.length < 2 || !args[0].equals("cue") || !args[1].equals("export")) {
+        return null;
+      }
+      var e = new Export();
+      boolean seenExpression = false;
+      boolean seenOut = false;
+      for (int i = 2; i < args.length; i++) {
+        String a = args[i];
+        if (a.isEmpty() || a.charAt(0) == '@') {
+          return null;
+        }
+        if (a.charAt(0) != '-') {
+          var file = path(a);
+          if (file == null) {
+            return null;
+          }
+          e.files.add(file);
+          continue;
+        }
+        int eq = a.indexOf('=');
+        String name = eq < 0 ? a : a.substring(0, eq);
+        String value;
+        if (eq >= 0) {
+          value = a.substring(eq + 1);
+        } else if (i + 1 < args.length) {
+          value = args[++i];
+        } else {
+          return null;
+        }
+        if (value.isEmpty() || value.charAt(0) == '-' || value.charAt(0) == '@') {
+          return null;
+        }
+        switch (name) {
+          case "-e", "--expression" -> {
+            if (seenExpression || eq >= 0 && name.equals("-e")) {
+              return null;
+            }
+            seenExpression = true;
+            e.expression = value;
+          }
+          case "--out" -> {
+            if (seenOut) {
+              return null;
+            }
+            seenOut = true;
+            if (ascii(value) && value.equalsIgnoreCase("json")) {
+              e.out = OutputFormat.json;
+            } else if (ascii(value) && value.equalsIgnoreCase("yaml")) {
+              e.out = OutputFormat.yaml;
+            } else {
+              return null;
+            }
+          }
+          case "--batch" -> {
+            if (e.batch != null) {
+              return null;
+            }
+            e.batch = path(value);
+            if (e.batch == null) {
+              return null;
+            }
+          }
+          default -> {
+            return null;
+          }
+        }
+      }
+      return e;
+    }
+
+    private static boolean ascii(String s) {
+      for (int i = 0; i < s.length(); i++) {
+        if (s.charAt(i) >= 128) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private static @Nullable Path path(String s) {
+      try {
+        return Path.of(s);
+      } catch (java.nio.file.InvalidPathException e) {
+        return null;
+      }
+    }
+
+    /**
+     * Runs the export.
+     *
+     * @param stdout where the exported value goes
+     * @param stderr where errors go
+     * @return the exit status: 0 exported, 1 CUE error, 2 usage error
+     * @throws IOException if a batch cannot list its directory or write a result
+     */
+    int execute(PrintWriter stdout, PrintWriter stderr) throws IOException {
       if (batch != null) {
         if (!files.isEmpty()) {
           stderr.println("vela4j cue export: --batch takes a directory, not files");
@@ -132,31 +247,27 @@ final class CueCommand implements Runnable {
       try (Stream<Path> s = Files.list(dir)) {
         cues = s.filter(p -> p.getFileName().toString().endsWith(".cue")).sorted().toList();
       }
-      int ok = 0;
-      int bad = 0;
-      for (Path cue : cues) {
-        var name = cue.getFileName().toString();
-        var base = dir.resolve(name.substring(0, name.length() - 4));
-        var json = base.resolveSibling(base.getFileName() + ".json");
-        var err = base.resolveSibling(base.getFileName() + ".err");
-        try {
-          var value = evaluate(List.of(cue), expression);
-          var text = out == OutputFormat.yaml ? value.exportYaml() : value.exportJson();
-          Files.deleteIfExists(err);
-          Files.writeString(json, text, StandardCharsets.UTF_8);
-          ok++;
-        } catch (CueException | CueInputException e) {
-          Files.deleteIfExists(json);
-          Files.writeString(err, e.getMessage() + "\n", StandardCharsets.UTF_8);
-          bad++;
-        } catch (VirtualMachineError e) {
-          Files.deleteIfExists(json);
-          Files.writeString(err, resources(e) + "\n", StandardCharsets.UTF_8);
-          bad++;
-        }
-      }
-      stderr.println("vela4j cue: " + ok + " exported, " + bad + " rejected, in " + dir);
+      var counts = Batch.run(cues, this::exportOne, threads);
+      stderr.println(
+          "vela4j cue: " + counts[0] + " exported, " + counts[1] + " rejected, in " + dir);
       return 0;
+    }
+
+    /** Exports one instance of a batch: its result and the file to write it to. */
+    private Batch.Result exportOne(Path cue) {
+      var name = cue.getFileName().toString();
+      var base = cue.resolveSibling(name.substring(0, name.length() - 4));
+      var json = base.resolveSibling(base.getFileName() + ".json");
+      var err = base.resolveSibling(base.getFileName() + ".err");
+      try {
+        var value = evaluate(List.of(cue), expression);
+        var text = out == OutputFormat.yaml ? value.exportYaml() : value.exportJson();
+        return new Batch.Result(true, json, err, text);
+      } catch (CueException | CueInputException e) {
+        return new Batch.Result(false, err, json, e.getMessage() + "\n");
+      } catch (VirtualMachineError e) {
+        return new Batch.Result(false, err, json, resources(e) + "\n");
+      }
     }
   }
 

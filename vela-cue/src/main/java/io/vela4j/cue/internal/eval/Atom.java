@@ -6,7 +6,9 @@ import io.vela4j.cue.internal.syntax.Ast;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -53,6 +55,20 @@ sealed interface Atom {
   record Top() implements Atom {
     static final Top INSTANCE = new Top();
 
+    // equals and hashCode here and below are written out: a record's own are linked at their
+    // first call through invokedynamic (milliseconds each, in every short CLI run) and run as
+    // method-handle chains that the C1 compiler does not inline
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Top;
+    }
+
+    @Override
+    public int hashCode() {
+      return 1;
+    }
+
     @Override
     public int kindMask() {
       return ALL;
@@ -67,6 +83,16 @@ sealed interface Atom {
   /** {@code null}. */
   record Null() implements Atom {
     static final Null INSTANCE = new Null();
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Null;
+    }
+
+    @Override
+    public int hashCode() {
+      return 2;
+    }
 
     @Override
     public int kindMask() {
@@ -86,6 +112,16 @@ sealed interface Atom {
 
     static Bool of(boolean b) {
       return b ? TRUE : FALSE;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Bool x && x.b == b;
+    }
+
+    @Override
+    public int hashCode() {
+      return Boolean.hashCode(b);
     }
 
     @Override
@@ -195,6 +231,16 @@ sealed interface Atom {
   /** A string. */
   record Str(String s) implements Atom {
     @Override
+    public boolean equals(Object o) {
+      return o instanceof Str x && x.s.equals(s);
+    }
+
+    @Override
+    public int hashCode() {
+      return s.hashCode();
+    }
+
+    @Override
     public int kindMask() {
       return STRING;
     }
@@ -231,6 +277,16 @@ sealed interface Atom {
   /** A basic type: a set of kinds ({@code int}, {@code string}, {@code number}...). */
   record Kind(int mask, String name) implements Atom {
     @Override
+    public boolean equals(Object o) {
+      return o instanceof Kind x && x.mask == mask && x.name.equals(name);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * mask + name.hashCode();
+    }
+
+    @Override
     public int kindMask() {
       return mask;
     }
@@ -246,6 +302,16 @@ sealed interface Atom {
    * once the value is concrete.
    */
   record Bound(Ast.Op op, Atom operand) implements Atom {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Bound x && x.op == op && x.operand.equals(operand);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * op.hashCode() + operand.hashCode();
+    }
+
     @Override
     public int kindMask() {
       return switch (op) {
@@ -322,7 +388,15 @@ sealed interface Atom {
     }
 
     private static List<Ast.Pos> posList(Ast.@Nullable Pos[] pos) {
-      return Arrays.stream(pos).filter(p -> p != null).distinct().toList();
+      // a loop, not a stream: errors are made on the first evaluation of most templates, while
+      // the JVM still interprets
+      var list = new ArrayList<Ast.Pos>(pos.length);
+      for (Ast.Pos p : pos) {
+        if (p != null && !list.contains(p)) {
+          list.add(p);
+        }
+      }
+      return Collections.unmodifiableList(list);
     }
 
     @Override

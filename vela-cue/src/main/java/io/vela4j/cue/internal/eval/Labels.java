@@ -13,6 +13,9 @@ final class Labels {
     return s.startsWith("#") || s.startsWith("_") ? QUOTE + s : s;
   }
 
+  // These look at the first chars themselves: they run for every vertex and field (a few percent
+  // of an evaluation's samples went to String.startsWith).
+
   static boolean isRegular(String label) {
     if (label.isEmpty()) {
       return true;

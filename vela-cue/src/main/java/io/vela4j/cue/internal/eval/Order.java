@@ -94,7 +94,7 @@ final class Order {
    * @param units for each chain, the conjunct it came from (-1: none)
    */
   static List<String> topo(Vertex v, List<LabelChain> chains, List<Integer> units) {
-    List<String> nodes = new ArrayList<>();
+    List<String> nodes = new ArrayList<>(v.arcs.size());
     for (Vertex a : v.arcs.values()) {
       if (a.isRegularField()) {
         nodes.add(a.label);
