@@ -29,9 +29,10 @@ import org.jspecify.annotations.Nullable;
  * nests thousands of levels deep (its indentation grows with the square of the depth), cannot be
  * exported into an unbounded text.
  *
- * <p>{@link #exportText} writes the indented JSON text that {@code cue export} prints straight from
- * the vertices, without the tree: the same walk, the same size accounting and the same errors; its
- * text is the one {@code ExportText.write} prints for the tree.
+ * <p>One walk serves both outputs through a {@link Sink}: {@link #export} builds the tree, {@link
+ * #exportText} writes the indented JSON text that {@code cue export} prints straight from the
+ * vertices, the text {@code ExportText.write} prints for the tree (the conformance test checks it
+ * on every case).
  */
 final class Exporter {
   private Exporter() {}
@@ -132,17 +133,9 @@ final class Exporter {
   }
 
   static JsonNode export(Vertex v, long maxOutputSize, boolean indented) {
-    Set<CueError> errs = new LinkedHashSet<>();
-    collectFatal(v, errs);
-    if (!errs.isEmpty()) {
-      throw new CueException(new ArrayList<>(errs));
-    }
-    List<CueError> list = new ArrayList<>();
-    JsonNode n = exp(v, list, 0, new Size(maxOutputSize, indented));
-    if (!list.isEmpty()) {
-      throw new CueException(list);
-    }
-    return n;
+    TreeSink tree = new TreeSink();
+    walkChecked(v, new Size(maxOutputSize, indented), tree);
+    return tree.root;
   }
 
   /**
@@ -150,43 +143,46 @@ final class Exporter {
    * maxOutputSize, true))} prints it.
    */
   static String exportText(Vertex v, long maxOutputSize) {
+    TextSink text = new TextSink();
+    walkChecked(v, new Size(maxOutputSize, true), text);
+    return text.sb.append('\n').toString();
+  }
+
+  /**
+   * Fails with the fatal errors below v, else walks it into the sink, else fails with its errors.
+   */
+  private static void walkChecked(Vertex v, Size size, Sink sink) {
     Set<CueError> errs = new LinkedHashSet<>();
     collectFatal(v, errs);
     if (!errs.isEmpty()) {
       throw new CueException(new ArrayList<>(errs));
     }
     List<CueError> list = new ArrayList<>();
-    StringBuilder sb = new StringBuilder();
-    text(v, list, 0, new Size(maxOutputSize, true), sb);
+    walk(v, list, 0, size, sink);
     if (!list.isEmpty()) {
       throw new CueException(list);
     }
-    return sb.append('\n').toString();
   }
 
   /**
-   * Appends a value's text, like {@link #exp} builds its tree; returns false when the value is not
-   * exported (an error was added: the text will not be used).
+   * The export walk, once for both outputs: the default of each disjunction, regular fields in
+   * export order, errors collected with their paths, the output's size counted; the sink builds the
+   * tree or writes the text. After an error the sink's output is not used.
    */
-  private static boolean text(
-      Vertex v0, List<CueError> errs, int depth, Size size, StringBuilder sb) {
+  private static void walk(Vertex v0, List<CueError> errs, int depth, Size size, Sink sink) {
     LargeStack.checkDepth(depth);
     Vertex v = Defaults.dflt(v0);
     switch (v.kind) {
-      case Vertex.K_BOTTOM -> {
-        errs.add(toError(v.err, v.path()));
-        return false;
-      }
+      case Vertex.K_BOTTOM -> errs.add(toError(v.err, v.path()));
       case Vertex.K_SCALAR -> {
         if (v.scalar instanceof Atom.Opaque o) {
           errs.add(
               new CueError(
                   CueError.Kind.OTHER, "cannot export builtin value " + o, v0.path(), List.of()));
-          return false;
+          return;
         }
         size.add(scalarSize(v.scalar), v0);
-        appendScalar(sb, v.scalar);
-        return true;
+        sink.scalar(v.scalar);
       }
       case Vertex.K_STRUCT -> {
         for (Vertex a : v.arcs.values()) {
@@ -201,54 +197,166 @@ final class Exporter {
         }
         size.add(2, v0);
         List<Vertex> fields = Order.fields(v);
-        if (fields.isEmpty()) {
-          sb.append("{}");
-        } else {
-          sb.append("{\n");
-          for (int i = 0; i < fields.size(); i++) {
-            Vertex a = fields.get(i);
-            size.add(a.label.length() + 5L + (long) size.indent * depth, a);
-            indent(sb, depth + 1);
-            Json.appendQuoted(sb, Labels.display(a.label));
-            sb.append(": ");
-            text(a, errs, depth + 1, size, sb);
-            sb.append(i + 1 < fields.size() ? ",\n" : "\n");
-          }
-          indent(sb, depth);
-          sb.append('}');
+        sink.startObject(fields.isEmpty());
+        for (int i = 0; i < fields.size(); i++) {
+          Vertex a = fields.get(i);
+          // the indented line, the quoted label and ": "
+          size.add(a.label.length() + 5L + (long) size.indent * depth, a);
+          sink.field(Labels.display(a.label), i, depth + 1);
+          walk(a, errs, depth + 1, size, sink);
         }
-        size.add(2L + (long) size.indent * depth, v0);
-        return true;
+        size.add(2L + (long) size.indent * depth, v0); // the indented closing line
+        sink.endObject(fields.isEmpty(), depth);
       }
       case Vertex.K_LIST -> {
         size.add(2, v0);
         List<Vertex> elems = v.elements();
-        if (elems.isEmpty()) {
-          sb.append("[]");
-        } else {
-          sb.append("[\n");
-          for (int i = 0; i < elems.size(); i++) {
-            Vertex a = elems.get(i);
-            size.add(2L + (long) size.indent * depth, a);
-            indent(sb, depth + 1);
-            text(a, errs, depth + 1, size, sb);
-            sb.append(i + 1 < elems.size() ? ",\n" : "\n");
-          }
-          indent(sb, depth);
-          sb.append(']');
+        sink.startArray(elems.isEmpty());
+        for (int i = 0; i < elems.size(); i++) {
+          Vertex a = elems.get(i);
+          size.add(2L + (long) size.indent * depth, a); // the indented line
+          sink.element(i, depth + 1);
+          walk(a, errs, depth + 1, size, sink);
         }
-        size.add(2L + (long) size.indent * depth, v0);
-        return true;
+        size.add(2L + (long) size.indent * depth, v0); // the indented closing line
+        sink.endArray(elems.isEmpty(), depth);
       }
-      default -> {
-        errs.add(
-            new CueError(
-                CueError.Kind.INCOMPLETE,
-                "incomplete value " + Evaluation.describe(v),
-                v0.path(),
-                List.of()));
-        return false;
+      default ->
+          errs.add(
+              new CueError(
+                  CueError.Kind.INCOMPLETE,
+                  "incomplete value " + Evaluation.describe(v),
+                  v0.path(),
+                  List.of()));
+    }
+  }
+
+  /** What the export walk makes of a value, in document order. */
+  private interface Sink {
+    void scalar(Atom s);
+
+    void startObject(boolean empty);
+
+    /** Before field {@code index} of the innermost object, its value at {@code depth}. */
+    void field(String label, int index, int depth);
+
+    void endObject(boolean empty, int depth);
+
+    void startArray(boolean empty);
+
+    /** Before element {@code index} of the innermost array, at {@code depth}. */
+    void element(int index, int depth);
+
+    void endArray(boolean empty, int depth);
+  }
+
+  /** Builds the Jackson tree. A field whose value failed is left out (the tree is not used). */
+  private static final class TreeSink implements Sink {
+    @Nullable JsonNode root;
+    private final ArrayList<JsonNode> open = new ArrayList<>();
+    private @Nullable String label;
+
+    private void add(JsonNode n) {
+      if (open.isEmpty()) {
+        root = n;
+      } else if (open.get(open.size() - 1) instanceof ObjectNode o) {
+        o.set(label, n);
+      } else {
+        ((ArrayNode) open.get(open.size() - 1)).add(n);
       }
+    }
+
+    @Override
+    public void scalar(Atom s) {
+      add(Exporter.scalar(s));
+    }
+
+    @Override
+    public void startObject(boolean empty) {
+      ObjectNode o = F.objectNode();
+      add(o);
+      open.add(o);
+    }
+
+    @Override
+    public void field(String l, int index, int depth) {
+      label = l;
+    }
+
+    @Override
+    public void endObject(boolean empty, int depth) {
+      open.remove(open.size() - 1);
+    }
+
+    @Override
+    public void startArray(boolean empty) {
+      ArrayNode a = F.arrayNode();
+      add(a);
+      open.add(a);
+    }
+
+    @Override
+    public void element(int index, int depth) {}
+
+    @Override
+    public void endArray(boolean empty, int depth) {
+      open.remove(open.size() - 1);
+    }
+  }
+
+  /** Writes the text {@code ExportText.write} prints for the tree: 4-space indentation. */
+  private static final class TextSink implements Sink {
+    final StringBuilder sb = new StringBuilder();
+
+    @Override
+    public void scalar(Atom s) {
+      appendScalar(sb, s);
+    }
+
+    @Override
+    public void startObject(boolean empty) {
+      sb.append(empty ? "{" : "{\n");
+    }
+
+    @Override
+    public void field(String label, int index, int depth) {
+      if (index > 0) {
+        sb.append(",\n");
+      }
+      indent(sb, depth);
+      Json.appendQuoted(sb, label);
+      sb.append(": ");
+    }
+
+    @Override
+    public void endObject(boolean empty, int depth) {
+      close(empty, depth, '}');
+    }
+
+    @Override
+    public void startArray(boolean empty) {
+      sb.append(empty ? "[" : "[\n");
+    }
+
+    @Override
+    public void element(int index, int depth) {
+      if (index > 0) {
+        sb.append(",\n");
+      }
+      indent(sb, depth);
+    }
+
+    @Override
+    public void endArray(boolean empty, int depth) {
+      close(empty, depth, ']');
+    }
+
+    private void close(boolean empty, int depth, char c) {
+      if (!empty) {
+        sb.append('\n');
+        indent(sb, depth);
+      }
+      sb.append(c);
     }
   }
 
@@ -283,74 +391,6 @@ final class Exporter {
       Json.appendQuoted(sb, java.util.Base64.getEncoder().encodeToString(by.b()));
     } else {
       throw new IllegalStateException("not concrete: " + s);
-    }
-  }
-
-  private static @Nullable JsonNode exp(Vertex v0, List<CueError> errs, int depth, Size size) {
-    LargeStack.checkDepth(depth);
-    Vertex v = Defaults.dflt(v0);
-    switch (v.kind) {
-      case Vertex.K_BOTTOM -> {
-        errs.add(toError(v.err, v.path()));
-        return null;
-      }
-      case Vertex.K_SCALAR -> {
-        if (v.scalar instanceof Atom.Opaque o) {
-          errs.add(
-              new CueError(
-                  CueError.Kind.OTHER, "cannot export builtin value " + o, v0.path(), List.of()));
-          return null;
-        }
-        size.add(scalarSize(v.scalar), v0);
-        return scalar(v.scalar);
-      }
-      case Vertex.K_STRUCT -> {
-        ObjectNode o = F.objectNode();
-        for (Vertex a : v.arcs.values()) {
-          if (a.arcType == Adt.ArcType.REQUIRED && Labels.isRegular(a.label) && !a.isLet) {
-            errs.add(
-                new CueError(
-                    CueError.Kind.INCOMPLETE,
-                    "field is required but not present",
-                    a.path(),
-                    List.of()));
-          }
-        }
-        size.add(2, v0);
-        for (Vertex a : Order.fields(v)) {
-          size.add(
-              a.label.length() + 5L + (long) size.indent * depth,
-              a); // indented line, label, quotes
-          JsonNode c = exp(a, errs, depth + 1, size);
-          if (c != null) {
-            o.set(Labels.display(a.label), c);
-          }
-        }
-        size.add(2L + (long) size.indent * depth, v0); // the indented closing line
-        return o;
-      }
-      case Vertex.K_LIST -> {
-        ArrayNode arr = F.arrayNode();
-        size.add(2, v0);
-        for (Vertex a : v.elements()) {
-          size.add(2L + (long) size.indent * depth, a); // indented line
-          JsonNode c = exp(a, errs, depth + 1, size);
-          if (c != null) {
-            arr.add(c);
-          }
-        }
-        size.add(2L + (long) size.indent * depth, v0); // the indented closing line
-        return arr;
-      }
-      default -> {
-        errs.add(
-            new CueError(
-                CueError.Kind.INCOMPLETE,
-                "incomplete value " + Evaluation.describe(v),
-                v0.path(),
-                List.of()));
-        return null;
-      }
     }
   }
 
