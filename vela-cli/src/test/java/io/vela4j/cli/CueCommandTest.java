@@ -367,4 +367,46 @@ class CueCommandTest {
     assertThat(b.code()).isZero();
     assertThat(Files.readString(batchDir.resolve("bad.err"))).contains(":2:6: invalid UTF-8");
   }
+
+  @Test
+  void aJvmOutOfMemoryIsOneLineSayingHowToGiveItMore() throws Exception {
+    // Within every limit, but more than a 24 MB heap holds: the JVM runs out before the limits
+    // stop it. The CLI must say so in one line, exit 1, and print no stack trace; --batch writes
+    // the same line to the instance's .err file and goes on.
+    StringBuilder src = new StringBuilder("s: {\n");
+    for (int i = 0; i < 300_000; i++) {
+      src.append("f").append(i).append(": \"").append(i).append("\"\n");
+    }
+    var big = write("big.cue", src.append("}\n").toString());
+    Path batch = Files.createDirectories(dir.resolve("batch"));
+    Files.copy(big, batch.resolve("big.cue"));
+    for (var args : new String[][] {{big.toString()}, {"--batch", batch.toString()}}) {
+      var command = new java.util.ArrayList<String>();
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.add("-Xmx24m");
+      command.add("-XX:+UseSerialGC");
+      command.add("-cp");
+      command.add(System.getProperty("java.class.path"));
+      command.add("io.vela4j.cli.Main");
+      command.add("cue");
+      command.add("export");
+      command.addAll(java.util.List.of(args));
+      var pb = new ProcessBuilder(command).redirectErrorStream(false);
+      var proc = pb.start();
+      proc.getOutputStream().close();
+      String out = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      String err = new String(proc.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+      int code = proc.waitFor();
+      boolean isBatch = args[0].equals("--batch");
+      // a batch has done its job when every instance has its .json or .err: exit 0
+      assertThat(code).as("exit code, stderr: %s", err).isEqualTo(isBatch ? 0 : 1);
+      assertThat(err).doesNotContain("\tat ").doesNotContain("Exception in thread");
+      String report = isBatch ? Files.readString(batch.resolve("big.err")) : err;
+      assertThat(report)
+          .as("stdout: %s", out)
+          .startsWith("vela4j cue: the JVM ran out of resources (java.lang.OutOfMemoryError")
+          .contains("VELA4J_JAVA_OPTS=-Xmx4g");
+      assertThat(report.strip()).doesNotContain("\n");
+    }
+  }
 }
