@@ -22,13 +22,27 @@ public record ResultLimits(long maxStringLength, long maxValues) {
    */
   public void checkString(long length) {
     if (length > maxStringLength) {
-      throw BuiltinException.limit(
-          "string length limit "
-              + maxStringLength
-              + " exceeded (CueCompiler.Limits.maxStringLength): the result would have "
-              + length
-              + " chars");
+      throw BuiltinException.limit(stringTooLong(maxStringLength, length, "result"));
     }
+  }
+
+  /**
+   * The one message for a string or bytes value longer than {@code maxStringLength}, for builtins
+   * and for the evaluator's own operators.
+   *
+   * @param max the limit
+   * @param length the length the string would have
+   * @param what what would have it: {@code "value"} or {@code "result"}
+   * @return the message, naming the setting
+   */
+  public static String stringTooLong(long max, long length, String what) {
+    return "string length limit "
+        + max
+        + " exceeded (CueCompiler.Limits.maxStringLength): the "
+        + what
+        + " would have "
+        + length
+        + " chars";
   }
 
   /**

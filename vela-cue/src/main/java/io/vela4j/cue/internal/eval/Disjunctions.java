@@ -158,11 +158,10 @@ final class Disjunctions {
       if (fatal == null) {
         Vertex cd = clone.deref();
         if (cd.kind == Vertex.K_DISJ) {
-          boolean cdHas = !Defaults.allMarked(cd);
+          boolean[] marks = termMarks(cd, has, def);
           for (int k = 0; k < cd.disjuncts.size(); k++) {
             alts.add(cd.disjuncts.get(k));
-            boolean altHas = has || cdHas;
-            defs.add(altHas && def && (!cdHas || Defaults.marked(cd, k)));
+            defs.add(marks[k]);
           }
         } else {
           alts.add(cd);
@@ -440,9 +439,10 @@ final class Disjunctions {
   }
 
   /**
-   * The default marks a disjunction term's alternatives get in the disjunction that contains it: as
-   * in the general path, marked only where the term is a default and, when the term has defaults of
-   * its own, is one of them.
+   * The default marks a disjunction term's alternatives get in the disjunction that contains it
+   * (spec rules U1/D1), for the general path and the shortcuts alike: marked only where the term is
+   * a default (or the disjunction has no marks) and, when the term has defaults of its own, is one
+   * of them; a term without marks of its own in a disjunction without marks marks none.
    */
   private static boolean[] termMarks(Vertex tv, boolean has, boolean def) {
     boolean own = !Defaults.allMarked(tv);

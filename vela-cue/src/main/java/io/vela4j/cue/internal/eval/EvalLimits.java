@@ -47,11 +47,7 @@ final class EvalLimits {
       throw new BottomEx(
           Atom.Bottom.fatal(
               CueError.Kind.LIMIT,
-              "string length limit "
-                  + maxStringLength
-                  + " exceeded (CueCompiler.Limits.maxStringLength): the value would have "
-                  + length
-                  + " chars",
+              ResultLimits.stringTooLong(maxStringLength, length, "value"),
               pos));
     }
   }
