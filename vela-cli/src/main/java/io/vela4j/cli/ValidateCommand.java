@@ -68,6 +68,19 @@ final class ValidateCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Files or directories.")
   List<Path> paths = new ArrayList<>();
 
+  /**
+   * Prints each diagnostic (warnings unless quiet) and counts it in {@code tally}: errors,
+   * warnings.
+   */
+  private void report(List<Diagnostic> diagnostics, PrintWriter out, int[] tally) {
+    for (Diagnostic d : diagnostics) {
+      tally[d.isError() ? 0 : 1]++;
+      if (d.isError() || !quiet) {
+        out.println(d.format());
+      }
+    }
+  }
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
@@ -88,8 +101,7 @@ final class ValidateCommand implements Callable<Integer> {
         parse(f, options).documents().forEach(d -> defs.add(d.object()));
       }
     }
-    int errors = 0;
-    int warnings = 0;
+    int[] tally = new int[2]; // errors, warnings
     int objects = 0;
     DefinitionRegistry registry;
     try {
@@ -98,17 +110,7 @@ final class ValidateCommand implements Callable<Integer> {
     } catch (RenderException e) {
       // definitions that do not load: reported, and properties are not checked against schemas
       registry = DefinitionRegistry.catalogue();
-      for (Diagnostic d : e.diagnostics()) {
-        if (d.isError()) {
-          errors++;
-        } else {
-          warnings++;
-          if (quiet) {
-            continue;
-          }
-        }
-        out.println(d.format());
-      }
+      report(e.diagnostics(), out, tally);
     }
     if (!definitions.isEmpty()) {
       // the types the renderer would find: the catalogue's and those of --definitions
@@ -133,18 +135,10 @@ final class ValidateCommand implements Callable<Integer> {
       }
       all.sort(
           java.util.Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
-      for (Diagnostic d : all) {
-        if (d.isError()) {
-          errors++;
-        } else {
-          warnings++;
-          if (quiet) {
-            continue;
-          }
-        }
-        out.println(d.format());
-      }
+      report(all, out, tally);
     }
+    int errors = tally[0];
+    int warnings = tally[1];
     if (!quiet) {
       err.printf(
           "%d file%s, %d object%s: %d error%s, %d warning%s%n",
