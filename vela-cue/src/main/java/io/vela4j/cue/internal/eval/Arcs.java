@@ -60,6 +60,16 @@ final class Arcs extends AbstractMap<String, Vertex> {
     return i < 0 ? null : arcs[i];
   }
 
+  /** The arc at insertion index {@code i}. */
+  Vertex at(int i) {
+    return arcs[i];
+  }
+
+  /** The insertion index of the arc of {@code label}, or -1. */
+  int indexOf(String label) {
+    return find(label);
+  }
+
   private int find(Object key) {
     if (!(key instanceof String k)) {
       return -1;

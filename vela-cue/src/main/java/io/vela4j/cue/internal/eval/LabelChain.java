@@ -1,7 +1,6 @@
 package io.vela4j.cue.internal.eval;
 
 import java.util.Arrays;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -122,11 +121,19 @@ final class LabelChain {
     return h ^ (h >>> 16);
   }
 
-  /** Calls {@code action} with each label, in chain order. */
-  void forEach(Consumer<String> action) {
-    for (int i = head; i >= 0; i = next[i]) {
-      action.accept(labels[i]);
-    }
+  /** The first node of the chain, or -1 if it is empty. */
+  int first() {
+    return head;
+  }
+
+  /** The node after {@code node} in chain order, or -1 after the last. */
+  int after(int node) {
+    return next[node];
+  }
+
+  /** The label of {@code node}. */
+  String label(int node) {
+    return labels[node];
   }
 
   int size() {

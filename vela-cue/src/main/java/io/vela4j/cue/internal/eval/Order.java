@@ -3,10 +3,8 @@ package io.vela4j.cue.internal.eval;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 
@@ -21,28 +19,37 @@ final class Order {
 
   /** The regular fields of a struct, in export order. */
   static List<Vertex> fields(Vertex v) {
-    List<Vertex> out = new ArrayList<>();
-    List<String> order = v.fieldOrder;
+    if (!(v.arcs instanceof Arcs arcs)) {
+      return List.of(); // no arcs yet: the shared empty map
+    }
+    Ranked order = v.fieldOrder;
     List<LabelChain> chains = v.orderChains;
-    if (order == null && chains != null) {
+    if (order == null && chains != null && v.orderUnits != null) {
       // Computed on first use; a finished vertex may be read by several threads, which at worst
-      // compute the same order twice (the chains are never cleared).
-      order = topo(v, chains, v.orderUnits);
+      // compute the same order twice (the chains are never cleared, and Ranked publishes its array
+      // through a final field).
+      order = new Ranked(topo(arcs, chains, v.orderUnits));
       v.fieldOrder = order;
     }
-    if (order != null) {
-      for (String l : order) {
-        Vertex a = v.arcs.get(l);
-        if (a != null && a.isRegularField()) {
-          out.add(a);
+    int regular = countRegular(arcs);
+    if (order != null && order.arcs.length == regular) {
+      List<Vertex> out = new ArrayList<>(regular);
+      for (int i : order.arcs) {
+        Vertex a = arcs.at(i);
+        if (!a.isRegularField()) {
+          break;
         }
+        out.add(a);
       }
-      if (out.size() == countRegular(v)) {
+      if (out.size() == regular) {
         return out;
       }
-      out.clear();
     }
-    for (Vertex a : v.arcs.values()) {
+    // No chains (a list, a struct built by a builtin), or arcs changed since the order was taken:
+    // insertion order.
+    List<Vertex> out = new ArrayList<>(regular);
+    for (int i = 0; i < arcs.size(); i++) {
+      Vertex a = arcs.at(i);
       if (a.isRegularField()) {
         out.add(a);
       }
@@ -50,10 +57,19 @@ final class Order {
     return out;
   }
 
-  private static int countRegular(Vertex v) {
+  /** An export order: the arc indices of the regular fields, in order. */
+  static final class Ranked {
+    final int[] arcs;
+
+    Ranked(int[] arcs) {
+      this.arcs = arcs;
+    }
+  }
+
+  private static int countRegular(Arcs arcs) {
     int n = 0;
-    for (Vertex a : v.arcs.values()) {
-      if (a.isRegularField()) {
+    for (int i = 0; i < arcs.size(); i++) {
+      if (arcs.at(i).isRegularField()) {
         n++;
       }
     }
@@ -84,105 +100,168 @@ final class Order {
   }
 
   /**
-   * The export order of the regular fields of {@code v}: a topological sort of the edges between
-   * consecutive labels of each chain (and from the last label of one conjunct's first chain to the
-   * first new label of the next conjunct's), ready labels taken in byte-wise label order, a cycle
-   * broken by the smallest label not placed yet. Labels are numbered once and ranked by one sort,
-   * so the whole is O(N log N) in the number of labels and edges.
+   * The export order of the regular fields of a struct, as indices into its arcs: a topological
+   * sort of the edges between consecutive labels of each chain (and from the last label of one
+   * conjunct's first chain to the first new label of the next conjunct's), ready labels taken in
+   * byte-wise label order, a cycle broken by the smallest label not placed yet.
+   *
+   * <p>Algorithm: the regular fields are numbered in insertion order and the edges collected as
+   * pairs of numbers. When every edge goes forward in insertion order and every two consecutive
+   * fields are joined by an edge — one literal declared them all, or later declarations only repeat
+   * or extend it, the usual case — insertion order is the only topological order and is the answer,
+   * in time linear in the edges. Otherwise the edges are deduplicated into adjacency lists and the
+   * labels ranked by one sort, so the whole is O(N log N) in the number of labels and edges.
    *
    * @param chains the label chains of the struct literals, in the order they were added
    * @param units for each chain, the conjunct it came from (-1: none)
    */
-  static List<String> topo(Vertex v, List<LabelChain> chains, List<Integer> units) {
-    List<String> nodes = new ArrayList<>(v.arcs.size());
-    for (Vertex a : v.arcs.values()) {
-      if (a.isRegularField()) {
-        nodes.add(a.label);
+  static int[] topo(Arcs arcs, List<LabelChain> chains, List<Integer> units) {
+    int m = arcs.size();
+    int[] number = new int[m]; // arc index to field number, -1 if not a regular field
+    int n = 0;
+    for (int i = 0; i < m; i++) {
+      number[i] = arcs.at(i).isRegularField() ? n++ : -1;
+    }
+    int[] field = new int[n]; // field number to arc index
+    for (int i = 0; i < m; i++) {
+      if (number[i] >= 0) {
+        field[number[i]] = i;
       }
     }
-    int n = nodes.size();
     if (n <= 1) {
-      return nodes;
+      return field;
     }
-    if (chains.size() == 1 && chains.get(0).size() == n) {
-      // One literal declared every field: the chain is the order.
-      List<String> only = new ArrayList<>(n);
-      chains
-          .get(0)
-          .forEach(
-              l -> {
-                if (only.size() < n) {
-                  only.add(l);
-                }
-              });
-      if (sameLabels(only, v)) {
-        return only;
+    int[] edges = collectEdges(arcs, number, chains, units);
+    int edgeCount = edges[0];
+    boolean[] joined = new boolean[n];
+    int joins = 0;
+    boolean forward = true;
+    for (int k = 1; k <= 2 * edgeCount; k += 2) {
+      int a = edges[k];
+      int b = edges[k + 1];
+      if (a > b) {
+        forward = false;
+        break;
+      }
+      if (b == a + 1 && !joined[a]) {
+        joined[a] = true;
+        joins++;
       }
     }
-    Map<String, Integer> id = new HashMap<>(n * 2);
-    for (int i = 0; i < n; i++) {
-      id.put(nodes.get(i), i);
+    if (forward && joins == n - 1) {
+      return field;
     }
-    int[][] out = new int[n][];
-    int[] outSize = new int[n];
-    int[] indeg = new int[n];
-    Set<Long> edges = new HashSet<>();
+    return sort(arcs, field, edges);
+  }
+
+  /**
+   * The edges of the chains between field numbers ({@code number}: arc index to field number, -1
+   * for an arc that is not a regular field): {@code [count, a0, b0, a1, b1, ...]}, without self
+   * edges, duplicates possible.
+   */
+  static int[] collectEdges(Arcs arcs, int[] number, List<LabelChain> chains, List<Integer> units) {
+    int n = 0;
+    for (int x : number) {
+      n = Math.max(n, x + 1);
+    }
+    int[] edges = new int[1 + 2 * (n + 1)];
+    int count = 0;
     boolean[] seenEarlierUnits = new boolean[n];
     int prevUnit = Integer.MIN_VALUE;
     int prevUnitLast = -1;
     int curUnit = Integer.MIN_VALUE;
     int curUnitLast = -1;
-    List<Integer> curUnitLabels = new ArrayList<>();
-    int[] chain = new int[16];
+    int[] curUnitLabels = new int[8];
+    int curUnitSize = 0;
+    int[] chain = new int[8];
     for (int i = 0; i < chains.size(); i++) {
-      int[] len = {0};
-      int[][] buf = {chain};
-      chains
-          .get(i)
-          .forEach(
-              l -> {
-                Integer x = id.get(l);
-                if (x != null) {
-                  if (len[0] == buf[0].length) {
-                    buf[0] = Arrays.copyOf(buf[0], len[0] * 2);
-                  }
-                  buf[0][len[0]++] = x;
-                }
-              });
-      chain = buf[0];
-      int size = len[0];
+      LabelChain c = chains.get(i);
+      int size = 0;
+      for (int node = c.first(); node >= 0; node = c.after(node)) {
+        int idx = arcs.indexOf(c.label(node));
+        if (idx >= 0 && number[idx] >= 0) {
+          if (size == chain.length) {
+            chain = Arrays.copyOf(chain, size * 2);
+          }
+          chain[size++] = number[idx];
+        }
+      }
       int u = units.get(i);
+      int pending = -1; // the edge from the previous conjunct, if any
       if (u != curUnit) {
         if (curUnit != Integer.MIN_VALUE) {
-          for (int x : curUnitLabels) {
-            seenEarlierUnits[x] = true;
+          for (int k = 0; k < curUnitSize; k++) {
+            seenEarlierUnits[curUnitLabels[k]] = true;
           }
           prevUnit = curUnit;
           prevUnitLast = curUnitLast;
         }
         curUnit = u;
         curUnitLast = -1;
-        curUnitLabels.clear();
+        curUnitSize = 0;
         if (u >= 0
             && prevUnit >= 0
             && prevUnitLast >= 0
             && size > 0
             && !seenEarlierUnits[chain[0]]) {
-          edge(out, outSize, indeg, edges, prevUnitLast, chain[0]);
+          pending = prevUnitLast;
         }
       }
+      int needed = 1 + 2 * (count + size);
+      if (needed > edges.length) {
+        edges = Arrays.copyOf(edges, Math.max(needed, edges.length * 2));
+      }
+      if (pending >= 0 && pending != chain[0]) {
+        edges[1 + 2 * count] = pending;
+        edges[2 + 2 * count++] = chain[0];
+      }
       for (int k = 0; k + 1 < size; k++) {
-        edge(out, outSize, indeg, edges, chain[k], chain[k + 1]);
+        if (chain[k] != chain[k + 1]) {
+          edges[1 + 2 * count] = chain[k];
+          edges[2 + 2 * count++] = chain[k + 1];
+        }
       }
       if (size > 0 && curUnitLast < 0) {
         curUnitLast = chain[size - 1];
       }
-      for (int k = 0; k < size; k++) {
-        curUnitLabels.add(chain[k]);
+      if (curUnitSize + size > curUnitLabels.length) {
+        curUnitLabels = Arrays.copyOf(curUnitLabels, Math.max(curUnitSize + size, curUnitSize * 2));
       }
+      System.arraycopy(chain, 0, curUnitLabels, curUnitSize, size);
+      curUnitSize += size;
+    }
+    edges[0] = count;
+    return edges;
+  }
+
+  /** The general case of {@link #topo}: Kahn's algorithm, ready labels by byte-wise order. */
+  static int[] sort(Arcs arcs, int[] field, int[] edges) {
+    int n = field.length;
+    int[][] out = new int[n][];
+    int[] outSize = new int[n];
+    int[] indeg = new int[n];
+    Set<Long> seen = new HashSet<>();
+    for (int k = 1; k <= 2 * edges[0]; k += 2) {
+      int a = edges[k];
+      int b = edges[k + 1];
+      if (!seen.add(((long) a << 32) | b)) {
+        continue;
+      }
+      int[] o = out[a];
+      if (o == null) {
+        o = out[a] = new int[2];
+      } else if (outSize[a] == o.length) {
+        o = out[a] = Arrays.copyOf(o, o.length * 2);
+      }
+      o[outSize[a]++] = b;
+      indeg[b]++;
+    }
+    List<String> labels = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      labels.add(arcs.at(field[i]).label);
     }
     // Rank the labels once; the ready set and the cycle breaker work on ranks.
-    int[] byLabel = byLabel(nodes);
+    int[] byLabel = byLabel(labels);
     int[] rank = new int[n];
     for (int r = 0; r < n; r++) {
       rank[byLabel[r]] = r;
@@ -193,10 +272,11 @@ final class Order {
         ready.add(i);
       }
     }
-    List<String> result = new ArrayList<>(n);
+    int[] result = new int[n];
+    int placed = 0;
     boolean[] done = new boolean[n];
     int smallest = 0; // every label of rank below this is done
-    while (result.size() < n) {
+    while (placed < n) {
       Integer next = ready.poll();
       int x;
       if (next == null) {
@@ -210,15 +290,15 @@ final class Order {
         x = next;
       }
       done[x] = true;
-      result.add(nodes.get(x));
+      result[placed++] = field[x];
       for (int k = 0; k < outSize[x]; k++) {
-        int m = out[x][k];
-        if (--indeg[m] == 0 && !done[m]) {
-          ready.add(m);
+        int y = out[x][k];
+        if (--indeg[y] == 0 && !done[y]) {
+          ready.add(y);
         }
       }
     }
-    return List.copyOf(result);
+    return result;
   }
 
   /** The node numbers in byte-wise label order (labels are distinct). */
@@ -247,29 +327,5 @@ final class Order {
       out[i] = boxed[i];
     }
     return out;
-  }
-
-  private static boolean sameLabels(List<String> order, Vertex v) {
-    for (String l : order) {
-      Vertex a = v.arcs.get(l);
-      if (a == null || !a.isRegularField()) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static void edge(int[][] out, int[] outSize, int[] indeg, Set<Long> edges, int a, int b) {
-    if (a == b || !edges.add(((long) a << 32) | b)) {
-      return;
-    }
-    int[] o = out[a];
-    if (o == null) {
-      o = out[a] = new int[2];
-    } else if (outSize[a] == o.length) {
-      o = out[a] = Arrays.copyOf(o, o.length * 2);
-    }
-    o[outSize[a]++] = b;
-    indeg[b]++;
   }
 }

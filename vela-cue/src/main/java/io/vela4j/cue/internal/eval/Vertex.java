@@ -81,11 +81,11 @@ final class Vertex {
   List<Atom.Validator> validators = List.of();
 
   /**
-   * Regular field labels in export order, computed by {@link Order#fields} from {@link
-   * #orderChains} the first time they are asked for (most structs of a template are never exported:
-   * parameters, definitions, eliminated disjuncts).
+   * The regular fields in export order, computed by {@link Order#fields} from {@link #orderChains}
+   * the first time they are asked for (most structs of a template are never exported: parameters,
+   * definitions, eliminated disjuncts).
    */
-  @Nullable List<String> fieldOrder;
+  Order.@Nullable Ranked fieldOrder;
 
   /** The label chains and their conjuncts' numbers, kept when a struct is finished. */
   @Nullable List<LabelChain> orderChains;

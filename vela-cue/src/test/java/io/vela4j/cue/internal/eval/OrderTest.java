@@ -1,0 +1,113 @@
+package io.vela4j.cue.internal.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The export order of a struct's fields ({@link Order}). */
+class OrderTest {
+
+  private static final List<String> POOL =
+      List.of("a", "b", "c", "x1", "x10", "x2", "é", "z", "\uD83D\uDE00", "\uFFFD", "m", "n");
+
+  private static Arcs arcs(List<String> labels) {
+    Vertex parent = new Vertex(null, "");
+    Arcs arcs = new Arcs();
+    for (String l : labels) {
+      Vertex a = new Vertex(parent, l);
+      a.arcType = Adt.ArcType.REGULAR;
+      arcs.put(l, a);
+    }
+    return arcs;
+  }
+
+  private static LabelChain chain(String... labels) {
+    LabelChain c = new LabelChain();
+    for (String l : labels) {
+      c.append(l);
+    }
+    return c;
+  }
+
+  private static List<String> order(Arcs arcs, List<LabelChain> chains, List<Integer> units) {
+    List<String> out = new ArrayList<>();
+    for (int i : Order.topo(arcs, chains, units)) {
+      out.add(arcs.at(i).label);
+    }
+    return out;
+  }
+
+  @Test
+  void oneLiteralKeepsItsOrderAndUnrelatedLiteralsSortByLabel() {
+    Arcs arcs = arcs(List.of("b", "a", "c"));
+    assertThat(order(arcs, List.of(chain("b", "a", "c")), List.of(0)))
+        .containsExactly("b", "a", "c");
+    // Three literals of one conjunct: no edges between them, so byte-wise label order.
+    assertThat(order(arcs, List.of(chain("b"), chain("a"), chain("c")), List.of(-1, -1, -1)))
+        .containsExactly("a", "b", "c");
+    // Successive declarations of the field chain one after another.
+    assertThat(order(arcs, List.of(chain("b"), chain("c"), chain("a")), List.of(0, 1, 2)))
+        .containsExactly("b", "c", "a");
+    // A label no edge leads to comes first; a cycle is broken at the smallest label not placed.
+    assertThat(order(arcs, List.of(chain("c", "b"), chain("b", "c")), List.of(-1, -1)))
+        .containsExactly("a", "b", "c");
+    assertThat(
+            order(
+                arcs,
+                List.of(chain("c", "b"), chain("b", "a"), chain("a", "c")),
+                List.of(-1, -1, -1)))
+        .containsExactly("a", "c", "b");
+  }
+
+  /**
+   * Insertion order is taken without sorting only when it is the one topological order; whatever
+   * the chains, the answer is the general algorithm's.
+   */
+  @Test
+  void theInsertionOrderShortcutAgreesWithTheTopologicalSort() {
+    qt().forAll(longs().all())
+        .checkAssert(
+            seed -> {
+              Random r = new Random(seed);
+              List<String> labels = new ArrayList<>(POOL);
+              Collections.shuffle(labels, r);
+              labels = labels.subList(0, 2 + r.nextInt(POOL.size() - 1));
+              Arcs arcs = arcs(labels);
+              List<LabelChain> chains = new ArrayList<>();
+              List<Integer> units = new ArrayList<>();
+              int unit = r.nextInt(3) - 1;
+              int count = 1 + r.nextInt(4);
+              for (int i = 0; i < count; i++) {
+                List<String> ls = new ArrayList<>(labels);
+                if (r.nextBoolean()) {
+                  Collections.shuffle(ls, r);
+                }
+                int from = r.nextInt(ls.size());
+                int to = from + 1 + r.nextInt(ls.size() - from);
+                chains.add(
+                    chain(ls.subList(r.nextInt(3) == 0 ? from : 0, to).toArray(String[]::new)));
+                units.add(unit);
+                if (r.nextBoolean()) {
+                  unit = unit < 0 ? r.nextInt(2) - 1 : unit + 1;
+                }
+              }
+              int[] number = new int[labels.size()];
+              int[] field = new int[labels.size()];
+              for (int i = 0; i < number.length; i++) {
+                number[i] = i;
+                field[i] = i;
+              }
+              int[] general =
+                  Order.sort(arcs, field, Order.collectEdges(arcs, number, chains, units));
+              assertThat(Order.topo(arcs, chains, units))
+                  .as("seed %d", seed)
+                  .containsExactly(general);
+            });
+  }
+}
