@@ -104,6 +104,12 @@ final class Arcs extends AbstractMap<String, Vertex> {
       arcs[i] = arc;
       return old;
     }
+    addNew(arc);
+    return null;
+  }
+
+  /** Adds an arc whose label is not in the map (the caller looked it up). */
+  void addNew(Vertex arc) {
     if (size == arcs.length) {
       int cap = size + (size >> 1) + 1;
       arcs = Arrays.copyOf(arcs, cap);
@@ -118,7 +124,6 @@ final class Arcs extends AbstractMap<String, Vertex> {
     } else if (size > SCAN) {
       rehash();
     }
-    return null;
   }
 
   private void rehash() {

@@ -216,7 +216,20 @@ sealed interface Atom {
 
     @Override
     public int hashCode() {
-      return d().stripTrailingZeros().hashCode();
+      // Equal numbers hash alike however they are kept: an integral value that fits a long hashes
+      // as that long, any other by its decimal without trailing zeros.
+      if (big == null) {
+        return Long.hashCode(small);
+      }
+      BigDecimal stripped = big.stripTrailingZeros();
+      if (stripped.scale() <= 0 && stripped.precision() - stripped.scale() <= 19) {
+        try {
+          return Long.hashCode(stripped.longValueExact());
+        } catch (ArithmeticException e) {
+          // 19 digits beyond the range of a long
+        }
+      }
+      return stripped.hashCode();
     }
 
     @Override

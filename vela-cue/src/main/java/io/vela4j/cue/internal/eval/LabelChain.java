@@ -31,10 +31,12 @@ final class LabelChain {
   private int @Nullable [] heads;
 
   /** Per node, the node + 1 before it in its bucket (0: none). */
-  private int[] chained = new int[0];
+  private int[] chained = NONE;
 
   /** Per node, its label's spread hash. */
-  private int[] hashes = new int[0];
+  private int[] hashes = NONE;
+
+  private static final int[] NONE = {};
 
   /** The node holding {@code label}, or -1. */
   int find(String label) {

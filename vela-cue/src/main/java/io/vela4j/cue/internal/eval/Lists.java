@@ -66,7 +66,7 @@ final class Lists {
       n.ev.checkDepth(n.v);
       a = new Vertex(n.v, label);
       a.arcType = Adt.ArcType.REGULAR;
-      n.v.putArc(label, a);
+      n.v.addNewArc(a);
     }
     return a;
   }

@@ -81,7 +81,8 @@ final class Meet {
       n.errorsForUpdate().add(Atom.Bottom.fatal(CueError.Kind.CYCLE, "structural cycle"));
     }
     Atom.Bottom err = null;
-    for (Atom.Bottom b : n.errors) {
+    for (int i = 0; i < n.errors.size(); i++) {
+      Atom.Bottom b = n.errors.get(i);
       if (err == null || (err.incomplete() && !b.incomplete())) {
         err = b;
       }
@@ -129,14 +130,15 @@ final class Meet {
                 n.scalarPos));
         return;
       }
-      for (Atom.Bound b : n.bounds) {
-        Atom.Bottom e = Ops.checkBound(b, n.scalar);
+      for (int i = 0; i < n.bounds.size(); i++) {
+        Atom.Bottom e = Ops.checkBound(n.bounds.get(i), n.scalar);
         if (e != null) {
           n.setBottom(e);
           return;
         }
       }
-      for (Atom.Validator val : n.validators) {
+      for (int i = 0; i < n.validators.size(); i++) {
+        Atom.Validator val = n.validators.get(i);
         Atom.Bottom e =
             BuiltinCalls.checkValidator(n.ev, val, Vertex.ofValue(n.scalar), n.scalarPos);
         if (e != null) {

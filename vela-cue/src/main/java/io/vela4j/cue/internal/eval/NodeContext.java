@@ -281,8 +281,10 @@ final class NodeContext {
   }
 
   void run() {
-    List<Conjunct> cs = new ArrayList<>(v.conjuncts);
-    for (int i = 0; i < cs.size(); i++) {
+    // Conjuncts are only appended: those added while these run are not this loop's.
+    List<Conjunct> cs = v.conjuncts;
+    int count = cs.size();
+    for (int i = 0; i < count; i++) {
       unit = i;
       Conjunct c = cs.get(i);
       add(c, c.hist() != null && c.hist().cyclic() ? Cycles.INHERITED : Cycles.NONE);

@@ -177,8 +177,18 @@ final class Order {
     for (int i = 0; i < chains.size(); i++) {
       LabelChain c = chains.get(i);
       int size = 0;
+      int guess = 0; // the arc after the last label found: where a literal's next label usually is
       for (int node = c.first(); node >= 0; node = c.after(node)) {
-        int idx = arcs.indexOf(c.label(node));
+        String label = c.label(node);
+        int idx;
+        if (guess < arcs.size() && arcs.at(guess).label.equals(label)) {
+          idx = guess;
+        } else {
+          idx = arcs.indexOf(label);
+        }
+        if (idx >= 0) {
+          guess = idx + 1;
+        }
         if (idx >= 0 && number[idx] >= 0) {
           if (size == chain.length) {
             chain = Arrays.copyOf(chain, size * 2);

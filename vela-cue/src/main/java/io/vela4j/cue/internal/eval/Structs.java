@@ -99,8 +99,9 @@ final class Structs {
     CloseInfo fieldCi = litCi.field("");
     Env cenv = Env.struct(c.env(), n.v, s);
     LitInfo li = null;
-    for (Adt.Decl d : s.decls()) {
-      if (d instanceof Adt.EllipsisD el) {
+    List<Adt.Decl> decls = s.decls();
+    for (int i = 0; i < decls.size(); i++) {
+      if (decls.get(i) instanceof Adt.EllipsisD el) {
         Closedness.noteOpen(n, litCi);
         if (el.type() != null) {
           li = new LitInfo(new Conjunct(el.type(), cenv, fieldCi, c.hist()));
@@ -123,7 +124,8 @@ final class Structs {
     } else {
       chain = cursor.chain;
     }
-    for (Adt.Decl d : s.decls()) {
+    for (int i = 0; i < decls.size(); i++) {
+      Adt.Decl d = decls.get(i);
       if (d instanceof Adt.FieldD f) {
         if (li != null) {
           li.labels.add(f.label());
@@ -213,7 +215,7 @@ final class Structs {
       n.ev.checkDepth(n.v);
       a = new Vertex(n.v, label);
       a.arcType = type;
-      n.v.putArc(label, a);
+      n.v.addNewArc(a);
       if (!n.patterns.isEmpty()) {
         for (Pat p : n.patterns) {
           if (p.matches(label)) {

@@ -25,6 +25,9 @@ final class Vertex {
   final @Nullable Vertex parent;
   final String label;
 
+  /** Whether the label is that of a regular field (not a definition, hidden field or let). */
+  private final boolean regularLabel;
+
   /** The number of ancestors (0 for a root or temporary). */
   final int depth;
 
@@ -103,9 +106,18 @@ final class Vertex {
     arcs.put(label, a);
   }
 
+  /** Adds an arc whose label this vertex does not have yet. */
+  void addNewArc(Vertex a) {
+    if (arcs.isEmpty()) {
+      arcs = new Arcs();
+    }
+    ((Arcs) arcs).addNew(a);
+  }
+
   Vertex(@Nullable Vertex parent, String label) {
     this.parent = parent;
     this.label = label;
+    this.regularLabel = Labels.isRegular(label);
     this.depth = parent == null ? 0 : parent.depth + 1;
     this.inDefinition =
         parent != null && (parent.inDefinition || Labels.isDefinition(parent.label));
@@ -155,7 +167,7 @@ final class Vertex {
   }
 
   boolean isRegularField() {
-    return arcType == Adt.ArcType.REGULAR && Labels.isRegular(label) && !isLet;
+    return arcType == Adt.ArcType.REGULAR && regularLabel && !isLet;
   }
 
   String path() {

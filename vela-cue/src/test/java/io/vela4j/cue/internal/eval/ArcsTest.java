@@ -72,6 +72,17 @@ class ArcsTest {
     Atom.Num big = Atom.Num.ofInt(new java.math.BigInteger("123456789012345678901234567890"));
     assertThat(big.isLong()).isFalse();
     assertThat(big.toString()).isEqualTo("123456789012345678901234567890");
+    for (long l : new long[] {0, -7, 1_000_000_000_000_000_000L, Long.MAX_VALUE, Long.MIN_VALUE}) {
+      Atom.Num asLong = Atom.Num.ofInt(java.math.BigInteger.valueOf(l));
+      Atom.Num asDecimal = new Atom.Num(new BigDecimal(l).setScale(2), true);
+      assertThat(asLong.isLong()).isTrue();
+      assertThat(asDecimal.isLong()).isFalse();
+      assertThat(asDecimal).isEqualTo(asLong).hasSameHashCodeAs(asLong);
+    }
+    Atom.Num beyond = Atom.Num.ofInt(java.math.BigInteger.TWO.pow(63));
+    assertThat(beyond).isEqualTo(new Atom.Num(new BigDecimal("9.223372036854775808E+18"), true));
+    assertThat(beyond.hashCode())
+        .isEqualTo(new Atom.Num(new BigDecimal("9.223372036854775808E+18"), true).hashCode());
     assertThat(Atom.Num.ofInt(java.math.BigInteger.valueOf(Long.MIN_VALUE)).toString())
         .isEqualTo(Long.toString(Long.MIN_VALUE));
   }
