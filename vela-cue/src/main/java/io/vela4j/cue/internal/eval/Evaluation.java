@@ -304,12 +304,50 @@ final class Evaluation {
     } else if (e instanceof Adt.ValueE ve) {
       return readable(ve.vertex(), null);
     } else {
+      Adt.Expr x = e;
+      if (isComputed(e)) {
+        // An operator, interpolation or call computes its value directly; only a value that is not
+        // a concrete scalar (a list, a bound, an error) needs a temporary vertex to hold it.
+        Object r = null;
+        LargeStack.checkDepth(++nesting);
+        try {
+          r = Expressions.compute(this, e, env);
+        } catch (BottomEx b) {
+          // evaluated again below, so that the error is recorded as any other operand's
+        } finally {
+          nesting--;
+        }
+        if (r instanceof Atom a && Atom.isConcrete(a)) {
+          tick();
+          return Vertex.ofValue(a);
+        }
+        if (r instanceof Adt.Expr computed) {
+          x = computed;
+        }
+      }
       Vertex t = new Vertex(null, "");
       t.arcType = Adt.ArcType.REGULAR;
-      t.conjuncts.add(new Conjunct(e, env, Conjunct.CloseInfo.EMPTY, null));
+      t.conjuncts.add(new Conjunct(x, env, Conjunct.CloseInfo.EMPTY, null));
       evaluate(t);
       return readable(t, e.pos());
     }
+  }
+
+  /**
+   * Whether a node would compute the expression as one task ({@link NodeContext#add}): an operator
+   * other than {@code &}, a unary operator, an interpolation, a call other than {@code close},
+   * {@code and} and {@code or}.
+   */
+  private static boolean isComputed(Adt.Expr e) {
+    if (e instanceof Adt.BinE b) {
+      return b.op() != Ast.Op.AND;
+    }
+    if (e instanceof Adt.CallE c) {
+      return !NodeContext.isPredeclared(c, "close")
+          && !NodeContext.isPredeclared(c, "and")
+          && !NodeContext.isPredeclared(c, "or");
+    }
+    return e instanceof Adt.UnaryE || e instanceof Adt.InterpE;
   }
 
   /** Evaluates a vertex for reading and takes its default. */
