@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Field order of evaluated structs, as CUE v0.12+ exports them: each struct literal contributes a
@@ -116,6 +117,12 @@ final class Order {
    * @param units for each chain, the conjunct it came from (-1: none)
    */
   static int[] topo(Arcs arcs, List<LabelChain> chains, List<Integer> units) {
+    if (chains.size() == 1) {
+      int[] field = inOrder(arcs, chains.get(0));
+      if (field != null) {
+        return field;
+      }
+    }
     int m = arcs.size();
     int[] number = new int[m]; // arc index to field number, -1 if not a regular field
     int n = 0;
@@ -152,6 +159,38 @@ final class Order {
       return field;
     }
     return sort(arcs, field, edges);
+  }
+
+  /**
+   * The arc indices of the regular fields in insertion order if the one chain names them in that
+   * order (an exported struct is usually one literal, its {@code if}s embedded in place), else
+   * null: one pass over both, without numbering the fields or collecting edges.
+   */
+  private static int @Nullable [] inOrder(Arcs arcs, LabelChain chain) {
+    int n = 0;
+    for (int i = 0; i < arcs.size(); i++) {
+      if (arcs.at(i).isRegularField()) {
+        n++;
+      }
+    }
+    int[] field = new int[n];
+    int k = 0;
+    int p = 0; // the next arc to match
+    for (int node = chain.first(); node >= 0; node = chain.after(node)) {
+      while (p < arcs.size() && !arcs.at(p).isRegularField()) {
+        p++;
+      }
+      String label = chain.label(node);
+      if (p < arcs.size() && arcs.at(p).label.equals(label)) {
+        field[k++] = p++;
+        continue;
+      }
+      int idx = arcs.indexOf(label);
+      if (idx >= 0 && arcs.at(idx).isRegularField()) {
+        return null; // a regular field out of insertion order
+      }
+    }
+    return k == n ? field : null;
   }
 
   /**

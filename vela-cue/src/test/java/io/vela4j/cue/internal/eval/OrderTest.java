@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class OrderTest {
 
   private static final List<String> POOL =
-      List.of("a", "b", "c", "x1", "x10", "x2", "é", "z", "\uD83D\uDE00", "\uFFFD", "m", "n");
+      List.of(
+          "a", "b", "c", "x1", "x10", "x2", "é", "z", "\uD83D\uDE00", "\uFFFD", "m", "_h", "#D");
 
   private static Arcs arcs(List<String> labels) {
     Vertex parent = new Vertex(null, "");
@@ -98,11 +99,14 @@ class OrderTest {
                 }
               }
               int[] number = new int[labels.size()];
-              int[] field = new int[labels.size()];
+              List<Integer> regular = new ArrayList<>();
               for (int i = 0; i < number.length; i++) {
-                number[i] = i;
-                field[i] = i;
+                number[i] = arcs.at(i).isRegularField() ? regular.size() : -1;
+                if (number[i] >= 0) {
+                  regular.add(i);
+                }
               }
+              int[] field = regular.stream().mapToInt(Integer::intValue).toArray();
               int[] general =
                   Order.sort(arcs, field, Order.collectEdges(arcs, number, chains, units));
               assertThat(Order.topo(arcs, chains, units))
