@@ -299,14 +299,14 @@ final class Closedness {
 
   private static boolean exempt(NodeContext n, Requirement r) {
     Scopes scopes = n.ev.scopes;
-    for (int id : n.openScopes) {
-      if (scopes.under(id, r.id())) {
+    for (int i = 0; i < n.openScopes.size(); i++) {
+      if (scopes.under(n.openScopes.get(i), r.id())) {
         return true;
       }
     }
     boolean top = false;
-    for (int id : n.topScopes) {
-      if (scopes.under(id, r.id())) {
+    for (int i = 0; i < n.topScopes.size(); i++) {
+      if (scopes.under(n.topScopes.get(i), r.id())) {
         top = true;
         break;
       }
@@ -314,8 +314,8 @@ final class Closedness {
     if (!top) {
       return false;
     }
-    for (int id : n.structScopes) {
-      if (scopes.under(id, r.id())) {
+    for (int i = 0; i < n.structScopes.size(); i++) {
+      if (scopes.under(n.structScopes.get(i), r.id())) {
         return false;
       }
     }

@@ -77,9 +77,9 @@ final class NodeContext {
   int scopeCount;
   private @Nullable Set<Integer> scopeIndex;
   private static final int[] NO_SCOPES = new int[0];
-  List<Integer> structScopes = List.of();
-  List<Integer> openScopes = List.of();
-  List<Integer> topScopes = List.of();
+  IntList structScopes = IntList.NONE;
+  IntList openScopes = IntList.NONE;
+  IntList topScopes = IntList.NONE;
   boolean anyFromDef;
   // Struct literals with a typed `...T` (Structs.applyRest).
   List<Structs.LitInfo> restLits = List.of();
@@ -185,23 +185,23 @@ final class NodeContext {
     return comps;
   }
 
-  List<Integer> structScopesForUpdate() {
-    if (structScopes.isEmpty() && !(structScopes instanceof ArrayList)) {
-      structScopes = new ArrayList<>(2);
+  IntList structScopesForUpdate() {
+    if (structScopes == IntList.NONE) {
+      structScopes = new IntList();
     }
     return structScopes;
   }
 
-  List<Integer> openScopesForUpdate() {
-    if (openScopes.isEmpty() && !(openScopes instanceof ArrayList)) {
-      openScopes = new ArrayList<>(2);
+  IntList openScopesForUpdate() {
+    if (openScopes == IntList.NONE) {
+      openScopes = new IntList();
     }
     return openScopes;
   }
 
-  List<Integer> topScopesForUpdate() {
-    if (topScopes.isEmpty() && !(topScopes instanceof ArrayList)) {
-      topScopes = new ArrayList<>(2);
+  IntList topScopesForUpdate() {
+    if (topScopes == IntList.NONE) {
+      topScopes = new IntList();
     }
     return topScopes;
   }

@@ -207,7 +207,7 @@ final class Structs {
                         + " not allowed as field set was already referenced"));
         return null;
       }
-      if (n.missing.contains(label)) {
+      if (!n.missing.isEmpty() && n.missing.contains(label)) {
         n.errorsForUpdate()
             .add(Atom.Bottom.incomplete("cyclic reference to field " + Labels.display(label)));
       }
