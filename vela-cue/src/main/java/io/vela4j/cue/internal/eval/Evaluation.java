@@ -162,6 +162,16 @@ final class Evaluation {
         v.state = Vertex.EVALUATED;
         return;
       }
+    } else if (forced == null && v.notAllowed == null) {
+      // A declared type met with a filled-in value (`image: string` and `"nginx"`): literals only,
+      // one concrete value that every type and bound admits.
+      Atom a = admittedLiteral(v);
+      if (a != null) {
+        v.kind = Vertex.K_SCALAR;
+        v.scalar = a;
+        v.state = Vertex.EVALUATED;
+        return;
+      }
     }
     v.state = Vertex.EVALUATING;
     NodeContext ctx = new NodeContext(this, v, forced);
@@ -183,6 +193,48 @@ final class Evaluation {
       v.ctx = null;
       v.state = Vertex.EVALUATED;
     }
+  }
+
+  /**
+   * The value of a vertex whose conjuncts are all literals: one concrete scalar (possibly repeated)
+   * and basic types and bounds that admit it; else null, and the vertex is unified as usual, which
+   * gives the same value or reports the conflict with its positions.
+   */
+  private @Nullable Atom admittedLiteral(Vertex v) {
+    List<Conjunct> cs = v.conjuncts;
+    Atom value = null;
+    for (int i = 0; i < cs.size(); i++) {
+      if (!(cs.get(i).expr() instanceof Adt.Lit l)) {
+        return null;
+      }
+      Atom x = l.value();
+      if (Atom.isConcrete(x)) {
+        if (value != null && !value.equals(x)) {
+          return null;
+        }
+        value = x;
+      } else if (!(x instanceof Atom.Kind || x instanceof Atom.Bound)) {
+        return null;
+      }
+    }
+    if (value == null) {
+      return null;
+    }
+    int mask = value.kindMask();
+    for (int i = 0; i < cs.size(); i++) {
+      Atom x = ((Adt.Lit) cs.get(i).expr()).value();
+      if (x instanceof Atom.Kind k && (k.mask() & mask) == 0) {
+        return null;
+      }
+      if (x instanceof Atom.Bound b
+          && ((b.kindMask() & mask) == 0 || Ops.checkBound(b, value) != null)) {
+        return null;
+      }
+    }
+    for (int i = 0; i < cs.size(); i++) {
+      tick();
+    }
+    return value;
   }
 
   /**
