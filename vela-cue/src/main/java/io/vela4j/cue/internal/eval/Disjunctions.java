@@ -68,10 +68,21 @@ final class Disjunctions {
   record Pending(Adt.DisjE d, int occ, @Nullable Env env) {}
 
   static void addDisj(NodeContext n, Adt.DisjE d, Conjunct c) {
-    if (n.occ == null) {
-      n.occ = new IdentityHashMap<>(4);
+    // The occurrence number of d in this node: most nodes meet one disjunction, counted without a
+    // map.
+    int k;
+    if (n.occ == null && n.firstDisj == null) {
+      n.firstDisj = d;
+      k = 0;
+    } else {
+      if (n.occ == null) {
+        n.occ = new IdentityHashMap<>(4);
+        n.occ.put(n.firstDisj, 1);
+      }
+      Integer seen = n.occ.get(d);
+      k = seen == null ? 0 : seen;
+      n.occ.put(d, k + 1);
     }
-    int k = n.occ.merge(d, 1, Integer::sum) - 1;
     Integer choice = n.forced == null ? null : n.forced.get(new DKey(d, k));
     if (choice != null) {
       n.add(new Conjunct(d.terms().get(choice), c.env(), c.ci(), c.hist()), n.viaCycle);

@@ -88,6 +88,9 @@ final class NodeContext {
   List<Disjunctions.Pending> pending = List.of();
   @Nullable IdentityHashMap<Adt.DisjE, Integer> occ;
 
+  /** The first disjunction met here, while it is the only one ({@link #occ} counts from then). */
+  Adt.@Nullable DisjE firstDisj;
+
   // References: each target vertex is copied once, under the scope it got then (Closedness).
   @Nullable Map<Vertex, Integer> visited;
   // Cycles.

@@ -142,7 +142,10 @@ final class ProgramImpl implements CueProgram {
     } else if (n.isBoolean()) {
       v = Atom.Bool.of(n.booleanValue());
     } else if (n.isIntegralNumber()) {
-      v = Atom.Num.ofInt(n.bigIntegerValue());
+      v =
+          n.canConvertToLong()
+              ? Atom.Num.ofLong(n.longValue())
+              : Atom.Num.ofInt(n.bigIntegerValue());
     } else if (n.isNumber()) {
       BigDecimal d = n.decimalValue();
       v = new Atom.Num(d, false);
