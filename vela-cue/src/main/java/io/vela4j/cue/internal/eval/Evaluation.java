@@ -286,7 +286,6 @@ final class Evaluation {
     a.defaults = null;
     a.fieldOrder = null;
     a.orderChains = null;
-    a.orderUnits = null;
     a.finalized = false;
     a.closedToLookups = false;
     a.lookupFilters = List.of();

@@ -21,6 +21,13 @@ import org.jspecify.annotations.Nullable;
 final class LabelChain {
   private static final int INDEX_FROM = 8;
 
+  /** The number of the conjunct of the node that declared these labels (-1: none). */
+  final int unit;
+
+  LabelChain(int unit) {
+    this.unit = unit;
+  }
+
   private String[] labels = new String[4];
   private int[] next = new int[4];
   private int size;

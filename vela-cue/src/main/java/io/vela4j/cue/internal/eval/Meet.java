@@ -158,7 +158,6 @@ final class Meet {
       n.v.kind = Vertex.K_STRUCT;
       n.v.validators = List.copyOf(n.validators);
       n.v.fieldOrder = null;
-      n.v.orderUnits = n.chainUnits;
       n.v.orderChains = n.chains;
       Closedness.check(n);
       return;

@@ -56,7 +56,6 @@ final class NodeContext {
 
   // Export order (Order): one chain of labels per struct literal, and the conjunct it came from.
   List<LabelChain> chains = List.of();
-  List<Integer> chainUnits = List.of();
   int unit = -1;
   LabelChain.@Nullable Cursor pendingChain;
 
@@ -151,13 +150,6 @@ final class NodeContext {
       chains = new ArrayList<>(2);
     }
     return chains;
-  }
-
-  List<Integer> chainUnitsForUpdate() {
-    if (chainUnits.isEmpty() && !(chainUnits instanceof ArrayList)) {
-      chainUnits = new ArrayList<>(2);
-    }
-    return chainUnits;
   }
 
   List<Structs.Pat> patternsForUpdate() {
@@ -432,12 +424,11 @@ final class NodeContext {
         // evaluated; its fields count as declared here.
         Closedness.noteOpen(this, ci);
         CloseInfo fieldCi = ci.field("");
-        LabelChain chain = new LabelChain();
+        LabelChain chain = new LabelChain(unit);
         for (Vertex a : Order.fields(src)) {
           chain.append(a.label);
         }
         chainsForUpdate().add(chain);
-        chainUnitsForUpdate().add(unit);
         for (Vertex a : src.arcs.values()) {
           Vertex na =
               Structs.arc(this, a.label, a.arcType == null ? Adt.ArcType.REGULAR : a.arcType);

@@ -25,11 +25,11 @@ final class Order {
     }
     Ranked order = v.fieldOrder;
     List<LabelChain> chains = v.orderChains;
-    if (order == null && chains != null && v.orderUnits != null) {
+    if (order == null && chains != null) {
       // Computed on first use; a finished vertex may be read by several threads, which at worst
       // compute the same order twice (the chains are never cleared, and Ranked publishes its array
       // through a final field).
-      order = new Ranked(topo(arcs, chains, v.orderUnits));
+      order = new Ranked(topo(arcs, chains));
       v.fieldOrder = order;
     }
     int regular = countRegular(arcs);
@@ -113,10 +113,10 @@ final class Order {
    * in time linear in the edges. Otherwise the edges are deduplicated into adjacency lists and the
    * labels ranked by one sort, so the whole is O(N log N) in the number of labels and edges.
    *
-   * @param chains the label chains of the struct literals, in the order they were added
-   * @param units for each chain, the conjunct it came from (-1: none)
+   * @param chains the label chains of the struct literals, in the order they were added, each with
+   *     the number of the conjunct it came from
    */
-  static int[] topo(Arcs arcs, List<LabelChain> chains, List<Integer> units) {
+  static int[] topo(Arcs arcs, List<LabelChain> chains) {
     if (chains.size() == 1) {
       int[] field = inOrder(arcs, chains.get(0));
       if (field != null) {
@@ -138,7 +138,7 @@ final class Order {
     if (n <= 1) {
       return field;
     }
-    int[] edges = collectEdges(arcs, number, chains, units);
+    int[] edges = collectEdges(arcs, number, chains);
     int edgeCount = edges[0];
     boolean[] joined = new boolean[n];
     int joins = 0;
@@ -198,7 +198,7 @@ final class Order {
    * for an arc that is not a regular field): {@code [count, a0, b0, a1, b1, ...]}, without self
    * edges, duplicates possible.
    */
-  static int[] collectEdges(Arcs arcs, int[] number, List<LabelChain> chains, List<Integer> units) {
+  static int[] collectEdges(Arcs arcs, int[] number, List<LabelChain> chains) {
     int n = 0;
     for (int x : number) {
       n = Math.max(n, x + 1);
@@ -235,7 +235,7 @@ final class Order {
           chain[size++] = number[idx];
         }
       }
-      int u = units.get(i);
+      int u = c.unit;
       int pending = -1; // the edge from the previous conjunct, if any
       if (u != curUnit) {
         if (curUnit != Integer.MIN_VALUE) {

@@ -117,9 +117,8 @@ final class Structs {
     n.pendingChain = null;
     LabelChain chain;
     if (cursor == null) {
-      chain = new LabelChain();
+      chain = new LabelChain(n.unit);
       n.chainsForUpdate().add(chain);
-      n.chainUnitsForUpdate().add(n.unit);
       cursor = new LabelChain.Cursor(chain, -1);
     } else {
       chain = cursor.chain;

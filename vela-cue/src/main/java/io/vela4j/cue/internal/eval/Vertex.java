@@ -90,10 +90,8 @@ final class Vertex {
    */
   Order.@Nullable Ranked fieldOrder;
 
-  /** The label chains and their conjuncts' numbers, kept when a struct is finished. */
+  /** The label chains of the struct literals, kept when a struct is finished. */
   @Nullable List<LabelChain> orderChains;
-
-  @Nullable List<Integer> orderUnits;
 
   /** Evaluation-time state (null when not evaluating). */
   @Nullable NodeContext ctx;

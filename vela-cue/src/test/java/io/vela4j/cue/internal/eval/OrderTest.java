@@ -28,17 +28,17 @@ class OrderTest {
     return arcs;
   }
 
-  private static LabelChain chain(String... labels) {
-    LabelChain c = new LabelChain();
+  private static LabelChain chain(int unit, String... labels) {
+    LabelChain c = new LabelChain(unit);
     for (String l : labels) {
       c.append(l);
     }
     return c;
   }
 
-  private static List<String> order(Arcs arcs, List<LabelChain> chains, List<Integer> units) {
+  private static List<String> order(Arcs arcs, List<LabelChain> chains) {
     List<String> out = new ArrayList<>();
-    for (int i : Order.topo(arcs, chains, units)) {
+    for (int i : Order.topo(arcs, chains)) {
       out.add(arcs.at(i).label);
     }
     return out;
@@ -47,22 +47,17 @@ class OrderTest {
   @Test
   void oneLiteralKeepsItsOrderAndUnrelatedLiteralsSortByLabel() {
     Arcs arcs = arcs(List.of("b", "a", "c"));
-    assertThat(order(arcs, List.of(chain("b", "a", "c")), List.of(0)))
-        .containsExactly("b", "a", "c");
+    assertThat(order(arcs, List.of(chain(0, "b", "a", "c")))).containsExactly("b", "a", "c");
     // Three literals of one conjunct: no edges between them, so byte-wise label order.
-    assertThat(order(arcs, List.of(chain("b"), chain("a"), chain("c")), List.of(-1, -1, -1)))
+    assertThat(order(arcs, List.of(chain(-1, "b"), chain(-1, "a"), chain(-1, "c"))))
         .containsExactly("a", "b", "c");
     // Successive declarations of the field chain one after another.
-    assertThat(order(arcs, List.of(chain("b"), chain("c"), chain("a")), List.of(0, 1, 2)))
+    assertThat(order(arcs, List.of(chain(0, "b"), chain(1, "c"), chain(2, "a"))))
         .containsExactly("b", "c", "a");
     // A label no edge leads to comes first; a cycle is broken at the smallest label not placed.
-    assertThat(order(arcs, List.of(chain("c", "b"), chain("b", "c")), List.of(-1, -1)))
+    assertThat(order(arcs, List.of(chain(-1, "c", "b"), chain(-1, "b", "c"))))
         .containsExactly("a", "b", "c");
-    assertThat(
-            order(
-                arcs,
-                List.of(chain("c", "b"), chain("b", "a"), chain("a", "c")),
-                List.of(-1, -1, -1)))
+    assertThat(order(arcs, List.of(chain(-1, "c", "b"), chain(-1, "b", "a"), chain(-1, "a", "c"))))
         .containsExactly("a", "c", "b");
   }
 
@@ -81,7 +76,6 @@ class OrderTest {
               labels = labels.subList(0, 2 + r.nextInt(POOL.size() - 1));
               Arcs arcs = arcs(labels);
               List<LabelChain> chains = new ArrayList<>();
-              List<Integer> units = new ArrayList<>();
               int unit = r.nextInt(3) - 1;
               int count = 1 + r.nextInt(4);
               for (int i = 0; i < count; i++) {
@@ -92,8 +86,8 @@ class OrderTest {
                 int from = r.nextInt(ls.size());
                 int to = from + 1 + r.nextInt(ls.size() - from);
                 chains.add(
-                    chain(ls.subList(r.nextInt(3) == 0 ? from : 0, to).toArray(String[]::new)));
-                units.add(unit);
+                    chain(
+                        unit, ls.subList(r.nextInt(3) == 0 ? from : 0, to).toArray(String[]::new)));
                 if (r.nextBoolean()) {
                   unit = unit < 0 ? r.nextInt(2) - 1 : unit + 1;
                 }
@@ -107,11 +101,8 @@ class OrderTest {
                 }
               }
               int[] field = regular.stream().mapToInt(Integer::intValue).toArray();
-              int[] general =
-                  Order.sort(arcs, field, Order.collectEdges(arcs, number, chains, units));
-              assertThat(Order.topo(arcs, chains, units))
-                  .as("seed %d", seed)
-                  .containsExactly(general);
+              int[] general = Order.sort(arcs, field, Order.collectEdges(arcs, number, chains));
+              assertThat(Order.topo(arcs, chains)).as("seed %d", seed).containsExactly(general);
             });
   }
 }
