@@ -6,7 +6,6 @@ import io.vela4j.cue.internal.syntax.Ast;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -231,11 +230,8 @@ final class Closedness {
     boolean requirement = closed && (ci.embed() != 0 || ci.outer() == 0 || !ci.fromEmbed());
     Scopes scopes = n.ev.scopes;
     int scope = requirement ? scopes.require(ci.id(), true, ci, n.v) : scopes.open(ci.id());
-    if (n.visited == null) {
-      n.visited = new IdentityHashMap<>(4);
-    }
-    Integer seen = n.visited.putIfAbsent(target, scope);
-    if (seen != null) {
+    int seen = n.visit(target, scope);
+    if (seen >= 0) {
       scopes.addParent(seen, scope);
       return null;
     }

@@ -303,12 +303,25 @@ final class Disjunctions {
     if (atoms.isEmpty()) {
       return false; // no atom survives: the general path reports the conflicts
     }
-    Map<Atom, Integer> seen = new HashMap<>();
+    // Equal atoms become one alternative: a few are compared directly, many through a map.
+    Map<Atom, Integer> seen = atoms.size() > 8 ? new HashMap<>() : null;
+    int[] altOf = new int[atoms.size()];
     List<Vertex> alts = new ArrayList<>(atoms.size());
     List<Boolean> defs = new ArrayList<>(atoms.size());
     for (int i = 0; i < atoms.size(); i++) {
       boolean def = d.hasMarks() && d.marks()[termIndex.get(i)];
-      Integer j = seen.putIfAbsent(atoms.get(i), alts.size());
+      Integer j = null;
+      if (seen != null) {
+        j = seen.putIfAbsent(atoms.get(i), alts.size());
+      } else {
+        for (int k = 0; k < i; k++) {
+          if (atoms.get(k).equals(atoms.get(i))) {
+            j = altOf[k];
+            break;
+          }
+        }
+      }
+      altOf[i] = j != null ? j : alts.size();
       if (j != null) {
         defs.set(j, defs.get(j) || def);
         continue;

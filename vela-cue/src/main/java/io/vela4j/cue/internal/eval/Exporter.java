@@ -430,6 +430,10 @@ final class Exporter {
       return F.booleanNode(b.b());
     } else if (s instanceof Atom.Num n) {
       if (n.isInt()) {
+        if (n.isLong()) {
+          long l = n.longValue();
+          return l == (int) l ? F.numberNode((int) l) : F.numberNode(l);
+        }
         BigDecimal d = n.d();
         if (d.scale() == 0 && d.precision() < 19) {
           long l = d.longValue();

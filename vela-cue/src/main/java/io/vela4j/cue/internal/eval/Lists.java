@@ -21,6 +21,15 @@ import org.jspecify.annotations.Nullable;
 final class Lists {
   private Lists() {}
 
+  /** The labels of the first elements, made once (every list of every evaluation uses them). */
+  private static final String[] INDEX_LABELS = new String[256];
+
+  static {
+    for (int i = 0; i < INDEX_LABELS.length; i++) {
+      INDEX_LABELS[i] = Integer.toString(i);
+    }
+  }
+
   record ListPart(
       int n,
       boolean open,
@@ -59,7 +68,7 @@ final class Lists {
   }
 
   static Vertex listArc(NodeContext n, int i) {
-    String label = Integer.toString(i);
+    String label = i < INDEX_LABELS.length ? INDEX_LABELS[i] : Integer.toString(i);
     Vertex a = n.v.arcs.get(label);
     if (a == null) {
       n.ev.countVertex();

@@ -91,7 +91,33 @@ final class NodeContext {
   Adt.@Nullable DisjE firstDisj;
 
   // References: each target vertex is copied once, under the scope it got then (Closedness).
-  @Nullable Map<Vertex, Integer> visited;
+  private @Nullable Map<Vertex, Integer> visited;
+
+  // The first target, while it is the only one: most nodes resolve one reference.
+  private @Nullable Vertex firstVisited;
+  private int firstVisitedScope;
+
+  /**
+   * Records that the conjuncts of {@code target} are added under {@code scope}, unless they were
+   * already: then returns the scope they got then, else -1.
+   */
+  int visit(Vertex target, int scope) {
+    if (visited == null) {
+      if (firstVisited == null) {
+        firstVisited = target;
+        firstVisitedScope = scope;
+        return -1;
+      }
+      if (firstVisited == target) {
+        return firstVisitedScope;
+      }
+      visited = new IdentityHashMap<>(4);
+      visited.put(firstVisited, firstVisitedScope);
+    }
+    Integer seen = visited.putIfAbsent(target, scope);
+    return seen == null ? -1 : seen;
+  }
+
   // Cycles.
   boolean anyCyclic;
   boolean anyNonCyclic;
