@@ -63,7 +63,7 @@ final class Evaluation {
 
   long steps;
 
-  final IdentityHashMap<Vertex, Adt.DisjE> synth = new IdentityHashMap<>();
+  final IdentityHashMap<Vertex, Adt.DisjE> synth = new IdentityHashMap<>(4);
   final java.util.HashMap<Disjunctions.OrKey, Adt.DisjE> synthOr = new java.util.HashMap<>();
   final java.util.HashMap<String, Adt.DisjE> synthByContent = new java.util.HashMap<>();
 
