@@ -49,8 +49,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * Report the ratio of the two from the same run, with one and with two threads evaluating the same
  * program ({@code -t 2}):
  *
- * <pre>java -jar benchmarks/target/benchmarks.jar TemplateEvaluation -f 1 -wi 3 -i 5 -prof gc
- * java -jar benchmarks/target/benchmarks.jar TemplateEvaluation -f 1 -wi 3 -i 5 -prof gc -t 2</pre>
+ * <pre>java -jar benchmarks/target/benchmarks.jar TemplateEvaluation -f 1 -wi 25 -i 10 -prof gc
+ * java -jar benchmarks/target/benchmarks.jar TemplateEvaluation -f 1 -wi 25 -i 10 -prof gc -t 2
+ * </pre>
+ *
+ * <p>The warm-up is long because the JIT takes that long: on a 2-core machine, evaluating the
+ * {@code component} shape still takes milliseconds per operation after one second and settles only
+ * after some 15 to 20 seconds, once C2 has compiled the evaluator's paths; a shorter warm-up
+ * measures the compilers at work. The defaults below are that long too.
  *
  * <p>The expected output of every shape with these inputs is what cue-oracle ({@code
  * CUE_ORACLE_ENGINE=v0.4.3}) exports for the template with the fills written in; {@link #setup}
@@ -59,8 +65,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Warmup(iterations = 25, time = 1)
+@Measurement(iterations = 10, time = 1)
 @Fork(1)
 public class TemplateEvaluationBenchmark {
 
