@@ -310,10 +310,11 @@ final class Evaluation {
     if (d.kind == Vertex.K_BOTTOM) {
       return;
     }
-    if (!d.arcs.isEmpty()) {
-      // A copy: evaluating an arc may add arcs to d.
-      for (Object a : d.arcs.values().toArray()) {
-        finalizeDeep((Vertex) a);
+    if (d.arcs instanceof Arcs arcs) {
+      // Arcs are only appended: those that finalizing these adds are not this loop's.
+      int count = arcs.size();
+      for (int i = 0; i < count; i++) {
+        finalizeDeep(arcs.at(i));
       }
     }
     if (!d.validators.isEmpty()) {

@@ -62,7 +62,7 @@ final class Vertex {
 
   /**
    * The fields or elements, in insertion order; the shared empty map until the first is added
-   * ({@link #putArc}), as most vertices are scalars; then an {@link Arcs}.
+   * ({@link #addNewArc}), as most vertices are scalars; then an {@link Arcs}.
    */
   Map<String, Vertex> arcs = Map.of();
 
@@ -96,15 +96,7 @@ final class Vertex {
   /** Evaluation-time state (null when not evaluating). */
   @Nullable NodeContext ctx;
 
-  /** Adds a field or element. */
-  void putArc(String label, Vertex a) {
-    if (arcs.isEmpty()) {
-      arcs = new Arcs();
-    }
-    arcs.put(label, a);
-  }
-
-  /** Adds an arc whose label this vertex does not have yet. */
+  /** Adds a field or element whose label this vertex does not have yet. */
   void addNewArc(Vertex a) {
     if (arcs.isEmpty()) {
       arcs = new Arcs();
