@@ -256,7 +256,7 @@ final class Closedness {
       for (int i = 0; i < n.scopeCount; i++) {
         scopes.requirementsAbove(n.conjunctScopes[i], reqs);
       }
-      List<Requirement> live = new ArrayList<>(reqs.size());
+      List<Requirement> live = reqs.isEmpty() ? List.of() : new ArrayList<>(reqs.size());
       for (Requirement r : reqs) {
         if ((r.recursive() || r.owner() == n.v) && !exempt(n, r)) {
           live.add(r);

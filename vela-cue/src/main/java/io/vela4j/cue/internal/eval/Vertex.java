@@ -149,7 +149,7 @@ final class Vertex {
   List<Vertex> elements() {
     List<Vertex> out = new ArrayList<>(arcs.size());
     for (Vertex a : arcs.values()) {
-      if (!a.isLet && Labels.isRegular(a.label)) {
+      if (!a.isLet && a.regularLabel) {
         out.add(a);
       }
     }
