@@ -152,6 +152,18 @@ final class Evaluation {
         v.state = Vertex.EVALUATED;
         return;
       }
+      // A single basic type (`name?: string` never filled in) is that constraint, as Meet makes it.
+      if (e instanceof Adt.Lit l
+          && l.value() instanceof Atom.Kind k
+          && k.mask() != 0
+          && k.mask() != Atom.ALL) {
+        tick();
+        v.kind = Vertex.K_CONSTRAINT;
+        v.kindMask = k.mask();
+        v.constraints = List.of(k);
+        v.state = Vertex.EVALUATED;
+        return;
+      }
       // A single reference to a finished scalar (`name: context.name`, `port: p.port`): the
       // scalar is the value; anything else goes through unification.
       Atom a = referencedScalar(v);
