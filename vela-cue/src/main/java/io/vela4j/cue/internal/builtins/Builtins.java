@@ -4,8 +4,9 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,84 +17,49 @@ import org.jspecify.annotations.Nullable;
  * Each package is registered once, at its first lookup, and is immutable; lookups are thread-safe.
  */
 public final class Builtins {
-  /** The known import paths. */
-  private static final Set<String> PATHS =
-      Set.of(
-          "strings",
-          "strconv",
-          "list",
-          "math",
-          "encoding/json",
-          "encoding/yaml",
-          "encoding/base64",
-          "regexp",
-          "struct");
-
   private Builtins() {}
 
   /*
-   * Each package is registered when it is first looked up, in the static initializer of its own
-   * holder class (lazy, once, thread-safe): registering a package links a lambda per member, and
-   * registering all nine took a short CLI run 80 to 100 ms even when its template imports one
-   * package or none.
+   * Each package is registered when it is first looked up (lazy, once, thread-safe): registering a
+   * package links a lambda per member, and registering all nine took a short CLI run 80 to 100 ms
+   * even when its template imports one package or none.
    */
+  private static final ConcurrentHashMap<String, Map<String, Builtin>> REGISTERED =
+      new ConcurrentHashMap<>();
 
-  private static Map<String, Builtin> pkg(java.util.function.Consumer<Map<String, Builtin>> reg) {
-    var m = new TreeMap<String, Builtin>();
-    reg.accept(m);
-    return Map.copyOf(m);
-  }
-
-  private static final class Strings {
-    static final Map<String, Builtin> M = pkg(StringsPackage::register);
-  }
-
-  private static final class Strconv {
-    static final Map<String, Builtin> M = pkg(StrconvPackage::register);
-  }
-
-  private static final class Lists {
-    static final Map<String, Builtin> M = pkg(ListPackage::register);
-  }
-
-  private static final class Maths {
-    static final Map<String, Builtin> M = pkg(MathPackage::register);
-  }
-
-  private static final class EncodingJson {
-    static final Map<String, Builtin> M = pkg(EncodingPackages::registerJson);
-  }
-
-  private static final class EncodingYaml {
-    static final Map<String, Builtin> M = pkg(EncodingPackages::registerYaml);
-  }
-
-  private static final class EncodingBase64 {
-    static final Map<String, Builtin> M = pkg(EncodingPackages::registerBase64);
-  }
-
-  private static final class Regexp {
-    static final Map<String, Builtin> M = pkg(RegexpPackage::register);
-  }
-
-  private static final class Struct {
-    static final Map<String, Builtin> M = pkg(StructPackage::register);
+  /** What registers the members of a known package; null for an unknown path. */
+  private static @Nullable Consumer<Map<String, Builtin>> registrar(String importPath) {
+    return switch (importPath) {
+      case "strings" -> StringsPackage::register;
+      case "strconv" -> StrconvPackage::register;
+      case "list" -> ListPackage::register;
+      case "math" -> MathPackage::register;
+      case "encoding/json" -> EncodingPackages::registerJson;
+      case "encoding/yaml" -> EncodingPackages::registerYaml;
+      case "encoding/base64" -> EncodingPackages::registerBase64;
+      case "regexp" -> RegexpPackage::register;
+      case "struct" -> StructPackage::register;
+      default -> null;
+    };
   }
 
   /** The members of a known package, registering it on first use; null for an unknown path. */
   private static @Nullable Map<String, Builtin> members0(String importPath) {
-    return switch (importPath) {
-      case "strings" -> Strings.M;
-      case "strconv" -> Strconv.M;
-      case "list" -> Lists.M;
-      case "math" -> Maths.M;
-      case "encoding/json" -> EncodingJson.M;
-      case "encoding/yaml" -> EncodingYaml.M;
-      case "encoding/base64" -> EncodingBase64.M;
-      case "regexp" -> Regexp.M;
-      case "struct" -> Struct.M;
-      default -> null;
-    };
+    Map<String, Builtin> m = REGISTERED.get(importPath);
+    if (m != null) {
+      return m;
+    }
+    Consumer<Map<String, Builtin>> reg = registrar(importPath);
+    if (reg == null) {
+      return null;
+    }
+    return REGISTERED.computeIfAbsent(
+        importPath,
+        p -> {
+          var members = new TreeMap<String, Builtin>();
+          reg.accept(members);
+          return Map.copyOf(members);
+        });
   }
 
   /**
@@ -115,7 +81,7 @@ public final class Builtins {
    * @return true if known
    */
   public static boolean isKnownPackage(String importPath) {
-    return PATHS.contains(importPath);
+    return registrar(importPath) != null;
   }
 
   /**
