@@ -29,26 +29,27 @@ final class Order {
       // Computed on first use; a finished vertex may be read by several threads, which at worst
       // compute the same order twice (the chains are never cleared, and Ranked publishes its array
       // through a final field).
-      order = new Ranked(topo(arcs, chains));
+      order = new Ranked(topo(arcs, chains), arcs.size());
       v.fieldOrder = order;
     }
-    int regular = countRegular(arcs);
-    if (order != null && order.arcs.length == regular) {
-      List<Vertex> out = new ArrayList<>(regular);
+    if (order != null && order.arcCount == arcs.size()) {
+      // Arcs are only appended, so the same count means the same arcs.
+      List<Vertex> out = new ArrayList<>(order.arcs.length);
       for (int i : order.arcs) {
         Vertex a = arcs.at(i);
         if (!a.isRegularField()) {
+          out = null;
           break;
         }
         out.add(a);
       }
-      if (out.size() == regular) {
+      if (out != null) {
         return out;
       }
     }
-    // No chains (a list, a struct built by a builtin), or arcs changed since the order was taken:
+    // No chains (a list, a struct built by a builtin), or arcs added since the order was taken:
     // insertion order.
-    List<Vertex> out = new ArrayList<>(regular);
+    List<Vertex> out = new ArrayList<>();
     for (int i = 0; i < arcs.size(); i++) {
       Vertex a = arcs.at(i);
       if (a.isRegularField()) {
@@ -58,23 +59,17 @@ final class Order {
     return out;
   }
 
-  /** An export order: the arc indices of the regular fields, in order. */
+  /**
+   * An export order: the arc indices of the regular fields, in order, of a struct of arcCount arcs.
+   */
   static final class Ranked {
     final int[] arcs;
+    final int arcCount;
 
-    Ranked(int[] arcs) {
+    Ranked(int[] arcs, int arcCount) {
       this.arcs = arcs;
+      this.arcCount = arcCount;
     }
-  }
-
-  private static int countRegular(Arcs arcs) {
-    int n = 0;
-    for (int i = 0; i < arcs.size(); i++) {
-      if (arcs.at(i).isRegularField()) {
-        n++;
-      }
-    }
-    return n;
   }
 
   /**
