@@ -43,11 +43,13 @@ final class Compiler {
 
   private static final class Scope {
     final @Nullable Scope parent;
-    final Map<String, Binding> names = new HashMap<>();
+    final Map<String, Binding> names;
     final List<Binding> all = new ArrayList<>();
 
-    Scope(@Nullable Scope parent) {
+    /** A scope that will bind about {@code expected} names (its table is not grown on the way). */
+    Scope(@Nullable Scope parent, int expected) {
       this.parent = parent;
+      this.names = new HashMap<>(Math.max(16, (int) (expected / 0.75f) + 1));
     }
 
     void add(String name, Binding b, List<Problem> problems) {
@@ -185,14 +187,18 @@ final class Compiler {
   }
 
   private Scope newScope(@Nullable Scope parent) {
-    Scope s = new Scope(parent);
+    return newScope(parent, 0);
+  }
+
+  private Scope newScope(@Nullable Scope parent, int expected) {
+    Scope s = new Scope(parent, expected);
     scopes.add(s);
     return s;
   }
 
   private Adt.StructE compileStruct(
       List<Ast.Decl> decls, @Nullable Scope parent, Ast.@Nullable Pos pos, boolean isFile) {
-    Scope s = newScope(parent);
+    Scope s = newScope(parent, decls.size());
     for (Ast.Decl d : decls) {
       if (d instanceof Ast.Field f) {
         String label = null;
@@ -213,7 +219,7 @@ final class Compiler {
         s.add(l.name().name(), new Binding(RefKind.LET, l.name().name(), l.pos(), true), problems);
       }
     }
-    List<Adt.Decl> out = new ArrayList<>();
+    List<Adt.Decl> out = new ArrayList<>(decls.size());
     boolean hasEmbed = false;
     boolean hasRegular = false;
     for (Ast.Decl d : decls) {

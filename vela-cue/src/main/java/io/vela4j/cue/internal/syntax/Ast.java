@@ -34,10 +34,16 @@ public final class Ast {
   /**
    * The lines of a source file: its name and the offsets at which its lines start, shared by all
    * the positions in it, which compute their line and column from it when asked.
+   *
+   * <p>The offsets of a parsed file are found from its text the first time a line is asked for (an
+   * error, a doc comment): a file that parses and evaluates without either never pays for the pass.
+   * The array is published through a volatile field: positions are read from any thread, and two
+   * threads that race to compute it compute the same array.
    */
   static final class Lines {
     final String file;
-    private final int[] starts;
+    private final @Nullable String source;
+    private volatile int @Nullable [] starts;
     private final int firstLine;
 
     /**
@@ -46,13 +52,46 @@ public final class Ast {
      */
     Lines(String file, int[] starts, int firstLine) {
       this.file = file;
+      this.source = null;
       this.starts = starts;
       this.firstLine = firstLine;
     }
 
+    /** The lines of a source text, numbered from 1, found when first asked for. */
+    Lines(String file, String source) {
+      this.file = file;
+      this.source = source;
+      this.firstLine = 1;
+    }
+
+    /** The offsets at which the lines start, ascending; the first is 0 for a source text. */
+    int[] starts() {
+      int[] s = starts;
+      if (s == null) {
+        s = lineStarts(Objects.requireNonNull(source));
+        starts = s;
+      }
+      return s;
+    }
+
+    private static int[] lineStarts(String src) {
+      int[] starts = new int[16];
+      int n = 1;
+      // Like Go's token.File, a newline at the very end starts no line: EOF after a final newline
+      // is reported on the last line (cue reports "a: {\n" as 1:6: expected '}').
+      int last = src.length() - 1;
+      for (int i = src.indexOf('\n'); i >= 0 && i < last; i = src.indexOf('\n', i + 1)) {
+        if (n == starts.length) {
+          starts = Arrays.copyOf(starts, n * 2);
+        }
+        starts[n++] = i + 1;
+      }
+      return Arrays.copyOf(starts, n);
+    }
+
     /** The index in {@link #starts} of the line holding an offset. */
     private int index(int offset) {
-      int i = Arrays.binarySearch(starts, offset);
+      int i = Arrays.binarySearch(starts(), offset);
       return i >= 0 ? i : Math.max(0, -i - 2);
     }
 
@@ -61,7 +100,7 @@ public final class Ast {
     }
 
     int column(int offset) {
-      return offset - starts[index(offset)] + 1;
+      return offset - starts()[index(offset)] + 1;
     }
   }
 
@@ -441,13 +480,11 @@ public final class Ast {
      * @param pos the position
      * @param end the end offset
      * @param text the source text
+     * @return the literal, its value kept as a long when it is a plain decimal of at most 18 digits
      */
-    public IntLit(Pos pos, int end, String text) {
-      this(
-          pos,
-          end,
-          Math.max(0, Literals.smallDecimal(text)),
-          Literals.smallDecimal(text) < 0 ? text : null);
+    public static IntLit of(Pos pos, int end, String text) {
+      long small = Literals.smallDecimal(text);
+      return small >= 0 ? new IntLit(pos, end, small, null) : new IntLit(pos, end, 0, text);
     }
 
     /** The source text (a plain decimal has no leading zero: its text is its value's). */

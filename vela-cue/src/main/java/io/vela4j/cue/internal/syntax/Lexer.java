@@ -18,12 +18,24 @@ import org.jspecify.annotations.Nullable;
 final class Lexer {
   private final String file;
   private final String src;
-  private final int[] lineStarts;
+
+  /**
+   * The source's characters: the scanner reads each character once or twice, and an array read is
+   * what the JVM's quick first compiler (the CLI runs on it alone) turns into the least code.
+   */
+  private final char[] cs;
+
   private final Ast.Lines lines;
   private int pos;
   private boolean insertComma;
   private Kind prevKind = Kind.COMMA;
-  private int prevEndLine;
+
+  /**
+   * Offset of the last character of the previous token, -1 before the first (its line decides doc
+   * comments).
+   */
+  private int prevEnd = -1;
+
   private final List<Ast.Comment> comments = new ArrayList<>();
   private final List<Ast.Comment> pending = new ArrayList<>();
   private int lastLine;
@@ -32,24 +44,9 @@ final class Lexer {
   Lexer(String file, String src) {
     this.file = file;
     this.src = src;
-    this.lineStarts = computeLineStarts(src);
-    this.lines = new Ast.Lines(file, lineStarts, 1);
+    this.cs = src.toCharArray();
+    this.lines = new Ast.Lines(file, src);
     this.pos = src.startsWith("\uFEFF") ? 1 : 0;
-  }
-
-  private static int[] computeLineStarts(String src) {
-    int[] starts = new int[16];
-    int n = 1;
-    // Like Go's token.File, a newline at the very end starts no line: EOF after a final newline
-    // is reported on the last line (cue reports "a: {\n" as 1:6: expected '}').
-    int last = src.length() - 1;
-    for (int i = src.indexOf('\n'); i >= 0 && i < last; i = src.indexOf('\n', i + 1)) {
-      if (n == starts.length) {
-        starts = Arrays.copyOf(starts, n * 2);
-      }
-      starts[n++] = i + 1;
-    }
-    return Arrays.copyOf(starts, n);
   }
 
   String source() {
@@ -66,6 +63,7 @@ final class Lexer {
    * previous answer, or the one after it, is tried before a binary search.
    */
   int lineOf(int offset) {
+    int[] lineStarts = lines.starts();
     int i = lastLine;
     int n = lineStarts.length;
     if (lineStarts[i] <= offset) {
@@ -107,8 +105,8 @@ final class Lexer {
   Token next() {
     // Skip white space and comments; a newline or comment after a comma-triggering token emits an
     // inserted comma first.
-    while (pos < src.length()) {
-      char c = src.charAt(pos);
+    while (pos < cs.length) {
+      char c = cs[pos];
       if (c == '\n') {
         if (insertComma) {
           insertComma = false;
@@ -122,17 +120,17 @@ final class Lexer {
         pos++;
       } else if (c == ' ' || c == '\t' || c == '\r') {
         pos++;
-      } else if (c == '/' && pos + 1 < src.length() && src.charAt(pos + 1) == '/') {
+      } else if (c == '/' && pos + 1 < cs.length && cs[pos + 1] == '/') {
         if (insertComma) {
           insertComma = false;
           return emitInsertedComma(pos);
         }
         int start = pos;
-        while (pos < src.length() && src.charAt(pos) != '\n') {
+        while (pos < cs.length && cs[pos] != '\n') {
           pos++;
         }
         int textEnd = pos;
-        if (textEnd > start && src.charAt(textEnd - 1) == '\r') {
+        if (textEnd > start && cs[textEnd - 1] == '\r') {
           textEnd--;
         }
         Ast.Comment comment = new Ast.Comment(pos(start), src.substring(start, textEnd));
@@ -142,7 +140,7 @@ final class Lexer {
         break;
       }
     }
-    if (pos >= src.length()) {
+    if (pos >= cs.length) {
       if (insertComma) {
         insertComma = false;
         return emitInsertedComma(pos);
@@ -154,7 +152,7 @@ final class Lexer {
     List<Ast.Comment> docs = takeDocs(start);
     Token t = scan(start, docs);
     prevKind = t.kind;
-    prevEndLine = lineOf(Math.max(t.start, t.end - 1));
+    prevEnd = Math.max(t.start, t.end - 1);
     insertComma = triggersComma(t.kind);
     return t;
   }
@@ -165,8 +163,8 @@ final class Lexer {
   }
 
   private int skipBlankLines(int i) {
-    while (i < src.length()) {
-      char c = src.charAt(i);
+    while (i < cs.length) {
+      char c = cs[i];
       if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
         break;
       }
@@ -183,7 +181,7 @@ final class Lexer {
     int from = pending.size();
     for (int i = pending.size() - 1; i >= 0; i--) {
       Ast.Comment c = pending.get(i);
-      if (c.pos().line() != expected || c.pos().line() == prevEndLine) {
+      if (c.pos().line() != expected || (prevEnd >= 0 && c.pos().line() == lineOf(prevEnd))) {
         break;
       }
       from = i;
@@ -237,7 +235,7 @@ final class Lexer {
   }
 
   private char at(int i) {
-    return i < src.length() ? src.charAt(i) : '\0';
+    return i < cs.length ? cs[i] : '\0';
   }
 
   /** A token of fixed text (an operator or punctuation): its text is its kind's display text. */
@@ -247,7 +245,7 @@ final class Lexer {
   }
 
   private Token scan(int start, List<Ast.Comment> docs) {
-    char c = src.charAt(start);
+    char c = cs[start];
     char c1 = at(start + 1);
     if (c == '_' && c1 == '|' && at(start + 2) == '_') {
       return op(Kind.BOTTOM, 3, start, docs);
@@ -265,7 +263,7 @@ final class Lexer {
       }
       throw error(start, "invalid character '#'");
     }
-    if (isLetter(codePointAt(start))) {
+    if (c < 128 ? isLetter(c) : isLetter(codePointAt(start))) {
       if (c == '_' && c1 == '#') {
         if (!isLetter(codePointAt(start + 2))) {
           throw error(start, "invalid identifier '_#'");
@@ -352,7 +350,7 @@ final class Lexer {
   }
 
   private int codePointAt(int i) {
-    return i < src.length() ? src.codePointAt(i) : -1;
+    return i < cs.length ? Character.codePointAt(cs, i) : -1;
   }
 
   static boolean isLetter(int cp) {
@@ -373,8 +371,8 @@ final class Lexer {
     } else if (at(i) == '_' && at(i + 1) == '#') {
       i += 2;
     }
-    while (i < src.length()) {
-      char c = src.charAt(i);
+    while (i < cs.length) {
+      char c = cs[i];
       if (c < 128) {
         // ASCII: letters, '_', '$' and digits.
         if (!(c >= 'a' && c <= 'z'
@@ -387,7 +385,7 @@ final class Lexer {
         i++;
         continue;
       }
-      int cp = src.codePointAt(i);
+      int cp = Character.codePointAt(cs, i);
       if (!isLetter(cp) && !Character.isDigit(cp)) {
         break;
       }
@@ -402,7 +400,7 @@ final class Lexer {
 
   private Token scanNumber(int start, List<Ast.Comment> docs) {
     int i = start;
-    char c = src.charAt(i);
+    char c = cs[i];
     if (prevKind == Kind.PERIOD) {
       // After a '.', only a plain decimal integer is scanned (spec: no float or si literal).
       i = scanDigits(i, 10);
@@ -464,7 +462,7 @@ final class Lexer {
   }
 
   private Token checkedInt(int start, int end, List<Ast.Comment> docs) {
-    if (src.charAt(start) == '0' && end - start > 1) {
+    if (cs[start] == '0' && end - start > 1) {
       throw error(start, "illegal integer number");
     }
     return make(Kind.INT, start, end, docs);
@@ -481,12 +479,12 @@ final class Lexer {
    */
   private int scanDigits(int i, int radix, boolean afterPrefix) {
     int start = afterPrefix ? i - 1 : i;
-    while (i < src.length()) {
-      char c = src.charAt(i);
-      if (Character.digit(c, radix) >= 0 && c < 128) {
+    while (i < cs.length) {
+      char c = cs[i];
+      if (radix == 10 ? isDecimal(c) : c < 128 && Character.digit(c, radix) >= 0) {
         i++;
       } else if (c == '_') {
-        if (i == start || src.charAt(i - 1) == '_') {
+        if (i == start || cs[i - 1] == '_') {
           throw error(i, "illegal '_' in number");
         }
         if (Character.digit(at(i + 1), radix) < 0) {
@@ -531,10 +529,10 @@ final class Lexer {
     }
     int depth = 0;
     while (true) {
-      if (i >= src.length()) {
+      if (i >= cs.length) {
         throw error(start, "attribute missing ')'");
       }
-      char c = src.charAt(i);
+      char c = cs[i];
       if (c == '(' || c == '[' || c == '{') {
         depth++;
       } else if (c == ')' || c == ']' || c == '}') {
@@ -575,14 +573,14 @@ final class Lexer {
     while (at(start + hashes) == '#') {
       hashes++;
     }
-    char q = src.charAt(start + hashes);
+    char q = cs[start + hashes];
     boolean multiline = at(start + hashes + 1) == q && at(start + hashes + 2) == q;
     int i = start + hashes + (multiline ? 3 : 1);
     while (true) {
-      if (i >= src.length() || (!multiline && src.charAt(i) == '\n')) {
+      if (i >= cs.length || (!multiline && cs[i] == '\n')) {
         throw error(start, "attribute string not terminated");
       }
-      char c = src.charAt(i);
+      char c = cs[i];
       if (c == '\\' && hashes == 0) {
         i += 2;
         continue;
@@ -606,7 +604,7 @@ final class Lexer {
 
   private Token scanStringStart(int start, int hashes, List<Ast.Comment> docs) {
     int q = start + hashes;
-    char quote = src.charAt(q);
+    char quote = cs[q];
     boolean multiline = at(q + 1) == quote && at(q + 2) == quote && !closedByHashes(q + 3, hashes);
     int body;
     if (multiline) {
@@ -633,7 +631,7 @@ final class Lexer {
     int start = pos;
     Token.Str t = scanStringPart(start, start, shape, List.of());
     prevKind = t.kind;
-    prevEndLine = lineOf(Math.max(t.start, t.end - 1));
+    prevEnd = Math.max(t.start, t.end - 1);
     insertComma = triggersComma(t.kind);
     return t;
   }
@@ -643,10 +641,10 @@ final class Lexer {
     int hashes = shape.hashes();
     int i = body;
     while (true) {
-      if (i >= src.length()) {
+      if (i >= cs.length) {
         throw error(shape.start(), "string literal not terminated");
       }
-      char c = src.charAt(i);
+      char c = cs[i];
       if (c == quote && closes(i, shape)) {
         int close = i;
         int end = i + (shape.multiline() ? 3 : 1) + hashes;
@@ -654,10 +652,10 @@ final class Lexer {
         int contentEnd = close;
         if (shape.multiline()) {
           int j = close;
-          while (j > body && (src.charAt(j - 1) == ' ' || src.charAt(j - 1) == '\t')) {
+          while (j > body && (cs[j - 1] == ' ' || cs[j - 1] == '\t')) {
             j--;
           }
-          boolean atLineStart = j > 0 && src.charAt(j - 1) == '\n';
+          boolean atLineStart = j > 0 && cs[j - 1] == '\n';
           if (!atLineStart) {
             throw error(close, "closing quote of multiline string must follow a newline");
           }
@@ -665,7 +663,7 @@ final class Lexer {
           // The newline before the closing quote is not part of the value; when the content is
           // empty, that newline is the opening one (outside of the content range).
           contentEnd = Math.max(body, j - 1);
-          if (j - 1 >= 1 && src.charAt(j - 2) == '\r' && j - 2 >= body) {
+          if (j - 1 >= 1 && cs[j - 2] == '\r' && j - 2 >= body) {
             contentEnd = j - 2;
           }
         }

@@ -790,7 +790,8 @@ public final class Parser {
     switch (t.kind) {
       case IDENT:
         next();
-        switch (t.text) {
+        // (the four are at most five characters: longer names skip hashing the text)
+        switch (t.text.length() > 5 ? "" : t.text) {
           case "_":
             return new Ast.TopLit(pos(t.start), t.end);
           case "null":
@@ -807,7 +808,7 @@ public final class Parser {
         return new Ast.BottomLit(pos(t.start), t.end);
       case INT:
         next();
-        return new Ast.IntLit(pos(t.start), t.end, t.text);
+        return Ast.IntLit.of(pos(t.start), t.end, t.text);
       case FLOAT:
         next();
         return new Ast.FloatLit(pos(t.start), t.end, t.text, Literals.floatValue(t.text));
