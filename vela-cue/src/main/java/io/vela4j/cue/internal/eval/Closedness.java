@@ -61,13 +61,18 @@ final class Closedness {
   /** The scope graph of one evaluation; scope 0 is "no scope". */
   static final class Scopes {
     private int[] parent = new int[64];
+
+    /** Per scope, the requirement it is, or null (most are none). */
+    private @Nullable Requirement[] requirement = new Requirement[64];
+
     private int size = 1;
+    private int requirements;
     private @Nullable Map<Integer, int[]> extra;
-    private final Map<Integer, Requirement> requirements = new HashMap<>();
 
     int open(int parentScope) {
       if (size == parent.length) {
         parent = Arrays.copyOf(parent, size * 2);
+        requirement = Arrays.copyOf(requirement, size * 2);
       }
       parent[size] = parentScope;
       return size++;
@@ -75,12 +80,13 @@ final class Closedness {
 
     int require(int parentScope, boolean recursive, CloseInfo ci, Vertex owner) {
       int id = open(parentScope);
-      requirements.put(id, new Requirement(id, recursive, ci.embed(), ci.outer(), owner));
+      requirement[id] = new Requirement(id, recursive, ci.embed(), ci.outer(), owner);
+      requirements++;
       return id;
     }
 
     boolean anyRequirement() {
-      return !requirements.isEmpty();
+      return requirements > 0;
     }
 
     /** Makes {@code scope} also descend from {@code newParent}. */
@@ -143,28 +149,37 @@ final class Closedness {
 
     /** Adds the requirements {@code id} descends from (itself included) to {@code out}. */
     void requirementsAbove(int id, List<Requirement> out) {
-      if (requirements.isEmpty()) {
+      if (requirements == 0) {
         return;
       }
-      java.util.Set<Integer> seen = extra == null ? null : new java.util.HashSet<>();
+      if (extra == null) {
+        // one parent per scope: the chain up to scope 0
+        for (int s = id; s != 0; s = parent[s]) {
+          Requirement r = requirement[s];
+          if (r != null && !out.contains(r)) {
+            out.add(r);
+          }
+        }
+        return;
+      }
+      Map<Integer, int[]> more = extra;
+      java.util.Set<Integer> seen = new java.util.HashSet<>();
       List<Integer> todo = new ArrayList<>(2);
       todo.add(id);
       while (!todo.isEmpty()) {
         int s = todo.remove(todo.size() - 1);
         while (s != 0) {
-          if (seen != null && !seen.add(s)) {
+          if (!seen.add(s)) {
             break;
           }
-          Requirement r = requirements.get(s);
+          Requirement r = requirement[s];
           if (r != null && !out.contains(r)) {
             out.add(r);
           }
-          if (extra != null) {
-            int[] more = extra.get(s);
-            if (more != null) {
-              for (int m : more) {
-                todo.add(m);
-              }
+          int[] ps = more.get(s);
+          if (ps != null) {
+            for (int m : ps) {
+              todo.add(m);
             }
           }
           s = parent[s];
@@ -254,7 +269,7 @@ final class Closedness {
     if (scopes.anyRequirement()) {
       List<Requirement> reqs = new ArrayList<>(2);
       for (int i = 0; i < n.scopeCount; i++) {
-        scopes.requirementsAbove(n.conjunctScopes[i], reqs);
+        scopes.requirementsAbove(n.scope(i), reqs);
       }
       List<Requirement> live = reqs.isEmpty() ? List.of() : new ArrayList<>(reqs.size());
       for (Requirement r : reqs) {

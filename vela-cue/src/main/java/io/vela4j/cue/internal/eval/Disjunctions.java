@@ -306,13 +306,14 @@ final class Disjunctions {
     // Equal atoms become one alternative: a few are compared directly, many through a map.
     Map<Atom, Integer> seen = atoms.size() > 8 ? new HashMap<>() : null;
     int[] altOf = new int[atoms.size()];
-    List<Vertex> alts = new ArrayList<>(atoms.size());
+    int[] first = new int[atoms.size()]; // per alternative, the atom it was made from
+    int altCount = 0;
     List<Boolean> defs = new ArrayList<>(atoms.size());
     for (int i = 0; i < atoms.size(); i++) {
       boolean def = d.hasMarks() && d.marks()[termIndex.get(i)];
       Integer j = null;
       if (seen != null) {
-        j = seen.putIfAbsent(atoms.get(i), alts.size());
+        j = seen.putIfAbsent(atoms.get(i), altCount);
       } else {
         for (int k = 0; k < i; k++) {
           if (atoms.get(k).equals(atoms.get(i))) {
@@ -321,31 +322,42 @@ final class Disjunctions {
           }
         }
       }
-      altOf[i] = j != null ? j : alts.size();
+      altOf[i] = j != null ? j : altCount;
       if (j != null) {
         defs.set(j, defs.get(j) || def);
         continue;
       }
       n.ev.tick();
-      Vertex x = shared.get(i);
+      first[altCount++] = i;
+      defs.add(def);
+    }
+    if (altCount == 1) {
+      // one alternative: the node is that atom (or forwards to the finished vertex holding it)
+      Vertex x = shared.get(first[0]);
+      if (x != null) {
+        n.v.forward = x;
+      } else {
+        n.v.kind = Vertex.K_SCALAR;
+        n.v.scalar = atoms.get(first[0]);
+      }
+      return true;
+    }
+    List<Vertex> alts = new ArrayList<>(altCount);
+    for (int k = 0; k < altCount; k++) {
+      Vertex x = shared.get(first[k]);
       if (x == null) {
         n.ev.countVertex();
         x = new Vertex(n.v.parent, n.v.label);
         x.arcType = n.v.arcType;
         x.kind = Vertex.K_SCALAR;
-        x.scalar = atoms.get(i);
+        x.scalar = atoms.get(first[k]);
         x.state = Vertex.EVALUATED;
         x.finalized = true;
       }
       alts.add(x);
-      defs.add(def);
     }
     if (!defs.contains(Boolean.TRUE)) {
       Collections.fill(defs, Boolean.TRUE);
-    }
-    if (alts.size() == 1) {
-      n.v.forward = alts.get(0);
-      return true;
     }
     n.v.kind = Vertex.K_DISJ;
     n.v.disjuncts = alts;

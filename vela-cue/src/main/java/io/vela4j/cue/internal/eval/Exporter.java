@@ -16,6 +16,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -197,7 +198,7 @@ final class Exporter {
         }
         size.add(2, v0);
         List<Vertex> fields = Order.fields(v);
-        sink.startObject(fields.isEmpty());
+        sink.startObject(fields.size());
         for (int i = 0; i < fields.size(); i++) {
           Vertex a = fields.get(i);
           // the indented line, the quoted label and ": "
@@ -211,7 +212,7 @@ final class Exporter {
       case Vertex.K_LIST -> {
         size.add(2, v0);
         List<Vertex> elems = v.elements();
-        sink.startArray(elems.isEmpty());
+        sink.startArray(elems.size());
         for (int i = 0; i < elems.size(); i++) {
           Vertex a = elems.get(i);
           size.add(2L + (long) size.indent * depth, a); // the indented line
@@ -235,14 +236,16 @@ final class Exporter {
   private interface Sink {
     void scalar(Atom s);
 
-    void startObject(boolean empty);
+    /** An object of {@code size} fields starts. */
+    void startObject(int size);
 
     /** Before field {@code index} of the innermost object, its value at {@code depth}. */
     void field(String label, int index, int depth);
 
     void endObject(boolean empty, int depth);
 
-    void startArray(boolean empty);
+    /** An array of {@code size} elements starts. */
+    void startArray(int size);
 
     /** Before element {@code index} of the innermost array, at {@code depth}. */
     void element(int index, int depth);
@@ -272,8 +275,12 @@ final class Exporter {
     }
 
     @Override
-    public void startObject(boolean empty) {
-      ObjectNode o = F.objectNode();
+    public void startObject(int size) {
+      // sized for its fields, as the default table of 16 is grown for a larger object
+      ObjectNode o =
+          size <= 12
+              ? F.objectNode()
+              : new ObjectNode(F, new LinkedHashMap<>((int) (size / 0.75f) + 1));
       add(o);
       open.add(o);
     }
@@ -289,8 +296,8 @@ final class Exporter {
     }
 
     @Override
-    public void startArray(boolean empty) {
-      ArrayNode a = F.arrayNode();
+    public void startArray(int size) {
+      ArrayNode a = F.arrayNode(size);
       add(a);
       open.add(a);
     }
@@ -314,8 +321,8 @@ final class Exporter {
     }
 
     @Override
-    public void startObject(boolean empty) {
-      sb.append(empty ? "{" : "{\n");
+    public void startObject(int size) {
+      sb.append(size == 0 ? "{" : "{\n");
     }
 
     @Override
@@ -334,8 +341,8 @@ final class Exporter {
     }
 
     @Override
-    public void startArray(boolean empty) {
-      sb.append(empty ? "[" : "[\n");
+    public void startArray(int size) {
+      sb.append(size == 0 ? "[" : "[\n");
     }
 
     @Override

@@ -70,9 +70,11 @@ final class NodeContext {
   // Closedness: the scopes of the conjuncts added here, of the struct literals, of `...` (and
   // struct values) and of bare `_`; whether a conjunct was declared inside a definition.
   // (Sets start as the shared empty set and are replaced on first use: see noteScope etc.)
-  // The distinct scopes of the conjuncts, in order: conjunctScopes[0, scopeCount); past a few, a
-  // set finds the ones already recorded.
-  int[] conjunctScopes = NO_SCOPES;
+  // The distinct scopes of the conjuncts, in order: scope(0) ... scope(scopeCount - 1), the first
+  // in a field (most nodes have one), the others in an array; past a few, a set finds the ones
+  // already recorded.
+  private int firstScope;
+  private int[] moreScopes = NO_SCOPES;
   int scopeCount;
   private @Nullable Set<Integer> scopeIndex;
   private static final int[] NO_SCOPES = new int[0];
@@ -248,6 +250,11 @@ final class NodeContext {
     return deferredRefs;
   }
 
+  /** The scope of the conjuncts numbered {@code i} among the distinct ones. */
+  int scope(int i) {
+    return i == 0 ? firstScope : moreScopes[i - 1];
+  }
+
   /** Records the closedness scope of a conjunct added here. */
   void noteScope(int id) {
     if (scopeIndex != null) {
@@ -256,19 +263,25 @@ final class NodeContext {
       }
     } else {
       for (int i = scopeCount - 1; i >= 0; i--) {
-        if (conjunctScopes[i] == id) {
+        if (scope(i) == id) {
           return;
         }
       }
     }
-    if (scopeCount == conjunctScopes.length) {
-      conjunctScopes = java.util.Arrays.copyOf(conjunctScopes, Math.max(4, scopeCount * 2));
+    if (scopeCount == 0) {
+      firstScope = id;
+    } else {
+      int j = scopeCount - 1;
+      if (j == moreScopes.length) {
+        moreScopes = java.util.Arrays.copyOf(moreScopes, Math.max(4, j * 2));
+      }
+      moreScopes[j] = id;
     }
-    conjunctScopes[scopeCount++] = id;
+    scopeCount++;
     if (scopeIndex == null && scopeCount > 16) {
       scopeIndex = new HashSet<>();
       for (int i = 0; i < scopeCount; i++) {
-        scopeIndex.add(conjunctScopes[i]);
+        scopeIndex.add(scope(i));
       }
     }
   }

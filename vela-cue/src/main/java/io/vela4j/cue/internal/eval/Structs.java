@@ -227,7 +227,7 @@ final class Structs {
     Adt.ArcType old = a.arcType;
     if (old != Adt.ArcType.REGULAR) {
       if (type == Adt.ArcType.REGULAR) {
-        if (n.optLookups.contains(label)) {
+        if (!n.optLookups.isEmpty() && n.optLookups.contains(label)) {
           n.errorsForUpdate()
               .add(
                   Atom.Bottom.fatal(
