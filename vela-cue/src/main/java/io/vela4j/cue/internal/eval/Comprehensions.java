@@ -3,10 +3,8 @@ package io.vela4j.cue.internal.eval;
 import io.vela4j.cue.CueError;
 import io.vela4j.cue.internal.eval.Conjunct.CloseInfo;
 import io.vela4j.cue.internal.eval.Conjunct.Hist;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -105,24 +103,22 @@ final class Comprehensions {
             if (!a.isRegularField()) {
               continue;
             }
-            Map<String, Object> b = new java.util.HashMap<>(4);
-            if (f.key() != null) {
-              b.put(f.key(), new Atom.Str(Labels.display(a.label)));
-            }
-            b.put(f.value(), a);
-            clauses(ev, cs, i + 1, Env.bind(env, b), self, yield);
+            Env b =
+                f.key() == null
+                    ? Env.bind(env, f.value(), a)
+                    : Env.bind(env, f.key(), new Atom.Str(Labels.display(a.label)), f.value(), a);
+            clauses(ev, cs, i + 1, b, self, yield);
           }
         }
         case Vertex.K_LIST -> {
           int k = 0;
           for (Vertex a : src.elements()) {
-            Map<String, Object> b = new java.util.HashMap<>(4);
-            if (f.key() != null) {
-              b.put(f.key(), Atom.Num.ofInt(BigInteger.valueOf(k)));
-            }
+            Env b =
+                f.key() == null
+                    ? Env.bind(env, f.value(), a)
+                    : Env.bind(env, f.key(), Atom.Num.ofLong(k), f.value(), a);
             k++;
-            b.put(f.value(), a);
-            clauses(ev, cs, i + 1, Env.bind(env, b), self, yield);
+            clauses(ev, cs, i + 1, b, self, yield);
           }
         }
         case Vertex.K_BOTTOM -> throw new BottomEx(src.err);
@@ -158,7 +154,7 @@ final class Comprehensions {
       lv.isLet = true;
       lv.arcType = Adt.ArcType.REGULAR;
       lv.conjuncts.add(new Conjunct(l.expr(), env, Conjunct.CloseInfo.EMPTY, null));
-      clauses(ev, cs, i + 1, Env.bind1(env, l.name(), lv), self, yield);
+      clauses(ev, cs, i + 1, Env.bind(env, l.name(), lv), self, yield);
     }
   }
 

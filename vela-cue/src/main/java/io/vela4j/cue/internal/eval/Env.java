@@ -1,6 +1,5 @@
 package io.vela4j.cue.internal.eval;
 
-import java.util.HashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -12,32 +11,59 @@ final class Env {
   final @Nullable Env up;
   final @Nullable Vertex vertex;
   final Adt.@Nullable StructE lit;
-  final @Nullable Map<String, Object> binds;
+
+  /**
+   * A clause or pattern frame binds one or two names (a {@code for}'s key and value, a {@code let}
+   * clause, a pattern's label alias): kept in fields, found by comparing names, without a map per
+   * iteration of a comprehension.
+   */
+  private final @Nullable String name1;
+
+  private final @Nullable Object value1;
+  private final @Nullable String name2;
+  private final @Nullable Object value2;
   @Nullable Map<String, Vertex> lets;
 
   private Env(
       @Nullable Env up,
       @Nullable Vertex vertex,
       Adt.@Nullable StructE lit,
-      @Nullable Map<String, Object> binds) {
+      @Nullable String name1,
+      @Nullable Object value1,
+      @Nullable String name2,
+      @Nullable Object value2) {
     this.up = up;
     this.vertex = vertex;
     this.lit = lit;
-    this.binds = binds;
+    this.name1 = name1;
+    this.value1 = value1;
+    this.name2 = name2;
+    this.value2 = value2;
   }
 
   static Env struct(@Nullable Env up, Vertex v, Adt.StructE lit) {
-    return new Env(up, v, lit, null);
+    return new Env(up, v, lit, null, null, null, null);
   }
 
-  static Env bind(@Nullable Env up, Map<String, Object> binds) {
-    return new Env(up, null, null, binds);
+  /** A frame binding one name. */
+  static Env bind(@Nullable Env up, String name, Object value) {
+    return new Env(up, null, null, name, value, null, null);
   }
 
-  static Env bind1(@Nullable Env up, String name, Object value) {
-    Map<String, Object> m = new HashMap<>(2);
-    m.put(name, value);
-    return new Env(up, null, null, m);
+  /** A frame binding two names (a {@code for}'s key and value). */
+  static Env bind(@Nullable Env up, String name1, Object value1, String name2, Object value2) {
+    return new Env(up, null, null, name1, value1, name2, value2);
+  }
+
+  /** The value bound to a name in this frame, or null. */
+  @Nullable Object bound(String name) {
+    if (name.equals(name1)) {
+      return value1;
+    }
+    if (name.equals(name2)) {
+      return value2;
+    }
+    return null;
   }
 
   Env at(int n) {

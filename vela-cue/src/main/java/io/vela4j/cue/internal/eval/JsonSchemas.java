@@ -532,7 +532,7 @@ final class JsonSchemas {
       Env valueEnv =
           p.alias() == null
               ? filter.env()
-              : Env.bind1(filter.env(), p.alias(), new Atom.Kind(Atom.STRING, "string"));
+              : Env.bind(filter.env(), p.alias(), new Atom.Kind(Atom.STRING, "string"));
       List<Conjunct> value = List.of(new Conjunct(p.value(), valueEnv, filter.ci(), null));
       if (fv.kind == Vertex.K_CONSTRAINT && fv.kindMask == Atom.STRING) {
         String re = regexOf(fv);

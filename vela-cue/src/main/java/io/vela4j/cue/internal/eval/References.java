@@ -188,7 +188,7 @@ final class References {
         return letVertex(ev, e, r.name());
       }
       case BIND -> {
-        Object o = e.binds.get(r.name());
+        Object o = e.bound(r.name());
         if (o == null) {
           throw new IllegalStateException("unbound " + r.name());
         }

@@ -69,7 +69,7 @@ final class Structs {
       Env e =
           d.alias() == null
               ? env
-              : Env.bind1(env, d.alias(), new Atom.Str(Labels.display(arc.label)));
+              : Env.bind(env, d.alias(), new Atom.Str(Labels.display(arc.label)));
       addArcConj(n, arc, new Conjunct(d.value(), e, childCi, hist));
     }
   }
