@@ -94,4 +94,59 @@ class UnificationPropertiesTest {
                 assertThat(sorted(outcome("v: " + struct(x) + " & " + struct(x))))
                     .isEqualTo(sorted(outcome("v: " + struct(x)))));
   }
+
+  private static final String[] ATOMS = {
+    "1",
+    "2",
+    "1.0",
+    "\"a\"",
+    "\"b\"",
+    "true",
+    "null",
+    "int",
+    "number",
+    "string",
+    "bool",
+    ">=2",
+    "<2",
+    "!=1",
+    "=~\"^a\"",
+    "_|_"
+  };
+
+  /** A literal, or a disjunction of two or three literals, some marked as defaults. */
+  private static String operand(List<Integer> codes) {
+    if (codes.size() == 1) {
+      return ATOMS[codes.get(0) % ATOMS.length];
+    }
+    StringBuilder sb = new StringBuilder("(");
+    for (int i = 0; i < codes.size(); i++) {
+      int c = codes.get(i);
+      sb.append(i == 0 ? "" : " | ").append(c >= 32 ? "*" : "").append(ATOMS[c % ATOMS.length]);
+    }
+    return sb.append(")").toString();
+  }
+
+  @Test
+  void literalsAndDisjunctionsOfLiteralsMeetAsInGeneralUnification() {
+    // A field whose declarations are all literals and disjunctions of literals is computed without
+    // unification state when one concrete scalar is admitted by all of them; a declaration `v: _`
+    // (which changes nothing) sends the same conjuncts through general unification, which must
+    // agree.
+    qt().withExamples(400)
+        .forAll(
+            lists()
+                .of(lists().of(integers().between(0, 63)).ofSizeBetween(1, 3))
+                .ofSizeBetween(2, 4))
+        .checkAssert(
+            ops -> {
+              StringBuilder v = new StringBuilder();
+              for (List<Integer> op : ops) {
+                v.append("v: ").append(operand(op)).append('\n');
+              }
+              assertThat(sorted(outcome(v.toString())))
+                  .as("%s", v)
+                  .isEqualTo(sorted(outcome(v + "v: _\n")));
+            });
+  }
 }

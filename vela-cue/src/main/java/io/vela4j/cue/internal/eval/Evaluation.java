@@ -208,15 +208,27 @@ final class Evaluation {
   }
 
   /**
-   * The value of a vertex whose conjuncts are all literals: one concrete scalar (possibly repeated)
-   * and basic types and bounds that admit it; else null, and the vertex is unified as usual, which
-   * gives the same value or reports the conflict with its positions.
+   * The value of a vertex whose conjuncts are all literals and disjunctions of literals: one
+   * concrete scalar (possibly repeated), basic types and bounds that admit it, and disjunctions
+   * each with a term that is that scalar or a type or bound that admits it ({@code imagePullPolicy:
+   * *"IfNotPresent" | "Always"} given {@code "Always"}: the one alternative left is the scalar,
+   * whatever the default marks, as {@link Disjunctions} would find it); else null, and the vertex
+   * is unified as usual, which gives the same value or reports the conflict with its positions.
    */
   private @Nullable Atom admittedLiteral(Vertex v) {
     List<Conjunct> cs = v.conjuncts;
     Atom value = null;
     for (int i = 0; i < cs.size(); i++) {
-      if (!(cs.get(i).expr() instanceof Adt.Lit l)) {
+      Adt.Expr e = cs.get(i).expr();
+      if (e instanceof Adt.DisjE d) {
+        for (Adt.Expr t : d.terms()) {
+          if (!(t instanceof Adt.Lit)) {
+            return null;
+          }
+        }
+        continue;
+      }
+      if (!(e instanceof Adt.Lit l)) {
         return null;
       }
       Atom x = l.value();
@@ -232,14 +244,13 @@ final class Evaluation {
     if (value == null) {
       return null;
     }
-    int mask = value.kindMask();
     for (int i = 0; i < cs.size(); i++) {
-      Atom x = ((Adt.Lit) cs.get(i).expr()).value();
-      if (x instanceof Atom.Kind k && (k.mask() & mask) == 0) {
-        return null;
-      }
-      if (x instanceof Atom.Bound b
-          && ((b.kindMask() & mask) == 0 || Ops.checkBound(b, value) != null)) {
+      Adt.Expr e = cs.get(i).expr();
+      if (e instanceof Adt.DisjE d) {
+        if (!anyTermAdmits(d, value)) {
+          return null;
+        }
+      } else if (!admits(((Adt.Lit) e).value(), value)) {
         return null;
       }
     }
@@ -247,6 +258,39 @@ final class Evaluation {
       tick();
     }
     return value;
+  }
+
+  /**
+   * Whether a concrete, basic-type or bound literal admits a concrete scalar (a concrete one: is
+   * equal).
+   */
+  private static boolean admits(Atom x, Atom value) {
+    int mask = value.kindMask();
+    if (x instanceof Atom.Kind k) {
+      return (k.mask() & mask) != 0;
+    }
+    if (x instanceof Atom.Bound b) {
+      return (b.kindMask() & mask) != 0 && Ops.checkBound(b, value) == null;
+    }
+    return true; // a concrete literal, already found equal
+  }
+
+  /**
+   * Whether a term of a disjunction of literals is the scalar (of the same class and equal, as the
+   * disjunction's shortcut compares them) or a basic type or bound that admits it.
+   */
+  private static boolean anyTermAdmits(Adt.DisjE d, Atom value) {
+    for (Adt.Expr t : d.terms()) {
+      Atom a = ((Adt.Lit) t).value();
+      if (Atom.isConcrete(a)) {
+        if (a.getClass() == value.getClass() && a.equals(value)) {
+          return true;
+        }
+      } else if ((a instanceof Atom.Kind || a instanceof Atom.Bound) && admits(a, value)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
