@@ -137,7 +137,9 @@ final class Structs {
         if (!f.docs().isEmpty()) {
           addDocs(a, f.docs());
         }
-        addArcConj(n, a, new Conjunct(f.value(), cenv, litCi.field(f.label()), c.hist()));
+        // a regular field's provenance is the same for all: made once, above
+        CloseInfo ci = Labels.isDefinition(f.label()) ? litCi.field(f.label()) : fieldCi;
+        addArcConj(n, a, new Conjunct(f.value(), cenv, ci, c.hist()));
       } else if (d instanceof Adt.LetD l) {
       } else if (d instanceof Adt.EmbedD em) {
         LabelChain.Cursor embedCursor = null;
