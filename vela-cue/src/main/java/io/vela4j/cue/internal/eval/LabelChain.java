@@ -25,11 +25,19 @@ final class LabelChain {
   final int unit;
 
   LabelChain(int unit) {
-    this.unit = unit;
+    this(unit, 4);
   }
 
-  private String[] labels = new String[4];
-  private int[] next = new int[4];
+  /** A chain with room for {@code expected} labels before its arrays grow. */
+  LabelChain(int unit, int expected) {
+    this.unit = unit;
+    int n = Math.max(2, expected);
+    this.labels = new String[n];
+    this.next = new int[n];
+  }
+
+  private String[] labels;
+  private int[] next;
   private int size;
   private int head = -1;
   private int tail = -1;
@@ -72,9 +80,16 @@ final class LabelChain {
    */
   int insertAfter(int after, String label) {
     int found = find(label);
-    if (found >= 0) {
-      return found;
-    }
+    return found >= 0 ? found : insertNewAfter(after, label);
+  }
+
+  /**
+   * Inserts {@code label}, which the chain does not have, after node {@code after} (-1: at the
+   * start).
+   *
+   * @return the node of the label
+   */
+  int insertNewAfter(int after, String label) {
     int node = newNode(label);
     if (after < 0) {
       next[node] = head;
@@ -163,6 +178,15 @@ final class LabelChain {
 
     void add(String label) {
       anchor = chain.insertAfter(anchor, label);
+    }
+
+    /**
+     * Adds a label that the chain cannot have yet: its node has just made the label's arc (every
+     * label of a node's chains went with an attempt to make its arc in the node, and a label whose
+     * arc could not be made never gets one later).
+     */
+    void addNew(String label) {
+      anchor = chain.insertNewAfter(anchor, label);
     }
   }
 }

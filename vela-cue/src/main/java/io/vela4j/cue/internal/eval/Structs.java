@@ -117,7 +117,7 @@ final class Structs {
     n.pendingChain = null;
     LabelChain chain;
     if (cursor == null) {
-      chain = new LabelChain(n.unit);
+      chain = new LabelChain(n.unit, decls.size());
       n.chainsForUpdate().add(chain);
       cursor = new LabelChain.Cursor(chain, -1);
     } else {
@@ -129,8 +129,13 @@ final class Structs {
         if (li != null) {
           li.labels.add(f.label());
         }
-        cursor.add(f.label());
+        int arcs = n.v.arcs.size();
         Vertex a = arc(n, f.label(), f.type());
+        if (n.v.arcs.size() > arcs) {
+          cursor.addNew(f.label()); // a new arc: no chain of the node has the label
+        } else {
+          cursor.add(f.label());
+        }
         if (a == null) {
           continue;
         }
