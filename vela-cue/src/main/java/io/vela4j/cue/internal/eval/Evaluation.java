@@ -221,8 +221,9 @@ final class Evaluation {
     for (int i = 0; i < cs.size(); i++) {
       Adt.Expr e = cs.get(i).expr();
       if (e instanceof Adt.DisjE d) {
-        for (Adt.Expr t : d.terms()) {
-          if (!(t instanceof Adt.Lit)) {
+        List<Adt.Expr> ts = d.terms();
+        for (int k = 0; k < ts.size(); k++) {
+          if (!(ts.get(k) instanceof Adt.Lit)) {
             return null;
           }
         }
@@ -280,8 +281,9 @@ final class Evaluation {
    * disjunction's shortcut compares them) or a basic type or bound that admits it.
    */
   private static boolean anyTermAdmits(Adt.DisjE d, Atom value) {
-    for (Adt.Expr t : d.terms()) {
-      Atom a = ((Adt.Lit) t).value();
+    List<Adt.Expr> ts = d.terms();
+    for (int k = 0; k < ts.size(); k++) {
+      Atom a = ((Adt.Lit) ts.get(k)).value();
       if (Atom.isConcrete(a)) {
         if (a.getClass() == value.getClass() && a.equals(value)) {
           return true;
