@@ -373,7 +373,7 @@ final class Disjunctions {
    * kinds must overlap, the bound must hold); null for any other constraint (a validator, top),
    * which the general path meets.
    */
-  private static @Nullable Boolean admits(Atom constraint, Atom scalar) {
+  static @Nullable Boolean admits(Atom constraint, Atom scalar) {
     if (constraint instanceof Atom.Kind k) {
       return (scalar.kindMask() & k.mask()) != 0;
     }

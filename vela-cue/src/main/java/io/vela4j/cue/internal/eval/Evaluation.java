@@ -251,29 +251,17 @@ final class Evaluation {
         if (!anyTermAdmits(d, value)) {
           return null;
         }
-      } else if (!admits(((Adt.Lit) e).value(), value)) {
-        return null;
+      } else {
+        Atom x = ((Adt.Lit) e).value();
+        if (!Atom.isConcrete(x) && !Boolean.TRUE.equals(Disjunctions.admits(x, value))) {
+          return null;
+        }
       }
     }
     for (int i = 0; i < cs.size(); i++) {
       tick();
     }
     return value;
-  }
-
-  /**
-   * Whether a concrete, basic-type or bound literal admits a concrete scalar (a concrete one: is
-   * equal).
-   */
-  private static boolean admits(Atom x, Atom value) {
-    int mask = value.kindMask();
-    if (x instanceof Atom.Kind k) {
-      return (k.mask() & mask) != 0;
-    }
-    if (x instanceof Atom.Bound b) {
-      return (b.kindMask() & mask) != 0 && Ops.checkBound(b, value) == null;
-    }
-    return true; // a concrete literal, already found equal
   }
 
   /**
@@ -288,7 +276,7 @@ final class Evaluation {
         if (a.getClass() == value.getClass() && a.equals(value)) {
           return true;
         }
-      } else if ((a instanceof Atom.Kind || a instanceof Atom.Bound) && admits(a, value)) {
+      } else if (Boolean.TRUE.equals(Disjunctions.admits(a, value))) {
         return true;
       }
     }
