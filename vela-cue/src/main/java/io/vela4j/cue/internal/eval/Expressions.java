@@ -90,7 +90,16 @@ final class Expressions {
   static boolean isBottom(Evaluation ev, Adt.Expr e, @Nullable Env env) {
     Vertex v;
     try {
-      v = ev.operand(e, env);
+      if (e instanceof Adt.SelE s) {
+        // `parameter.cpu != _|_` with cpu absent or optional: true, without making the error
+        Vertex a = References.selectArcIfPresent(ev, ev.selectable(s.x(), env), s.label(), s.pos());
+        if (a == null) {
+          return true;
+        }
+        v = ev.readable(a, s.pos());
+      } else {
+        v = ev.operand(e, env);
+      }
     } catch (BottomEx b) {
       if (isReferenceCycle(b.bottom)) {
         // The operand is in a reference cycle (`a: a != _|_`, `a: b + 1, b: a - 1`): whether it

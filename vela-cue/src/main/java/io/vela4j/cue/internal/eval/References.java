@@ -222,6 +222,25 @@ final class References {
 
   /** Selects a field of an evaluated (default-resolved) vertex. */
   static Vertex selectArc(Evaluation ev, Vertex x, String label, Ast.@Nullable Pos pos) {
+    Vertex a = select(ev, x, label, pos, false);
+    if (a == null) {
+      throw new IllegalStateException("no arc and no error for " + label);
+    }
+    return a;
+  }
+
+  /**
+   * As {@link #selectArc}, but null where that fails with an incomplete error because the field is
+   * not there (absent, or optional): what {@code x.label != _|_} asks, answered without making the
+   * error. The same labels are recorded as looked up.
+   */
+  static @Nullable Vertex selectArcIfPresent(
+      Evaluation ev, Vertex x, String label, Ast.@Nullable Pos pos) {
+    return select(ev, x, label, pos, true);
+  }
+
+  private static @Nullable Vertex select(
+      Evaluation ev, Vertex x, String label, Ast.@Nullable Pos pos, boolean quiet) {
     Vertex v = x.deref();
     if (v.kind == Vertex.K_BOTTOM && v.state == Vertex.EVALUATED) {
       throw new BottomEx(v.err);
@@ -255,11 +274,17 @@ final class References {
             Atom.Bottom.fatal(
                 CueError.Kind.CLOSEDNESS, "undefined field: " + Labels.display(label), pos));
       }
+      if (quiet) {
+        return null;
+      }
       throw new BottomEx(Atom.Bottom.incomplete("undefined field: " + Labels.display(label), pos));
     }
     if (a.arcType != Adt.ArcType.REGULAR) {
       if (v.ctx != null) {
         v.ctx.addOptLookup(label);
+      }
+      if (quiet) {
+        return null;
       }
       throw new BottomEx(
           Atom.Bottom.incomplete("cannot reference optional field: " + Labels.display(label), pos));
