@@ -141,43 +141,32 @@ final class Evaluation {
   }
 
   void evaluateWith(Vertex v, @Nullable Map<Disjunctions.DKey, Integer> forced) {
-    if (forced == null && v.conjuncts.size() == 1 && v.notAllowed == null) {
-      // A single concrete literal (a JSON value filled in, `name: "web"`) is its own value: no
-      // unification state is needed.
-      Adt.Expr e = v.conjuncts.get(0).expr();
-      if (e instanceof Adt.Lit l && Atom.isConcrete(l.value())) {
-        tick();
-        v.kind = Vertex.K_SCALAR;
-        v.scalar = l.value();
-        v.state = Vertex.EVALUATED;
-        return;
-      }
-      // A single basic type (`name?: string` never filled in) is that constraint, as Meet makes it.
-      if (e instanceof Adt.Lit l
-          && l.value() instanceof Atom.Kind k
-          && k.mask() != 0
-          && k.mask() != Atom.ALL) {
-        tick();
-        v.kind = Vertex.K_CONSTRAINT;
-        v.kindMask = k.mask();
-        v.constraints = List.of(k);
-        v.state = Vertex.EVALUATED;
-        return;
-      }
-      // A single reference to a finished scalar (`name: context.name`, `port: p.port`): the
-      // scalar is the value; anything else goes through unification.
-      Atom a = referencedScalar(v);
-      if (a != null) {
-        tick();
-        v.kind = Vertex.K_SCALAR;
-        v.scalar = a;
-        v.state = Vertex.EVALUATED;
-        return;
-      }
-    } else if (forced == null && v.notAllowed == null) {
-      // A declared type met with a filled-in value (`image: string` and `"nginx"`): literals only,
-      // one concrete value that every type and bound admits.
+    if (forced == null && v.notAllowed == null) {
+      // Literals only (a JSON value filled in, `name: "web"`; a declared type met with it, `image:
+      // string` and `"nginx"`; a disjunction of literals met with it): one concrete value that
+      // every declaration admits is the value, no unification state is needed.
       Atom a = admittedLiteral(v);
+      if (a == null && v.conjuncts.size() == 1) {
+        // A single basic type (`name?: string` never filled in) is that constraint, as Meet makes
+        // it.
+        if (v.conjuncts.get(0).expr() instanceof Adt.Lit l
+            && l.value() instanceof Atom.Kind k
+            && k.mask() != 0
+            && k.mask() != Atom.ALL) {
+          tick();
+          v.kind = Vertex.K_CONSTRAINT;
+          v.kindMask = k.mask();
+          v.constraints = List.of(k);
+          v.state = Vertex.EVALUATED;
+          return;
+        }
+        // A single reference to a finished scalar (`name: context.name`, `port: p.port`): the
+        // scalar is the value; anything else goes through unification.
+        a = referencedScalar(v);
+        if (a != null) {
+          tick();
+        }
+      }
       if (a != null) {
         v.kind = Vertex.K_SCALAR;
         v.scalar = a;
