@@ -71,13 +71,12 @@ final class NodeContext {
   // struct values) and of bare `_`; whether a conjunct was declared inside a definition.
   // (Sets start as the shared empty set and are replaced on first use: see noteScope etc.)
   // The distinct scopes of the conjuncts, in order: scope(0) ... scope(scopeCount - 1), the first
-  // in a field (most nodes have one), the others in an array; past a few, a set finds the ones
+  // in a field (most nodes have one), the others in an IntList; past a few, a set finds the ones
   // already recorded.
   private int firstScope;
-  private int[] moreScopes = NO_SCOPES;
+  private IntList moreScopes = IntList.NONE;
   int scopeCount;
   private @Nullable Set<Integer> scopeIndex;
-  private static final int[] NO_SCOPES = new int[0];
   IntList structScopes = IntList.NONE;
   IntList openScopes = IntList.NONE;
   IntList topScopes = IntList.NONE;
@@ -252,7 +251,7 @@ final class NodeContext {
 
   /** The scope of the conjuncts numbered {@code i} among the distinct ones. */
   int scope(int i) {
-    return i == 0 ? firstScope : moreScopes[i - 1];
+    return i == 0 ? firstScope : moreScopes.get(i - 1);
   }
 
   /** Records the closedness scope of a conjunct added here. */
@@ -271,11 +270,10 @@ final class NodeContext {
     if (scopeCount == 0) {
       firstScope = id;
     } else {
-      int j = scopeCount - 1;
-      if (j == moreScopes.length) {
-        moreScopes = java.util.Arrays.copyOf(moreScopes, Math.max(4, j * 2));
+      if (moreScopes == IntList.NONE) {
+        moreScopes = new IntList();
       }
-      moreScopes[j] = id;
+      moreScopes.add(id);
     }
     scopeCount++;
     if (scopeIndex == null && scopeCount > 16) {
