@@ -138,7 +138,7 @@ final class BuiltinCalls {
       Ast.@Nullable Pos pos) {
     Vertex t = new Vertex(null, "");
     t.arcType = Adt.ArcType.REGULAR;
-    t.conjuncts.add(new Conjunct(cmp, env, Conjunct.CloseInfo.EMPTY, null));
+    t.addConjunct(new Conjunct(cmp, env, Conjunct.CloseInfo.EMPTY, null));
     Adt.StructE xy =
         new Adt.StructE(
             List.of(
@@ -148,7 +148,7 @@ final class BuiltinCalls {
             true,
             false,
             pos);
-    t.conjuncts.add(new Conjunct(xy, null, Conjunct.CloseInfo.EMPTY, null));
+    t.addConjunct(new Conjunct(xy, null, Conjunct.CloseInfo.EMPTY, null));
     Atom r;
     try {
       Vertex v = ev.readable(t, pos);

@@ -334,16 +334,16 @@ final class Closedness {
   }
 
   private static boolean hasEvidence(Scopes scopes, Vertex a, Requirement r) {
-    for (Conjunct c : a.conjuncts) {
-      if (scopes.under(c.ci().id(), r.id())) {
+    for (int i = 0; i < a.conjunctCount(); i++) {
+      if (scopes.under(a.conjunct(i).ci().id(), r.id())) {
         return true;
       }
     }
     if (r.embed() != 0) {
       // Fields declared beside the embedding, in the same outermost literal, are added to what
       // the embedded definition allows.
-      for (Conjunct c : a.conjuncts) {
-        int id = c.ci().id();
+      for (int i = 0; i < a.conjunctCount(); i++) {
+        int id = a.conjunct(i).ci().id();
         if (!scopes.under(id, r.embed()) && (r.outer() == 0 || scopes.under(id, r.outer()))) {
           return true;
         }

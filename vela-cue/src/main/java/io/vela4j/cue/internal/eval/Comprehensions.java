@@ -153,7 +153,7 @@ final class Comprehensions {
       Vertex lv = new Vertex(self.v, "let " + l.name());
       lv.isLet = true;
       lv.arcType = Adt.ArcType.REGULAR;
-      lv.conjuncts.add(new Conjunct(l.expr(), env, Conjunct.CloseInfo.EMPTY, null));
+      lv.addConjunct(new Conjunct(l.expr(), env, Conjunct.CloseInfo.EMPTY, null));
       clauses(ev, cs, i + 1, Env.bind(env, l.name(), lv), self, yield);
     }
   }

@@ -135,7 +135,9 @@ final class Disjunctions {
       }
       Vertex clone = new Vertex(n.v.parent, n.v.label);
       clone.arcType = n.v.arcType;
-      clone.conjuncts.addAll(n.v.conjuncts);
+      for (int i = 0; i < n.v.conjunctCount(); i++) {
+        clone.addConjunct(n.v.conjunct(i));
+      }
       clone.docs = n.v.docs;
       clone.isLet = n.v.isLet;
       clone.cloneOf = n.v.cloneOf != null ? n.v.cloneOf : n.v;

@@ -164,8 +164,8 @@ final class EvaluatedValue implements CueValue {
           Evaluation ev = new Evaluation(limits);
           Vertex r = new Vertex(null, "");
           r.arcType = Adt.ArcType.REGULAR;
-          r.conjuncts.add(new Conjunct(operandOf(a), null, Conjunct.CloseInfo.EMPTY, null));
-          r.conjuncts.add(new Conjunct(operandOf(b), null, Conjunct.CloseInfo.EMPTY, null));
+          r.addConjunct(new Conjunct(operandOf(a), null, Conjunct.CloseInfo.EMPTY, null));
+          r.addConjunct(new Conjunct(operandOf(b), null, Conjunct.CloseInfo.EMPTY, null));
           ev.finalizeDeep(r);
           return new EvaluatedValue(null, limits, List.of(), r, r, "");
         });
@@ -193,8 +193,8 @@ final class EvaluatedValue implements CueValue {
               Evaluation ev = new Evaluation(limits);
               Vertex r = new Vertex(null, "");
               r.arcType = Adt.ArcType.REGULAR;
-              r.conjuncts.add(new Conjunct(operandOf(v), null, Conjunct.CloseInfo.EMPTY, null));
-              r.conjuncts.add(
+              r.addConjunct(new Conjunct(operandOf(v), null, Conjunct.CloseInfo.EMPTY, null));
+              r.addConjunct(
                   new Conjunct(
                       ProgramImpl.atPath(p, ProgramImpl.json(value)),
                       null,

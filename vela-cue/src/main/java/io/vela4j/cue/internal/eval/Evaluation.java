@@ -146,10 +146,10 @@ final class Evaluation {
       // string` and `"nginx"`; a disjunction of literals met with it): one concrete value that
       // every declaration admits is the value, no unification state is needed.
       Atom a = admittedLiteral(v);
-      if (a == null && v.conjuncts.size() == 1) {
+      if (a == null && v.conjunctCount() == 1) {
         // A single basic type (`name?: string` never filled in) is that constraint, as Meet makes
         // it.
-        if (v.conjuncts.get(0).expr() instanceof Adt.Lit l
+        if (v.conjunct(0).expr() instanceof Adt.Lit l
             && l.value() instanceof Atom.Kind k
             && k.mask() != 0
             && k.mask() != Atom.ALL) {
@@ -205,10 +205,9 @@ final class Evaluation {
    * is unified as usual, which gives the same value or reports the conflict with its positions.
    */
   private @Nullable Atom admittedLiteral(Vertex v) {
-    List<Conjunct> cs = v.conjuncts;
     Atom value = null;
-    for (int i = 0; i < cs.size(); i++) {
-      Adt.Expr e = cs.get(i).expr();
+    for (int i = 0; i < v.conjunctCount(); i++) {
+      Adt.Expr e = v.conjunct(i).expr();
       if (e instanceof Adt.DisjE d) {
         List<Adt.Expr> ts = d.terms();
         for (int k = 0; k < ts.size(); k++) {
@@ -234,8 +233,9 @@ final class Evaluation {
     if (value == null) {
       return null;
     }
-    for (int i = 0; i < cs.size(); i++) {
-      Adt.Expr e = cs.get(i).expr();
+    int count = v.conjunctCount();
+    for (int i = 0; i < count; i++) {
+      Adt.Expr e = v.conjunct(i).expr();
       if (e instanceof Adt.DisjE d) {
         if (!anyTermAdmits(d, value)) {
           return null;
@@ -247,7 +247,7 @@ final class Evaluation {
         }
       }
     }
-    for (int i = 0; i < cs.size(); i++) {
+    for (int i = 0; i < count; i++) {
       tick();
     }
     return value;
@@ -280,7 +280,7 @@ final class Evaluation {
    * unification).
    */
   private @Nullable Atom referencedScalar(Vertex v) {
-    Conjunct c = v.conjuncts.get(0);
+    Conjunct c = v.conjunct(0);
     Adt.Expr e = c.expr();
     if (!(e instanceof Adt.RefE || e instanceof Adt.SelE) || c.env() == null) {
       return null;
@@ -414,7 +414,7 @@ final class Evaluation {
       }
       Vertex t = new Vertex(null, "");
       t.arcType = Adt.ArcType.REGULAR;
-      t.conjuncts.add(new Conjunct(x, env, Conjunct.CloseInfo.EMPTY, null));
+      t.addConjunct(new Conjunct(x, env, Conjunct.CloseInfo.EMPTY, null));
       evaluate(t);
       return readable(t, e.pos());
     }

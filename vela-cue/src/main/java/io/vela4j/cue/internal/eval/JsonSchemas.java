@@ -90,7 +90,7 @@ final class JsonSchemas {
 
   /** The schema of a finalized vertex. */
   static ObjectNode of(Vertex v, CueCompiler.Limits limits) {
-    return new JsonSchemas(limits).schema(v, v.conjuncts);
+    return new JsonSchemas(limits).schema(v, v.conjuncts());
   }
 
   // ------------------------------------------------------------------ dispatch
@@ -174,11 +174,11 @@ final class JsonSchemas {
         return;
       }
       boolean def = fromDef || Labels.isDefinition(t.label) || t.inDefinition;
-      for (Conjunct c : t.conjuncts) {
+      for (Conjunct c : t.conjuncts()) {
         collectDisj(c.expr(), c.env(), def || c.ci().fromDef(), found, other, hops + 1);
       }
     } else if (e instanceof Adt.ValueE ve) {
-      for (Conjunct c : ve.vertex().conjuncts) {
+      for (Conjunct c : ve.vertex().conjuncts()) {
         collectDisj(c.expr(), c.env(), fromDef || c.ci().fromDef(), found, other, hops + 1);
       }
     } else {
@@ -266,12 +266,12 @@ final class JsonSchemas {
       Vertex t = target(r, env);
       if (t != null) {
         boolean def = fromDef || Labels.isDefinition(t.label) || t.inDefinition;
-        for (Conjunct c : t.conjuncts) {
+        for (Conjunct c : t.conjuncts()) {
           walk(v, c.expr(), c.env(), def || c.ci().fromDef(), out, seen, hops + 1);
         }
       }
     } else if (e instanceof Adt.ValueE ve) {
-      for (Conjunct c : ve.vertex().conjuncts) {
+      for (Conjunct c : ve.vertex().conjuncts()) {
         walk(v, c.expr(), c.env(), fromDef || c.ci().fromDef(), out, seen, hops + 1);
       }
     }
@@ -281,7 +281,7 @@ final class JsonSchemas {
   private @Nullable Vertex evaluate(List<Conjunct> conjuncts) {
     Vertex t = new Vertex(null, "");
     t.arcType = Adt.ArcType.REGULAR;
-    t.conjuncts.addAll(conjuncts);
+    t.addConjuncts(conjuncts);
     try {
       ev.finalizeDeep(t);
     } catch (BottomEx b) {
@@ -341,7 +341,7 @@ final class JsonSchemas {
     boolean marked = !Defaults.allMarked(v);
     for (int i = 0; i < v.disjuncts.size(); i++) {
       Vertex d = v.disjuncts.get(i).deref();
-      alts.add(new Alt(d, d.conjuncts, marked && Defaults.marked(v, i)));
+      alts.add(new Alt(d, d.conjuncts(), marked && Defaults.marked(v, i)));
     }
     return combine(alts);
   }
@@ -389,7 +389,7 @@ final class JsonSchemas {
       }
       ArrayNode one = out.putArray("oneOf");
       for (Alt a : alts) {
-        ObjectNode s = schema(a.v, a.conjuncts);
+        ObjectNode s = schema(a.v, a.conjuncts());
         if (structs && "object".equals(s.path("type").asText())) {
           s.remove("type");
         }
@@ -497,7 +497,7 @@ final class JsonSchemas {
         continue;
       }
       String name = Labels.display(a.label);
-      ObjectNode s = schema(a, a.conjuncts);
+      ObjectNode s = schema(a, a.conjuncts());
       boolean defaulted = unwrittenDefaults.containsKey(s);
       String doc = String.join("\n", a.docs).strip();
       if (!doc.isEmpty()) {
@@ -587,7 +587,7 @@ final class JsonSchemas {
     if (!elems.isEmpty()) {
       ArrayNode prefix = out.putArray("prefixItems");
       for (Vertex e : elems) {
-        prefix.add(schema(e, e.conjuncts));
+        prefix.add(schema(e, e.conjuncts()));
       }
     }
     if (v.listOpen) {

@@ -314,11 +314,10 @@ final class NodeContext {
 
   void run() {
     // Conjuncts are only appended: those added while these run are not this loop's.
-    List<Conjunct> cs = v.conjuncts;
-    int count = cs.size();
+    int count = v.conjunctCount();
     for (int i = 0; i < count; i++) {
       unit = i;
-      Conjunct c = cs.get(i);
+      Conjunct c = v.conjunct(i);
       add(c, c.hist() != null && c.hist().cyclic() ? Cycles.INHERITED : Cycles.NONE);
     }
     unit = -1;

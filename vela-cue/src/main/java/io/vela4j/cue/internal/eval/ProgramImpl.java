@@ -69,10 +69,10 @@ final class ProgramImpl implements CueProgram {
           Vertex r = new Vertex(null, "");
           r.arcType = Adt.ArcType.REGULAR;
           for (Adt.StructE root : roots) {
-            r.conjuncts.add(new Conjunct(root, null, Conjunct.CloseInfo.EMPTY, null));
+            r.addConjunct(new Conjunct(root, null, Conjunct.CloseInfo.EMPTY, null));
           }
           for (Fill f : fs) {
-            r.conjuncts.add(
+            r.addConjunct(
                 new Conjunct(
                     atPath(f.path(), json(f.value(), 0)), null, Conjunct.CloseInfo.EMPTY, null));
           }

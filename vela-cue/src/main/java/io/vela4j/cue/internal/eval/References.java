@@ -5,7 +5,6 @@ import io.vela4j.cue.internal.eval.Conjunct.CloseInfo;
 import io.vela4j.cue.internal.eval.Conjunct.Hist;
 import io.vela4j.cue.internal.syntax.Ast;
 import java.math.BigInteger;
-import java.util.ArrayList;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -99,12 +98,12 @@ final class References {
     }
     boolean cyclic = n.viaCycle == Cycles.CYCLIC || Hist.contains(c.hist(), tv);
     Hist h = new Hist(tv, c.hist(), cyclic);
-    if (tv.conjuncts.isEmpty()) {
+    if (tv.conjunctCount() == 0) {
       Cycles.markNonCyclic(n);
       n.addVertexValue(tv, new Conjunct(c.expr(), c.env(), tci, c.hist()));
       return;
     }
-    for (Conjunct tc : new ArrayList<>(tv.conjuncts)) {
+    for (Conjunct tc : tv.conjuncts()) {
       n.add(new Conjunct(tc.expr(), tc.env(), tci, h), cyclic ? Cycles.CYCLIC : Cycles.NONE);
     }
   }
@@ -215,7 +214,7 @@ final class References {
     lv = new Vertex(e.vertex, "let " + name);
     lv.isLet = true;
     lv.arcType = Adt.ArcType.REGULAR;
-    lv.conjuncts.add(new Conjunct(expr, e, Conjunct.CloseInfo.EMPTY, null));
+    lv.addConjunct(new Conjunct(expr, e, Conjunct.CloseInfo.EMPTY, null));
     e.lets.put(name, lv);
     return lv;
   }

@@ -252,7 +252,7 @@ final class Structs {
   }
 
   static void addArcConj(NodeContext n, Vertex a, Conjunct c) {
-    a.conjuncts.add(c);
+    a.addConjunct(c);
     if (a.state == Vertex.EVALUATED) {
       Evaluation.reset(a);
     }

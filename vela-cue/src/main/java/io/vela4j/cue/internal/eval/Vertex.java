@@ -1,8 +1,10 @@
 package io.vela4j.cue.internal.eval;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,7 +45,14 @@ final class Vertex {
   /** The label filters of the patterns of a struct closed to lookups. */
   List<Vertex> lookupFilters = List.of();
 
-  final List<Conjunct> conjuncts = new Conjuncts();
+  /**
+   * The conjuncts, only ever appended: null (none), the only {@link Conjunct} (nearly every vertex
+   * has exactly one), or a {@code Conjunct[]} whose length doubles as it fills. Kept in the vertex
+   * itself, not in a list object: a struct of 10^6 fields has 10^6 vertices.
+   */
+  private @Nullable Object conjunctElems;
+
+  private int conjunctCount;
   Adt.@Nullable ArcType arcType;
   boolean isLet;
   List<String> docs = List.of();
@@ -95,6 +104,53 @@ final class Vertex {
 
   /** Evaluation-time state (null when not evaluating). */
   @Nullable NodeContext ctx;
+
+  /** Appends a conjunct. */
+  void addConjunct(Conjunct c) {
+    Objects.requireNonNull(c, "conjunct");
+    int n = conjunctCount;
+    if (n == 0) {
+      conjunctElems = c;
+    } else if (conjunctElems instanceof Conjunct first) {
+      conjunctElems = new Conjunct[] {first, c, null, null};
+    } else {
+      Conjunct[] a = (Conjunct[]) conjunctElems;
+      if (n == a.length) {
+        a = Arrays.copyOf(a, n * 2);
+        conjunctElems = a;
+      }
+      a[n] = c;
+    }
+    conjunctCount = n + 1;
+  }
+
+  /** Appends conjuncts in order. */
+  void addConjuncts(List<Conjunct> cs) {
+    for (int i = 0; i < cs.size(); i++) {
+      addConjunct(cs.get(i));
+    }
+  }
+
+  int conjunctCount() {
+    return conjunctCount;
+  }
+
+  /** The conjunct at index i, {@code 0 <= i < conjunctCount()}. */
+  Conjunct conjunct(int i) {
+    if (i < 0 || i >= conjunctCount) {
+      throw new IndexOutOfBoundsException("conjunct " + i + " of " + conjunctCount);
+    }
+    return conjunctElems instanceof Conjunct c ? c : ((Conjunct[]) conjunctElems)[i];
+  }
+
+  /** The conjuncts as they are now, in order: a copy that later additions do not change. */
+  List<Conjunct> conjuncts() {
+    return switch (conjunctCount) {
+      case 0 -> List.of();
+      case 1 -> List.of((Conjunct) conjunctElems);
+      default -> List.of(Arrays.copyOf((Conjunct[]) conjunctElems, conjunctCount));
+    };
+  }
 
   /** Adds a field or element whose label this vertex does not have yet. */
   void addNewArc(Vertex a) {

@@ -23,9 +23,8 @@
  *
  * <p>A struct may have millions of fields, so a vertex is kept small: its arcs are an {@link
  * io.vela4j.cue.internal.eval.Arcs} (insertion-ordered arrays with an int-array hash index, no
- * entry per arc), its conjuncts a {@link io.vela4j.cue.internal.eval.Conjuncts} (one field for the
- * usual single conjunct), and an int that fits a long is a long in {@link
- * io.vela4j.cue.internal.eval.Atom.Num}.
+ * entry per arc), its conjuncts are held in the vertex itself (one field for the usual single
+ * conjunct), and an int that fits a long is a long in {@link io.vela4j.cue.internal.eval.Atom.Num}.
  *
  * <h2>Evaluating one vertex</h2>
  *

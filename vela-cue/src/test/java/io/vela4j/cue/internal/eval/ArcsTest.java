@@ -41,22 +41,26 @@ class ArcsTest {
 
   @Test
   void conjunctsAreAppendedInOrder() {
-    Conjuncts cs = new Conjuncts();
+    Vertex v = new Vertex(null, "");
     List<Conjunct> want = new ArrayList<>();
     for (int i = 0; i < 9; i++) {
-      assertThat(cs).isEqualTo(want);
+      assertThat(v.conjuncts()).isEqualTo(want);
+      assertThat(v.conjunctCount()).isEqualTo(i);
       Conjunct c =
           new Conjunct(
               new Adt.Lit(Atom.Num.ofInt(java.math.BigInteger.valueOf(i)), null),
               null,
               Conjunct.CloseInfo.EMPTY,
               null);
-      cs.add(c);
+      List<Conjunct> before = v.conjuncts();
+      v.addConjunct(c);
       want.add(c);
+      assertThat(before).hasSize(i);
+      assertThat(v.conjunct(i)).isSameAs(c);
     }
-    assertThat(cs).isEqualTo(want);
-    assertThatThrownBy(() -> cs.add(0, want.get(0)))
-        .isInstanceOf(UnsupportedOperationException.class);
+    assertThat(v.conjuncts()).isEqualTo(want);
+    assertThatThrownBy(() -> v.conjunct(9)).isInstanceOf(IndexOutOfBoundsException.class);
+    assertThatThrownBy(() -> v.conjunct(-1)).isInstanceOf(IndexOutOfBoundsException.class);
   }
 
   @Test

@@ -13,7 +13,7 @@ final class EvalTestSupport {
           Vertex r = new Vertex(null, "");
           r.arcType = Adt.ArcType.REGULAR;
           for (Adt.StructE root : p.roots) {
-            r.conjuncts.add(new Conjunct(root, null, Conjunct.CloseInfo.EMPTY, null));
+            r.addConjunct(new Conjunct(root, null, Conjunct.CloseInfo.EMPTY, null));
           }
           ev.finalizeDeep(r);
           return new Result(ev, r);
