@@ -85,16 +85,52 @@ final class Adt {
   record LetC(String name, Expr expr) implements Clause {}
 
   /**
-   * A struct literal; opens one frame.
+   * A struct literal; opens one frame. What its declarations are ({@link #hasEmbed}, {@link
+   * #hasRegular}, {@link #hasEllipsis}) is found once, when it is made, not at each evaluation.
    *
-   * @param hasEmbed whether it embeds an expression or comprehension (a "wrapper" that may turn
-   *     into a scalar or list)
-   * @param hasRegular whether it declares a regular field (so it cannot become a scalar or list)
    * @param file whether it is the top level of a file (not a struct closedness can scope)
+   * @param kinds the bits {@link #EMBED}, {@link #REGULAR} and {@link #ELLIPSIS} of its
+   *     declarations
    */
-  record StructE(
-      List<Decl> decls, boolean hasEmbed, boolean hasRegular, boolean file, Ast.@Nullable Pos pos)
-      implements Expr {}
+  record StructE(List<Decl> decls, boolean file, Ast.@Nullable Pos pos, int kinds) implements Expr {
+    private static final int EMBED = 1;
+    private static final int REGULAR = 2;
+    private static final int ELLIPSIS = 4;
+
+    StructE(List<Decl> decls, boolean file, Ast.@Nullable Pos pos) {
+      this(decls, file, pos, kinds(decls));
+    }
+
+    private static int kinds(List<Decl> decls) {
+      int k = 0;
+      for (int i = 0; i < decls.size(); i++) {
+        Decl d = decls.get(i);
+        if (d instanceof EmbedD || d instanceof CompD) {
+          k |= EMBED;
+        } else if (d instanceof FieldD f ? Labels.isRegular(f.label()) : d instanceof DynFieldD) {
+          k |= REGULAR;
+        } else if (d instanceof EllipsisD) {
+          k |= ELLIPSIS;
+        }
+      }
+      return k;
+    }
+
+    /** Whether it embeds an expression or comprehension (may turn into a scalar or list). */
+    boolean hasEmbed() {
+      return (kinds & EMBED) != 0;
+    }
+
+    /** Whether it declares a regular field (so it cannot become a scalar or list). */
+    boolean hasRegular() {
+      return (kinds & REGULAR) != 0;
+    }
+
+    /** Whether it has a {@code ...} (it is open). */
+    boolean hasEllipsis() {
+      return (kinds & ELLIPSIS) != 0;
+    }
+  }
 
   /** A list literal: elements are {@link Expr} or {@link CompD}. */
   record ListE(List<Object> elems, boolean open, @Nullable Expr tail, Ast.@Nullable Pos pos)

@@ -145,8 +145,6 @@ final class BuiltinCalls {
                 new Adt.FieldD("x", Adt.ArcType.REGULAR, new Adt.ValueE(a), List.of(), pos),
                 new Adt.FieldD("y", Adt.ArcType.REGULAR, new Adt.ValueE(b), List.of(), pos)),
             false,
-            true,
-            false,
             pos);
     t.addConjunct(new Conjunct(xy, null, Conjunct.CloseInfo.EMPTY, null));
     Atom r;
@@ -408,7 +406,7 @@ final class BuiltinCalls {
                 List.of(),
                 pos));
       }
-      return new Adt.StructE(List.copyOf(decls), false, true, false, pos);
+      return new Adt.StructE(List.copyOf(decls), false, pos);
     }
     Object v = fromJava(r, pos);
     if (v instanceof Atom val) {

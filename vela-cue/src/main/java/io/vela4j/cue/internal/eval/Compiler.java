@@ -220,8 +220,6 @@ final class Compiler {
       }
     }
     List<Adt.Decl> out = new ArrayList<>(decls.size());
-    boolean hasEmbed = false;
-    boolean hasRegular = false;
     for (Ast.Decl d : decls) {
       if (d instanceof Ast.Field f) {
         ArcType type =
@@ -234,18 +232,14 @@ final class Compiler {
         Ast.Label lab = f.label();
         if (lab instanceof Ast.Ident id) {
           out.add(new Adt.FieldD(id.name(), type, expr(f.value(), s), docs, f.pos()));
-          hasRegular |= Labels.isRegular(id.name());
         } else if (lab instanceof Ast.StringLit sl) {
           String l = labelOf(sl);
           out.add(new Adt.FieldD(l, type, expr(f.value(), s), docs, f.pos()));
-          hasRegular |= Labels.isRegular(l);
         } else if (lab instanceof Ast.Interpolation in) {
           out.add(new Adt.DynFieldD(expr(in, s), type, expr(f.value(), s), docs, f.pos()));
-          hasRegular = true;
         } else if (lab instanceof Ast.DynamicLabel dl) {
           Ast.Expr le = dl.expr() instanceof Ast.AliasExpr ae ? ae.expr() : dl.expr();
           out.add(new Adt.DynFieldD(expr(le, s), type, expr(f.value(), s), docs, f.pos()));
-          hasRegular = true;
         } else if (lab instanceof Ast.PatternLabel pl) {
           if (pl.expr() instanceof Ast.AliasExpr ae) {
             Scope ps = newScope(s);
@@ -264,16 +258,14 @@ final class Compiler {
       } else if (d instanceof Ast.Embedding e) {
         Ast.Expr x = e.expr() instanceof Ast.AliasExpr ae ? ae.expr() : e.expr();
         out.add(new Adt.EmbedD(expr(x, s)));
-        hasEmbed = true;
       } else if (d instanceof Ast.Ellipsis el) {
         out.add(new Adt.EllipsisD(el.type() == null ? null : expr(el.type(), s)));
       } else if (d instanceof Ast.Attribute a) {
       } else if (d instanceof Ast.Comprehension c) {
         out.add(comprehension(c, s));
-        hasEmbed = true;
       }
     }
-    return new Adt.StructE(List.copyOf(out), hasEmbed, hasRegular, isFile, pos);
+    return new Adt.StructE(List.copyOf(out), isFile, pos);
   }
 
   private static List<String> docs(List<Ast.Comment> comments) {

@@ -196,6 +196,10 @@ final class Disjunctions {
         break;
       }
     }
+    if (alts.size() == 1) {
+      n.v.forward = alts.get(0); // nothing to de-duplicate; default or not, it is the value
+      return;
+    }
     // de-duplicate
     List<Vertex> outAlts = new ArrayList<>();
     List<Boolean> outDefs = new ArrayList<>();

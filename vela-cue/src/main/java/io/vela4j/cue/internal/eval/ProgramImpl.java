@@ -99,8 +99,6 @@ final class ProgramImpl implements CueProgram {
       e =
           new Adt.StructE(
               List.of(new Adt.FieldD(l, Adt.ArcType.REGULAR, e, List.of(), null)),
-              false,
-              Labels.isRegular(l),
               /* file= */ true,
               null);
     }
@@ -127,7 +125,7 @@ final class ProgramImpl implements CueProgram {
                 List.of(),
                 null));
       }
-      return new Adt.StructE(List.copyOf(decls), false, true, false, null);
+      return new Adt.StructE(List.copyOf(decls), false, null);
     }
     if (n.isArray()) {
       List<Object> elems = new ArrayList<>();

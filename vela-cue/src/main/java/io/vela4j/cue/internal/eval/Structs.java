@@ -100,7 +100,7 @@ final class Structs {
     Env cenv = Env.struct(c.env(), n.v, s);
     LitInfo li = null;
     List<Adt.Decl> decls = s.decls();
-    for (int i = 0; i < decls.size(); i++) {
+    for (int i = 0; s.hasEllipsis() && i < decls.size(); i++) {
       if (decls.get(i) instanceof Adt.EllipsisD el) {
         Closedness.noteOpen(n, litCi);
         if (el.type() != null) {
