@@ -48,35 +48,57 @@ public final class Json {
    */
   public static void appendQuoted(StringBuilder sb, String s) {
     sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        case '\b' -> sb.append("\\b");
-        case '\f' -> sb.append("\\f");
-        case '\u2028', '\u2029' -> hex(sb, c);
-        default -> {
-          if (c < 0x20) {
-            hex(sb, c);
-          } else if (Character.isSurrogate(c)) {
-            if (Character.isHighSurrogate(c)
-                && i + 1 < s.length()
-                && Character.isLowSurrogate(s.charAt(i + 1))) {
-              sb.append(c).append(s.charAt(++i));
+    // Most strings (labels, names, images) need no escape: their plain prefix is the whole string
+    // and is appended in one copy, not a char at a time.
+    int n = s.length();
+    int i = 0;
+    while (i < n && plain(s.charAt(i))) {
+      i++;
+    }
+    if (i == n) {
+      sb.append(s);
+    } else {
+      sb.append(s, 0, i);
+      for (; i < n; i++) {
+        char c = s.charAt(i);
+        switch (c) {
+          case '"' -> sb.append("\\\"");
+          case '\\' -> sb.append("\\\\");
+          case '\n' -> sb.append("\\n");
+          case '\r' -> sb.append("\\r");
+          case '\t' -> sb.append("\\t");
+          case '\b' -> sb.append("\\b");
+          case '\f' -> sb.append("\\f");
+          case '\u2028', '\u2029' -> hex(sb, c);
+          default -> {
+            if (c < 0x20) {
+              hex(sb, c);
+            } else if (Character.isSurrogate(c)) {
+              if (Character.isHighSurrogate(c)
+                  && i + 1 < n
+                  && Character.isLowSurrogate(s.charAt(i + 1))) {
+                sb.append(c).append(s.charAt(++i));
+              } else {
+                sb.append("\\ufffd"); // Go replaces invalid UTF-8 with U+FFFD
+              }
             } else {
-              sb.append("\\ufffd"); // Go replaces invalid UTF-8 with U+FFFD
+              sb.append(c);
             }
-          } else {
-            sb.append(c);
           }
         }
       }
     }
     sb.append('"');
+  }
+
+  /** Whether a char is written as itself: not a quote, backslash, control, separator, surrogate. */
+  private static boolean plain(char c) {
+    return c >= 0x20
+        && c != '"'
+        && c != '\\'
+        && c != '\u2028'
+        && c != '\u2029'
+        && !Character.isSurrogate(c);
   }
 
   private static void hex(StringBuilder sb, char c) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -378,6 +379,59 @@ class BuiltinsTest {
     assertThat(Json.quote("<a href=\"x\">&</a>")).isEqualTo("\"<a href=\\\"x\\\">&</a>\"");
     assertThat(Json.quote("\u0000\b\f\u001f\u2028")).isEqualTo("\"\\u0000\\b\\f\\u001f\\u2028\"");
     assertThat(Json.quote("\ud800")).isEqualTo("\"\\ufffd\"");
+  }
+
+  @Test
+  void jsonQuotedStringsReadBackAsTheStringWithLoneSurrogatesReplaced() {
+    String[] pieces = {
+      "a",
+      "web",
+      "\"",
+      "\\",
+      "\n",
+      "\t",
+      "\u0001",
+      "\u001f",
+      "\u2028",
+      "\u2029",
+      "é",
+      "\u00ff",
+      "\u4e16",
+      "\ud83d\ude00",
+      "\ud800",
+      "\udfff",
+      "<&>",
+      " "
+    };
+    var mapper = new ObjectMapper();
+    qt().forAll(lists().of(integers().between(0, pieces.length - 1)).ofSizeBetween(0, 12))
+        .checkAssert(
+            picks -> {
+              var sb = new StringBuilder();
+              for (int k : picks) {
+                sb.append(pieces[k]);
+              }
+              // a surrogate not paired in the whole string (pieces may pair up) reads back as
+              // U+FFFD
+              var want = new StringBuilder();
+              sb.codePoints()
+                  .forEach(
+                      c ->
+                          want.appendCodePoint(
+                              c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE
+                                  ? 0xFFFD
+                                  : c));
+              String quoted = Json.quote(sb.toString());
+              try {
+                assertThat(mapper.readTree(quoted).textValue()).isEqualTo(want.toString());
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+              // no control char, line or paragraph separator, or lone surrogate is written as is
+              assertThat(quoted.codePoints())
+                  .noneMatch(c -> c < 0x20 || c == 0x2028 || c == 0x2029)
+                  .noneMatch(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE);
+            });
   }
 
   @Test
