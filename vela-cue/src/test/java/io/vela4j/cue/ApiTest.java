@@ -125,6 +125,30 @@ class ApiTest {
   }
 
   @Test
+  void jsonTextOfAWideValueIsWhole() {
+    // Over 64K chars of text, which the exporter writes in pieces; a value past U+00FF (here every
+    // 97th) makes the pieces after it two bytes a char.
+    StringBuilder src = new StringBuilder("s: {\n");
+    StringBuilder want = new StringBuilder("{\n    \"s\": {\n");
+    for (int i = 0; i < 6000; i++) {
+      String v = i % 97 == 96 ? "w\u4e16" + i : "v" + i;
+      src.append("  f").append(i).append(": \"").append(v).append("\"\n");
+      want.append(i == 0 ? "" : ",\n").append("        \"f").append(i).append("\": \"");
+      want.append(v).append('"');
+    }
+    src.append("}\nl: [");
+    want.append("\n    },\n    \"l\": [\n");
+    for (int i = 0; i < 6000; i++) {
+      src.append(i == 0 ? "" : ", ").append(i);
+      want.append(i == 0 ? "" : ",\n").append("        ").append(i);
+    }
+    src.append("]\n");
+    want.append("\n    ]\n}\n");
+    assertThat(want.length()).isGreaterThan(3 << 16);
+    assertThat(eval(src.toString()).exportJson()).isEqualTo(want.toString());
+  }
+
+  @Test
   void exportFormats() {
     CueValue v = eval("a: {b: [1, 2], c: \"x<y>&\"}, big: 123456789012345678901234567890");
     assertThat(v.exportJson())

@@ -27,8 +27,17 @@ import org.jspecify.annotations.Nullable;
 final class Arcs extends AbstractMap<String, Vertex> {
   private static final int SCAN = 8;
 
-  private Vertex[] arcs = new Vertex[2];
+  private Vertex[] arcs;
   private int size;
+
+  Arcs() {
+    this(2);
+  }
+
+  /** A map with room for {@code expected} arcs before its arrays grow. */
+  Arcs(int expected) {
+    arcs = new Vertex[Math.max(2, expected)];
+  }
 
   /** Bucket to the index + 1 of its last arc (0: none); null while there are few arcs. */
   private int @Nullable [] heads;
@@ -127,7 +136,8 @@ final class Arcs extends AbstractMap<String, Vertex> {
   }
 
   private void rehash() {
-    heads = new int[Integer.highestOneBit(size) * 2];
+    // buckets for the room there is, so that a map made for its size is indexed once
+    heads = new int[Integer.highestOneBit(Math.max(size, arcs.length)) * 2];
     if (next == null || next.length < arcs.length) {
       next = new int[arcs.length];
       hashes = new int[arcs.length];

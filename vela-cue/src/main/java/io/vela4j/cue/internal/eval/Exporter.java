@@ -146,7 +146,7 @@ final class Exporter {
   static String exportText(Vertex v, long maxOutputSize) {
     TextSink text = new TextSink();
     walkChecked(v, new Size(maxOutputSize, true), text);
-    return text.sb.append('\n').toString();
+    return text.text();
   }
 
   /**
@@ -313,7 +313,36 @@ final class Exporter {
 
   /** Writes the text {@code ExportText.write} prints for the tree: 4-space indentation. */
   private static final class TextSink implements Sink {
-    final StringBuilder sb = new StringBuilder();
+    /**
+     * The text is cut into pieces of about this many chars, joined once at the end: a growing
+     * builder copies a large text again at each doubling, and its final copy again (about five
+     * times the text's size allocated and copied, against two).
+     */
+    private static final int PIECE = 1 << 16;
+
+    private final StringBuilder sb = new StringBuilder();
+    private @Nullable List<String> pieces;
+
+    /** The whole text, ending in a newline. */
+    String text() {
+      sb.append('\n');
+      if (pieces == null) {
+        return sb.toString();
+      }
+      pieces.add(sb.toString());
+      return String.join("", pieces);
+    }
+
+    /** Moves the builder's text to a piece once it is long enough (before a field or element). */
+    private void cut() {
+      if (sb.length() >= PIECE) {
+        if (pieces == null) {
+          pieces = new ArrayList<>();
+        }
+        pieces.add(sb.toString());
+        sb.setLength(0);
+      }
+    }
 
     @Override
     public void scalar(Atom s) {
@@ -329,6 +358,7 @@ final class Exporter {
     public void field(String label, int index, int depth) {
       if (index > 0) {
         sb.append(",\n");
+        cut();
       }
       indent(sb, depth);
       Json.appendQuoted(sb, label);
@@ -349,6 +379,7 @@ final class Exporter {
     public void element(int index, int depth) {
       if (index > 0) {
         sb.append(",\n");
+        cut();
       }
       indent(sb, depth);
     }

@@ -14,9 +14,11 @@ import org.jspecify.annotations.Nullable;
  * Nodes live in parallel arrays ({@code labels}, {@code next}) and never move, so inserting after a
  * node is constant time; a label is found through a hash index once the chain is longer than a
  * handful of labels (a linear scan before): a chained table in int arrays, as {@link Arcs} keeps
- * one (per bucket its last node, per node its hash and the node before it in its bucket). Declaring
- * N fields therefore costs O(N) wherever the embeddings and comprehensions put them (the former
- * array list with {@code indexOf} made a struct of N fields cost O(N²)).
+ * one (per bucket its last node, per node its hash and the node before it in its bucket). The index
+ * is made by the first search that needs it and kept up from then on: a literal whose labels are
+ * all new to its node ({@link Cursor#addNew}), the usual case, is never searched. Declaring N
+ * fields therefore costs O(N) wherever the embeddings and comprehensions put them (the former array
+ * list with {@code indexOf} made a struct of N fields cost O(N²)).
  */
 final class LabelChain {
   private static final int INDEX_FROM = 8;
@@ -55,6 +57,9 @@ final class LabelChain {
 
   /** The node holding {@code label}, or -1. */
   int find(String label) {
+    if (heads == null && size > INDEX_FROM) {
+      index();
+    }
     int[] hs = heads;
     if (hs != null) {
       int h = spread(label);
@@ -116,20 +121,33 @@ final class LabelChain {
     if (size == labels.length) {
       labels = Arrays.copyOf(labels, size * 2);
       next = Arrays.copyOf(next, size * 2);
+      if (heads != null) {
+        chained = Arrays.copyOf(chained, size * 2);
+        hashes = Arrays.copyOf(hashes, size * 2);
+      }
     }
     int node = size++;
     labels[node] = label;
-    if (heads != null && size <= heads.length) {
-      link(node);
-    } else if (size > INDEX_FROM) {
-      heads = new int[Integer.highestOneBit(size) * 4];
-      chained = new int[heads.length];
-      hashes = new int[heads.length];
-      for (int i = 0; i < size; i++) {
-        link(i);
+    if (heads != null) {
+      if (size <= heads.length) {
+        link(node);
+      } else {
+        index();
       }
     }
     return node;
+  }
+
+  /** Makes the hash index anew, with at least as many buckets as nodes. */
+  private void index() {
+    heads = new int[Integer.highestOneBit(size) * 2];
+    if (chained.length < labels.length) {
+      chained = new int[labels.length];
+      hashes = new int[labels.length];
+    }
+    for (int i = 0; i < size; i++) {
+      link(i);
+    }
   }
 
   private void link(int node) {

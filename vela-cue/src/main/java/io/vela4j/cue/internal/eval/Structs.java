@@ -113,6 +113,7 @@ final class Structs {
     if (!s.hasEmbed() || s.hasRegular()) {
       n.structForced = true;
     }
+    n.v.expectArcs(decls.size());
     LabelChain.Cursor cursor = n.pendingChain;
     n.pendingChain = null;
     LabelChain chain;

@@ -71,7 +71,8 @@ final class Vertex {
 
   /**
    * The fields or elements, in insertion order; the shared empty map until the first is added
-   * ({@link #addNewArc}), as most vertices are scalars; then an {@link Arcs}.
+   * ({@link #addNewArc}) or room is made for them ({@link #expectArcs}), as most vertices are
+   * scalars; then an {@link Arcs}.
    */
   Map<String, Vertex> arcs = Map.of();
 
@@ -152,9 +153,16 @@ final class Vertex {
     };
   }
 
+  /** Makes room for {@code n} arcs, if this vertex has none yet (a struct literal's fields). */
+  void expectArcs(int n) {
+    if (arcs.isEmpty() && n > 2) {
+      arcs = new Arcs(n);
+    }
+  }
+
   /** Adds a field or element whose label this vertex does not have yet. */
   void addNewArc(Vertex a) {
-    if (arcs.isEmpty()) {
+    if (!(arcs instanceof Arcs)) {
       arcs = new Arcs();
     }
     ((Arcs) arcs).addNew(a);
