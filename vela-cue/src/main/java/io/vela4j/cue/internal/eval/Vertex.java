@@ -53,6 +53,7 @@ final class Vertex {
   private @Nullable Object conjunctElems;
 
   private int conjunctCount;
+
   Adt.@Nullable ArcType arcType;
   boolean isLet;
   List<String> docs = List.of();
@@ -155,7 +156,7 @@ final class Vertex {
 
   /** Makes room for {@code n} arcs, if this vertex has none yet (a struct literal's fields). */
   void expectArcs(int n) {
-    if (arcs.isEmpty() && n > 2) {
+    if (!(arcs instanceof Arcs) && n > 2) {
       arcs = new Arcs(n);
     }
   }

@@ -13,8 +13,14 @@ class ArcsTest {
 
   @Test
   void arcsKeepInsertionOrderAndFindEveryLabelBeforeAndAfterTheTableIsBuilt() {
+    // made small, made for fewer arcs than it gets, made for exactly as many, made for more
+    for (int expected : new int[] {0, 5, 300, 1000, 4000}) {
+      arcsKeepInsertionOrderAndFindEveryLabel(expected == 0 ? new Arcs() : new Arcs(expected));
+    }
+  }
+
+  private static void arcsKeepInsertionOrderAndFindEveryLabel(Arcs arcs) {
     Vertex parent = new Vertex(null, "");
-    Arcs arcs = new Arcs();
     List<Vertex> added = new ArrayList<>();
     for (int i = 0; i < 1000; i++) {
       Vertex a = new Vertex(parent, (i % 2 == 0 ? "f" : "") + i);
