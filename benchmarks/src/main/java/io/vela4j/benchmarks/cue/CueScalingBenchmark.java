@@ -29,13 +29,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * Compare the scores across N: for linear cost, each 10× in N costs about 10× in time.
  *
  * <p>On a machine whose last-level cache holds the working set of 10,000 fields (a few MB) but not
- * that of 100,000 (about 50 MB: the compiled fields, the vertices, the output), the time per field
- * steps up once between those two sizes: memory latency, not more work per field (the step stays
- * with no garbage collector at all, {@code -jvmArgsAppend "-XX:+UnlockExperimentalVMOptions
- * -XX:+UseEpsilonGC -Xmx16g"}, and allocation per field is flat). At N = 300,000, past the cache,
- * {@code evaluateExport} is linear again; {@code compileEvaluateExport} there also pays for the
- * default collector (G1) copying the freshly compiled program between generations, which the CLI's
- * launcher avoids with its own collector settings.
+ * that of 100,000 (the compiled program, about 20 MB, and 23 MB allocated per evaluation and
+ * export: the vertices, the output), the time per field steps up once between those two sizes:
+ * memory latency, not more work per field (the step stays with no garbage collector at all, {@code
+ * -jvmArgsAppend "-XX:+UnlockExperimentalVMOptions -XX:+UseEpsilonGC -Xmx16g"}, and allocation per
+ * field is flat). At N = 300,000, past the cache, {@code evaluateExport} is linear again; {@code
+ * compileEvaluateExport} there also pays for the default collector (G1) copying the freshly
+ * compiled program between generations, which the CLI's launcher avoids with its own collector
+ * settings.
  *
  * <pre>java -jar benchmarks/target/benchmarks.jar CueScalingBenchmark -f 1 -wi 2 -i 3 -w 1s -r 1s
  * </pre>
