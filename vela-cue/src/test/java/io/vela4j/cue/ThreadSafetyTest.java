@@ -12,19 +12,24 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-/** One compiled program evaluated from 8 threads gives the same results as sequentially. */
+/**
+ * One compiled program evaluated from 8 threads gives the same results as sequentially (its regular
+ * expressions compiled once and shared by all threads).
+ */
 class ThreadSafetyTest {
 
   private static final String TEMPLATE =
-      "parameter: {\n"
-          + "  name: string\n"
+      "import \"regexp\"\n"
+          + "parameter: {\n"
+          + "  name: =~\"^app[0-9]+$\"\n"
           + "  replicas: *1 | int\n"
           + "  ports?: [...{port: int, name?: string}]\n"
-          + "  env?: [string]: string\n"
+          + "  env?: [=~\"^[A-Z]$\"]: string\n"
           + "}\n"
           + "#Container: {name: string, image: string, ports?: [...{containerPort: int}]}\n"
           + "output: {\n"
           + "  metadata: name: parameter.name\n"
+          + "  metadata: labels: even: \"\\(regexp.Match(\"[02468]$\", parameter.name))\"\n"
           + "  spec: {\n"
           + "    replicas: parameter.replicas\n"
           + "    containers: [#Container & {\n"
@@ -74,5 +79,7 @@ class ThreadSafetyTest {
     }
     assertThat(sequential.get(0)).contains("\"containerPort\": 8000").contains("\"value\": \"0\"");
     assertThat(sequential.get(1)).doesNotContain("containerPort").doesNotContain("env");
+    assertThat(sequential.get(0)).contains("\"even\": \"true\"");
+    assertThat(sequential.get(1)).contains("\"even\": \"false\"");
   }
 }

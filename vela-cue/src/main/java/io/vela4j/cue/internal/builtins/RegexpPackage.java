@@ -6,6 +6,7 @@ import static io.vela4j.cue.internal.builtins.Args.string;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
+import io.vela4j.cue.internal.Regexes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -137,7 +138,7 @@ final class RegexpPackage {
 
   static Pattern compile(String re) {
     try {
-      return Pattern.compile(re);
+      return Regexes.compile(re);
     } catch (PatternSyntaxException e) {
       throw new BuiltinException(e.getMessage());
     }

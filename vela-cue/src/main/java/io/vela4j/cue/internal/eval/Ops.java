@@ -3,6 +3,7 @@ package io.vela4j.cue.internal.eval;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import io.vela4j.cue.CueError;
+import io.vela4j.cue.internal.Regexes;
 import io.vela4j.cue.internal.builtins.Concrete;
 import io.vela4j.cue.internal.builtins.Json;
 import io.vela4j.cue.internal.syntax.Ast;
@@ -18,7 +19,7 @@ final class Ops {
 
   static Pattern regex(String re, Ast.@Nullable Pos pos) {
     try {
-      return Pattern.compile(re);
+      return Regexes.compile(re);
     } catch (PatternSyntaxException e) {
       throw new BottomEx(
           Atom.Bottom.fatal(
