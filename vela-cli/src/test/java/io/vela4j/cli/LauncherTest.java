@@ -154,6 +154,33 @@ class LauncherTest {
   }
 
   @Test
+  void onlyAModulesMainSourceResourceOrPomNewerThanTheJarRebuildsIt() throws Exception {
+    buildJar(MAIN, TRAINING);
+    var past = FileTime.fromMillis(System.currentTimeMillis() - 3_600_000);
+    Files.setLastModifiedTime(jar, past);
+    for (String notInJar :
+        new String[] {"m/src/test/java/T.java", "examples/e/src/main/java/E.java", "m/README.md"}) {
+      var file = root.resolve(notInJar);
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, "x");
+      assertThat(launch("a")).as(notInJar).isEqualTo(new Run(0, "hello a\n", ""));
+    }
+    for (String inJar :
+        new String[] {
+          "m/src/main/java/M.java", "m/src/main/resources/r.txt", "m/pom.xml", "pom.xml"
+        }) {
+      var file = root.resolve(inJar);
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, "x");
+      // the build itself fails here (no Maven Wrapper in this root): it was started
+      var r = launch("a");
+      assertThat(r.err()).as(inJar).contains("vela4j: building the CLI jar");
+      assertThat(r.code()).as(inJar).isNotZero();
+      Files.setLastModifiedTime(file, FileTime.fromMillis(past.toMillis() - 60_000));
+    }
+  }
+
+  @Test
   void aRebuiltJarGetsANewArchive() throws Exception {
     buildJar(MAIN, TRAINING);
     launch("a");
