@@ -12,7 +12,11 @@ final class IntList {
   /** The shared empty list; adding to it is an error. */
   static final IntList NONE = new IntList();
 
-  private int[] elems = new int[0];
+  private static final int[] EMPTY = {};
+
+  /** The elements; the shared empty array until the first is added (most lists hold one or two). */
+  private int[] elems = EMPTY;
+
   private int size;
 
   void add(int x) {
