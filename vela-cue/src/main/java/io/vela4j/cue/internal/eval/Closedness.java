@@ -267,16 +267,21 @@ final class Closedness {
     Scopes scopes = n.ev.scopes;
     boolean closed = false;
     if (scopes.anyRequirement()) {
-      List<Requirement> reqs = new ArrayList<>(2);
+      // the requirements above the node's scopes, then only those that apply, in one list that
+      // the evaluation reuses (checking computes nothing that could check another node meanwhile)
+      List<Requirement> live = n.ev.requirementScratch;
+      live.clear();
       for (int i = 0; i < n.scopeCount; i++) {
-        scopes.requirementsAbove(n.scope(i), reqs);
+        scopes.requirementsAbove(n.scope(i), live);
       }
-      List<Requirement> live = reqs.isEmpty() ? List.of() : new ArrayList<>(reqs.size());
-      for (Requirement r : reqs) {
+      int kept = 0;
+      for (int i = 0; i < live.size(); i++) {
+        Requirement r = live.get(i);
         if ((r.recursive() || r.owner() == n.v) && !exempt(n, r)) {
-          live.add(r);
+          live.set(kept++, r);
         }
       }
+      live.subList(kept, live.size()).clear();
       if (!live.isEmpty()) {
         closed = true;
         for (Vertex a : n.v.arcs.values()) {
@@ -299,12 +304,16 @@ final class Closedness {
       closed = true;
     }
     if (closed) {
-      List<Vertex> filters = new ArrayList<>(n.patterns.size());
-      for (Structs.Pat p : n.patterns) {
-        filters.add(p.filter());
-      }
       n.v.closedToLookups = true;
-      n.v.lookupFilters = filters.isEmpty() ? List.of() : filters;
+      if (!n.patterns.isEmpty()) {
+        List<Vertex> filters = new ArrayList<>(n.patterns.size());
+        for (Structs.Pat p : n.patterns) {
+          filters.add(p.filter());
+        }
+        n.v.lookupFilters = filters;
+      } else {
+        n.v.lookupFilters = List.of();
+      }
     }
   }
 

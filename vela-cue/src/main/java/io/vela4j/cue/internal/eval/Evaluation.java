@@ -4,6 +4,7 @@ import io.vela4j.cue.CueCompiler;
 import io.vela4j.cue.CueError;
 import io.vela4j.cue.internal.LargeStack;
 import io.vela4j.cue.internal.syntax.Ast;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,9 @@ import org.jspecify.annotations.Nullable;
 final class Evaluation {
   /** The closedness scopes of this evaluation. */
   final Closedness.Scopes scopes = new Closedness.Scopes();
+
+  /** The requirements {@link Closedness#check} gathers for one node, reused (it never nests). */
+  final List<Closedness.Requirement> requirementScratch = new ArrayList<>();
 
   /** The limits of this evaluation. */
   final EvalLimits limits;
