@@ -48,45 +48,42 @@ public final class Json {
    */
   public static void appendQuoted(StringBuilder sb, String s) {
     sb.append('"');
-    // Most strings (labels, names, images) need no escape: their plain prefix is the whole string
-    // and is appended in one copy, not a char at a time.
+    // Runs of plain chars are appended whole; most strings (labels, names, images) are one run,
+    // appended in one copy, not a char at a time.
     int n = s.length();
-    int i = 0;
-    while (i < n && plain(s.charAt(i))) {
-      i++;
-    }
-    if (i == n) {
-      sb.append(s);
-    } else {
-      sb.append(s, 0, i);
-      for (; i < n; i++) {
-        char c = s.charAt(i);
-        switch (c) {
-          case '"' -> sb.append("\\\"");
-          case '\\' -> sb.append("\\\\");
-          case '\n' -> sb.append("\\n");
-          case '\r' -> sb.append("\\r");
-          case '\t' -> sb.append("\\t");
-          case '\b' -> sb.append("\\b");
-          case '\f' -> sb.append("\\f");
-          case '\u2028', '\u2029' -> hex(sb, c);
-          default -> {
-            if (c < 0x20) {
-              hex(sb, c);
-            } else if (Character.isSurrogate(c)) {
-              if (Character.isHighSurrogate(c)
-                  && i + 1 < n
-                  && Character.isLowSurrogate(s.charAt(i + 1))) {
-                sb.append(c).append(s.charAt(++i));
-              } else {
-                sb.append("\\ufffd"); // Go replaces invalid UTF-8 with U+FFFD
-              }
-            } else {
-              sb.append(c);
-            }
+    int run = 0;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (plain(c)) {
+        continue;
+      }
+      sb.append(s, run, i);
+      switch (c) {
+        case '"' -> sb.append("\\\"");
+        case '\\' -> sb.append("\\\\");
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        case '\t' -> sb.append("\\t");
+        case '\b' -> sb.append("\\b");
+        case '\f' -> sb.append("\\f");
+        default -> {
+          if (!Character.isSurrogate(c)) {
+            hex(sb, c); // another control char, U+2028 or U+2029
+          } else if (Character.isHighSurrogate(c)
+              && i + 1 < n
+              && Character.isLowSurrogate(s.charAt(i + 1))) {
+            sb.append(c).append(s.charAt(++i));
+          } else {
+            sb.append("\\ufffd"); // Go replaces invalid UTF-8 with U+FFFD
           }
         }
       }
+      run = i + 1;
+    }
+    if (run == 0) {
+      sb.append(s);
+    } else {
+      sb.append(s, run, n);
     }
     sb.append('"');
   }
