@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The {@code ./vela4j} launcher's class-data archive: made once per jar by the training run, used
  * when valid, made again when the jar changes, and never in the way: a run works, and prints
- * nothing of the JVM's, when the archive is missing, refused or cannot be made. The launcher runs
- * here on a small jar of its own (a main class and a training class), so that no build is needed.
+ * nothing of the JVM's, when the archive is missing, refused or cannot be made. Also when it
+ * rebuilds the jar, and which JIT compilers a run gets. The launcher runs here on a small jar of
+ * its own (a main class and a training class), so that no build is needed.
  */
 class LauncherTest {
   @TempDir Path root;
@@ -107,7 +109,7 @@ class LauncherTest {
       throws IOException, InterruptedException {
     var command = new ArrayList<>(List.of("bash", root.resolve("vela4j").toString()));
     command.addAll(List.of(args));
-    var pb = new ProcessBuilder(command);
+    var pb = new ProcessBuilder(command).directory(work.toFile());
     pb.environment().remove("VELA4J_JAVA_OPTS");
     pb.environment().remove("VELA4J_CDS");
     pb.environment().putAll(env);
@@ -246,5 +248,44 @@ class LauncherTest {
     buildJar(MAIN, TRAINING);
     assertThat(launch(Map.of("VELA4J_CDS", "off"), "a")).isEqualTo(new Run(0, "hello a\n", ""));
     assertThat(jsa).doesNotExist();
+  }
+
+  /** Prints the highest tier the JIT compiles to (1: C1 alone; 4, the default: C1 then C2). */
+  private static final String JIT_MAIN =
+      """
+      package demo;
+      public class Main {
+        public static void main(String[] args) {
+          var jvm = java.lang.management.ManagementFactory.getPlatformMXBean(
+              com.sun.management.HotSpotDiagnosticMXBean.class);
+          System.out.println(jvm.getVMOption("TieredStopAtLevel").getValue());
+        }
+      }
+      """;
+
+  @Test
+  void onlyARunOnAFileOfMoreThanSixMebibytesGetsTheOptimisingCompiler() throws Exception {
+    buildJar(JIT_MAIN, TRAINING);
+    var small = Files.writeString(work.resolve("small.cue"), "a: 1\n").toString();
+    var sixMiB = sized("six.cue", 6L << 20).toString();
+    sized("(large.cue", (6L << 20) + 1); // a name find would take for an operator
+    var large = work.resolve("(large.cue").toString();
+    assertThat(launch("cue", "export", small).out()).isEqualTo("1\n");
+    assertThat(launch("cue", "export", sixMiB).out()).isEqualTo("1\n");
+    assertThat(launch("cue", "export", "--batch", work.toString()).out()).isEqualTo("1\n");
+    assertThat(launch("cue", "export", "-").out()).isEqualTo("1\n");
+    assertThat(launch("cue", "export", small, large).out()).isEqualTo("4\n");
+    assertThat(launch("cue", "export", "(large.cue").out()).isEqualTo("4\n"); // relative
+    // VELA4J_JAVA_OPTS replaces the choice with the user's
+    assertThat(launch(Map.of("VELA4J_JAVA_OPTS", "-XX:TieredStopAtLevel=2"), small).out())
+        .isEqualTo("2\n");
+  }
+
+  private Path sized(String name, long size) throws IOException {
+    var file = work.resolve(name);
+    try (var f = new RandomAccessFile(file.toFile(), "rw")) {
+      f.setLength(size);
+    }
+    return file;
   }
 }
