@@ -396,7 +396,7 @@ final class Evaluation {
       return readable(ve.vertex(), null);
     } else {
       Adt.Expr x = e;
-      if (isComputed(e)) {
+      if (NodeContext.isTask(e)) {
         // An operator, interpolation or call computes its value directly; only a value that is not
         // a concrete scalar (a list, a bound, an error) needs a temporary vertex to hold it.
         Object r = null;
@@ -422,23 +422,6 @@ final class Evaluation {
       evaluate(t);
       return readable(t, e.pos());
     }
-  }
-
-  /**
-   * Whether a node would compute the expression as one task ({@link NodeContext#add}): an operator
-   * other than {@code &}, a unary operator, an interpolation, a call other than {@code close},
-   * {@code and} and {@code or}.
-   */
-  private static boolean isComputed(Adt.Expr e) {
-    if (e instanceof Adt.BinE b) {
-      return b.op() != Ast.Op.AND;
-    }
-    if (e instanceof Adt.CallE c) {
-      return !NodeContext.isPredeclared(c, "close")
-          && !NodeContext.isPredeclared(c, "and")
-          && !NodeContext.isPredeclared(c, "or");
-    }
-    return e instanceof Adt.UnaryE || e instanceof Adt.InterpE;
   }
 
   /** Evaluates a vertex for reading and takes its default. */

@@ -424,6 +424,7 @@ final class NodeContext {
         Cycles.markNonCyclic(this);
         addVertexValue(ve.vertex(), c);
       } else {
+        assert isTask(e) : e;
         Cycles.markNonCyclic(this);
         if (tasks == null) {
           tasks = new ArrayDeque<>(4);
@@ -433,6 +434,26 @@ final class NodeContext {
     } finally {
       viaCycle = saved;
     }
+  }
+
+  /**
+   * Whether {@link #add} computes the expression as one task ({@link Expressions#compute}), not as
+   * a conjunct of its own kind: an operator other than {@code &}, an interpolation, a slice, a
+   * builtin, a call other than {@code close(x)}, {@code and(x)} and {@code or(x)}.
+   */
+  static boolean isTask(Adt.Expr e) {
+    if (e instanceof Adt.BinE b) {
+      return b.op() != Ast.Op.AND;
+    }
+    if (e instanceof Adt.CallE call) {
+      return !isPredeclared(call, "close")
+          && !(call.args().size() == 1
+              && (isPredeclared(call, "and") || isPredeclared(call, "or")));
+    }
+    return e instanceof Adt.UnaryE
+        || e instanceof Adt.InterpE
+        || e instanceof Adt.SliceE
+        || e instanceof Adt.BuiltinE;
   }
 
   static boolean isPredeclared(Adt.CallE call, String name) {
