@@ -221,9 +221,13 @@ final class References {
 
   /** Selects a field of an evaluated (default-resolved) vertex. */
   static Vertex selectArc(Evaluation ev, Vertex x, String label, Ast.@Nullable Pos pos) {
-    Vertex a = select(ev, x, label, pos, false);
+    Vertex a = selectArcIfPresent(ev, x, label, pos);
     if (a == null) {
-      throw new IllegalStateException("no arc and no error for " + label);
+      String why =
+          x.deref().arcs.get(label) == null
+              ? "undefined field: "
+              : "cannot reference optional field: ";
+      throw new BottomEx(Atom.Bottom.incomplete(why + Labels.display(label), pos));
     }
     return a;
   }
@@ -235,11 +239,6 @@ final class References {
    */
   static @Nullable Vertex selectArcIfPresent(
       Evaluation ev, Vertex x, String label, Ast.@Nullable Pos pos) {
-    return select(ev, x, label, pos, true);
-  }
-
-  private static @Nullable Vertex select(
-      Evaluation ev, Vertex x, String label, Ast.@Nullable Pos pos, boolean quiet) {
     Vertex v = x.deref();
     if (v.kind == Vertex.K_BOTTOM && v.state == Vertex.EVALUATED) {
       throw new BottomEx(v.err);
@@ -273,20 +272,13 @@ final class References {
             Atom.Bottom.fatal(
                 CueError.Kind.CLOSEDNESS, "undefined field: " + Labels.display(label), pos));
       }
-      if (quiet) {
-        return null;
-      }
-      throw new BottomEx(Atom.Bottom.incomplete("undefined field: " + Labels.display(label), pos));
+      return null;
     }
     if (a.arcType != Adt.ArcType.REGULAR) {
       if (v.ctx != null) {
         v.ctx.addOptLookup(label);
       }
-      if (quiet) {
-        return null;
-      }
-      throw new BottomEx(
-          Atom.Bottom.incomplete("cannot reference optional field: " + Labels.display(label), pos));
+      return null;
     }
     return a;
   }
