@@ -135,9 +135,7 @@ final class Disjunctions {
       }
       Vertex clone = new Vertex(n.v.parent, n.v.label);
       clone.arcType = n.v.arcType;
-      for (int i = 0; i < n.v.conjunctCount(); i++) {
-        clone.addConjunct(n.v.conjunct(i));
-      }
+      clone.addConjuncts(n.v.conjuncts());
       clone.docs = n.v.docs;
       clone.isLet = n.v.isLet;
       clone.cloneOf = n.v.cloneOf != null ? n.v.cloneOf : n.v;

@@ -2,6 +2,7 @@ package io.vela4j.cue.internal.eval;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -150,7 +151,9 @@ final class Vertex {
     return switch (conjunctCount) {
       case 0 -> List.of();
       case 1 -> List.of((Conjunct) conjunctElems);
-      default -> List.of(Arrays.copyOf((Conjunct[]) conjunctElems, conjunctCount));
+      default ->
+          Collections.unmodifiableList(
+              Arrays.asList(Arrays.copyOf((Conjunct[]) conjunctElems, conjunctCount)));
     };
   }
 
