@@ -6,7 +6,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The labels one struct literal declares, in the order that feeds the export order ({@link Order}):
  * a linked list of distinct labels into which an embedded literal or a comprehension inserts its
- * labels at the place of the embedding ({@link Cursor}), however late it runs.
+ * labels at the place of the embedding ({@link Cursor}), however late it runs. A comprehension's
+ * place is a node of its own without a label ({@link #insertPlaceAfter}): several comprehensions
+ * after the same field then yield in their source order, not each before the one declared earlier.
  *
  * <p>Only the first declaration of a label counts for the order (the topological sort ignores
  * repeated labels in a chain), and a cursor placed after a label is placed after its first
@@ -38,7 +40,9 @@ final class LabelChain {
     this.next = new int[n];
   }
 
-  private String[] labels;
+  /** Per node, its label; null for a node that only marks a place ({@link #insertPlaceAfter}). */
+  private @Nullable String[] labels;
+
   private int[] next;
   private int size;
   private int head = -1;
@@ -71,7 +75,7 @@ final class LabelChain {
       return -1;
     }
     for (int i = 0; i < size; i++) {
-      if (labels[i].equals(label)) {
+      if (label.equals(labels[i])) {
         return i;
       }
     }
@@ -95,7 +99,21 @@ final class LabelChain {
    * @return the node of the label
    */
   int insertNewAfter(int after, String label) {
-    int node = newNode(label);
+    return link(newNode(label), after);
+  }
+
+  /**
+   * Inserts a node without a label after node {@code after} (-1: at the start): it marks a place,
+   * such as that of a comprehension, whose labels are inserted after it later; the order skips it.
+   *
+   * @return the node
+   */
+  int insertPlaceAfter(int after) {
+    return link(newNode(null), after);
+  }
+
+  /** Links a new node into the chain after node {@code after} (-1: at the start). */
+  private int link(int node, int after) {
     if (after < 0) {
       next[node] = head;
       head = node;
@@ -117,7 +135,7 @@ final class LabelChain {
     insertAfter(tail, label);
   }
 
-  private int newNode(String label) {
+  private int newNode(@Nullable String label) {
     if (size == labels.length) {
       labels = Arrays.copyOf(labels, size * 2);
       next = Arrays.copyOf(next, size * 2);
@@ -130,7 +148,7 @@ final class LabelChain {
     labels[node] = label;
     if (heads != null) {
       if (size <= heads.length) {
-        link(node);
+        index(node);
       } else {
         index();
       }
@@ -146,12 +164,17 @@ final class LabelChain {
       hashes = new int[labels.length];
     }
     for (int i = 0; i < size; i++) {
-      link(i);
+      index(i);
     }
   }
 
-  private void link(int node) {
-    int h = spread(labels[node]);
+  /** Puts a node into the hash index; a place, which has no label, is never searched for. */
+  private void index(int node) {
+    String label = labels[node];
+    if (label == null) {
+      return;
+    }
+    int h = spread(label);
     hashes[node] = h;
     int b = h & (heads.length - 1);
     chained[node] = heads[b];
@@ -173,8 +196,8 @@ final class LabelChain {
     return next[node];
   }
 
-  /** The label of {@code node}. */
-  String label(int node) {
+  /** The label of {@code node}; null for a node that only marks a place. */
+  @Nullable String label(int node) {
     return labels[node];
   }
 

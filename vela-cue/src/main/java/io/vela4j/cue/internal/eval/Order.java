@@ -176,6 +176,9 @@ final class Order {
         p++;
       }
       String label = chain.label(node);
+      if (label == null) {
+        continue; // a place
+      }
       if (p < arcs.size() && arcs.at(p).label.equals(label)) {
         field[k++] = p++;
         continue;
@@ -214,6 +217,9 @@ final class Order {
       int guess = 0; // the arc after the last label found: where a literal's next label usually is
       for (int node = c.first(); node >= 0; node = c.after(node)) {
         String label = c.label(node);
+        if (label == null) {
+          continue; // a place
+        }
         int idx;
         if (guess < arcs.size() && arcs.at(guess).label.equals(label)) {
           idx = guess;

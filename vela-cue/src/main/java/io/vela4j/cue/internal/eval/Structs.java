@@ -174,6 +174,10 @@ final class Structs {
       } else if (d instanceof Adt.DynFieldD df) {
         n.dynsForUpdate().add(new Dyn(df, cenv, litCi, li, c.hist(), chain));
       } else if (d instanceof Adt.CompD cd) {
+        // The comprehension's place: what it yields goes there, whenever it runs, so after what
+        // the comprehensions declared before it yield (at a shared place, the later would go
+        // first).
+        cursor.anchor = chain.insertPlaceAfter(cursor.anchor);
         n.compsForUpdate()
             .add(
                 new Comprehensions.Comp(

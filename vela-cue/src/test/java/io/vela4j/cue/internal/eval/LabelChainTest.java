@@ -13,9 +13,10 @@ import org.junit.jupiter.api.Test;
 
 class LabelChainTest {
   /**
-   * A chain behaves as a list of distinct labels, whatever mix of appends, inserts after a node and
-   * searches built it: the hash index is made by the first search past a handful of labels, then
-   * kept up as the chain grows, and a search before or after must find the same nodes.
+   * A chain behaves as a list of distinct labels and places (nodes without a label), whatever mix
+   * of appends, inserts after a node (a place included), places and searches built it: the hash
+   * index is made by the first search past a handful of labels, then kept up as the chain grows, a
+   * search before or after must find the same nodes, and never a place.
    */
   @Test
   void aChainIsAListOfDistinctLabelsWhateverTheOrderOfInsertsAndSearches() {
@@ -30,7 +31,7 @@ class LabelChainTest {
               for (int step = 0, steps = r.nextInt(300); step < steps; step++) {
                 String label = "l" + r.nextInt(pool);
                 Integer known = nodeOf.get(label);
-                switch (r.nextInt(4)) {
+                switch (r.nextInt(5)) {
                   case 0 -> {
                     chain.append(label);
                     if (known == null) {
@@ -56,12 +57,21 @@ class LabelChainTest {
                       assertThat(node).isEqualTo(nodeOf.get(label));
                     }
                   }
+                  case 3 -> { // a comprehension's place, after any node
+                    String after = order.isEmpty() ? null : order.get(r.nextInt(order.size()));
+                    int node = chain.insertPlaceAfter(after == null ? -1 : nodeOf.get(after));
+                    String place = "place " + node;
+                    assertThat(node).isEqualTo(nodeOf.size());
+                    nodeOf.put(place, node);
+                    order.add(after == null ? 0 : order.indexOf(after) + 1, place);
+                  }
                   default -> assertThat(chain.find(label)).isEqualTo(known == null ? -1 : known);
                 }
               }
               List<String> walked = new ArrayList<>();
               for (int n = chain.first(); n >= 0; n = chain.after(n)) {
-                walked.add(chain.label(n));
+                String label = chain.label(n);
+                walked.add(label == null ? "place " + n : label);
               }
               assertThat(walked).isEqualTo(order);
               assertThat(chain.size()).isEqualTo(order.size());
