@@ -269,6 +269,7 @@ class LauncherTest {
     var small = Files.writeString(work.resolve("small.cue"), "a: 1\n").toString();
     var sixMiB = sized("six.cue", 6L << 20).toString();
     sized("(large.cue", (6L << 20) + 1); // a name find would take for an operator
+    sized("-large.cue", (6L << 20) + 1); // and one it would take for an option
     var large = work.resolve("(large.cue").toString();
     assertThat(launch("cue", "export", small).out()).isEqualTo("1\n");
     assertThat(launch("cue", "export", sixMiB).out()).isEqualTo("1\n");
@@ -276,6 +277,7 @@ class LauncherTest {
     assertThat(launch("cue", "export", "-").out()).isEqualTo("1\n");
     assertThat(launch("cue", "export", small, large).out()).isEqualTo("4\n");
     assertThat(launch("cue", "export", "(large.cue").out()).isEqualTo("4\n"); // relative
+    assertThat(launch("cue", "export", "-large.cue").out()).isEqualTo("4\n");
     // VELA4J_JAVA_OPTS replaces the choice with the user's
     assertThat(launch(Map.of("VELA4J_JAVA_OPTS", "-XX:TieredStopAtLevel=2"), small).out())
         .isEqualTo("2\n");
