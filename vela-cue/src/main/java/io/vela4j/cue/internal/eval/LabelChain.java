@@ -28,13 +28,39 @@ final class LabelChain {
   /** The number of the conjunct of the node that declared these labels (-1: none). */
   final int unit;
 
+  /**
+   * The embedding of the node's literals that brought these labels (0: none): a struct literal
+   * embedded by reference ({@code {q, p}}) has its own chain, which follows the chains of the
+   * embedding before it in the same literal, {@link #after}.
+   */
+  final int step;
+
+  /** The embedding these labels follow (0: none). */
+  final int after;
+
+  /**
+   * For a literal that embeds others by reference: its own number in the sequence of its embeddings
+   * (0: none), and the embedding its fields follow ({@code {q, n: 1, p}}: {@code q}'s; 0: none),
+   * set when the literal has been added. Its fields come where its last one is declared.
+   */
+  final int selfStep;
+
+  int selfAfter;
+
   LabelChain(int unit) {
-    this(unit, 4);
+    this(unit, 4, 0, 0, 0);
   }
 
-  /** A chain with room for {@code expected} labels before its arrays grow. */
-  LabelChain(int unit, int expected) {
+  /**
+   * A chain with room for {@code expected} labels before its arrays grow, of the conjunct {@code
+   * unit}, made by the embedding {@code step}, which follows the embedding {@code after}; {@code
+   * selfStep}, if not 0, numbers the literal itself among the embeddings it makes.
+   */
+  LabelChain(int unit, int expected, int step, int after, int selfStep) {
     this.unit = unit;
+    this.step = step;
+    this.after = after;
+    this.selfStep = selfStep;
     int n = Math.max(2, expected);
     this.labels = new String[n];
     this.next = new int[n];

@@ -59,6 +59,12 @@ final class NodeContext {
   int unit = -1;
   LabelChain.@Nullable Cursor pendingChain;
 
+  /** The embedding being added (0: none), the one it follows, and the last number given. */
+  int embedStep;
+
+  int embedAfter;
+  int embedSteps;
+
   // Struct literals (Structs), lists (Lists), comprehensions (Comprehensions).
   List<Structs.Pat> patterns = List.of();
   List<Structs.Dyn> dyns = List.of();
@@ -481,7 +487,7 @@ final class NodeContext {
         // evaluated; its fields count as declared here.
         Closedness.noteOpen(this, ci);
         CloseInfo fieldCi = ci.field("");
-        LabelChain chain = new LabelChain(unit);
+        LabelChain chain = new LabelChain(unit, 4, embedStep, embedAfter, 0);
         for (Vertex a : Order.fields(src)) {
           chain.append(a.label);
         }

@@ -11,9 +11,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Field order of evaluated structs, as CUE v0.12+ exports them: each struct literal contributes a
- * chain of its labels; literals of successive declarations of the same field are chained one after
- * another, the operands of one {@code &} are not; a topological sort follows, ties and cycles
- * broken by byte-wise label order. Comprehensions iterate in insertion order instead.
+ * chain of its labels; the literals of successive declarations of the same field are chained one
+ * after another (each literal of a declaration after the last label of every literal of the one
+ * before), the operands of one {@code &} are not chained to each other; literals embedded by
+ * reference follow one another in the order of their embeddings, and the embedding literal's own
+ * labels come at the place of its last field among them; a topological sort follows, ties and
+ * cycles broken by byte-wise label order. Comprehensions iterate in insertion order instead. See
+ * DIFFERENCES.md ("Field order") for the one shape known to come out otherwise than in v0.14.
  */
 final class Order {
   private Order() {}
@@ -194,7 +198,11 @@ final class Order {
   /**
    * The edges of the chains between field numbers ({@code number}: arc index to field number, -1
    * for an arc that is not a regular field): {@code [count, a0, b0, a1, b1, ...]}, without self
-   * edges, duplicates possible.
+   * edges, duplicates possible. Within a chain, from each label to the next; between declarations
+   * ({@link LabelChain#unit}), from the last label of every chain of one to the first label of
+   * every chain of the next, unless an earlier declaration had that label; between embeddings
+   * ({@link LabelChain#step}, {@link LabelChain#after}, {@link LabelChain#selfAfter}), from the
+   * last labels of the chains of one to the first label of each chain that follows it.
    */
   static int[] collectEdges(Arcs arcs, int[] number, List<LabelChain> chains) {
     int n = 0;
@@ -205,12 +213,19 @@ final class Order {
     int count = 0;
     boolean[] seenEarlierUnits = new boolean[n];
     int prevUnit = Integer.MIN_VALUE;
-    int prevUnitLast = -1;
+    int[] prevUnitLasts = new int[4]; // the last label of each chain of the previous conjunct
+    int prevUnitLastCount = 0;
     int curUnit = Integer.MIN_VALUE;
-    int curUnitLast = -1;
+    int[] curUnitLasts = new int[4];
+    int curUnitLastCount = 0;
     int[] curUnitLabels = new int[8];
     int curUnitSize = 0;
     int[] chain = new int[8];
+    // per embedding (LabelChain.step), the last labels of its chains: [step][0] is their count;
+    // and per chain, its first and last label (-1: none), for the edges between embeddings
+    int[][] stepLasts = null;
+    int[] firsts = new int[chains.size()];
+    int[] lasts = new int[chains.size()];
     for (int i = 0; i < chains.size(); i++) {
       LabelChain c = chains.get(i);
       int size = 0;
@@ -237,33 +252,40 @@ final class Order {
         }
       }
       int u = c.unit;
-      int pending = -1; // the edge from the previous conjunct, if any
       if (u != curUnit) {
         if (curUnit != Integer.MIN_VALUE) {
           for (int k = 0; k < curUnitSize; k++) {
             seenEarlierUnits[curUnitLabels[k]] = true;
           }
           prevUnit = curUnit;
-          prevUnitLast = curUnitLast;
+          int[] t = prevUnitLasts;
+          prevUnitLasts = curUnitLasts;
+          prevUnitLastCount = curUnitLastCount;
+          curUnitLasts = t;
         }
         curUnit = u;
-        curUnitLast = -1;
+        curUnitLastCount = 0;
         curUnitSize = 0;
-        if (u >= 0
-            && prevUnit >= 0
-            && prevUnitLast >= 0
-            && size > 0
-            && !seenEarlierUnits[chain[0]]) {
-          pending = prevUnitLast;
-        }
       }
-      int needed = 1 + 2 * (count + size);
+      // Every literal of a conjunct follows the last label of every literal of the conjunct before
+      // (the operands of an `&` are literals of one conjunct), unless its first label was declared
+      // by an earlier conjunct already.
+      boolean follows = u >= 0 && prevUnit >= 0 && size > 0 && !seenEarlierUnits[chain[0]];
+      firsts[i] = size > 0 ? chain[0] : -1;
+      lasts[i] = size > 0 ? chain[size - 1] : -1;
+      int needed = 1 + 2 * (count + size + (follows ? prevUnitLastCount : 0));
       if (needed > edges.length) {
         edges = Arrays.copyOf(edges, Math.max(needed, edges.length * 2));
       }
-      if (pending >= 0 && pending != chain[0]) {
-        edges[1 + 2 * count] = pending;
-        edges[2 + 2 * count++] = chain[0];
+      for (int k = 0; follows && k < prevUnitLastCount; k++) {
+        if (prevUnitLasts[k] != chain[0]) {
+          edges[1 + 2 * count] = prevUnitLasts[k];
+          edges[2 + 2 * count++] = chain[0];
+        }
+      }
+      if (size > 0) {
+        stepLasts = addLast(stepLasts, c.step, chain[size - 1]);
+        stepLasts = addLast(stepLasts, c.selfStep, chain[size - 1]);
       }
       for (int k = 0; k + 1 < size; k++) {
         if (chain[k] != chain[k + 1]) {
@@ -271,8 +293,11 @@ final class Order {
           edges[2 + 2 * count++] = chain[k + 1];
         }
       }
-      if (size > 0 && curUnitLast < 0) {
-        curUnitLast = chain[size - 1];
+      if (size > 0) {
+        if (curUnitLastCount == curUnitLasts.length) {
+          curUnitLasts = Arrays.copyOf(curUnitLasts, curUnitLastCount * 2);
+        }
+        curUnitLasts[curUnitLastCount++] = chain[size - 1];
       }
       if (curUnitSize + size > curUnitLabels.length) {
         curUnitLabels = Arrays.copyOf(curUnitLabels, Math.max(curUnitSize + size, curUnitSize * 2));
@@ -280,8 +305,45 @@ final class Order {
       System.arraycopy(chain, 0, curUnitLabels, curUnitSize, size);
       curUnitSize += size;
     }
+    // A literal embedded by reference follows the literals of the embedding before it, and a
+    // literal's own fields the embedding declared before its last field.
+    for (int i = 0; stepLasts != null && i < chains.size(); i++) {
+      LabelChain c = chains.get(i);
+      for (int from : new int[] {c.after, c.selfAfter}) {
+        int[] before =
+            firsts[i] >= 0 && from > 0 && from < stepLasts.length ? stepLasts[from] : null;
+        for (int k = 1; before != null && k <= before[0]; k++) {
+          if (before[k] != firsts[i]) {
+            if (1 + 2 * (count + 1) > edges.length) {
+              edges = Arrays.copyOf(edges, edges.length * 2);
+            }
+            edges[1 + 2 * count] = before[k];
+            edges[2 + 2 * count++] = firsts[i];
+          }
+        }
+      }
+    }
     edges[0] = count;
     return edges;
+  }
+
+  /** Notes {@code last} as a last label of the chains of embedding {@code step} (0: none). */
+  private static int @Nullable [][] addLast(int @Nullable [][] stepLasts, int step, int last) {
+    if (step <= 0) {
+      return stepLasts;
+    }
+    if (stepLasts == null || step >= stepLasts.length) {
+      int length = Math.max(step + 1, stepLasts == null ? 4 : stepLasts.length * 2);
+      stepLasts = stepLasts == null ? new int[length][] : Arrays.copyOf(stepLasts, length);
+    }
+    int[] ls = stepLasts[step];
+    if (ls == null) {
+      ls = stepLasts[step] = new int[3];
+    } else if (ls[0] + 1 == ls.length) {
+      ls = stepLasts[step] = Arrays.copyOf(ls, ls.length * 2);
+    }
+    ls[++ls[0]] = last;
+    return stepLasts;
   }
 
   /** The general case of {@link #topo}: Kahn's algorithm, ready labels by byte-wise order. */

@@ -117,13 +117,27 @@ final class Structs {
     LabelChain.Cursor cursor = n.pendingChain;
     n.pendingChain = null;
     LabelChain chain;
+    // A literal with a chain of its own that embeds others by reference is a step of its
+    // embeddings' sequence, at the place of its last field (CUE orders literals by such positions).
+    int lastField = -1;
+    int selfStep = 0;
+    if (cursor == null && s.hasEmbed()) {
+      for (int i = 0; i < decls.size(); i++) {
+        if (decls.get(i) instanceof Adt.FieldD || decls.get(i) instanceof Adt.DynFieldD) {
+          lastField = i;
+        }
+      }
+      selfStep = ++n.embedSteps;
+    }
     if (cursor == null) {
-      chain = new LabelChain(n.unit, decls.size());
+      chain = new LabelChain(n.unit, decls.size(), n.embedStep, n.embedAfter, selfStep);
       n.chainsForUpdate().add(chain);
       cursor = new LabelChain.Cursor(chain, -1);
     } else {
       chain = cursor.chain;
     }
+    int lastStep = 0; // the last embedding of this literal that was not a literal itself
+    int lastEmbed = -1; // and its declaration
     for (int i = 0; i < decls.size(); i++) {
       Adt.Decl d = decls.get(i);
       if (d instanceof Adt.FieldD f) {
@@ -149,14 +163,28 @@ final class Structs {
       } else if (d instanceof Adt.LetD l) {
       } else if (d instanceof Adt.EmbedD em) {
         LabelChain.Cursor embedCursor = null;
+        int step = n.embedStep;
+        int after = n.embedAfter;
         if (em.expr() instanceof Adt.StructE) {
           embedCursor = new LabelChain.Cursor(chain, cursor.anchor);
           n.pendingChain = embedCursor;
+        } else {
+          // The literals it brings get chains of their own, after those of the embedding before,
+          // or after this literal's fields when its last one is declared between the two.
+          n.embedAfter =
+              selfStep != 0 && lastEmbed < lastField && lastField < i ? selfStep : lastStep;
+          n.embedStep = lastStep = ++n.embedSteps;
+          lastEmbed = i;
+          if (i < lastField) {
+            chain.selfAfter = lastStep;
+          }
         }
         n.add(
             new Conjunct(em.expr(), cenv, Closedness.enterEmbedding(n, litCi, em.expr()), c.hist()),
             n.viaCycle);
         n.pendingChain = null;
+        n.embedStep = step;
+        n.embedAfter = after;
         if (embedCursor != null) {
           cursor.anchor = embedCursor.anchor;
         }

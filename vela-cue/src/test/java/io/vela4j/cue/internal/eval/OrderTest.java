@@ -61,6 +61,38 @@ class OrderTest {
         .containsExactly("a", "c", "b");
   }
 
+  private static LabelChain chain(int unit, int step, int after, int selfStep, String... labels) {
+    LabelChain c = new LabelChain(unit, 4, step, after, selfStep);
+    for (String l : labels) {
+      c.append(l);
+    }
+    return c;
+  }
+
+  @Test
+  void aDeclarationFollowsEveryOperandOfTheOneBeforeAndEmbeddingsFollowOneAnother() {
+    Arcs arcs = arcs(List.of("m", "k", "s", "r", "n", "t"));
+    // `x: p & q` then `x: n: _`: n after both operands (not between them, as byte-wise order
+    // would put it after k alone), and `x: t: _` then `x: p & q`: both operands after t.
+    assertThat(order(arcs, List.of(chain(0, "m", "k"), chain(0, "s", "r"), chain(1, "n"))))
+        .containsExactly("m", "k", "s", "r", "n", "t");
+    assertThat(order(arcs, List.of(chain(0, "t"), chain(1, "m", "k"), chain(1, "s", "r"))))
+        .containsExactly("n", "t", "m", "k", "s", "r");
+    // `{n: _, q, p, t: _}` with q = {s, r} and p = {m, k}: the embeddings in their order, then the
+    // literal's own fields, which are placed where its last field is declared.
+    LabelChain literal = chain(0, 0, 0, 1, "n", "t");
+    literal.selfAfter = 3;
+    assertThat(
+            order(arcs, List.of(literal, chain(0, 2, 0, 0, "s", "r"), chain(0, 3, 2, 0, "m", "k"))))
+        .containsExactly("s", "r", "m", "k", "n", "t");
+    // `{q, n: _, p}`: q, then the literal, then p.
+    literal = chain(0, 0, 0, 1, "n");
+    literal.selfAfter = 2;
+    assertThat(
+            order(arcs, List.of(literal, chain(0, 2, 0, 0, "s", "r"), chain(0, 3, 1, 0, "m", "k"))))
+        .containsExactly("s", "r", "n", "m", "k", "t");
+  }
+
   /**
    * Insertion order is taken without sorting only when it is the one topological order; whatever
    * the chains, the answer is the general algorithm's.
