@@ -61,6 +61,9 @@ final class Evaluation {
   /** The number of disjunct clones being evaluated inside each other now. */
   int cloneDepth;
 
+  /** The last number given to an embedding of struct literals (Order: LabelChain#step). */
+  int embedSteps;
+
   int ids;
 
   long vertices;

@@ -59,11 +59,10 @@ final class NodeContext {
   int unit = -1;
   LabelChain.@Nullable Cursor pendingChain;
 
-  /** The embedding being added (0: none), the one it follows, and the last number given. */
+  /** The embedding being added (0: none), and the one it follows (Evaluation#embedSteps). */
   int embedStep;
 
   int embedAfter;
-  int embedSteps;
 
   // Struct literals (Structs), lists (Lists), comprehensions (Comprehensions).
   List<Structs.Pat> patterns = List.of();

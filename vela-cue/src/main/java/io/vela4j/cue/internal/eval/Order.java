@@ -213,19 +213,22 @@ final class Order {
     int count = 0;
     boolean[] seenEarlierUnits = new boolean[n];
     int prevUnit = Integer.MIN_VALUE;
-    int[] prevUnitLasts = new int[4]; // the last label of each chain of the previous conjunct
-    int prevUnitLastCount = 0;
+    int prevUnitStart = 0; // the chains of the previous conjunct: [prevUnitStart, prevUnitEnd)
+    int prevUnitEnd = 0;
     int curUnit = Integer.MIN_VALUE;
-    int[] curUnitLasts = new int[4];
-    int curUnitLastCount = 0;
+    int curUnitStart = 0;
+    int[] lasts = new int[chains.size()]; // per chain, its last label (-1: none)
     int[] curUnitLabels = new int[8];
     int curUnitSize = 0;
     int[] chain = new int[8];
     // per embedding (LabelChain.step), the last labels of its chains: [step][0] is their count;
     // and per chain, its first and last label (-1: none), for the edges between embeddings
     int[][] stepLasts = null;
-    int[] firsts = new int[chains.size()];
-    int[] lasts = new int[chains.size()];
+    boolean embeds = false;
+    for (int i = 0; i < chains.size() && !embeds; i++) {
+      embeds = chains.get(i).step > 0 || chains.get(i).selfStep > 0;
+    }
+    int[] firsts = embeds ? new int[chains.size()] : null;
     for (int i = 0; i < chains.size(); i++) {
       LabelChain c = chains.get(i);
       int size = 0;
@@ -258,28 +261,28 @@ final class Order {
             seenEarlierUnits[curUnitLabels[k]] = true;
           }
           prevUnit = curUnit;
-          int[] t = prevUnitLasts;
-          prevUnitLasts = curUnitLasts;
-          prevUnitLastCount = curUnitLastCount;
-          curUnitLasts = t;
+          prevUnitStart = curUnitStart;
+          prevUnitEnd = i;
         }
         curUnit = u;
-        curUnitLastCount = 0;
+        curUnitStart = i;
         curUnitSize = 0;
       }
       // Every literal of a conjunct follows the last label of every literal of the conjunct before
       // (the operands of an `&` are literals of one conjunct), unless its first label was declared
       // by an earlier conjunct already.
       boolean follows = u >= 0 && prevUnit >= 0 && size > 0 && !seenEarlierUnits[chain[0]];
-      firsts[i] = size > 0 ? chain[0] : -1;
+      if (firsts != null) {
+        firsts[i] = size > 0 ? chain[0] : -1;
+      }
       lasts[i] = size > 0 ? chain[size - 1] : -1;
-      int needed = 1 + 2 * (count + size + (follows ? prevUnitLastCount : 0));
+      int needed = 1 + 2 * (count + size + (follows ? prevUnitEnd - prevUnitStart : 0));
       if (needed > edges.length) {
         edges = Arrays.copyOf(edges, Math.max(needed, edges.length * 2));
       }
-      for (int k = 0; follows && k < prevUnitLastCount; k++) {
-        if (prevUnitLasts[k] != chain[0]) {
-          edges[1 + 2 * count] = prevUnitLasts[k];
+      for (int k = prevUnitStart; follows && k < prevUnitEnd; k++) {
+        if (lasts[k] >= 0 && lasts[k] != chain[0]) {
+          edges[1 + 2 * count] = lasts[k];
           edges[2 + 2 * count++] = chain[0];
         }
       }
@@ -293,12 +296,6 @@ final class Order {
           edges[2 + 2 * count++] = chain[k + 1];
         }
       }
-      if (size > 0) {
-        if (curUnitLastCount == curUnitLasts.length) {
-          curUnitLasts = Arrays.copyOf(curUnitLasts, curUnitLastCount * 2);
-        }
-        curUnitLasts[curUnitLastCount++] = chain[size - 1];
-      }
       if (curUnitSize + size > curUnitLabels.length) {
         curUnitLabels = Arrays.copyOf(curUnitLabels, Math.max(curUnitSize + size, curUnitSize * 2));
       }
@@ -307,23 +304,34 @@ final class Order {
     }
     // A literal embedded by reference follows the literals of the embedding before it, and a
     // literal's own fields the embedding declared before its last field.
+    edges[0] = count;
     for (int i = 0; stepLasts != null && i < chains.size(); i++) {
       LabelChain c = chains.get(i);
-      for (int from : new int[] {c.after, c.selfAfter}) {
-        int[] before =
-            firsts[i] >= 0 && from > 0 && from < stepLasts.length ? stepLasts[from] : null;
-        for (int k = 1; before != null && k <= before[0]; k++) {
-          if (before[k] != firsts[i]) {
-            if (1 + 2 * (count + 1) > edges.length) {
-              edges = Arrays.copyOf(edges, edges.length * 2);
-            }
-            edges[1 + 2 * count] = before[k];
-            edges[2 + 2 * count++] = firsts[i];
-          }
-        }
+      if (firsts[i] >= 0) {
+        edges = follow(edges, stepLasts, c.after, firsts[i]);
+        edges = follow(edges, stepLasts, c.selfAfter, firsts[i]);
       }
     }
-    edges[0] = count;
+    return edges;
+  }
+
+  /**
+   * Adds to {@code edges} an edge to {@code first} from each last label of the chains of embedding
+   * {@code step} (0: none); returns the edges, grown if need be.
+   */
+  private static int[] follow(int[] edges, int[][] stepLasts, int step, int first) {
+    int[] before = step > 0 && step < stepLasts.length ? stepLasts[step] : null;
+    for (int k = 1; before != null && k <= before[0]; k++) {
+      if (before[k] != first) {
+        int count = edges[0];
+        if (1 + 2 * (count + 1) > edges.length) {
+          edges = Arrays.copyOf(edges, edges.length * 2);
+        }
+        edges[1 + 2 * count] = before[k];
+        edges[2 + 2 * count] = first;
+        edges[0] = count + 1;
+      }
+    }
     return edges;
   }
 

@@ -127,7 +127,7 @@ final class Structs {
           lastField = i;
         }
       }
-      selfStep = ++n.embedSteps;
+      selfStep = ++n.ev.embedSteps;
     }
     if (cursor == null) {
       chain = new LabelChain(n.unit, decls.size(), n.embedStep, n.embedAfter, selfStep);
@@ -173,7 +173,7 @@ final class Structs {
           // or after this literal's fields when its last one is declared between the two.
           n.embedAfter =
               selfStep != 0 && lastEmbed < lastField && lastField < i ? selfStep : lastStep;
-          n.embedStep = lastStep = ++n.embedSteps;
+          n.embedStep = lastStep = ++n.ev.embedSteps;
           lastEmbed = i;
           if (i < lastField) {
             chain.selfAfter = lastStep;
