@@ -3,8 +3,10 @@ package io.vela4j.cue.internal.eval;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -221,13 +223,14 @@ final class Order {
     int[] curUnitLabels = new int[8];
     int curUnitSize = 0;
     int[] chain = new int[8];
-    // per embedding (LabelChain.step), the last labels of its chains: [step][0] is their count;
-    // and per chain, its first and last label (-1: none), for the edges between embeddings
-    int[][] stepLasts = null;
+    // Where literals were embedded by reference: per embedding (LabelChain.step, numbered across
+    // the evaluation, so a map), the last labels of its chains ([0] their count); per chain, its
+    // first label (-1: none).
     boolean embeds = false;
     for (int i = 0; i < chains.size() && !embeds; i++) {
       embeds = chains.get(i).step > 0 || chains.get(i).selfStep > 0;
     }
+    Map<Integer, int[]> stepLasts = embeds ? new HashMap<>() : null;
     int[] firsts = embeds ? new int[chains.size()] : null;
     for (int i = 0; i < chains.size(); i++) {
       LabelChain c = chains.get(i);
@@ -286,9 +289,9 @@ final class Order {
           edges[2 + 2 * count++] = chain[0];
         }
       }
-      if (size > 0) {
-        stepLasts = addLast(stepLasts, c.step, chain[size - 1]);
-        stepLasts = addLast(stepLasts, c.selfStep, chain[size - 1]);
+      if (stepLasts != null && size > 0) {
+        addLast(stepLasts, c.step, chain[size - 1]);
+        addLast(stepLasts, c.selfStep, chain[size - 1]);
       }
       for (int k = 0; k + 1 < size; k++) {
         if (chain[k] != chain[k + 1]) {
@@ -319,8 +322,8 @@ final class Order {
    * Adds to {@code edges} an edge to {@code first} from each last label of the chains of embedding
    * {@code step} (0: none); returns the edges, grown if need be.
    */
-  private static int[] follow(int[] edges, int[][] stepLasts, int step, int first) {
-    int[] before = step > 0 && step < stepLasts.length ? stepLasts[step] : null;
+  private static int[] follow(int[] edges, Map<Integer, int[]> stepLasts, int step, int first) {
+    int[] before = step > 0 ? stepLasts.get(step) : null;
     for (int k = 1; before != null && k <= before[0]; k++) {
       if (before[k] != first) {
         int count = edges[0];
@@ -336,22 +339,19 @@ final class Order {
   }
 
   /** Notes {@code last} as a last label of the chains of embedding {@code step} (0: none). */
-  private static int @Nullable [][] addLast(int @Nullable [][] stepLasts, int step, int last) {
+  private static void addLast(Map<Integer, int[]> stepLasts, int step, int last) {
     if (step <= 0) {
-      return stepLasts;
+      return;
     }
-    if (stepLasts == null || step >= stepLasts.length) {
-      int length = Math.max(step + 1, stepLasts == null ? 4 : stepLasts.length * 2);
-      stepLasts = stepLasts == null ? new int[length][] : Arrays.copyOf(stepLasts, length);
-    }
-    int[] ls = stepLasts[step];
+    int[] ls = stepLasts.get(step);
     if (ls == null) {
-      ls = stepLasts[step] = new int[3];
+      ls = new int[3];
+      stepLasts.put(step, ls);
     } else if (ls[0] + 1 == ls.length) {
-      ls = stepLasts[step] = Arrays.copyOf(ls, ls.length * 2);
+      ls = Arrays.copyOf(ls, ls.length * 2);
+      stepLasts.put(step, ls);
     }
     ls[++ls[0]] = last;
-    return stepLasts;
   }
 
   /** The general case of {@link #topo}: Kahn's algorithm, ready labels by byte-wise order. */
