@@ -41,26 +41,25 @@ final class LabelChain {
   /**
    * For a literal that embeds others by reference: its own number in the sequence of its embeddings
    * (0: none), and the embedding its fields follow ({@code {q, n: 1, p}}: {@code q}'s; 0: none),
-   * set when the literal has been added. Its fields come where its last one is declared.
+   * both set while the literal is added, at its first embedding by reference. Its fields come where
+   * its last one is declared.
    */
-  final int selfStep;
+  int selfStep;
 
   int selfAfter;
 
   LabelChain(int unit) {
-    this(unit, 4, 0, 0, 0);
+    this(unit, 4, 0, 0);
   }
 
   /**
    * A chain with room for {@code expected} labels before its arrays grow, of the conjunct {@code
-   * unit}, made by the embedding {@code step}, which follows the embedding {@code after}; {@code
-   * selfStep}, if not 0, numbers the literal itself among the embeddings it makes.
+   * unit}, made by the embedding {@code step}, which follows the embedding {@code after}.
    */
-  LabelChain(int unit, int expected, int step, int after, int selfStep) {
+  LabelChain(int unit, int expected, int step, int after) {
     this.unit = unit;
     this.step = step;
     this.after = after;
-    this.selfStep = selfStep;
     int n = Math.max(2, expected);
     this.labels = new String[n];
     this.next = new int[n];

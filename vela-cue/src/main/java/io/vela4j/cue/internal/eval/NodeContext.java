@@ -486,7 +486,7 @@ final class NodeContext {
         // evaluated; its fields count as declared here.
         Closedness.noteOpen(this, ci);
         CloseInfo fieldCi = ci.field("");
-        LabelChain chain = new LabelChain(unit, 4, embedStep, embedAfter, 0);
+        LabelChain chain = new LabelChain(unit, 4, embedStep, embedAfter);
         for (Vertex a : Order.fields(src)) {
           chain.append(a.label);
         }

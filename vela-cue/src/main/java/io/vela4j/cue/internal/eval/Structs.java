@@ -117,20 +117,9 @@ final class Structs {
     LabelChain.Cursor cursor = n.pendingChain;
     n.pendingChain = null;
     LabelChain chain;
-    // A literal with a chain of its own that embeds others by reference is a step of its
-    // embeddings' sequence, at the place of its last field (CUE orders literals by such positions).
-    int lastField = -1;
-    int selfStep = 0;
-    if (cursor == null && s.hasEmbed()) {
-      for (int i = 0; i < decls.size(); i++) {
-        if (decls.get(i) instanceof Adt.FieldD || decls.get(i) instanceof Adt.DynFieldD) {
-          lastField = i;
-        }
-      }
-      selfStep = ++n.ev.embedSteps;
-    }
-    if (cursor == null) {
-      chain = new LabelChain(n.unit, decls.size(), n.embedStep, n.embedAfter, selfStep);
+    boolean ownChain = cursor == null;
+    if (ownChain) {
+      chain = new LabelChain(n.unit, decls.size(), n.embedStep, n.embedAfter);
       n.chainsForUpdate().add(chain);
       cursor = new LabelChain.Cursor(chain, -1);
     } else {
@@ -138,6 +127,11 @@ final class Structs {
     }
     int lastStep = 0; // the last embedding of this literal that was not a literal itself
     int lastEmbed = -1; // and its declaration
+    // A literal with a chain of its own that embeds others by reference is a step of its
+    // embeddings' sequence, at the place of its last field (CUE orders literals by such positions);
+    // both are found at its first such embedding.
+    int selfStep = 0;
+    int lastField = -1;
     for (int i = 0; i < decls.size(); i++) {
       Adt.Decl d = decls.get(i);
       if (d instanceof Adt.FieldD f) {
@@ -169,6 +163,10 @@ final class Structs {
           embedCursor = new LabelChain.Cursor(chain, cursor.anchor);
           n.pendingChain = embedCursor;
         } else {
+          if (ownChain && selfStep == 0) {
+            lastField = lastFieldOf(decls);
+            selfStep = chain.selfStep = ++n.ev.embedSteps;
+          }
           // The literals it brings get chains of their own, after those of the embedding before,
           // or after this literal's fields when its last one is declared between the two.
           n.embedAfter =
@@ -217,6 +215,16 @@ final class Structs {
                     n.viaCycle));
       }
     }
+  }
+
+  /** The index of the last field (fixed or dynamic) among the declarations, or -1. */
+  private static int lastFieldOf(List<Adt.Decl> decls) {
+    for (int i = decls.size() - 1; i >= 0; i--) {
+      if (decls.get(i) instanceof Adt.FieldD || decls.get(i) instanceof Adt.DynFieldD) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   static void addDocs(Vertex a, List<String> docs) {

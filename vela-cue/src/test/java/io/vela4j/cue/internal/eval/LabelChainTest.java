@@ -25,7 +25,7 @@ class LabelChainTest {
             seed -> {
               Random r = new Random(seed);
               int pool = 5 + r.nextInt(120);
-              LabelChain chain = new LabelChain(0, r.nextInt(6), 0, 0, 0);
+              LabelChain chain = new LabelChain(0, r.nextInt(6), 0, 0);
               List<String> order = new ArrayList<>();
               Map<String, Integer> nodeOf = new HashMap<>();
               for (int step = 0, steps = r.nextInt(300); step < steps; step++) {

@@ -62,7 +62,8 @@ class OrderTest {
   }
 
   private static LabelChain chain(int unit, int step, int after, int selfStep, String... labels) {
-    LabelChain c = new LabelChain(unit, 4, step, after, selfStep);
+    LabelChain c = new LabelChain(unit, 4, step, after);
+    c.selfStep = selfStep;
     for (String l : labels) {
       c.append(l);
     }
