@@ -1,7 +1,9 @@
 package io.vela4j.cue.internal.eval;
 
 import io.vela4j.cue.internal.syntax.Ast;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -96,6 +98,7 @@ final class Adt {
     private static final int EMBED = 1;
     private static final int REGULAR = 2;
     private static final int ELLIPSIS = 4;
+    private static final int REPEATED = 8;
 
     StructE(List<Decl> decls, boolean file, Ast.@Nullable Pos pos) {
       this(decls, file, pos, kinds(decls));
@@ -103,8 +106,12 @@ final class Adt {
 
     private static int kinds(List<Decl> decls) {
       int k = 0;
+      Set<String> labels = decls.size() > 8 ? new HashSet<>() : null;
       for (int i = 0; i < decls.size(); i++) {
         Decl d = decls.get(i);
+        if (d instanceof FieldD f && (k & REPEATED) == 0 && repeats(decls, i, f.label(), labels)) {
+          k |= REPEATED;
+        }
         if (d instanceof EmbedD || d instanceof CompD) {
           k |= EMBED;
         } else if (d instanceof FieldD f ? Labels.isRegular(f.label()) : d instanceof DynFieldD) {
@@ -114,6 +121,28 @@ final class Adt {
         }
       }
       return k;
+    }
+
+    /** Whether the field at {@code i} repeats the label of a field before it. */
+    private static boolean repeats(
+        List<Decl> decls, int i, String label, @Nullable Set<String> labels) {
+      if (labels != null) {
+        return !labels.add(label);
+      }
+      for (int j = 0; j < i; j++) {
+        if (decls.get(j) instanceof FieldD f && f.label().equals(label)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /**
+     * Whether two of its fields have one label ({@code a: 1, a: int}); if not, each field whose
+     * label no other declaration has yet added is a new arc, and needs no lookup.
+     */
+    boolean repeatsLabel() {
+      return (kinds & REPEATED) != 0;
     }
 
     /** Whether it embeds an expression or comprehension (may turn into a scalar or list). */

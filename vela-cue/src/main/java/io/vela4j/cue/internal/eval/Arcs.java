@@ -27,6 +27,9 @@ import org.jspecify.annotations.Nullable;
 final class Arcs extends AbstractMap<String, Vertex> {
   private static final int SCAN = 8;
 
+  /** The arcs of every vertex that has none: never added to (see {@link Vertex#addNewArc}). */
+  static final Arcs NONE = new Arcs(0);
+
   private Vertex[] arcs;
   private int size;
 
@@ -119,6 +122,7 @@ final class Arcs extends AbstractMap<String, Vertex> {
 
   /** Adds an arc whose label is not in the map (the caller looked it up). */
   void addNew(Vertex arc) {
+    assert this != NONE : "the shared empty arcs";
     if (size == arcs.length) {
       int cap = size + (size >> 1) + 1;
       arcs = Arrays.copyOf(arcs, cap);

@@ -323,7 +323,7 @@ final class Evaluation {
     a.err = null;
     a.constraints = List.of();
     a.kindMask = Atom.ALL;
-    a.arcs = java.util.Map.of();
+    a.arcs = Arcs.NONE;
     a.disjuncts = null;
     a.defaults = null;
     a.fieldOrder = null;
@@ -352,7 +352,8 @@ final class Evaluation {
     if (d.kind == Vertex.K_BOTTOM) {
       return;
     }
-    if (d.arcs instanceof Arcs arcs) {
+    if (!d.arcs.isEmpty()) {
+      Arcs arcs = d.arcs;
       // Arcs are only appended: those that finalizing these adds are not this loop's.
       int count = arcs.size();
       for (int i = 0; i < count; i++) {

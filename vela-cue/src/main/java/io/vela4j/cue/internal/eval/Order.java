@@ -26,8 +26,9 @@ final class Order {
 
   /** The regular fields of a struct, in export order. */
   static List<Vertex> fields(Vertex v) {
-    if (!(v.arcs instanceof Arcs arcs)) {
-      return List.of(); // no arcs yet: the shared empty map
+    Arcs arcs = v.arcs;
+    if (arcs.isEmpty()) {
+      return List.of();
     }
     Ranked order = v.fieldOrder;
     List<LabelChain> chains = v.orderChains;

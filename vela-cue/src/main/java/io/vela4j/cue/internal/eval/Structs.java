@@ -132,6 +132,9 @@ final class Structs {
     // both are found at its first such embedding.
     int selfStep = 0;
     int lastField = -1;
+    // While the node's arcs are exactly the fields this literal added, and its labels are
+    // distinct, a field's label is new to the node.
+    int added = s.repeatsLabel() ? -1 : 0;
     for (int i = 0; i < decls.size(); i++) {
       Adt.Decl d = decls.get(i);
       if (d instanceof Adt.FieldD f) {
@@ -139,7 +142,10 @@ final class Structs {
           li.labels.add(f.label());
         }
         int arcs = n.v.arcs.size();
-        Vertex a = arc(n, f.label(), f.type());
+        Vertex a = arc(n, f.label(), f.type(), arcs == added);
+        if (arcs == added && n.v.arcs.size() > arcs) {
+          added++;
+        }
         if (n.v.arcs.size() > arcs) {
           cursor.addNew(f.label()); // a new arc: no chain of the node has the label
         } else {
@@ -242,7 +248,13 @@ final class Structs {
   /** Returns the arc for a label, creating it; null if the label may not be added. */
   @Nullable
   static Vertex arc(NodeContext n, String label, Adt.ArcType type) {
-    Vertex a = n.v.arcs.get(label);
+    return arc(n, label, type, false);
+  }
+
+  /** {@link #arc(NodeContext, String, Adt.ArcType)}, told whether the label is known to be new. */
+  @Nullable
+  private static Vertex arc(NodeContext n, String label, Adt.ArcType type, boolean isNew) {
+    Vertex a = isNew ? null : n.v.arcs.get(label);
     if (a == null) {
       if (n.frozen && Labels.isRegular(label)) {
         n.errorsForUpdate()

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -76,7 +75,7 @@ final class Vertex {
    * ({@link #addNewArc}) or room is made for them ({@link #expectArcs}), as most vertices are
    * scalars; then an {@link Arcs}.
    */
-  Map<String, Vertex> arcs = Map.of();
+  Arcs arcs = Arcs.NONE;
 
   boolean listOpen;
   @Nullable List<Vertex> disjuncts;
@@ -159,17 +158,17 @@ final class Vertex {
 
   /** Makes room for {@code n} arcs, if this vertex has none yet (a struct literal's fields). */
   void expectArcs(int n) {
-    if (!(arcs instanceof Arcs) && n > 2) {
+    if (arcs == Arcs.NONE && n > 2) {
       arcs = new Arcs(n);
     }
   }
 
   /** Adds a field or element whose label this vertex does not have yet. */
   void addNewArc(Vertex a) {
-    if (!(arcs instanceof Arcs)) {
+    if (arcs == Arcs.NONE) {
       arcs = new Arcs();
     }
-    ((Arcs) arcs).addNew(a);
+    arcs.addNew(a);
   }
 
   Vertex(@Nullable Vertex parent, String label) {
