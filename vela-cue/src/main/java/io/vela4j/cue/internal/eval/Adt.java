@@ -1,9 +1,7 @@
 package io.vela4j.cue.internal.eval;
 
 import io.vela4j.cue.internal.syntax.Ast;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -100,16 +98,18 @@ final class Adt {
     private static final int ELLIPSIS = 4;
     private static final int REPEATED = 8;
 
+    /** The largest literal whose labels are compared for {@link #mayRepeatLabel}. */
+    private static final int COMPARED = 32;
+
     StructE(List<Decl> decls, boolean file, Ast.@Nullable Pos pos) {
       this(decls, file, pos, kinds(decls));
     }
 
     private static int kinds(List<Decl> decls) {
-      int k = 0;
-      Set<String> labels = decls.size() > 8 ? new HashSet<>() : null;
+      int k = decls.size() > COMPARED ? REPEATED : 0;
       for (int i = 0; i < decls.size(); i++) {
         Decl d = decls.get(i);
-        if (d instanceof FieldD f && (k & REPEATED) == 0 && repeats(decls, i, f.label(), labels)) {
+        if (d instanceof FieldD f && (k & REPEATED) == 0 && repeats(decls, i, f)) {
           k |= REPEATED;
         }
         if (d instanceof EmbedD || d instanceof CompD) {
@@ -124,13 +124,13 @@ final class Adt {
     }
 
     /** Whether the field at {@code i} repeats the label of a field before it. */
-    private static boolean repeats(
-        List<Decl> decls, int i, String label, @Nullable Set<String> labels) {
-      if (labels != null) {
-        return !labels.add(label);
-      }
+    private static boolean repeats(List<Decl> decls, int i, FieldD field) {
+      String label = field.label();
+      int h = label.hashCode();
       for (int j = 0; j < i; j++) {
-        if (decls.get(j) instanceof FieldD f && f.label().equals(label)) {
+        if (decls.get(j) instanceof FieldD f
+            && f.label().hashCode() == h
+            && f.label().equals(label)) {
           return true;
         }
       }
@@ -138,10 +138,11 @@ final class Adt {
     }
 
     /**
-     * Whether two of its fields have one label ({@code a: 1, a: int}); if not, each field whose
-     * label no other declaration has yet added is a new arc, and needs no lookup.
+     * Whether two of its fields may have one label ({@code a: 1, a: int}); if not, a field whose
+     * label no other declaration has added yet is a new arc and needs no lookup. A literal of more
+     * than {@value #COMPARED} fields is not compared (its fields are looked up).
      */
-    boolean repeatsLabel() {
+    boolean mayRepeatLabel() {
       return (kinds & REPEATED) != 0;
     }
 

@@ -134,7 +134,7 @@ final class Structs {
     int lastField = -1;
     // While the node's arcs are exactly the fields this literal added, and its labels are
     // distinct, a field's label is new to the node.
-    int added = s.repeatsLabel() ? -1 : 0;
+    int added = s.mayRepeatLabel() ? -1 : 0;
     for (int i = 0; i < decls.size(); i++) {
       Adt.Decl d = decls.get(i);
       if (d instanceof Adt.FieldD f) {

@@ -46,6 +46,50 @@ class ArcsTest {
   }
 
   @Test
+  void aLabelDeclaredAgainIsOneArcWhereverTheDeclarationsAre() {
+    // Fields of a literal with distinct labels are added without a lookup while the node holds
+    // only what the literal added: each shape here breaks one part of that condition.
+    StringBuilder wide = new StringBuilder("w: {");
+    for (int i = 0; i < 40; i++) {
+      wide.append("f").append(i).append(": ").append(i).append(", ");
+    }
+    wide.append("f3: int}"); // past the literals whose labels are compared
+    String src =
+        String.join(
+            "\n",
+            "a: {x: 1, y: 2, x: int}", // repeated in one literal
+            "b: {x: 1, \"x\": int}", // repeated as an identifier and a string
+            "#E: {x: int}",
+            "c: {#E, x: 1, y: 2}", // after an embedding
+            "d: {x: 1} & {x: int, y: 2}", // a second literal of the node
+            "e: {for k in [\"x\", \"y\"] {(k): 1}, x: int}", // after a comprehension's fields
+            wide.toString());
+    EvalTestSupport.Result r = EvalTestSupport.eval(src);
+    assertThat(r.at("a").arcs.keySet()).containsExactly("x", "y");
+    assertThat(r.at("b").arcs.keySet()).containsExactly("x");
+    assertThat(r.at("c").arcs.keySet()).containsExactly("x", "y");
+    assertThat(r.at("d").arcs.keySet()).containsExactly("x", "y");
+    assertThat(r.at("e").arcs.keySet()).containsExactlyInAnyOrder("x", "y");
+    assertThat(r.at("w").arcs.size()).isEqualTo(40);
+    assertThat(r.at("w.f3").scalar).isEqualTo(Atom.Num.ofInt(java.math.BigInteger.valueOf(3)));
+  }
+
+  @Test
+  void aLiteralSaysWhetherItMayRepeatALabel() {
+    Adt.Expr v = new Adt.Lit(Atom.Top.INSTANCE, null);
+    List<Adt.Decl> decls = new ArrayList<>();
+    for (int i = 0; i < 32; i++) {
+      decls.add(new Adt.FieldD("f" + i, Adt.ArcType.REGULAR, v, List.of(), null));
+    }
+    assertThat(new Adt.StructE(List.copyOf(decls), false, null).mayRepeatLabel()).isFalse();
+    List<Adt.Decl> again = new ArrayList<>(decls);
+    again.set(31, new Adt.FieldD(new String("f0"), Adt.ArcType.REGULAR, v, List.of(), null));
+    assertThat(new Adt.StructE(again, false, null).mayRepeatLabel()).isTrue();
+    decls.add(new Adt.FieldD("f32", Adt.ArcType.REGULAR, v, List.of(), null));
+    assertThat(new Adt.StructE(decls, false, null).mayRepeatLabel()).isTrue(); // not compared
+  }
+
+  @Test
   void conjunctsAreAppendedInOrder() {
     Vertex v = new Vertex(null, "");
     List<Conjunct> want = new ArrayList<>();
