@@ -168,8 +168,16 @@ final class Evaluation {
           return;
         }
         // A single reference to a finished scalar (`name: context.name`, `port: p.port`): the
-        // scalar is the value; anything else goes through unification.
-        a = referencedScalar(v);
+        // scalar is the value; to a finished tree that exports as it is (`env: parameter.env`):
+        // the tree is shared; anything else goes through unification.
+        Object r = referenced(v);
+        if (r instanceof Vertex t) {
+          tick();
+          v.forward = t;
+          v.state = Vertex.EVALUATED;
+          return;
+        }
+        a = (Atom) r;
         if (a != null) {
           tick();
         }
@@ -280,13 +288,15 @@ final class Evaluation {
   }
 
   /**
-   * The concrete scalar that the single reference conjunct of {@code v} resolves to, if it resolves
-   * to a finished scalar; else null, and {@code v} is unified as usual, which resolves the
-   * reference again (resolving has no effect beyond evaluating what it reads and recording the
-   * labels it looked up, and {@code v} reads as being evaluated meanwhile, as it would in
-   * unification).
+   * What the single reference conjunct of {@code v} resolves to, if {@code v} can take it as its
+   * value without unification: a finished scalar, or a finished tree that {@code v} can share (see
+   * {@link #shareable}); else null, and {@code v} is unified as usual, which resolves the reference
+   * again (resolving has no effect beyond evaluating what it reads and recording the labels it
+   * looked up, and {@code v} reads as being evaluated meanwhile, as it would in unification).
+   *
+   * @return an {@link Atom}, a {@link Vertex} or null
    */
-  private @Nullable Atom referencedScalar(Vertex v) {
+  private @Nullable Object referenced(Vertex v) {
     Conjunct c = v.conjunct(0);
     Adt.Expr e = c.expr();
     if (!(e instanceof Adt.RefE || e instanceof Adt.SelE) || c.env() == null) {
@@ -306,13 +316,97 @@ final class Evaluation {
       if (tv.state == Vertex.EVALUATED && tv.forward == null && tv.kind == Vertex.K_SCALAR) {
         return tv.scalar;
       }
-      return null;
+      return shareable(v, c, tv) ? tv.deref() : null;
     } catch (BottomEx b) {
       return null;
     } finally {
       nesting--;
       v.state = Vertex.NEW;
     }
+  }
+
+  /**
+   * Whether {@code v}, whose only conjunct {@code c} refers to {@code t}, can share {@code t}'s
+   * finished tree instead of unifying a copy of it (CUE's structure sharing): the copy would be the
+   * same value when nothing else is unified with it, no definition closes it (neither is inside
+   * one, nor is {@code t} one), and the tree exports without an error (errors name the path they
+   * occur at, which is {@code t}'s in a shared tree). The shared tree counts as the copy would
+   * against the value and depth limits.
+   */
+  private boolean shareable(Vertex v, Conjunct c, Vertex t) {
+    if (t.treeSize < 0
+        || v.inDefinition
+        || t.inDefinition
+        || t.isLet
+        || c.ci().fromDef()
+        || Labels.isDefinition(t.label)) {
+      return false;
+    }
+    Vertex d = t.deref();
+    if (d.kind != Vertex.K_STRUCT && d.kind != Vertex.K_LIST) {
+      return false;
+    }
+    if (v.depth + t.treeHeight > maxDepth) {
+      return false; // a copy fails with the depth error: let it
+    }
+    vertices += t.treeSize - 1;
+    countVertex();
+    return true;
+  }
+
+  /**
+   * Records the size and height of {@code v}'s finished tree ({@link Vertex#treeSize}) if it
+   * exports without an error and has no error anywhere (hidden fields and definitions included):
+   * {@code d} is {@code v} dereferenced, its arcs measured already.
+   */
+  private static void measure(Vertex v, Vertex d) {
+    if (d != v) {
+      v.treeHeight = d.treeHeight;
+      v.treeSize = d.treeSize;
+      return;
+    }
+    long size = 1;
+    int height = 0;
+    switch (d.kind) {
+      case Vertex.K_SCALAR -> {
+        if (d.scalar instanceof Atom.Opaque) {
+          return;
+        }
+      }
+      case Vertex.K_DISJ -> {
+        Vertex x = Defaults.dflt(d);
+        if (x == d || x.treeSize < 0) {
+          return;
+        }
+        size += x.treeSize;
+        height = x.treeHeight;
+      }
+      case Vertex.K_STRUCT, Vertex.K_LIST -> {
+        for (int i = 0; i < d.arcs.size(); i++) {
+          Vertex a = d.arcs.at(i);
+          if (a.isLet) {
+            continue;
+          }
+          if (a.arcType != Adt.ArcType.REGULAR) {
+            if (a.arcType == Adt.ArcType.REQUIRED && Labels.isRegular(a.label)) {
+              return; // exports as an error
+            }
+            size++;
+            continue;
+          }
+          if (a.treeSize < 0) {
+            return;
+          }
+          size += a.treeSize;
+          height = Math.max(height, a.treeHeight + 1);
+        }
+      }
+      default -> {
+        return;
+      }
+    }
+    d.treeHeight = height;
+    d.treeSize = (int) Math.min(size, Integer.MAX_VALUE);
   }
 
   static void reset(Vertex a) {
@@ -329,6 +423,7 @@ final class Evaluation {
     a.fieldOrder = null;
     a.orderChains = null;
     a.finalized = false;
+    a.treeSize = -1;
     a.closedToLookups = false;
     a.lookupFilters = List.of();
   }
@@ -366,10 +461,11 @@ final class Evaluation {
         if (e != null) {
           d.kind = Vertex.K_BOTTOM;
           d.err = e.withPath(d.path());
-          break;
+          return;
         }
       }
     }
+    measure(v, d);
   }
 
   /**

@@ -91,20 +91,39 @@ final class Exporter {
     }
   }
 
-  /** The chars of the output so far, against its limit. */
+  /**
+   * The chars of the output so far, against its limit, and where the walk is: the labels from the
+   * exported value down (a tree that a field shares with the field it refers to has that field's
+   * vertices, whose own paths are elsewhere).
+   */
   private static final class Size {
     final long max;
     final int indent;
     long chars;
+    private final String base;
+    private final ArrayList<String> labels = new ArrayList<>();
 
-    Size(long max, boolean indented) {
+    Size(long max, boolean indented, Vertex root) {
       this.max = max;
       this.indent = indented ? 4 : 0;
+      this.base = root.path();
     }
 
-    void add(long n, Vertex at) {
+    void enter(String label) {
+      labels.add(label);
+    }
+
+    void leave() {
+      labels.remove(labels.size() - 1);
+    }
+
+    void add(long n) {
       chars += n;
       if (chars > max) {
+        StringBuilder path = new StringBuilder(base);
+        for (String l : labels) {
+          path.append(path.length() > 0 ? "." : "").append(Labels.display(l));
+        }
         throw new CueException(
             new CueError(
                 CueError.Kind.LIMIT,
@@ -112,7 +131,7 @@ final class Exporter {
                     + max
                     + " exceeded (CueCompiler.Limits.maxOutputSize): the exported value has more"
                     + " chars",
-                shortPath(at.path()),
+                shortPath(path.toString()),
                 List.of()));
       }
     }
@@ -135,7 +154,7 @@ final class Exporter {
 
   static JsonNode export(Vertex v, long maxOutputSize, boolean indented) {
     TreeSink tree = new TreeSink();
-    walkChecked(v, new Size(maxOutputSize, indented), tree);
+    walkChecked(v, new Size(maxOutputSize, indented, v), tree);
     return tree.root;
   }
 
@@ -145,7 +164,7 @@ final class Exporter {
    */
   static String exportText(Vertex v, long maxOutputSize) {
     TextSink text = new TextSink();
-    walkChecked(v, new Size(maxOutputSize, true), text);
+    walkChecked(v, new Size(maxOutputSize, true, v), text);
     return text.text();
   }
 
@@ -182,7 +201,7 @@ final class Exporter {
                   CueError.Kind.OTHER, "cannot export builtin value " + o, v0.path(), List.of()));
           return;
         }
-        size.add(scalarSize(v.scalar), v0);
+        size.add(scalarSize(v.scalar));
         sink.scalar(v.scalar);
       }
       case Vertex.K_STRUCT -> {
@@ -196,30 +215,34 @@ final class Exporter {
                     List.of()));
           }
         }
-        size.add(2, v0);
+        size.add(2);
         List<Vertex> fields = Order.fields(v);
         sink.startObject(fields.size());
         for (int i = 0; i < fields.size(); i++) {
           Vertex a = fields.get(i);
           // the indented line, the quoted label and ": "
-          size.add(a.label.length() + 5L + (long) size.indent * depth, a);
+          size.enter(a.label);
+          size.add(a.label.length() + 5L + (long) size.indent * depth);
           sink.field(Labels.display(a.label), i, depth + 1);
           walk(a, errs, depth + 1, size, sink);
+          size.leave();
         }
-        size.add(2L + (long) size.indent * depth, v0); // the indented closing line
+        size.add(2L + (long) size.indent * depth); // the indented closing line
         sink.endObject(fields.isEmpty(), depth);
       }
       case Vertex.K_LIST -> {
-        size.add(2, v0);
+        size.add(2);
         List<Vertex> elems = v.elements();
         sink.startArray(elems.size());
         for (int i = 0; i < elems.size(); i++) {
           Vertex a = elems.get(i);
-          size.add(2L + (long) size.indent * depth, a); // the indented line
+          size.enter(a.label);
+          size.add(2L + (long) size.indent * depth); // the indented line
           sink.element(i, depth + 1);
           walk(a, errs, depth + 1, size, sink);
+          size.leave();
         }
-        size.add(2L + (long) size.indent * depth, v0); // the indented closing line
+        size.add(2L + (long) size.indent * depth); // the indented closing line
         sink.endArray(elems.isEmpty(), depth);
       }
       default ->

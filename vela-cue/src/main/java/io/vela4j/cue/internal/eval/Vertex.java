@@ -89,6 +89,15 @@ final class Vertex {
   Atom.@Nullable Bottom notAllowed;
   boolean finalized;
 
+  /**
+   * Once the whole tree below this vertex is finalized and would export without an error: the
+   * number of values in it and its height, which a field that only refers to it counts as its own
+   * when it shares it ({@link Evaluation#finalizeDeep}); -1 until then, and for any other tree.
+   */
+  int treeSize = -1;
+
+  int treeHeight;
+
   /** A constant taken directly from a literal in an operand position (never more concrete). */
   boolean literal;
 

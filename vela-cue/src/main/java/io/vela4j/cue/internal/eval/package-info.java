@@ -19,7 +19,11 @@
  * Unifying two values never merges evaluated results: it collects conjuncts and evaluates them
  * together. A reference therefore behaves as a copy ({@link
  * io.vela4j.cue.internal.eval.References}): the conjuncts of {@code #A} are re-evaluated inside
- * {@code b: #A & {x: 1}}, so that {@code #A}'s fields see {@code b.x}.
+ * {@code b: #A & {x: 1}}, so that {@code #A}'s fields see {@code b.x}. The one exception is CUE's
+ * structure sharing: a field whose only conjunct refers to a tree that is finished and exports
+ * without an error ({@code env: parameter.env}), outside definitions, forwards to that tree, as the
+ * copy would be the same value ({@link io.vela4j.cue.internal.eval.Evaluation}); it counts against
+ * the value and depth limits as the copy would.
  *
  * <p>A struct may have millions of fields, so a vertex is kept small: its arcs are an {@link
  * io.vela4j.cue.internal.eval.Arcs} (insertion-ordered arrays with an int-array hash index, no
