@@ -134,7 +134,13 @@ final class Evaluation {
     if ((vertices & 0x3ff) == 0 && Thread.currentThread().isInterrupted()) {
       throw new Cancelled();
     }
-    if (++vertices > maxVertices) {
+    countVertices(1);
+  }
+
+  /** Counts {@code n} more values against the value limit. */
+  private void countVertices(long n) {
+    vertices += n;
+    if (vertices > maxVertices) {
       throw new LimitExceeded(
           "value count limit " + maxVertices + " exceeded (CueCompiler.Limits.maxValues)");
     }
@@ -346,11 +352,13 @@ final class Evaluation {
     if (d.kind != Vertex.K_STRUCT && d.kind != Vertex.K_LIST) {
       return false;
     }
+    if (t.isAncestorOf(v) || d.isAncestorOf(v)) {
+      return false; // a structural cycle, which the copy reports (a finished tree has no new arcs)
+    }
     if (v.depth + t.treeHeight > maxDepth) {
       return false; // a copy fails with the depth error: let it
     }
-    vertices += t.treeSize - 1;
-    countVertex();
+    countVertices(t.treeSize - 1L); // the values a copy would make below v
     return true;
   }
 
