@@ -100,13 +100,13 @@ final class Exporter {
     final long max;
     final int indent;
     long chars;
-    private final String base;
+    private final Vertex root;
     private final ArrayList<String> labels = new ArrayList<>();
 
     Size(long max, boolean indented, Vertex root) {
       this.max = max;
       this.indent = indented ? 4 : 0;
-      this.base = root.path();
+      this.root = root;
     }
 
     void enter(String label) {
@@ -120,7 +120,7 @@ final class Exporter {
     void add(long n) {
       chars += n;
       if (chars > max) {
-        StringBuilder path = new StringBuilder(base);
+        StringBuilder path = new StringBuilder(root.path());
         for (String l : labels) {
           path.append(path.length() > 0 ? "." : "").append(Labels.display(l));
         }
