@@ -71,9 +71,9 @@ final class Vertex {
   Atom.@Nullable Bottom err;
 
   /**
-   * The fields or elements, in insertion order; the shared empty map until the first is added
-   * ({@link #addNewArc}) or room is made for them ({@link #expectArcs}), as most vertices are
-   * scalars; then an {@link Arcs}.
+   * The fields or elements, in insertion order; the shared empty {@link Arcs#NONE} until the first
+   * is added ({@link #addNewArc}) or room is made for them ({@link #expectArcs}), as most vertices
+   * are scalars; then arcs of its own.
    */
   Arcs arcs = Arcs.NONE;
 
