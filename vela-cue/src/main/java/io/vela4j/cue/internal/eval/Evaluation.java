@@ -358,7 +358,12 @@ final class Evaluation {
     if (v.depth + t.treeHeight > maxDepth) {
       return false; // a copy fails with the depth error: let it
     }
-    countVertices(t.treeSize - 1L); // the values a copy would make below v
+    try {
+      countVertices(t.treeSize - 1L); // the values a copy would make below v
+    } catch (LimitExceeded e) {
+      e.path = v.path(); // where the copy would have exceeded it
+      throw e;
+    }
     return true;
   }
 

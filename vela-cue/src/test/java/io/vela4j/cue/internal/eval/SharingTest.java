@@ -70,6 +70,26 @@ class SharingTest {
   }
 
   @Test
+  void aSharedTreeCountsAgainstTheValueLimitAsACopyWould() {
+    StringBuilder list = new StringBuilder("a: [0");
+    for (int i = 1; i < 20; i++) {
+      list.append(", ").append(i);
+    }
+    String src = list + "]\nb: a\n"; // a and its 20 elements, b, and b's 20 as a copy
+    CueCompiler fits =
+        CueCompiler.create().withLimits(CueCompiler.Limits.defaults().withMaxValues(42));
+    assertThat(fits.compile("t.cue", src).evaluate().export().get("b")).hasSize(20);
+    CueCompiler tight =
+        CueCompiler.create().withLimits(CueCompiler.Limits.defaults().withMaxValues(41));
+    CueException e =
+        catchThrowableOfType(
+            CueException.class, () -> tight.compile("t.cue", src).evaluate().export());
+    assertThat(e.errors()).hasSize(1);
+    assertThat(e.errors().get(0).path()).isEqualTo("b");
+    assertThat(e.getMessage()).contains("value count limit 41 exceeded");
+  }
+
+  @Test
   void aSharedTreeCountsAgainstTheDepthLimitAsACopyWould() {
     CueCompiler shallow =
         CueCompiler.create().withLimits(CueCompiler.Limits.defaults().withMaxDepth(4));
