@@ -351,12 +351,7 @@ final class Disjunctions {
       Vertex x = shared.get(first[k]);
       if (x == null) {
         n.ev.countVertex();
-        x = new Vertex(n.v.parent, n.v.label);
-        x.arcType = n.v.arcType;
-        x.kind = Vertex.K_SCALAR;
-        x.scalar = atoms.get(first[k]);
-        x.state = Vertex.EVALUATED;
-        x.finalized = true;
+        x = Vertex.finishedScalar(n.v, atoms.get(first[k]));
       }
       alts.add(x);
     }
@@ -529,12 +524,7 @@ final class Disjunctions {
       Vertex x = existing;
       if (x == null) {
         n.ev.countVertex();
-        x = new Vertex(n.v.parent, n.v.label);
-        x.arcType = n.v.arcType;
-        x.kind = Vertex.K_SCALAR;
-        x.scalar = a;
-        x.state = Vertex.EVALUATED;
-        x.finalized = true;
+        x = Vertex.finishedScalar(n.v, a);
       }
       alts.add(x);
       marks.add(mark);

@@ -189,6 +189,21 @@ final class Vertex {
         parent != null && (parent.inDefinition || Labels.isDefinition(parent.label));
   }
 
+  /**
+   * A finished alternative of {@code of} that is the concrete scalar {@code a} (a disjunction of
+   * atoms): evaluated, finalized and measured as it is made.
+   */
+  static Vertex finishedScalar(Vertex of, Atom a) {
+    Vertex x = new Vertex(of.parent, of.label);
+    x.arcType = of.arcType;
+    x.kind = K_SCALAR;
+    x.scalar = a;
+    x.state = EVALUATED;
+    x.finalized = true;
+    x.treeSize = a instanceof Atom.Opaque ? -1 : 1;
+    return x;
+  }
+
   static Vertex ofValue(Atom v) {
     Vertex x = new Vertex(null, "");
     x.state = EVALUATED;
@@ -202,6 +217,9 @@ final class Vertex {
     } else if (Atom.isConcrete(v)) {
       x.kind = K_SCALAR;
       x.scalar = v;
+      if (!(v instanceof Atom.Opaque)) {
+        x.treeSize = 1; // finished as made: measured here (see Evaluation#finalizeDeep)
+      }
     } else {
       x.kind = K_CONSTRAINT;
       x.constraints = List.of(v);

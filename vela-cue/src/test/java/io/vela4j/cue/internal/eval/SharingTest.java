@@ -31,6 +31,15 @@ class SharingTest {
   }
 
   @Test
+  void aTreeWithDefaultsLeftUnsetIsShared() {
+    // the alternatives of a disjunction of atoms are made finished: they are measured as made
+    EvalTestSupport.Result r =
+        EvalTestSupport.eval("a: {p: *\"TCP\" | \"UDP\", n: *80 | int, s: \"x\" | *\"y\"}\nb: a\n");
+    assertThat(r.at("b").forward).isSameAs(r.at("a"));
+    assertThat(r.at("a").treeSize).isEqualTo(7); // a, and each field with its default
+  }
+
+  @Test
   void aFieldThatUnifiesOrClosesOrIsIncompleteIsCopied() {
     EvalTestSupport.Result r =
         EvalTestSupport.eval(
