@@ -368,16 +368,11 @@ final class Evaluation {
   }
 
   /**
-   * Records the size and height of {@code v}'s finished tree ({@link Vertex#treeSize}) if it
-   * exports without an error and has no error anywhere (hidden fields and definitions included):
-   * {@code d} is {@code v} dereferenced, its arcs measured already.
+   * Records the size and height of {@code d}'s finished tree ({@link Vertex#treeSize}) if it
+   * exports without an error and has no error anywhere (hidden fields and definitions included);
+   * its arcs are measured already.
    */
-  private static void measure(Vertex v, Vertex d) {
-    if (d != v) {
-      v.treeHeight = d.treeHeight;
-      v.treeSize = d.treeSize;
-      return;
-    }
+  private static void measure(Vertex d) {
     long size = 1;
     int height = 0;
     switch (d.kind) {
@@ -450,7 +445,12 @@ final class Evaluation {
     v.finalized = true;
     Vertex d = v.deref();
     if (d != v) {
+      // The value is another vertex's (a disjunct, a shared tree): finalizing that one finishes its
+      // alternatives, arcs and validators.
       finalizeDeep(d);
+      v.treeHeight = d.treeHeight;
+      v.treeSize = d.treeSize;
+      return;
     }
     if (d.kind == Vertex.K_DISJ && !(d.disjuncts instanceof SharedAlternatives)) {
       for (Vertex a : d.disjuncts) {
@@ -478,7 +478,7 @@ final class Evaluation {
         }
       }
     }
-    measure(v, d);
+    measure(d);
   }
 
   /**
