@@ -212,8 +212,7 @@ final class Order {
     for (int x : number) {
       n = Math.max(n, x + 1);
     }
-    int[] edges = new int[1 + 2 * (n + 1)];
-    int count = 0;
+    int[] edges = new int[1 + 2 * (n + 1)]; // [0]: the count
     boolean[] seenEarlierUnits = new boolean[n];
     int prevUnit = Integer.MIN_VALUE;
     int prevUnitStart = 0; // the chains of the previous conjunct: [prevUnitStart, prevUnitEnd)
@@ -280,14 +279,9 @@ final class Order {
         firsts[i] = size > 0 ? chain[0] : -1;
       }
       lasts[i] = size > 0 ? chain[size - 1] : -1;
-      int needed = 1 + 2 * (count + size + (follows ? prevUnitEnd - prevUnitStart : 0));
-      if (needed > edges.length) {
-        edges = Arrays.copyOf(edges, Math.max(needed, edges.length * 2));
-      }
       for (int k = prevUnitStart; follows && k < prevUnitEnd; k++) {
         if (lasts[k] >= 0 && lasts[k] != chain[0]) {
-          edges[1 + 2 * count] = lasts[k];
-          edges[2 + 2 * count++] = chain[0];
+          edges = edge(edges, lasts[k], chain[0]);
         }
       }
       if (stepLasts != null && size > 0) {
@@ -296,8 +290,7 @@ final class Order {
       }
       for (int k = 0; k + 1 < size; k++) {
         if (chain[k] != chain[k + 1]) {
-          edges[1 + 2 * count] = chain[k];
-          edges[2 + 2 * count++] = chain[k + 1];
+          edges = edge(edges, chain[k], chain[k + 1]);
         }
       }
       if (curUnitSize + size > curUnitLabels.length) {
@@ -308,7 +301,6 @@ final class Order {
     }
     // A literal embedded by reference follows the literals of the embedding before it, and a
     // literal's own fields the embedding declared before its last field.
-    edges[0] = count;
     for (int i = 0; stepLasts != null && i < chains.size(); i++) {
       LabelChain c = chains.get(i);
       if (firsts[i] >= 0) {
@@ -327,15 +319,24 @@ final class Order {
     int[] before = step > 0 ? stepLasts.get(step) : null;
     for (int k = 1; before != null && k <= before[0]; k++) {
       if (before[k] != first) {
-        int count = edges[0];
-        if (1 + 2 * (count + 1) > edges.length) {
-          edges = Arrays.copyOf(edges, edges.length * 2);
-        }
-        edges[1 + 2 * count] = before[k];
-        edges[2 + 2 * count] = first;
-        edges[0] = count + 1;
+        edges = edge(edges, before[k], first);
       }
     }
+    return edges;
+  }
+
+  /**
+   * Appends the edge {@code a -> b} to {@code edges} ([0]: their count); returns it, grown if need
+   * be.
+   */
+  private static int[] edge(int[] edges, int a, int b) {
+    int count = edges[0];
+    if (3 + 2 * count > edges.length) {
+      edges = Arrays.copyOf(edges, edges.length * 2);
+    }
+    edges[1 + 2 * count] = a;
+    edges[2 + 2 * count] = b;
+    edges[0] = count + 1;
     return edges;
   }
 
