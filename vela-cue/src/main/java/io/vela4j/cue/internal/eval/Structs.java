@@ -142,11 +142,10 @@ final class Structs {
           li.labels.add(f.label());
         }
         int arcs = n.v.arcs.size();
-        Vertex a = arc(n, f.label(), f.type(), arcs == added);
-        if (arcs == added && n.v.arcs.size() > arcs) {
-          added++;
-        }
+        boolean onlyOurs = arcs == added;
+        Vertex a = arc(n, f.label(), f.type(), onlyOurs);
         if (n.v.arcs.size() > arcs) {
+          added += onlyOurs ? 1 : 0;
           cursor.addNew(f.label()); // a new arc: no chain of the node has the label
         } else {
           cursor.add(f.label());
