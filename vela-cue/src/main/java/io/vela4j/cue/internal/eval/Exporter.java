@@ -50,17 +50,38 @@ final class Exporter {
     return new CueError(b.kind(), b.message(), b.path().isEmpty() ? path : b.path(), pos);
   }
 
-  /** Fatal errors anywhere below v (hidden fields and definitions included). */
+  /**
+   * Fatal errors anywhere below v (hidden fields and definitions included).
+   *
+   * <p>A tree that was measured when it was finalized ({@link Vertex#treeSize} set: no error
+   * anywhere in it, see {@code Evaluation.measure}) is not walked again: an exported template
+   * usually is such a tree, and its walk was a few percent of an evaluation. With assertions on
+   * (the tests), each tree skipped so is walked anyway and must have no fatal error.
+   */
   static void collectFatal(Vertex v0, Set<CueError> out) {
-    Set<Vertex> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    collectFatal(v0, out, seen, 0);
+    if (v0.deref().treeSize >= 0) {
+      assert fatalFree(v0) : "a measured tree has a fatal error at " + v0.path();
+      return;
+    }
+    collectFatal(v0, out, Collections.newSetFromMap(new IdentityHashMap<>()), 0, true);
   }
 
-  private static void collectFatal(Vertex v0, Set<CueError> out, Set<Vertex> seen, int depth) {
+  private static boolean fatalFree(Vertex v) {
+    Set<CueError> errs = new LinkedHashSet<>();
+    collectFatal(v, errs, Collections.newSetFromMap(new IdentityHashMap<>()), 0, false);
+    return errs.isEmpty();
+  }
+
+  private static void collectFatal(
+      Vertex v0, Set<CueError> out, Set<Vertex> seen, int depth, boolean skipMeasured) {
     LargeStack.checkDepth(depth);
     Vertex v = v0.deref();
     if (v.kind != Vertex.K_BOTTOM && v.arcs.isEmpty()) {
       // A leaf without error adds nothing: it need not be remembered (most vertices are leaves).
+      return;
+    }
+    if (skipMeasured && v.treeSize >= 0) {
+      assert fatalFree(v) : "a measured tree has a fatal error at " + v.path();
       return;
     }
     if (!seen.add(v)) {
@@ -79,7 +100,7 @@ final class Exporter {
       if (a.isLet || a.arcType != Adt.ArcType.REGULAR) {
         continue;
       }
-      collectFatal(a, out, seen, depth + 1);
+      collectFatal(a, out, seen, depth + 1, skipMeasured);
     }
   }
 

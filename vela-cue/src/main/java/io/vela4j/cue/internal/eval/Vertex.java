@@ -92,7 +92,8 @@ final class Vertex {
   /**
    * Once the whole tree below this vertex is finalized and would export without an error: the
    * number of values in it and its height, which a field that only refers to it counts as its own
-   * when it shares it ({@link Evaluation#finalizeDeep}); -1 until then, and for any other tree.
+   * when it shares it ({@link Evaluation#finalizeDeep}), and whose fatal errors the export need not
+   * look for ({@link Exporter#collectFatal}); -1 until then, and for any other tree.
    */
   int treeSize = -1;
 
