@@ -86,6 +86,25 @@ class ApiTest {
   }
 
   @Test
+  void aLabelStartingWithTheQuotePrefixIsAFieldOfItsOwn() throws Exception {
+    // Labels spelled "#a" (a string, not the definition #a) are kept internally with a U+0001
+    // prefix; a JSON key, string label or path that itself starts with U+0001 must not meet them.
+    CueProgram p = CueCompiler.create().compile("t.cue", "x: {\"#a\": 2, #a: 3, \"_h\": 4}\n");
+    CueValue v = p.evaluate(Map.of("x", json("{\"\\u0001#a\": 1, \"\\u0001_h\": 5}")));
+    assertThat(v.export())
+        .isEqualTo(json("{\"x\": {\"#a\": 2, \"_h\": 4, \"\\u0001#a\": 1, \"\\u0001_h\": 5}}"));
+    assertThat(v.lookup("x.\u0001#a").export().asInt()).isEqualTo(1);
+    assertThat(v.lookup("x.#a").export().asInt()).isEqualTo(3);
+    assertThat(v.lookup("x.\u0001_h").export().asInt()).isEqualTo(5);
+    assertThat(v.lookup("x._h").export().asInt()).isEqualTo(4);
+    assertThat(v.lookup("x.\u0001\u0001#a").exists()).isFalse();
+    CueValue filled = v.fill("x.\u0001\u0001#a", json("6"));
+    assertThat(filled.lookup("x").fieldNames())
+        .containsExactlyInAnyOrder("#a", "_h", "\u0001#a", "\u0001_h", "\u0001\u0001#a");
+    assertThat(filled.lookup("x.\u0001\u0001#a").export().asInt()).isEqualTo(6);
+  }
+
+  @Test
   void incompleteErrorNamesThePath() {
     CueException e =
         org.assertj.core.api.Assertions.catchThrowableOfType(

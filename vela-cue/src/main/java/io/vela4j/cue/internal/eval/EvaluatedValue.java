@@ -46,8 +46,9 @@ final class EvaluatedValue implements CueValue {
         break;
       }
       Vertex d = Defaults.dflt(cur);
-      Vertex next = d.arcs.get(seg);
-      if (next == null && Labels.isRegular(seg) == false) {
+      // a segment is the identifier or the string it spells: #d is a definition, else the string
+      Vertex next = d.arcs.get(Labels.isQuoted(seg) ? Labels.quoted(seg) : seg);
+      if (next == null && !Labels.isRegular(seg)) {
         next = d.arcs.get(Labels.quoted(seg));
       }
       if (next != null && next.isLet) {

@@ -2,7 +2,9 @@ package io.vela4j.cue.internal.eval;
 
 /**
  * Field labels are plain strings: identifiers keep their spelling ({@code #D}, {@code _h}); a
- * quoted label that would read as a definition or hidden label is prefixed with {@code \u0001}.
+ * quoted label that would read as a definition or hidden label, or that starts with the prefix
+ * itself, is prefixed with {@code \u0001}, so that every label a program or a JSON key can spell is
+ * one internal label and {@link #display} gives it back.
  */
 final class Labels {
   private Labels() {}
@@ -10,7 +12,11 @@ final class Labels {
   static final char QUOTE = '\u0001';
 
   static String quoted(String s) {
-    return s.startsWith("#") || s.startsWith("_") ? QUOTE + s : s;
+    if (s.isEmpty()) {
+      return s;
+    }
+    char c = s.charAt(0);
+    return c == '#' || c == '_' || c == QUOTE ? QUOTE + s : s;
   }
 
   // These look at the first chars themselves: they run for every vertex and field (a few percent
@@ -36,8 +42,15 @@ final class Labels {
     return !label.isEmpty() && label.charAt(0) == '_';
   }
 
+  /**
+   * Whether {@code s} starts with the prefix of quoted labels (as a label, it is quoted itself).
+   */
+  static boolean isQuoted(String s) {
+    return !s.isEmpty() && s.charAt(0) == QUOTE;
+  }
+
   static String display(String label) {
-    return !label.isEmpty() && label.charAt(0) == QUOTE ? label.substring(1) : label;
+    return isQuoted(label) ? label.substring(1) : label;
   }
 
   /**

@@ -85,8 +85,8 @@ final class Order {
    * above U+FFFF) sorts after U+E000..U+FFFF.
    */
   static int compareLabels(String a, String b) {
-    int i = !a.isEmpty() && a.charAt(0) == Labels.QUOTE ? 1 : 0;
-    int j = !b.isEmpty() && b.charAt(0) == Labels.QUOTE ? 1 : 0;
+    int i = Labels.isQuoted(a) ? 1 : 0;
+    int j = Labels.isQuoted(b) ? 1 : 0;
     while (i < a.length() && j < b.length()) {
       char x = a.charAt(i++);
       char y = b.charAt(j++);
