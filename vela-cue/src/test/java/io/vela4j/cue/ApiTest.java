@@ -105,6 +105,22 @@ class ApiTest {
   }
 
   @Test
+  void aWideJsonFillMeetsTheTemplatesDeclarationsOfItsFields() throws Exception {
+    // a JSON object's fields are added without a lookup only while the node holds nothing else
+    CueProgram p = CueCompiler.create().compile("t.cue", "p: {f0: int, f39: >=39}\nq: p\n");
+    StringBuilder wide = new StringBuilder("{");
+    for (int i = 0; i < 40; i++) {
+      wide.append(i == 0 ? "" : ", ").append("\"f").append(i).append("\": ").append(i);
+    }
+    JsonNode fill = json(wide.append("}").toString());
+    assertThat(p.evaluate(Map.of("p", fill)).lookup("q").export()).isEqualTo(fill);
+    ((com.fasterxml.jackson.databind.node.ObjectNode) fill).put("f39", 1);
+    assertThatThrownBy(() -> p.evaluate(Map.of("p", fill)).export())
+        .isInstanceOf(CueException.class)
+        .hasMessageContaining("p.f39: invalid value 1 (out of bound >=39)");
+  }
+
+  @Test
   void incompleteErrorNamesThePath() {
     CueException e =
         org.assertj.core.api.Assertions.catchThrowableOfType(

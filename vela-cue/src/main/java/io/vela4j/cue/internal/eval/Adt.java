@@ -102,14 +102,22 @@ final class Adt {
     private static final int COMPARED = 32;
 
     StructE(List<Decl> decls, boolean file, Ast.@Nullable Pos pos) {
-      this(decls, file, pos, kinds(decls));
+      this(decls, file, pos, kinds(decls, true));
     }
 
-    private static int kinds(List<Decl> decls) {
-      int k = decls.size() > COMPARED ? REPEATED : 0;
+    /**
+     * A literal of fields whose labels are known to be distinct, as a JSON object's keys are (and
+     * {@link Labels#quoted} keeps them so): they are not compared, whatever their number.
+     */
+    static StructE ofDistinctFields(List<Decl> decls) {
+      return new StructE(decls, false, null, kinds(decls, false));
+    }
+
+    private static int kinds(List<Decl> decls, boolean compare) {
+      int k = compare && decls.size() > COMPARED ? REPEATED : 0;
       for (int i = 0; i < decls.size(); i++) {
         Decl d = decls.get(i);
-        if (d instanceof FieldD f && (k & REPEATED) == 0 && repeats(decls, i, f)) {
+        if (compare && d instanceof FieldD f && (k & REPEATED) == 0 && repeats(decls, i, f)) {
           k |= REPEATED;
         }
         if (d instanceof EmbedD || d instanceof CompD) {

@@ -125,7 +125,7 @@ final class ProgramImpl implements CueProgram {
                 List.of(),
                 null));
       }
-      return new Adt.StructE(List.copyOf(decls), false, null);
+      return Adt.StructE.ofDistinctFields(List.copyOf(decls));
     }
     if (n.isArray()) {
       List<Object> elems = new ArrayList<>();

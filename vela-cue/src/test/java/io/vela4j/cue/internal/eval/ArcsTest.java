@@ -87,6 +87,18 @@ class ArcsTest {
     assertThat(new Adt.StructE(again, false, null).mayRepeatLabel()).isTrue();
     decls.add(new Adt.FieldD("f32", Adt.ArcType.REGULAR, v, List.of(), null));
     assertThat(new Adt.StructE(decls, false, null).mayRepeatLabel()).isTrue(); // not compared
+    // A JSON object's keys are distinct, and stay so as labels ("#a" is kept as "\u0001#a", and
+    // "\u0001#a" as "\u0001\u0001#a"): its fields are never compared, whatever their number.
+    com.fasterxml.jackson.databind.node.ObjectNode o =
+        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    for (int i = 0; i < 40; i++) {
+      o.put("f" + i, i);
+    }
+    o.put("#a", 40).put("\u0001#a", 41).put("_h", 42).put("\u0001_h", 43);
+    Adt.StructE json = (Adt.StructE) ProgramImpl.json(o);
+    assertThat(json.mayRepeatLabel()).isFalse();
+    assertThat(json.decls().stream().map(d -> ((Adt.FieldD) d).label()).distinct().count())
+        .isEqualTo(44);
   }
 
   @Test
