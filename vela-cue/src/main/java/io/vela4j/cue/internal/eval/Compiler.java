@@ -41,22 +41,55 @@ final class Compiler {
   /** The binding of a field's identifier label to that field: its target is the identifier. */
   private static final Binding FIELD_SELF = new Binding(RefKind.FIELD, "", null, false);
 
+  /**
+   * The names a struct literal or a comprehension clause binds. A literal that binds only its
+   * fields' identifier labels (no let, no alias: nothing can conflict) keeps its declarations and
+   * makes its table at the first lookup that reaches it: a wide literal that nothing looks into (a
+   * struct of 10^6 fields of data) never makes one.
+   */
   private static final class Scope {
     final @Nullable Scope parent;
-    final Map<String, Binding> names;
+    private final int expected;
+    private @Nullable Map<String, Binding> names;
+    private List<Ast.Decl> unbound = List.of();
     final List<Binding> all = new ArrayList<>();
 
     /** A scope that will bind about {@code expected} names (its table is not grown on the way). */
     Scope(@Nullable Scope parent, int expected) {
       this.parent = parent;
-      this.names = new HashMap<>(Math.max(16, (int) (expected / 0.75f) + 1));
+      this.expected = expected;
+    }
+
+    /** A literal's scope that binds only the identifier labels of the fields among decls. */
+    static Scope ofFields(@Nullable Scope parent, List<Ast.Decl> decls) {
+      Scope s = new Scope(parent, decls.size());
+      s.unbound = decls;
+      return s;
+    }
+
+    @Nullable Binding get(String name) {
+      return names().get(name);
+    }
+
+    private Map<String, Binding> names() {
+      Map<String, Binding> m = names;
+      if (m == null) {
+        m = names = new HashMap<>(Math.max(16, (int) (expected / 0.75f) + 1));
+        for (Ast.Decl d : unbound) {
+          if (d instanceof Ast.Field f && f.label() instanceof Ast.Ident id) {
+            m.putIfAbsent(id.name(), FIELD_SELF);
+          }
+        }
+        unbound = List.of();
+      }
+      return m;
     }
 
     void add(String name, Binding b, List<Problem> problems) {
       if (b.mustUse) {
         all.add(b);
       }
-      Binding prev = names.putIfAbsent(name, b);
+      Binding prev = names().putIfAbsent(name, b);
       if (prev != null && !(prev.kind == RefKind.FIELD && b.kind == RefKind.FIELD)) {
         problems.add(
             new Problem(CueError.Kind.SYNTAX, "conflicting declaration of " + name, b.pos));
@@ -68,7 +101,7 @@ final class Compiler {
      * for all such labels, as a struct of 10^6 fields binds 10^6 of them.
      */
     void addField(String name, Ast.@Nullable Pos pos, List<Problem> problems) {
-      Binding prev = names.putIfAbsent(name, FIELD_SELF);
+      Binding prev = names().putIfAbsent(name, FIELD_SELF);
       if (prev != null && prev.kind != RefKind.FIELD) {
         problems.add(new Problem(CueError.Kind.SYNTAX, "conflicting declaration of " + name, pos));
       }
@@ -196,9 +229,20 @@ final class Compiler {
     return s;
   }
 
-  private Adt.StructE compileStruct(
-      List<Ast.Decl> decls, @Nullable Scope parent, Ast.@Nullable Pos pos, boolean isFile) {
-    Scope s = newScope(parent, decls.size());
+  /** Whether a literal's declarations bind nothing but its fields' labels (no let, no alias). */
+  private static boolean bindsOnlyFields(List<Ast.Decl> decls) {
+    for (Ast.Decl d : decls) {
+      if (d instanceof Ast.LetDecl
+          || d instanceof Ast.Field f
+              && (f.alias() != null || f.value() instanceof Ast.AliasExpr)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Binds the names a literal's declarations declare, in order, reporting conflicts. */
+  private void bind(List<Ast.Decl> decls, Scope s) {
     for (Ast.Decl d : decls) {
       if (d instanceof Ast.Field f) {
         String label = null;
@@ -218,6 +262,18 @@ final class Compiler {
       } else if (d instanceof Ast.LetDecl l) {
         s.add(l.name().name(), new Binding(RefKind.LET, l.name().name(), l.pos(), true), problems);
       }
+    }
+  }
+
+  private Adt.StructE compileStruct(
+      List<Ast.Decl> decls, @Nullable Scope parent, Ast.@Nullable Pos pos, boolean isFile) {
+    Scope s;
+    if (bindsOnlyFields(decls)) {
+      s = Scope.ofFields(parent, decls);
+      scopes.add(s);
+    } else {
+      s = newScope(parent, decls.size());
+      bind(decls, s);
     }
     List<Adt.Decl> out = new ArrayList<>(decls.size());
     for (Ast.Decl d : decls) {
@@ -323,7 +379,7 @@ final class Compiler {
   private Adt.Expr ident(Ast.Ident id, Scope s) {
     int up = 0;
     for (Scope cur = s; cur != null; cur = cur.parent, up++) {
-      Binding b = cur.names.get(id.name());
+      Binding b = cur.get(id.name());
       if (b != null) {
         if (b != FIELD_SELF) {
           b.uses++;
@@ -525,7 +581,7 @@ final class Compiler {
 
   private @Nullable Binding lookupScope(String name, Scope s) {
     for (Scope cur = s; cur != null; cur = cur.parent) {
-      Binding b = cur.names.get(name);
+      Binding b = cur.get(name);
       if (b != null) {
         return b;
       }
