@@ -23,23 +23,34 @@ final class Compiler {
   /** A compile error collected while compiling. */
   record Problem(CueError.Kind kind, String message, Ast.@Nullable Pos pos) {}
 
+  /**
+   * What a name declared in a scope refers to: the field its alias names ({@code X=x: 1}, target
+   * {@code x}), a let or a comprehension variable (target: the name itself).
+   */
   private static final class Binding {
     final RefKind kind;
+    final String name;
     final String target;
     final Ast.@Nullable Pos pos;
     final boolean mustUse;
     int uses;
 
-    Binding(RefKind kind, String target, Ast.@Nullable Pos pos, boolean mustUse) {
+    Binding(RefKind kind, String name, String target, Ast.@Nullable Pos pos, boolean mustUse) {
       this.kind = kind;
+      this.name = name;
       this.target = target;
       this.pos = pos;
       this.mustUse = mustUse;
     }
+
+    /** A let or a comprehension variable: it refers to itself. */
+    static Binding own(RefKind kind, Ast.Ident name, Ast.@Nullable Pos pos, boolean mustUse) {
+      return new Binding(kind, name.name(), name.name(), pos, mustUse);
+    }
   }
 
   /** The binding of a field's identifier label to that field: its target is the identifier. */
-  private static final Binding FIELD_SELF = new Binding(RefKind.FIELD, "", null, false);
+  private static final Binding FIELD_SELF = new Binding(RefKind.FIELD, "", "", null, false);
 
   /**
    * The names a struct literal or a comprehension clause binds. A literal that binds only its
@@ -85,26 +96,45 @@ final class Compiler {
       return m;
     }
 
-    void add(String name, Binding b, List<Problem> problems) {
+    /**
+     * Binds an alias, a let or a comprehension variable; one that a field, alias or let of the
+     * scope has bound already is an error (CUE's words), reported once: neither of the two is then
+     * reported unreferenced.
+     */
+    void add(Binding b, List<Problem> problems) {
       if (b.mustUse) {
         all.add(b);
       }
-      Binding prev = names().putIfAbsent(name, b);
-      if (prev != null && !(prev.kind == RefKind.FIELD && b.kind == RefKind.FIELD)) {
-        problems.add(
-            new Problem(CueError.Kind.SYNTAX, "conflicting declaration of " + name, b.pos));
+      Binding prev = names().putIfAbsent(b.name, b);
+      if (prev != null) {
+        conflict(prev, b, b.name, b.pos, problems);
       }
     }
 
     /**
      * Binds the identifier label of a field to the field: one shared binding ({@link #FIELD_SELF})
-     * for all such labels, as a struct of 10^6 fields binds 10^6 of them.
+     * for all such labels, as a struct of 10^6 fields binds 10^6 of them. A field may be declared
+     * again, not beside an alias or let of its name.
      */
     void addField(String name, Ast.@Nullable Pos pos, List<Problem> problems) {
       Binding prev = names().putIfAbsent(name, FIELD_SELF);
-      if (prev != null && prev.kind != RefKind.FIELD) {
-        problems.add(new Problem(CueError.Kind.SYNTAX, "conflicting declaration of " + name, pos));
+      if (prev != null && prev != FIELD_SELF) {
+        conflict(prev, FIELD_SELF, name, pos, problems);
       }
+    }
+
+    private static void conflict(
+        Binding prev, Binding b, String name, Ast.@Nullable Pos pos, List<Problem> problems) {
+      for (Binding x : List.of(prev, b)) {
+        if (x != FIELD_SELF) {
+          x.uses++; // (the shared binding of fields is never counted)
+        }
+      }
+      String message =
+          prev == FIELD_SELF || b == FIELD_SELF
+              ? "cannot have both alias and field with name \"" + name + "\" in same scope"
+              : "alias \"" + name + "\" redeclared in same scope";
+      problems.add(new Problem(CueError.Kind.SYNTAX, message, pos));
     }
   }
 
@@ -207,7 +237,7 @@ final class Compiler {
         if (b.mustUse && b.uses == 0) {
           c.problems.add(
               new Problem(
-                  CueError.Kind.SYNTAX, "unreferenced alias or let clause " + b.target, b.pos));
+                  CueError.Kind.SYNTAX, "unreferenced alias or let clause " + b.name, b.pos));
         }
       }
     }
@@ -248,19 +278,19 @@ final class Compiler {
         String label = null;
         if (f.label() instanceof Ast.Ident id) {
           label = id.name();
-          s.addField(id.name(), f.pos(), problems);
+          s.addField(id.name(), f.value().pos(), problems); // where CUE reports a conflict
         } else if (f.label() instanceof Ast.StringLit sl) {
           label = labelOf(sl);
         }
         if (f.alias() != null && label != null) {
           s.add(
-              f.alias().name(), new Binding(RefKind.FIELD, label, f.alias().pos(), true), problems);
+              new Binding(RefKind.FIELD, f.alias().name(), label, f.alias().pos(), true), problems);
         }
         if (f.value() instanceof Ast.AliasExpr ae && label != null) {
-          s.add(ae.alias().name(), new Binding(RefKind.FIELD, label, ae.pos(), true), problems);
+          s.add(new Binding(RefKind.FIELD, ae.alias().name(), label, ae.pos(), true), problems);
         }
       } else if (d instanceof Ast.LetDecl l) {
-        s.add(l.name().name(), new Binding(RefKind.LET, l.name().name(), l.pos(), true), problems);
+        s.add(Binding.own(RefKind.LET, l.name(), l.pos(), true), problems);
       }
     }
   }
@@ -299,11 +329,8 @@ final class Compiler {
         } else if (lab instanceof Ast.PatternLabel pl) {
           if (pl.expr() instanceof Ast.AliasExpr ae) {
             Scope ps = newScope(s);
-            ps.add(
-                ae.alias().name(),
-                // CUE does not require a pattern's label alias to be used ([N=_]: {}).
-                new Binding(RefKind.BIND, ae.alias().name(), ae.pos(), false),
-                problems);
+            // CUE does not require a pattern's label alias to be used ([N=_]: {}).
+            ps.add(Binding.own(RefKind.BIND, ae.alias(), ae.pos(), false), problems);
             out.add(new Adt.PatternD(expr(ae.expr(), s), expr(f.value(), ps), ae.alias().name()));
           } else {
             out.add(new Adt.PatternD(expr(pl.expr(), s), expr(f.value(), s), null));
@@ -345,29 +372,21 @@ final class Compiler {
       if (cl instanceof Ast.ForClause f) {
         Adt.Expr src = expr(f.source(), cur);
         Scope ns = newScope(cur);
-        if (f.key() != null) {
-          ns.add(
-              f.key().name(),
-              new Binding(RefKind.BIND, f.key().name(), f.key().pos(), false),
-              problems);
+        // for k, k in s: the value's name hides the key's, as in CUE
+        Ast.Ident key = f.key() == null || f.key().name().equals(f.value().name()) ? null : f.key();
+        if (key != null) {
+          ns.add(Binding.own(RefKind.BIND, key, key.pos(), false), problems);
         }
-        ns.add(
-            f.value().name(),
-            new Binding(RefKind.BIND, f.value().name(), f.value().pos(), false),
-            problems);
-        clauses.add(
-            new Adt.ForC(f.key() == null ? null : f.key().name(), f.value().name(), src, f.pos()));
+        ns.add(Binding.own(RefKind.BIND, f.value(), f.value().pos(), false), problems);
+        clauses.add(new Adt.ForC(key == null ? null : key.name(), f.value().name(), src, f.pos()));
         cur = ns;
       } else if (cl instanceof Ast.IfClause i) {
         clauses.add(new Adt.IfC(expr(i.condition(), cur), i.pos()));
       } else if (cl instanceof Ast.LetClause l) {
         Adt.Expr e = expr(l.expr(), cur);
         Scope ns = newScope(cur);
-        ns.add(
-            l.name().name(),
-            // Unlike a let declaration, an unused let clause of a comprehension is no error.
-            new Binding(RefKind.BIND, l.name().name(), l.pos(), false),
-            problems);
+        // Unlike a let declaration, an unused let clause of a comprehension is no error.
+        ns.add(Binding.own(RefKind.BIND, l.name(), l.pos(), false), problems);
         clauses.add(new Adt.LetC(l.name().name(), e));
         cur = ns;
       }

@@ -1,0 +1,55 @@
+package io.vela4j.cue;
+
+import static io.vela4j.cue.CueTestSupport.assertExports;
+import static io.vela4j.cue.CueTestSupport.compileError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Names a struct literal binds, and the compile errors CUE gives for them (messages and positions
+ * from CUE v0.4.0 and v0.4.3, which agree on each).
+ */
+class BindingTest {
+
+  private static void rejects(String src, String position, String message) {
+    CueException e = compileError(src);
+    assertThat(e.errors()).hasSize(1);
+    assertThat(e.errors().get(0).message()).isEqualTo(message);
+    assertThat(e.getMessage()).isEqualTo("test.cue:" + position + ": " + message);
+  }
+
+  @Test
+  void anAliasOrLetAndAFieldOfOneNameConflictInEitherOrder() {
+    String both = "cannot have both alias and field with name \"x\" in same scope";
+    rejects("a: {x: 1, let x = 2, y: x}", "1:11", both);
+    rejects("a: {let x = 2, x: 1, y: x}", "1:19", both);
+    String upper = "cannot have both alias and field with name \"X\" in same scope";
+    rejects("a: {X=x: 1, X: 2}", "1:16", upper);
+    rejects("a: {X: 1, X=y: 2}", "1:11", upper);
+  }
+
+  @Test
+  void anAliasOrLetDeclaredTwiceInOneScopeIsRedeclared() {
+    rejects("a: {X=a: 1, X=b: 2, c: X}", "1:13", "alias \"X\" redeclared in same scope");
+    rejects("a: {let x = 1, let x = 2, y: x}", "1:16", "alias \"x\" redeclared in same scope");
+  }
+
+  @Test
+  void anUnreferencedAliasIsNamedByItsOwnName() {
+    rejects("a: {X=x: 1}", "1:5", "unreferenced alias or let clause X");
+    rejects("a: {x: Y=(1 + 1)}", "1:8", "unreferenced alias or let clause Y");
+  }
+
+  @Test
+  void namesThatDoNotConflict() {
+    assertExports("a: {x: 1, x: int, y: x}", "{\"a\":{\"x\":1,\"y\":1}}"); // a field again
+    assertExports(
+        "a: {X=x: 1, y: X, b: {X=z: 2, w: X}}",
+        "{\"a\":{\"x\":1,\"y\":1,\"b\":{\"z\":2,\"w\":2}}}");
+    assertExports("let x = 1\na: {let x = 2, y: x}\nb: x", "{\"a\":{\"y\":2},\"b\":1}");
+    // for k, k in: the value hides the key
+    assertExports("a: [for k, k in [7, 8] {k}]", "{\"a\":[7,8]}");
+    assertExports("a: {for k, k in {p: \"q\"} {(k): 1}}", "{\"a\":{\"q\":1}}");
+  }
+}
