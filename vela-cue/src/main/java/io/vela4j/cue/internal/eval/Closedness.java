@@ -369,8 +369,8 @@ final class Closedness {
       a.kind = Vertex.K_BOTTOM;
       a.err = b;
       a.forward = null;
-      a.treeSize =
-          -1; // if a was finished already (through a temporary), it is no longer error-free
+      // if a was finished already (through a temporary), it is no longer error-free
+      a.treeSize = -1;
     }
   }
 
