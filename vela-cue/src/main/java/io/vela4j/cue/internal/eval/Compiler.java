@@ -25,7 +25,12 @@ final class Compiler {
 
   /**
    * What a name declared in a scope refers to: the field its alias names ({@code X=x: 1}, target
-   * {@code x}), a let or a comprehension variable (target: the name itself).
+   * {@code x}), a let, a comprehension variable or a pattern's label (target: the name itself).
+   *
+   * <p>CUE tells two kinds of names apart: aliases and lets ({@link #aliasLike}), and fields with
+   * comprehension variables and let clauses. A name may not be both kinds where one is in the
+   * other's scope ({@code X: 1} and {@code o: {let X = 2}}), and an alias or let may not be
+   * declared twice in one scope; the same kind in an inner scope shadows.
    */
   private static final class Binding {
     final RefKind kind;
@@ -33,30 +38,53 @@ final class Compiler {
     final String target;
     final Ast.@Nullable Pos pos;
     final boolean mustUse;
+    final boolean aliasLike;
     int uses;
 
-    Binding(RefKind kind, String name, String target, Ast.@Nullable Pos pos, boolean mustUse) {
+    private Binding(
+        RefKind kind,
+        String name,
+        String target,
+        Ast.@Nullable Pos pos,
+        boolean mustUse,
+        boolean aliasLike) {
       this.kind = kind;
       this.name = name;
       this.target = target;
       this.pos = pos;
       this.mustUse = mustUse;
+      this.aliasLike = aliasLike;
     }
 
-    /** A let or a comprehension variable: it refers to itself. */
-    static Binding own(RefKind kind, Ast.Ident name, Ast.@Nullable Pos pos, boolean mustUse) {
-      return new Binding(kind, name.name(), name.name(), pos, mustUse);
+    /** {@code let x = ...}: an error when unused. */
+    static Binding let(Ast.Ident name, Ast.@Nullable Pos pos) {
+      return new Binding(RefKind.LET, name.name(), name.name(), pos, true, true);
+    }
+
+    /** {@code X=x: ...} or {@code x: X=...}: the field {@code label}; an error when unused. */
+    static Binding fieldAlias(Ast.Ident name, String label, Ast.@Nullable Pos pos) {
+      return new Binding(RefKind.FIELD, name.name(), label, pos, true, true);
+    }
+
+    /** {@code [N=...]: ...}: the label a pattern matched; it need not be used. */
+    static Binding patternAlias(Ast.Ident name, Ast.@Nullable Pos pos) {
+      return new Binding(RefKind.BIND, name.name(), name.name(), pos, false, true);
+    }
+
+    /** A {@code for} variable or a {@code let} clause of a comprehension; it need not be used. */
+    static Binding variable(Ast.Ident name, Ast.@Nullable Pos pos) {
+      return new Binding(RefKind.BIND, name.name(), name.name(), pos, false, false);
     }
   }
 
   /** The binding of a field's identifier label to that field: its target is the identifier. */
-  private static final Binding FIELD_SELF = new Binding(RefKind.FIELD, "", "", null, false);
+  private static final Binding FIELD_SELF = new Binding(RefKind.FIELD, "", "", null, false, false);
 
   /**
    * The names a struct literal or a comprehension clause binds. A literal that binds only its
-   * fields' identifier labels (no let, no alias: nothing can conflict) keeps its declarations and
-   * makes its table at the first lookup that reaches it: a wide literal that nothing looks into (a
-   * struct of 10^6 fields of data) never makes one.
+   * fields' identifier labels, below scopes that bind no alias or let (nothing can conflict), keeps
+   * its declarations and makes its table at the first lookup that reaches it: a wide literal that
+   * nothing looks into (a struct of 10^6 fields of data) never makes one.
    */
   private static final class Scope {
     final @Nullable Scope parent;
@@ -65,14 +93,24 @@ final class Compiler {
     private List<Ast.Decl> unbound = List.of();
     final List<Binding> all = new ArrayList<>();
 
+    /** Whether this scope or one around it binds an alias or a let. */
+    private boolean aliasesInScope;
+
     /** A scope that will bind about {@code expected} names (its table is not grown on the way). */
     Scope(@Nullable Scope parent, int expected) {
       this.parent = parent;
       this.expected = expected;
+      this.aliasesInScope = parent != null && parent.aliasesInScope;
     }
 
-    /** A literal's scope that binds only the identifier labels of the fields among decls. */
-    static Scope ofFields(@Nullable Scope parent, List<Ast.Decl> decls) {
+    /**
+     * A literal's scope that binds only the identifier labels of the fields among decls, if no
+     * scope around it binds an alias or let; else null.
+     */
+    static @Nullable Scope ofFields(@Nullable Scope parent, List<Ast.Decl> decls) {
+      if (parent != null && parent.aliasesInScope) {
+        return null;
+      }
       Scope s = new Scope(parent, decls.size());
       s.unbound = decls;
       return s;
@@ -96,30 +134,49 @@ final class Compiler {
       return m;
     }
 
+    /** The nearest binding of {@code name} in this scope or around it, else null. */
+    private @Nullable Binding nearest(String name) {
+      for (Scope cur = this; cur != null; cur = cur.parent) {
+        Binding b = cur.get(name);
+        if (b != null) {
+          return b;
+        }
+      }
+      return null;
+    }
+
     /**
-     * Binds an alias, a let or a comprehension variable; one that a field, alias or let of the
-     * scope has bound already is an error (CUE's words), reported once: neither of the two is then
-     * reported unreferenced.
+     * Binds an alias, a let or a comprehension variable, reporting a name that is both kinds (see
+     * {@link Binding}) or an alias or let declared again in this scope; a conflict is reported
+     * once: neither of the two bindings is then reported unreferenced.
      */
     void add(Binding b, List<Problem> problems) {
       if (b.mustUse) {
         all.add(b);
       }
-      Binding prev = names().putIfAbsent(b.name, b);
-      if (prev != null) {
-        conflict(prev, b, b.name, b.pos, problems);
+      if (b.aliasLike) {
+        aliasesInScope = true;
       }
+      Binding near = nearest(b.name);
+      if (near != null && near.aliasLike != b.aliasLike) {
+        conflict(near, b, b.name, b.pos, problems);
+      } else if (near != null && b.aliasLike && get(b.name) == near) {
+        conflict(near, b, b.name, b.pos, problems);
+      }
+      names().putIfAbsent(b.name, b);
     }
 
     /**
      * Binds the identifier label of a field to the field: one shared binding ({@link #FIELD_SELF})
      * for all such labels, as a struct of 10^6 fields binds 10^6 of them. A field may be declared
-     * again, not beside an alias or let of its name.
+     * again, not where an alias or let of its name is in scope.
      */
     void addField(String name, Ast.@Nullable Pos pos, List<Problem> problems) {
       Binding prev = names().putIfAbsent(name, FIELD_SELF);
-      if (prev != null && prev != FIELD_SELF) {
-        conflict(prev, FIELD_SELF, name, pos, problems);
+      Binding near =
+          prev != null ? prev : aliasesInScope && parent != null ? parent.nearest(name) : null;
+      if (near != null && near.aliasLike) {
+        conflict(near, FIELD_SELF, name, pos, problems);
       }
     }
 
@@ -131,7 +188,7 @@ final class Compiler {
         }
       }
       String message =
-          prev == FIELD_SELF || b == FIELD_SELF
+          prev.aliasLike != b.aliasLike
               ? "cannot have both alias and field with name \"" + name + "\" in same scope"
               : "alias \"" + name + "\" redeclared in same scope";
       problems.add(new Problem(CueError.Kind.SYNTAX, message, pos));
@@ -283,23 +340,21 @@ final class Compiler {
           label = labelOf(sl);
         }
         if (f.alias() != null && label != null) {
-          s.add(
-              new Binding(RefKind.FIELD, f.alias().name(), label, f.alias().pos(), true), problems);
+          s.add(Binding.fieldAlias(f.alias(), label, f.alias().pos()), problems);
         }
         if (f.value() instanceof Ast.AliasExpr ae && label != null) {
-          s.add(new Binding(RefKind.FIELD, ae.alias().name(), label, ae.pos(), true), problems);
+          s.add(Binding.fieldAlias(ae.alias(), label, ae.pos()), problems);
         }
       } else if (d instanceof Ast.LetDecl l) {
-        s.add(Binding.own(RefKind.LET, l.name(), l.pos(), true), problems);
+        s.add(Binding.let(l.name(), l.pos()), problems);
       }
     }
   }
 
   private Adt.StructE compileStruct(
       List<Ast.Decl> decls, @Nullable Scope parent, Ast.@Nullable Pos pos, boolean isFile) {
-    Scope s;
-    if (bindsOnlyFields(decls)) {
-      s = Scope.ofFields(parent, decls);
+    Scope s = bindsOnlyFields(decls) ? Scope.ofFields(parent, decls) : null;
+    if (s != null) {
       scopes.add(s);
     } else {
       s = newScope(parent, decls.size());
@@ -330,7 +385,7 @@ final class Compiler {
           if (pl.expr() instanceof Ast.AliasExpr ae) {
             Scope ps = newScope(s);
             // CUE does not require a pattern's label alias to be used ([N=_]: {}).
-            ps.add(Binding.own(RefKind.BIND, ae.alias(), ae.pos(), false), problems);
+            ps.add(Binding.patternAlias(ae.alias(), pl.pos()), problems);
             out.add(new Adt.PatternD(expr(ae.expr(), s), expr(f.value(), ps), ae.alias().name()));
           } else {
             out.add(new Adt.PatternD(expr(pl.expr(), s), expr(f.value(), s), null));
@@ -375,9 +430,9 @@ final class Compiler {
         // for k, k in s: the value's name hides the key's, as in CUE
         Ast.Ident key = f.key() == null || f.key().name().equals(f.value().name()) ? null : f.key();
         if (key != null) {
-          ns.add(Binding.own(RefKind.BIND, key, key.pos(), false), problems);
+          ns.add(Binding.variable(key, key.pos()), problems);
         }
-        ns.add(Binding.own(RefKind.BIND, f.value(), f.value().pos(), false), problems);
+        ns.add(Binding.variable(f.value(), f.value().pos()), problems);
         clauses.add(new Adt.ForC(key == null ? null : key.name(), f.value().name(), src, f.pos()));
         cur = ns;
       } else if (cl instanceof Ast.IfClause i) {
@@ -386,7 +441,7 @@ final class Compiler {
         Adt.Expr e = expr(l.expr(), cur);
         Scope ns = newScope(cur);
         // Unlike a let declaration, an unused let clause of a comprehension is no error.
-        ns.add(Binding.own(RefKind.BIND, l.name(), l.pos(), false), problems);
+        ns.add(Binding.variable(l.name(), l.name().pos()), problems);
         clauses.add(new Adt.LetC(l.name().name(), e));
         cur = ns;
       }
