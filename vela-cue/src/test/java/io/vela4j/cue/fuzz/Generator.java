@@ -648,7 +648,7 @@ final class Generator {
 
   private List<Node> misc() {
     String name = fresh();
-    return switch (rnd.nextInt(7)) {
+    return switch (rnd.nextInt(8)) {
       case 0 -> List.of(decl(name + ": [1, 2, 3][1:" + (1 + rnd.nextInt(2)) + "]"));
       case 1 -> List.of(decl(name + ": \"abc\" & " + pick("=~\"^a\"", "!~\"^a\"", "=~\"z\"")));
       case 2 -> List.of(decl(name + ": and([{a: 1}, {b: 2}, " + pick("{}", "{a: 2}") + "])"));
@@ -664,10 +664,36 @@ final class Generator {
                       + pick("", ", next: n: 3", ", x: 1")
                       + "}}"));
       case 5 -> List.of(decl(name + ": {a: b: c: 1} & {a: b: d: 2} & {a: e: 3}"));
+      case 6 -> List.of(decl(name + ": " + bindings()));
       default ->
           List.of(
               decl(name + ": {x: *\"d\" | string, y: x + \"!\"}"),
               decl(fresh() + ": " + name + " & {x: \"e\"}"));
+    };
+  }
+
+  /**
+   * A struct that declares one name twice, in one scope or in a scope and one nested in it, each
+   * time as a field, a let, an alias, a for variable or a let clause (CUE rejects some pairs:
+   * aliases and lets against fields, for variables and let clauses).
+   */
+  private String bindings() {
+    String n = "B" + (counter++);
+    String outer = binding(n, 1);
+    String inner = binding(n, 2);
+    return rnd.nextBoolean()
+        ? "{" + outer + ", " + inner + "}"
+        : "{" + outer + ", s: {" + inner + "}}";
+  }
+
+  /** One declaration of n, with a field that uses it where it must be used. */
+  private String binding(String n, int v) {
+    return switch (rnd.nextInt(5)) {
+      case 0 -> n + ": " + v;
+      case 1 -> "let " + n + " = " + v + ", u" + v + ": " + n;
+      case 2 -> n + "=f" + v + ": " + v + ", u" + v + ": " + n;
+      case 3 -> "l" + v + ": [for " + n + " in [" + v + "] {" + n + "}]";
+      default -> "l" + v + ": [for i in [" + v + "] let " + n + " = i {" + n + "}]";
     };
   }
 
