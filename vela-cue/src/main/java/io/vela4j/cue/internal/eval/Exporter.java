@@ -320,11 +320,9 @@ final class Exporter {
 
     @Override
     public void startObject(int size) {
-      // sized for its fields, as the default table of 16 is grown for a larger object
-      ObjectNode o =
-          size <= 12
-              ? F.objectNode()
-              : new ObjectNode(F, new LinkedHashMap<>((int) (size / 0.75f) + 1));
+      // sized for its fields: the default table of 16 is too large for most objects of a
+      // manifest (2 or 3 fields) and is grown for a larger one
+      ObjectNode o = new ObjectNode(F, new LinkedHashMap<>((int) (size / 0.75f) + 1));
       add(o);
       open.add(o);
     }
