@@ -67,6 +67,23 @@ class BindingTest {
   }
 
   @Test
+  void aValuesAliasIsVisibleInTheValueOnly() {
+    assertExports(
+        "a: {x: Y={p: 1, q: Y.p}, y: Y={r: 2, s: Y.r}}",
+        "{\"a\":{\"x\":{\"p\":1,\"q\":1},\"y\":{\"r\":2,\"s\":2}}}");
+    assertExports("c: C={a: 1, x: C.b}\nc: {b: 2}", "{\"c\":{\"a\":1,\"x\":2,\"b\":2}}");
+    CueException e = compileError("a: {x: Y={p: 1}, c: Y.p}");
+    assertThat(e.errors())
+        .extracting(CueError::message)
+        .containsExactlyInAnyOrder(
+            "reference \"Y\" not found", "unreferenced alias or let clause Y");
+    String upper = "cannot have both alias and field with name \"Y\" in same scope";
+    rejects("a: {x: Y={p: 1, q: Y.p}, Y: 2}", "1:8", upper);
+    rejects("a: {Y: 2, x: Y={p: 1, q: Y.p}}", "1:14", upper);
+    rejects("a: {x: Y={p: 1, q: {Y: 3}}}", "1:24", upper);
+  }
+
+  @Test
   void anUnreferencedAliasIsNamedByItsOwnName() {
     rejects("a: {X=x: 1}", "1:5", "unreferenced alias or let clause X");
     rejects("a: {x: Y=(1 + 1)}", "1:8", "unreferenced alias or let clause Y");

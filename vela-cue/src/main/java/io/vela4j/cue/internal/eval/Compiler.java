@@ -96,11 +96,27 @@ final class Compiler {
     /** Whether this scope or one around it binds an alias or a let. */
     private boolean aliasesInScope;
 
+    /**
+     * Whether the evaluation opens a frame for it (a struct literal, a comprehension clause, a
+     * pattern); a field value's alias ({@code x: V={...}}) is a scope without one, over the value.
+     */
+    final boolean frame;
+
     /** A scope that will bind about {@code expected} names (its table is not grown on the way). */
     Scope(@Nullable Scope parent, int expected) {
+      this(parent, expected, true);
+    }
+
+    private Scope(@Nullable Scope parent, int expected, boolean frame) {
       this.parent = parent;
       this.expected = expected;
+      this.frame = frame;
       this.aliasesInScope = parent != null && parent.aliasesInScope;
+    }
+
+    /** The scope of a field's value whose alias names the field ({@code x: V=...}). */
+    static Scope ofValueAlias(Scope parent) {
+      return new Scope(parent, 1, false);
     }
 
     /**
@@ -316,12 +332,13 @@ final class Compiler {
     return s;
   }
 
-  /** Whether a literal's declarations bind nothing but its fields' labels (no let, no alias). */
+  /**
+   * Whether a literal's declarations bind nothing but its fields' labels (no let, no label alias; a
+   * value's alias is bound over the value only).
+   */
   private static boolean bindsOnlyFields(List<Ast.Decl> decls) {
     for (Ast.Decl d : decls) {
-      if (d instanceof Ast.LetDecl
-          || d instanceof Ast.Field f
-              && (f.alias() != null || f.value() instanceof Ast.AliasExpr)) {
+      if (d instanceof Ast.LetDecl || d instanceof Ast.Field f && f.alias() != null) {
         return false;
       }
     }
@@ -342,13 +359,24 @@ final class Compiler {
         if (f.alias() != null && label != null) {
           s.add(Binding.fieldAlias(f.alias(), label, f.alias().pos()), problems);
         }
-        if (f.value() instanceof Ast.AliasExpr ae && label != null) {
-          s.add(Binding.fieldAlias(ae.alias(), label, ae.pos()), problems);
-        }
       } else if (d instanceof Ast.LetDecl l) {
         s.add(Binding.let(l.name(), l.pos()), problems);
       }
     }
+  }
+
+  /**
+   * The scope a field's value is compiled in: the literal's, or, for {@code x: V=value}, one over
+   * the value alone that binds V to the field {@code label} (CUE: not visible beside the field).
+   */
+  private Scope valueScope(Ast.Field f, String label, Scope s) {
+    if (!(f.value() instanceof Ast.AliasExpr ae)) {
+      return s;
+    }
+    Scope vs = Scope.ofValueAlias(s);
+    scopes.add(vs);
+    vs.add(Binding.fieldAlias(ae.alias(), label, ae.pos()), problems);
+    return vs;
   }
 
   private Adt.StructE compileStruct(
@@ -372,10 +400,12 @@ final class Compiler {
         List<String> docs = docs(f.docs());
         Ast.Label lab = f.label();
         if (lab instanceof Ast.Ident id) {
-          out.add(new Adt.FieldD(id.name(), type, expr(f.value(), s), docs, f.pos()));
+          out.add(
+              new Adt.FieldD(
+                  id.name(), type, expr(f.value(), valueScope(f, id.name(), s)), docs, f.pos()));
         } else if (lab instanceof Ast.StringLit sl) {
           String l = labelOf(sl);
-          out.add(new Adt.FieldD(l, type, expr(f.value(), s), docs, f.pos()));
+          out.add(new Adt.FieldD(l, type, expr(f.value(), valueScope(f, l, s)), docs, f.pos()));
         } else if (lab instanceof Ast.Interpolation in) {
           out.add(new Adt.DynFieldD(expr(in, s), type, expr(f.value(), s), docs, f.pos()));
         } else if (lab instanceof Ast.DynamicLabel dl) {
@@ -451,14 +481,18 @@ final class Compiler {
   }
 
   private Adt.Expr ident(Ast.Ident id, Scope s) {
-    int up = 0;
-    for (Scope cur = s; cur != null; cur = cur.parent, up++) {
+    int up = 0; // frames between the reference and the scope that binds it
+    for (Scope cur = s; cur != null; cur = cur.parent) {
       Binding b = cur.get(id.name());
       if (b != null) {
         if (b != FIELD_SELF) {
           b.uses++;
         }
+        // (a value's alias has no frame: its field is in the next frame out, which is `up`)
         return new Adt.RefE(up, b.kind, b == FIELD_SELF ? id.name() : b.target, id.pos());
+      }
+      if (cur.frame) {
+        up++;
       }
     }
     if (packageFields.contains(id.name())) {
