@@ -674,8 +674,8 @@ final class Generator {
 
   /**
    * A struct that declares one name twice, in one scope or in a scope and one nested in it, each
-   * time as a field, a let, an alias, a for variable or a let clause (CUE rejects some pairs:
-   * aliases and lets against fields, for variables and let clauses).
+   * time as a field, a let, a label alias, a value alias, a for variable or a let clause (CUE
+   * rejects some pairs: aliases and lets against fields, for variables and let clauses).
    */
   private String bindings() {
     String n = "B" + (counter++);
@@ -688,8 +688,9 @@ final class Generator {
 
   /** One declaration of n, with a field that uses it where it must be used. */
   private String binding(String n, int v) {
-    return switch (rnd.nextInt(5)) {
+    return switch (rnd.nextInt(6)) {
       case 0 -> n + ": " + v;
+      case 5 -> "f" + v + ": " + n + "={p: " + v + ", q: " + n + ".p}";
       case 1 -> "let " + n + " = " + v + ", u" + v + ": " + n;
       case 2 -> n + "=f" + v + ": " + v + ", u" + v + ": " + n;
       case 3 -> "l" + v + ": [for " + n + " in [" + v + "] {" + n + "}]";
