@@ -151,7 +151,7 @@ final class Compiler {
     }
 
     /** The nearest binding of {@code name} in this scope or around it, else null. */
-    private @Nullable Binding nearest(String name) {
+    @Nullable Binding nearest(String name) {
       for (Scope cur = this; cur != null; cur = cur.parent) {
         Binding b = cur.get(name);
         if (b != null) {
@@ -569,7 +569,7 @@ final class Compiler {
       return expr(p.x(), s);
     } else if (e instanceof Ast.SelectorExpr sel) {
       if (sel.x() instanceof Ast.Ident id
-          && lookupScope(id.name(), s) == null
+          && s.nearest(id.name()) == null
           && imports.containsKey(id.name())) {
         String path = imports.get(id.name());
         usedImports.add(id.name());
@@ -596,7 +596,7 @@ final class Compiler {
     } else if (e instanceof Ast.CallExpr c) {
       if (c.fun() instanceof Ast.Ident fid
           && (fid.name().equals("or") || fid.name().equals("and"))
-          && lookupScope(fid.name(), s) == null
+          && s.nearest(fid.name()) == null
           && c.args().size() == 1
           && c.args().get(0) instanceof Ast.ListLit ll
           && ll.ellipsis() == null
@@ -685,16 +685,6 @@ final class Compiler {
                   + "' requires concrete value)",
               src.pos()));
     }
-  }
-
-  private @Nullable Binding lookupScope(String name, Scope s) {
-    for (Scope cur = s; cur != null; cur = cur.parent) {
-      Binding b = cur.get(name);
-      if (b != null) {
-        return b;
-      }
-    }
-    return null;
   }
 
   private static void flattenOr(Ast.Expr e, List<Ast.Expr> out) {
