@@ -13,6 +13,7 @@ import io.vela4j.cue.internal.builtins.Json;
 import io.vela4j.cue.internal.syntax.Ast;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -59,11 +60,18 @@ final class Exporter {
    * (the tests), each tree skipped so is walked anyway and must have no fatal error.
    */
   static void collectFatal(Vertex v0, Set<CueError> out) {
-    if (v0.deref().treeSize >= 0) {
-      assert fatalFree(v0) : "a measured tree has a fatal error at " + v0.path();
-      return;
+    if (!measured(v0.deref())) {
+      collectFatal(v0, out, Collections.newSetFromMap(new IdentityHashMap<>()), 0, true);
     }
-    collectFatal(v0, out, Collections.newSetFromMap(new IdentityHashMap<>()), 0, true);
+  }
+
+  /** Whether v's tree was measured error-free; with assertions on, checked by a walk. */
+  private static boolean measured(Vertex v) {
+    if (v.treeSize < 0) {
+      return false;
+    }
+    assert fatalFree(v) : "a measured tree has a fatal error at " + v.path();
+    return true;
   }
 
   private static boolean fatalFree(Vertex v) {
@@ -80,8 +88,7 @@ final class Exporter {
       // A leaf without error adds nothing: it need not be remembered (most vertices are leaves).
       return;
     }
-    if (skipMeasured && v.treeSize >= 0) {
-      assert fatalFree(v) : "a measured tree has a fatal error at " + v.path();
+    if (skipMeasured && measured(v)) {
       return;
     }
     if (!seen.add(v)) {
@@ -112,49 +119,52 @@ final class Exporter {
     }
   }
 
-  /**
-   * The chars of the output so far, against its limit, and where the walk is: the labels from the
-   * exported value down (a tree that a field shares with the field it refers to has that field's
-   * vertices, whose own paths are elsewhere).
-   */
+  /** The chars of the output so far, against its limit. */
   private static final class Size {
     final long max;
     final int indent;
     long chars;
-    private final Vertex root;
-    private final ArrayList<String> labels = new ArrayList<>();
 
-    Size(long max, boolean indented, Vertex root) {
+    Size(long max, boolean indented) {
       this.max = max;
       this.indent = indented ? 4 : 0;
-      this.root = root;
-    }
-
-    void enter(String label) {
-      labels.add(label);
-    }
-
-    void leave() {
-      labels.remove(labels.size() - 1);
     }
 
     void add(long n) {
       chars += n;
       if (chars > max) {
-        StringBuilder path = new StringBuilder(root.path());
-        for (String l : labels) {
-          path.append(path.length() > 0 ? "." : "").append(Labels.display(l));
-        }
-        throw new CueException(
-            new CueError(
-                CueError.Kind.LIMIT,
-                "output size limit "
-                    + max
-                    + " exceeded (CueCompiler.Limits.maxOutputSize): the exported value has more"
-                    + " chars",
-                shortPath(path.toString()),
-                List.of()));
+        throw new TooLarge();
       }
+    }
+  }
+
+  /**
+   * The output size limit exceeded, on its way out of the walk: each field or element it leaves
+   * adds its label, so that the path is the export walk's (a tree that a field shares with the
+   * field it refers to has that field's vertices, whose own paths are elsewhere), made only when
+   * the limit is exceeded. No stack trace.
+   */
+  private static final class TooLarge extends RuntimeException {
+    final ArrayDeque<String> labels = new ArrayDeque<>();
+
+    TooLarge() {
+      super(null, null, false, false);
+    }
+
+    CueException error(Vertex root, long max) {
+      StringBuilder path = new StringBuilder(root.path());
+      for (String l : labels) {
+        path.append(path.length() > 0 ? "." : "").append(Labels.display(l));
+      }
+      return new CueException(
+          new CueError(
+              CueError.Kind.LIMIT,
+              "output size limit "
+                  + max
+                  + " exceeded (CueCompiler.Limits.maxOutputSize): the exported value has more"
+                  + " chars",
+              shortPath(path.toString()),
+              List.of()));
     }
   }
 
@@ -175,7 +185,7 @@ final class Exporter {
 
   static JsonNode export(Vertex v, long maxOutputSize, boolean indented) {
     TreeSink tree = new TreeSink();
-    walkChecked(v, new Size(maxOutputSize, indented, v), tree);
+    walkChecked(v, new Size(maxOutputSize, indented), tree);
     return tree.root;
   }
 
@@ -185,7 +195,7 @@ final class Exporter {
    */
   static String exportText(Vertex v, long maxOutputSize) {
     TextSink text = new TextSink();
-    walkChecked(v, new Size(maxOutputSize, true, v), text);
+    walkChecked(v, new Size(maxOutputSize, true), text);
     return text.text();
   }
 
@@ -199,7 +209,11 @@ final class Exporter {
       throw new CueException(new ArrayList<>(errs));
     }
     List<CueError> list = new ArrayList<>();
-    walk(v, list, 0, size, sink);
+    try {
+      walk(v, list, 0, size, sink);
+    } catch (TooLarge e) {
+      throw e.error(v, size.max);
+    }
     if (!list.isEmpty()) {
       throw new CueException(list);
     }
@@ -241,12 +255,15 @@ final class Exporter {
         sink.startObject(fields.size());
         for (int i = 0; i < fields.size(); i++) {
           Vertex a = fields.get(i);
-          // the indented line, the quoted label and ": "
-          size.enter(a.label);
-          size.add(a.label.length() + 5L + (long) size.indent * depth);
-          sink.field(Labels.display(a.label), i, depth + 1);
-          walk(a, errs, depth + 1, size, sink);
-          size.leave();
+          try {
+            // the indented line, the quoted label and ": "
+            size.add(a.label.length() + 5L + (long) size.indent * depth);
+            sink.field(Labels.display(a.label), i, depth + 1);
+            walk(a, errs, depth + 1, size, sink);
+          } catch (TooLarge e) {
+            e.labels.addFirst(a.label);
+            throw e;
+          }
         }
         size.add(2L + (long) size.indent * depth); // the indented closing line
         sink.endObject(fields.isEmpty(), depth);
@@ -257,11 +274,14 @@ final class Exporter {
         sink.startArray(elems.size());
         for (int i = 0; i < elems.size(); i++) {
           Vertex a = elems.get(i);
-          size.enter(a.label);
-          size.add(2L + (long) size.indent * depth); // the indented line
-          sink.element(i, depth + 1);
-          walk(a, errs, depth + 1, size, sink);
-          size.leave();
+          try {
+            size.add(2L + (long) size.indent * depth); // the indented line
+            sink.element(i, depth + 1);
+            walk(a, errs, depth + 1, size, sink);
+          } catch (TooLarge e) {
+            e.labels.addFirst(a.label);
+            throw e;
+          }
         }
         size.add(2L + (long) size.indent * depth); // the indented closing line
         sink.endArray(elems.isEmpty(), depth);
