@@ -38,14 +38,20 @@ import org.openjdk.jmh.annotations.Warmup;
  * compiled program between generations, which the CLI's launcher avoids with its own collector
  * settings.
  *
- * <pre>java -jar benchmarks/target/benchmarks.jar CueScalingBenchmark -f 1 -wi 2 -i 3 -w 1s -r 1s
- * </pre>
+ * <p>Ten warm-up iterations: at N = 100,000 the first seven or so seconds of a fork run three to
+ * four times slower than the rest (83–97 against 30 ms per operation, one fork on a quiet 2-core
+ * machine), which two warm-up iterations left in the score (76 ± 152 ms). At N = 300,000 the
+ * default collector still switches between two speeds within a fork (about 300 and 100 ms for
+ * {@code evaluateExport}); with {@code -jvmArgsAppend "-XX:+UseParallelGC -Xms4g -Xmx4g"} both
+ * sizes past the cache are steady and linear (100,000: 23.4 ± 4.9 ms, 300,000: 79.1 ± 17.3 ms).
+ *
+ * <pre>java -jar benchmarks/target/benchmarks.jar CueScalingBenchmark -prof gc</pre>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 3, time = 1)
+@Warmup(iterations = 10, time = 1)
+@Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class CueScalingBenchmark {
 
