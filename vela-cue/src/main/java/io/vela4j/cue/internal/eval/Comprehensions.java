@@ -164,6 +164,9 @@ final class Comprehensions {
    * nothing moves any more.
    */
   static void runAll(NodeContext n) {
+    if (n.dyns.isEmpty() && n.comps.isEmpty() && n.deferredRefs.isEmpty()) {
+      return; // most nodes: nothing waits
+    }
     List<Comp> waitingComps = new ArrayList<>();
     List<Structs.Dyn> waitingDyns = new ArrayList<>();
     List<NodeContext.Task> waitingRefs = new ArrayList<>();
@@ -171,18 +174,19 @@ final class Comprehensions {
     while (!n.dyns.isEmpty() || !n.comps.isEmpty() || !n.deferredRefs.isEmpty()) {
       boolean progress = false;
       if (!n.deferredRefs.isEmpty()) {
-        List<NodeContext.Task> rs = new ArrayList<>(n.deferredRefs);
-        n.deferredRefsForUpdate().clear();
+        List<NodeContext.Task> rs =
+            n.deferredRefs; // taken: what is deferred now goes to a new list
+        n.deferredRefs = List.of();
         for (NodeContext.Task t : rs) {
           n.add(t.c(), t.cyc());
         }
         progress = n.deferredRefs.size() < rs.size();
         waitingRefs.addAll(n.deferredRefs);
-        n.deferredRefsForUpdate().clear();
+        n.deferredRefs = List.of();
         n.drainTasks();
       }
-      List<Structs.Dyn> ds = new ArrayList<>(n.dyns);
-      n.dynsForUpdate().clear();
+      List<Structs.Dyn> ds = n.dyns;
+      n.dyns = List.of();
       for (Structs.Dyn d : ds) {
         Atom.Bottom b = Structs.runDyn(n, d);
         if (b == null) {
@@ -193,8 +197,8 @@ final class Comprehensions {
         }
       }
       n.drainTasks();
-      List<Comp> cps = new ArrayList<>(n.comps);
-      n.compsForUpdate().clear();
+      List<Comp> cps = n.comps;
+      n.comps = List.of();
       for (Comp c : cps) {
         Atom.Bottom b = runComp(n, c);
         if (b == null) {

@@ -42,7 +42,9 @@ final class Lists {
     n.listSeen = true;
     CloseInfo childCi = c.ci().field("");
     int[] idx = {0};
-    for (Object el : l.elems()) {
+    List<Object> elems = l.elems();
+    for (int i = 0; i < elems.size(); i++) { // indexed: an iterator here is not optimised away
+      Object el = elems.get(i);
       if (el instanceof Adt.CompD cd) {
         try {
           Comprehensions.clauses(
