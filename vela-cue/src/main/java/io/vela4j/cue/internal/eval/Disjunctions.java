@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -198,18 +199,29 @@ final class Disjunctions {
       n.v.forward = alts.get(0); // nothing to de-duplicate; default or not, it is the value
       return;
     }
-    // de-duplicate
-    List<Vertex> outAlts = new ArrayList<>();
-    List<Boolean> outDefs = new ArrayList<>();
-    Map<Object, Integer> sigs = new HashMap<>();
-    for (int i = 0; i < alts.size(); i++) {
+    // de-duplicate: a few alternatives (the usual case) by comparing signatures, more by a map
+    int m = alts.size();
+    List<Vertex> outAlts = new ArrayList<>(m);
+    List<Boolean> outDefs = new ArrayList<>(m);
+    Object[] sigs = new Object[m]; // the signatures of outAlts
+    Map<Object, Integer> index = m > 8 ? new HashMap<>() : null;
+    for (int i = 0; i < m; i++) {
       Vertex alt = alts.get(i).deref();
       // A scalar is its own signature (no text to build: chains of defaults make many).
       Object sig = alt.kind == Vertex.K_SCALAR ? alt.scalar : signature(n.ev, alt);
-      Integer j = sigs.putIfAbsent(sig, outAlts.size());
-      if (j != null) {
+      int j = -1;
+      if (index != null) {
+        Integer k = index.putIfAbsent(sig, outAlts.size());
+        j = k == null ? -1 : k;
+      } else {
+        for (int k = 0; k < outAlts.size() && j < 0; k++) {
+          j = Objects.equals(sigs[k], sig) ? k : -1;
+        }
+      }
+      if (j >= 0) {
         outDefs.set(j, outDefs.get(j) || defs.get(i));
       } else {
+        sigs[outAlts.size()] = sig;
         outAlts.add(alts.get(i));
         outDefs.add(defs.get(i));
       }

@@ -113,7 +113,7 @@ final class ProgramImpl implements CueProgram {
   private static Adt.Expr json(JsonNode n, int depth) {
     LargeStack.checkDepth(depth);
     if (n.isObject()) {
-      List<Adt.Decl> decls = new ArrayList<>();
+      List<Adt.Decl> decls = new ArrayList<>(n.size());
       Iterator<Map.Entry<String, JsonNode>> it = n.fields();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> e = it.next();
@@ -128,7 +128,7 @@ final class ProgramImpl implements CueProgram {
       return Adt.StructE.ofDistinctFields(List.copyOf(decls));
     }
     if (n.isArray()) {
-      List<Object> elems = new ArrayList<>();
+      List<Object> elems = new ArrayList<>(n.size());
       for (JsonNode x : n) {
         elems.add(json(x, depth + 1));
       }
