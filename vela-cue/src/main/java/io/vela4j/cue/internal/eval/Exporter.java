@@ -251,10 +251,10 @@ final class Exporter {
           }
         }
         size.add(2);
-        List<Vertex> fields = Order.fields(v);
-        sink.startObject(fields.size());
-        for (int i = 0; i < fields.size(); i++) {
-          Vertex a = fields.get(i);
+        int[] fields = Order.fieldArcs(v);
+        sink.startObject(fields.length);
+        for (int i = 0; i < fields.length; i++) {
+          Vertex a = v.arcs.at(fields[i]);
           try {
             // the indented line, the quoted label and ": "
             size.add(a.label.length() + 5L + (long) size.indent * depth);
@@ -266,14 +266,17 @@ final class Exporter {
           }
         }
         size.add(2L + (long) size.indent * depth); // the indented closing line
-        sink.endObject(fields.isEmpty(), depth);
+        sink.endObject(fields.length == 0, depth);
       }
       case Vertex.K_LIST -> {
         size.add(2);
-        List<Vertex> elems = v.elements();
-        sink.startArray(elems.size());
-        for (int i = 0; i < elems.size(); i++) {
-          Vertex a = elems.get(i);
+        int count = v.elementCount();
+        sink.startArray(count);
+        for (int i = 0, k = 0; i < count; k++) {
+          Vertex a = v.arcs.at(k);
+          if (!a.isElement()) {
+            continue;
+          }
           try {
             size.add(2L + (long) size.indent * depth); // the indented line
             sink.element(i, depth + 1);
@@ -282,9 +285,10 @@ final class Exporter {
             e.labels.addFirst(a.label);
             throw e;
           }
+          i++;
         }
         size.add(2L + (long) size.indent * depth); // the indented closing line
-        sink.endArray(elems.isEmpty(), depth);
+        sink.endArray(count == 0, depth);
       }
       default ->
           errs.add(

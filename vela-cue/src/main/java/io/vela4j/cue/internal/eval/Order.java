@@ -26,9 +26,23 @@ final class Order {
 
   /** The regular fields of a struct, in export order. */
   static List<Vertex> fields(Vertex v) {
+    int[] order = fieldArcs(v);
+    List<Vertex> out = new ArrayList<>(order.length);
+    for (int i : order) {
+      out.add(v.arcs.at(i));
+    }
+    return out;
+  }
+
+  /**
+   * The arc indices of the regular fields of a struct, in export order: the order kept in the
+   * vertex when it is still valid (then shared: the caller must not change the array), else a new
+   * array.
+   */
+  static int[] fieldArcs(Vertex v) {
     Arcs arcs = v.arcs;
     if (arcs.isEmpty()) {
-      return List.of();
+      return NO_ARCS;
     }
     Ranked order = v.fieldOrder;
     List<LabelChain> chains = v.orderChains;
@@ -39,31 +53,34 @@ final class Order {
       order = new Ranked(topo(arcs, chains), arcs.size());
       v.fieldOrder = order;
     }
-    if (order != null && order.arcCount == arcs.size()) {
+    if (order != null && order.arcCount == arcs.size() && allRegular(arcs, order.arcs)) {
       // Arcs are only appended, so the same count means the same arcs.
-      List<Vertex> out = new ArrayList<>(order.arcs.length);
-      for (int i : order.arcs) {
-        Vertex a = arcs.at(i);
-        if (!a.isRegularField()) {
-          out = null;
-          break;
-        }
-        out.add(a);
-      }
-      if (out != null) {
-        return out;
-      }
+      return order.arcs;
     }
     // No chains (a list, a struct built by a builtin), or arcs added since the order was taken:
     // insertion order.
-    List<Vertex> out = new ArrayList<>();
+    int n = 0;
     for (int i = 0; i < arcs.size(); i++) {
-      Vertex a = arcs.at(i);
-      if (a.isRegularField()) {
-        out.add(a);
+      n += arcs.at(i).isRegularField() ? 1 : 0;
+    }
+    int[] out = new int[n];
+    for (int i = 0, k = 0; i < arcs.size(); i++) {
+      if (arcs.at(i).isRegularField()) {
+        out[k++] = i;
       }
     }
     return out;
+  }
+
+  private static final int[] NO_ARCS = {};
+
+  private static boolean allRegular(Arcs arcs, int[] indices) {
+    for (int i : indices) {
+      if (!arcs.at(i).isRegularField()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

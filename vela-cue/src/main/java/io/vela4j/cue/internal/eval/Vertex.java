@@ -244,11 +244,25 @@ final class Vertex {
   List<Vertex> elements() {
     List<Vertex> out = new ArrayList<>(arcs.size());
     for (Vertex a : arcs.values()) {
-      if (!a.isLet && a.regularLabel) {
+      if (a.isElement()) {
         out.add(a);
       }
     }
     return out;
+  }
+
+  /** The number of {@link #elements}. */
+  int elementCount() {
+    int n = 0;
+    for (int i = 0; i < arcs.size(); i++) {
+      n += arcs.at(i).isElement() ? 1 : 0;
+    }
+    return n;
+  }
+
+  /** Whether this arc of a list vertex is one of its {@link #elements}. */
+  boolean isElement() {
+    return !isLet && regularLabel;
   }
 
   boolean isRegularField() {
