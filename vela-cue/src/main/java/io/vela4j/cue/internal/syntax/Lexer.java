@@ -19,11 +19,8 @@ final class Lexer {
   private final String file;
   private final String src;
 
-  /**
-   * The source's characters: the scanner reads each character once or twice, and an array read is
-   * what the JVM's quick first compiler (the CLI runs on it alone) turns into the least code.
-   */
-  private final char[] cs;
+  /** The length of {@link #src}. */
+  private final int len;
 
   private final Ast.Lines lines;
   private int pos;
@@ -44,7 +41,7 @@ final class Lexer {
   Lexer(String file, String src) {
     this.file = file;
     this.src = src;
-    this.cs = src.toCharArray();
+    this.len = src.length();
     this.lines = new Ast.Lines(file, src);
     this.pos = src.startsWith("\uFEFF") ? 1 : 0;
   }
@@ -105,8 +102,8 @@ final class Lexer {
   Token next() {
     // Skip white space and comments; a newline or comment after a comma-triggering token emits an
     // inserted comma first.
-    while (pos < cs.length) {
-      char c = cs[pos];
+    while (pos < len) {
+      char c = src.charAt(pos);
       if (c == '\n') {
         if (insertComma) {
           insertComma = false;
@@ -120,17 +117,17 @@ final class Lexer {
         pos++;
       } else if (c == ' ' || c == '\t' || c == '\r') {
         pos++;
-      } else if (c == '/' && pos + 1 < cs.length && cs[pos + 1] == '/') {
+      } else if (c == '/' && pos + 1 < len && src.charAt(pos + 1) == '/') {
         if (insertComma) {
           insertComma = false;
           return emitInsertedComma(pos);
         }
         int start = pos;
-        while (pos < cs.length && cs[pos] != '\n') {
+        while (pos < len && src.charAt(pos) != '\n') {
           pos++;
         }
         int textEnd = pos;
-        if (textEnd > start && cs[textEnd - 1] == '\r') {
+        if (textEnd > start && src.charAt(textEnd - 1) == '\r') {
           textEnd--;
         }
         Ast.Comment comment = new Ast.Comment(pos(start), src.substring(start, textEnd));
@@ -140,7 +137,7 @@ final class Lexer {
         break;
       }
     }
-    if (pos >= cs.length) {
+    if (pos >= len) {
       if (insertComma) {
         insertComma = false;
         return emitInsertedComma(pos);
@@ -163,8 +160,8 @@ final class Lexer {
   }
 
   private int skipBlankLines(int i) {
-    while (i < cs.length) {
-      char c = cs[i];
+    while (i < len) {
+      char c = src.charAt(i);
       if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
         break;
       }
@@ -235,7 +232,7 @@ final class Lexer {
   }
 
   private char at(int i) {
-    return i < cs.length ? cs[i] : '\0';
+    return i < len ? src.charAt(i) : '\0';
   }
 
   /** A token of fixed text (an operator or punctuation): its text is its kind's display text. */
@@ -245,7 +242,7 @@ final class Lexer {
   }
 
   private Token scan(int start, List<Ast.Comment> docs) {
-    char c = cs[start];
+    char c = src.charAt(start);
     char c1 = at(start + 1);
     if (c == '_' && c1 == '|' && at(start + 2) == '_') {
       return op(Kind.BOTTOM, 3, start, docs);
@@ -350,7 +347,7 @@ final class Lexer {
   }
 
   private int codePointAt(int i) {
-    return i < cs.length ? Character.codePointAt(cs, i) : -1;
+    return i < len ? src.codePointAt(i) : -1;
   }
 
   static boolean isLetter(int cp) {
@@ -371,8 +368,8 @@ final class Lexer {
     } else if (at(i) == '_' && at(i + 1) == '#') {
       i += 2;
     }
-    while (i < cs.length) {
-      char c = cs[i];
+    while (i < len) {
+      char c = src.charAt(i);
       if (c < 128) {
         // ASCII: letters, '_', '$' and digits.
         if (!(c >= 'a' && c <= 'z'
@@ -385,7 +382,7 @@ final class Lexer {
         i++;
         continue;
       }
-      int cp = Character.codePointAt(cs, i);
+      int cp = src.codePointAt(i);
       if (!isLetter(cp) && !Character.isDigit(cp)) {
         break;
       }
@@ -400,7 +397,7 @@ final class Lexer {
 
   private Token scanNumber(int start, List<Ast.Comment> docs) {
     int i = start;
-    char c = cs[i];
+    char c = src.charAt(i);
     if (prevKind == Kind.PERIOD) {
       // After a '.', only a plain decimal integer is scanned (spec: no float or si literal).
       i = scanDigits(i, 10);
@@ -462,7 +459,7 @@ final class Lexer {
   }
 
   private Token checkedInt(int start, int end, List<Ast.Comment> docs) {
-    if (cs[start] == '0' && end - start > 1) {
+    if (src.charAt(start) == '0' && end - start > 1) {
       throw error(start, "illegal integer number");
     }
     return make(Kind.INT, start, end, docs);
@@ -479,12 +476,12 @@ final class Lexer {
    */
   private int scanDigits(int i, int radix, boolean afterPrefix) {
     int start = afterPrefix ? i - 1 : i;
-    while (i < cs.length) {
-      char c = cs[i];
+    while (i < len) {
+      char c = src.charAt(i);
       if (radix == 10 ? isDecimal(c) : c < 128 && Character.digit(c, radix) >= 0) {
         i++;
       } else if (c == '_') {
-        if (i == start || cs[i - 1] == '_') {
+        if (i == start || src.charAt(i - 1) == '_') {
           throw error(i, "illegal '_' in number");
         }
         if (Character.digit(at(i + 1), radix) < 0) {
@@ -529,10 +526,10 @@ final class Lexer {
     }
     int depth = 0;
     while (true) {
-      if (i >= cs.length) {
+      if (i >= len) {
         throw error(start, "attribute missing ')'");
       }
-      char c = cs[i];
+      char c = src.charAt(i);
       if (c == '(' || c == '[' || c == '{') {
         depth++;
       } else if (c == ')' || c == ']' || c == '}') {
@@ -573,14 +570,14 @@ final class Lexer {
     while (at(start + hashes) == '#') {
       hashes++;
     }
-    char q = cs[start + hashes];
+    char q = src.charAt(start + hashes);
     boolean multiline = at(start + hashes + 1) == q && at(start + hashes + 2) == q;
     int i = start + hashes + (multiline ? 3 : 1);
     while (true) {
-      if (i >= cs.length || (!multiline && cs[i] == '\n')) {
+      if (i >= len || (!multiline && src.charAt(i) == '\n')) {
         throw error(start, "attribute string not terminated");
       }
-      char c = cs[i];
+      char c = src.charAt(i);
       if (c == '\\' && hashes == 0) {
         i += 2;
         continue;
@@ -604,7 +601,7 @@ final class Lexer {
 
   private Token scanStringStart(int start, int hashes, List<Ast.Comment> docs) {
     int q = start + hashes;
-    char quote = cs[q];
+    char quote = src.charAt(q);
     boolean multiline = at(q + 1) == quote && at(q + 2) == quote && !closedByHashes(q + 3, hashes);
     int body;
     if (multiline) {
@@ -641,10 +638,10 @@ final class Lexer {
     int hashes = shape.hashes();
     int i = body;
     while (true) {
-      if (i >= cs.length) {
+      if (i >= len) {
         throw error(shape.start(), "string literal not terminated");
       }
-      char c = cs[i];
+      char c = src.charAt(i);
       if (c == quote && closes(i, shape)) {
         int close = i;
         int end = i + (shape.multiline() ? 3 : 1) + hashes;
@@ -652,10 +649,10 @@ final class Lexer {
         int contentEnd = close;
         if (shape.multiline()) {
           int j = close;
-          while (j > body && (cs[j - 1] == ' ' || cs[j - 1] == '\t')) {
+          while (j > body && (src.charAt(j - 1) == ' ' || src.charAt(j - 1) == '\t')) {
             j--;
           }
-          boolean atLineStart = j > 0 && cs[j - 1] == '\n';
+          boolean atLineStart = j > 0 && src.charAt(j - 1) == '\n';
           if (!atLineStart) {
             throw error(close, "closing quote of multiline string must follow a newline");
           }
@@ -663,7 +660,7 @@ final class Lexer {
           // The newline before the closing quote is not part of the value; when the content is
           // empty, that newline is the opening one (outside of the content range).
           contentEnd = Math.max(body, j - 1);
-          if (j - 1 >= 1 && cs[j - 2] == '\r' && j - 2 >= body) {
+          if (j - 1 >= 1 && src.charAt(j - 2) == '\r' && j - 2 >= body) {
             contentEnd = j - 2;
           }
         }
