@@ -174,8 +174,8 @@ final class Comprehensions {
     while (!n.dyns.isEmpty() || !n.comps.isEmpty() || !n.deferredRefs.isEmpty()) {
       boolean progress = false;
       if (!n.deferredRefs.isEmpty()) {
-        List<NodeContext.Task> rs =
-            n.deferredRefs; // taken: what is deferred now goes to a new list
+        // the lists are taken, not copied: what is deferred or added now goes to new ones
+        List<NodeContext.Task> rs = n.deferredRefs;
         n.deferredRefs = List.of();
         for (NodeContext.Task t : rs) {
           n.add(t.c(), t.cyc());
