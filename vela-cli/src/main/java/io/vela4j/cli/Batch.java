@@ -1,5 +1,6 @@
 package io.vela4j.cli;
 
+import io.vela4j.cue.CueCompiler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,7 +11,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -60,15 +60,11 @@ final class Batch {
       }
       return counts;
     }
-    var n = new AtomicInteger();
+    // threads on which the evaluator runs in place, not handing each item's compilation,
+    // evaluation and export to threads of its own
     ExecutorService pool =
         Executors.newFixedThreadPool(
-            Math.min(threads, items.size()),
-            r -> {
-              var t = new Thread(r, "vela4j-batch-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+            Math.min(threads, items.size()), CueCompiler.threadFactory("vela4j-batch"));
     try {
       // a bounded window of evaluations runs ahead of the writing, so that the results held in
       // memory stay few however large the batch

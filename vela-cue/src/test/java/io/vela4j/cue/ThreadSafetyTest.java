@@ -82,4 +82,49 @@ class ThreadSafetyTest {
     assertThat(sequential.get(0)).contains("\"even\": \"true\"");
     assertThat(sequential.get(1)).contains("\"even\": \"false\"");
   }
+
+  @Test
+  void aPoolOfTheCompilersThreadsCompilesAndEvaluatesAsTheCallerDoes() throws Exception {
+    ObjectMapper om = new ObjectMapper();
+    // deeper than a caller's stack would take without a hand-off to a large stack
+    String deep = "a: " + "{b: ".repeat(3_000) + "1" + "}".repeat(3_000) + "\n";
+    String expectedDeep = CueCompiler.create().compile("deep.cue", deep).evaluate().exportJson();
+    List<String> sequential = new ArrayList<>();
+    for (int i = 0; i < 16; i++) {
+      sequential.add(
+          CueCompiler.create()
+              .compile("tpl.cue", TEMPLATE)
+              .evaluate(Map.of("parameter", om.readTree("{\"name\":\"app" + i + "\"}")))
+              .lookup("output")
+              .exportJson());
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(4, CueCompiler.threadFactory("vela-test"));
+    try {
+      List<Future<String>> futures = new ArrayList<>();
+      List<Future<String>> deepFutures = new ArrayList<>();
+      for (int i = 0; i < 16; i++) {
+        JsonNode in = om.readTree("{\"name\":\"app" + i + "\"}");
+        futures.add(
+            pool.submit(
+                () ->
+                    CueCompiler.create()
+                        .compile("tpl.cue", TEMPLATE)
+                        .evaluate(Map.of("parameter", in))
+                        .lookup("output")
+                        .exportJson()));
+        deepFutures.add(
+            pool.submit(
+                () -> CueCompiler.create().compile("deep.cue", deep).evaluate().exportJson()));
+      }
+      for (int i = 0; i < 16; i++) {
+        assertThat(futures.get(i).get()).isEqualTo(sequential.get(i));
+        assertThat(deepFutures.get(i).get()).isEqualTo(expectedDeep);
+      }
+      Thread t = pool.submit(Thread::currentThread).get();
+      assertThat(t.getName()).matches("vela-test-[1-4]");
+      assertThat(t.isDaemon()).isTrue();
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }

@@ -43,6 +43,30 @@ class LargeStackTest {
   }
 
   @Test
+  void workStartedOnAThreadOfTheFactoryRunsInPlaceOnItsLargeStack() throws Exception {
+    Object[] seen = new Object[5];
+    Thread t =
+        LargeStack.threads("own")
+            .newThread(
+                () -> {
+                  seen[0] = Thread.currentThread();
+                  seen[1] = LargeStack.run(Thread::currentThread);
+                  seen[2] = LargeStack.runShallowFirst(Thread::currentThread);
+                  seen[3] = LargeStack.isInside();
+                  LargeStack.checkDepth(LargeStack.SHALLOW + 1_000); // no budget on a large stack
+                  seen[4] = recurse(200_000);
+                });
+    t.start();
+    t.join();
+    assertThat(t.getName()).isEqualTo("own-1");
+    assertThat(t.isDaemon()).isTrue();
+    assertThat(seen[1]).isSameAs(seen[0]);
+    assertThat(seen[2]).isSameAs(seen[0]);
+    assertThat(seen[3]).isEqualTo(true);
+    assertThat(seen[4]).isEqualTo(200_000);
+  }
+
+  @Test
   void deepRecursionFitsTheLargeStack() {
     assertThat(LargeStack.run(() -> recurse(200_000))).isEqualTo(200_000);
   }
