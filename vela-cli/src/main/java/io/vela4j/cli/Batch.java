@@ -35,8 +35,8 @@ final class Batch {
   record Result(boolean ok, Path write, Path delete, String text) {}
 
   /**
-   * The number of threads a batch uses: the processors the JVM may use, at most 8 (each evaluation
-   * may hold a large stack; see vela-cue's LargeStack).
+   * The number of threads a batch uses: the processors the JVM may use, at most 8 (each has a large
+   * stack reserved: {@link CueCompiler#threadFactory}).
    */
   static int threads() {
     return Math.min(8, Math.max(1, Runtime.getRuntime().availableProcessors()));

@@ -22,7 +22,9 @@ import java.util.function.Supplier;
  * pool serves every compiler and program of the JVM; when all its threads are busy, callers wait in
  * a queue, which bounds the number of 1 GiB stacks at the number of processors (the work is
  * CPU-bound: more threads would not finish sooner). Work started from a pool thread runs in place,
- * so work never waits for work it started and the pool cannot deadlock.
+ * so work never waits for work it started and the pool cannot deadlock. A caller that runs much
+ * work on a pool of its own makes its threads with {@link #threads} instead: they are such threads
+ * too, and their work never reaches the shared pool (their number is the caller's to bound).
  *
  * <h2>Shallow work first</h2>
  *
