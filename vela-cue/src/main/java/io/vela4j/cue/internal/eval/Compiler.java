@@ -174,9 +174,8 @@ final class Compiler {
         aliasesInScope = true;
       }
       Binding near = nearest(b.name);
-      if (near != null && near.aliasLike != b.aliasLike) {
-        conflict(near, b, b.name, b.pos, problems);
-      } else if (near != null && b.aliasLike && get(b.name) == near) {
+      // a name of the other kind in scope, or an alias or let of this scope declared again
+      if (near != null && (near.aliasLike != b.aliasLike || b.aliasLike && get(b.name) == near)) {
         conflict(near, b, b.name, b.pos, problems);
       }
       names().putIfAbsent(b.name, b);

@@ -10,7 +10,6 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -199,29 +198,18 @@ final class Disjunctions {
       n.v.forward = alts.get(0); // nothing to de-duplicate; default or not, it is the value
       return;
     }
-    // de-duplicate: a few alternatives (the usual case) by comparing signatures, more by a map
-    int m = alts.size();
-    List<Vertex> outAlts = new ArrayList<>(m);
-    List<Boolean> outDefs = new ArrayList<>(m);
-    Object[] sigs = new Object[m]; // the signatures of outAlts
-    Map<Object, Integer> index = m > 8 ? new HashMap<>() : null;
-    for (int i = 0; i < m; i++) {
+    // de-duplicate: alternatives of equal signatures become one
+    List<Vertex> outAlts = new ArrayList<>(alts.size());
+    List<Boolean> outDefs = new ArrayList<>(alts.size());
+    FirstNumbers<Object> sigs = new FirstNumbers<>(alts.size());
+    for (int i = 0; i < alts.size(); i++) {
       Vertex alt = alts.get(i).deref();
       // A scalar is its own signature (no text to build: chains of defaults make many).
       Object sig = alt.kind == Vertex.K_SCALAR ? alt.scalar : signature(n.ev, alt);
-      int j = -1;
-      if (index != null) {
-        Integer k = index.putIfAbsent(sig, outAlts.size());
-        j = k == null ? -1 : k;
-      } else {
-        for (int k = 0; k < outAlts.size() && j < 0; k++) {
-          j = Objects.equals(sigs[k], sig) ? k : -1;
-        }
-      }
+      int j = sigs.numberOf(sig, outAlts.size());
       if (j >= 0) {
         outDefs.set(j, outDefs.get(j) || defs.get(i));
       } else {
-        sigs[outAlts.size()] = sig;
         outAlts.add(alts.get(i));
         outDefs.add(defs.get(i));
       }
@@ -319,27 +307,15 @@ final class Disjunctions {
     if (atoms.isEmpty()) {
       return false; // no atom survives: the general path reports the conflicts
     }
-    // Equal atoms become one alternative: a few are compared directly, many through a map.
-    Map<Atom, Integer> seen = atoms.size() > 8 ? new HashMap<>() : null;
-    int[] altOf = new int[atoms.size()];
+    // Equal atoms become one alternative.
+    FirstNumbers<Atom> seen = new FirstNumbers<>(atoms.size());
     int[] first = new int[atoms.size()]; // per alternative, the atom it was made from
     int altCount = 0;
     List<Boolean> defs = new ArrayList<>(atoms.size());
     for (int i = 0; i < atoms.size(); i++) {
       boolean def = d.hasMarks() && d.marks()[termIndex.get(i)];
-      Integer j = null;
-      if (seen != null) {
-        j = seen.putIfAbsent(atoms.get(i), altCount);
-      } else {
-        for (int k = 0; k < i; k++) {
-          if (atoms.get(k).equals(atoms.get(i))) {
-            j = altOf[k];
-            break;
-          }
-        }
-      }
-      altOf[i] = j != null ? j : altCount;
-      if (j != null) {
+      int j = seen.numberOf(atoms.get(i), altCount);
+      if (j >= 0) {
         defs.set(j, defs.get(j) || def);
         continue;
       }
@@ -751,5 +727,44 @@ final class Disjunctions {
       }
     }
     return d;
+  }
+
+  /**
+   * Numbers keys, each equal to none before it taking the number it is given, in a disjunction's
+   * de-duplication: up to eight keys (a disjunction usually has two or three alternatives) are
+   * compared one by one, without a map; more go through a map.
+   */
+  private static final class FirstNumbers<K> {
+    private static final int COMPARED = 8;
+
+    private final @Nullable Map<K, Integer> map;
+    private final Object[] keys;
+    private final int[] numbers;
+    private int size;
+
+    FirstNumbers(int capacity) {
+      boolean many = capacity > COMPARED;
+      map = many ? new HashMap<>() : null;
+      keys = new Object[many ? 0 : capacity];
+      numbers = new int[many ? 0 : capacity];
+    }
+
+    /**
+     * The number of a key equal to {@code k} numbered before; else -1, and k takes {@code number}.
+     */
+    int numberOf(K k, int number) {
+      if (map != null) {
+        Integer j = map.putIfAbsent(k, number);
+        return j == null ? -1 : j;
+      }
+      for (int i = 0; i < size; i++) {
+        if (keys[i].equals(k)) {
+          return numbers[i];
+        }
+      }
+      keys[size] = k;
+      numbers[size++] = number;
+      return -1;
+    }
   }
 }
