@@ -39,14 +39,92 @@ final class LabelChain {
   final int after;
 
   /**
-   * For a literal that embeds others by reference: its own number in the sequence of its embeddings
-   * (0: none), and the embedding its fields follow ({@code {q, n: 1, p}}: {@code q}'s; 0: none),
-   * both set while the literal is added, at its first embedding by reference. Its fields come where
-   * its last one is declared.
+   * What only some chains have (a literal that embeds others, labels made by dynamic fields), kept
+   * aside so that the usual chain stays small (a component template's evaluation makes about a
+   * hundred chains); null when the chain has none of it.
    */
-  int selfStep;
+  private @Nullable Placement placement;
 
-  int selfAfter;
+  /** The rarely set facts about a chain's place in the order ({@link #placement}). */
+  private static final class Placement {
+    int selfStep;
+    int selfAfter;
+    int[] embeds = NONE;
+    int embedCount;
+    int firstDynamic = -1;
+    boolean ownDynamic;
+  }
+
+  private Placement placement() {
+    Placement p = placement;
+    if (p == null) {
+      p = placement = new Placement();
+    }
+    return p;
+  }
+
+  /**
+   * For a literal that embeds others: its own number in the sequence of its embeddings (0: none),
+   * set while the literal is added, at its first embedding that is not a literal.
+   */
+  int selfStep() {
+    return placement == null ? 0 : placement.selfStep;
+  }
+
+  void setSelfStep(int step) {
+    placement().selfStep = step;
+  }
+
+  /**
+   * For a literal that embeds others: the embedding its fields follow ({@code {q, n: 1, p}}: {@code
+   * q}'s; 0: none). Its fields come where its last one is declared.
+   */
+  int selfAfter() {
+    return placement == null ? 0 : placement.selfAfter;
+  }
+
+  void setSelfAfter(int step) {
+    placement().selfAfter = step;
+  }
+
+  /**
+   * For a literal that embeds others ({@link #selfStep}): how many of its embeddings are references
+   * (a name, a selector or an index; not an expression such as {@code a & b}).
+   */
+  int embedCount() {
+    return placement == null ? 0 : placement.embedCount;
+  }
+
+  /** The {@link #step} of the {@code k}-th of those embeddings, in declaration order. */
+  int embed(int k) {
+    return placement.embeds[k];
+  }
+
+  /** Notes the {@link #step} of an embedding by reference of this chain's literal. */
+  void addEmbed(int step) {
+    Placement p = placement();
+    if (p.embedCount == p.embeds.length) {
+      p.embeds = Arrays.copyOf(p.embeds, Math.max(2, p.embedCount * 2));
+    }
+    p.embeds[p.embedCount++] = step;
+  }
+
+  /**
+   * The first node whose label a dynamic field ({@code (k): v}) made (-1: none). A dynamic field
+   * runs once its label is concrete, after the literal's other fields; CUE v0.12+ orders an
+   * embedding literal by such late fields ({@link Order}).
+   */
+  int firstDynamic() {
+    return placement == null ? -1 : placement.firstDynamic;
+  }
+
+  /**
+   * Whether a dynamic field that made a label of the chain was declared in the literal that owns
+   * the chain, rather than in the body of one of its comprehensions.
+   */
+  boolean ownDynamic() {
+    return placement != null && placement.ownDynamic;
+  }
 
   LabelChain(int unit) {
     this(unit, 4, 0, 0);
@@ -158,6 +236,22 @@ final class LabelChain {
   /** Appends {@code label} unless the chain has it. */
   void append(String label) {
     insertAfter(tail, label);
+  }
+
+  /**
+   * Appends {@code label}, made by a dynamic field, unless the chain has it ({@link
+   * #firstDynamic}); {@code own} tells whether the field was declared in the chain's own literal.
+   */
+  void appendDynamic(String label, boolean own) {
+    int before = size;
+    append(label);
+    if (size > before) {
+      Placement p = placement();
+      if (p.firstDynamic < 0) {
+        p.firstDynamic = size - 1;
+      }
+      p.ownDynamic |= own;
+    }
   }
 
   private int newNode(@Nullable String label) {

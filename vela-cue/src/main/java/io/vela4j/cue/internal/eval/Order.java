@@ -17,9 +17,10 @@ import org.jspecify.annotations.Nullable;
  * after another (each literal of a declaration after the last label of every literal of the one
  * before), the operands of one {@code &} are not chained to each other; literals embedded by
  * reference follow one another in the order of their embeddings, and the embedding literal's own
- * labels come at the place of its last field among them; a topological sort follows, ties and
- * cycles broken by byte-wise label order. Comprehensions iterate in insertion order instead. See
- * DIFFERENCES.md ("Field order") for the one shape known to come out otherwise than in v0.14.
+ * labels come at the place of its last field among them, or at the place of the last embedding that
+ * brings fields made by dynamic fields ({@link Moves}); a topological sort follows, ties and cycles
+ * broken by byte-wise label order. Comprehensions iterate in insertion order instead. See
+ * DIFFERENCES.md ("Field order") for the shapes that v0.14 may order otherwise.
  */
 final class Order {
   private Order() {}
@@ -245,12 +246,19 @@ final class Order {
     // first label (-1: none).
     boolean embeds = false;
     for (int i = 0; i < chains.size() && !embeds; i++) {
-      embeds = chains.get(i).step > 0 || chains.get(i).selfStep > 0;
+      embeds = chains.get(i).step > 0 || chains.get(i).selfStep() > 0;
     }
     Map<Integer, int[]> stepLasts = embeds ? new HashMap<>() : null;
     int[] firsts = embeds ? new int[chains.size()] : null;
+    // per chain, the number of its first label made by a dynamic field (-1: none)
+    int[] firstDynamics = null;
     for (int i = 0; i < chains.size(); i++) {
       LabelChain c = chains.get(i);
+      if (embeds && c.firstDynamic() >= 0 && c.step > 0 && firstDynamics == null) {
+        firstDynamics = new int[chains.size()];
+        Arrays.fill(firstDynamics, -1);
+      }
+      int dynamicNode = firstDynamics != null && c.step > 0 ? c.firstDynamic() : -1;
       int size = 0;
       int guess = 0; // the arc after the last label found: where a literal's next label usually is
       for (int node = c.first(); node >= 0; node = c.after(node)) {
@@ -272,6 +280,9 @@ final class Order {
             chain = Arrays.copyOf(chain, size * 2);
           }
           chain[size++] = number[idx];
+          if (node == dynamicNode) {
+            firstDynamics[i] = number[idx];
+          }
         }
       }
       int u = c.unit;
@@ -303,7 +314,7 @@ final class Order {
       }
       if (stepLasts != null && size > 0) {
         addLast(stepLasts, c.step, chain[size - 1]);
-        addLast(stepLasts, c.selfStep, chain[size - 1]);
+        addLast(stepLasts, c.selfStep(), chain[size - 1]);
       }
       for (int k = 0; k + 1 < size; k++) {
         if (chain[k] != chain[k + 1]) {
@@ -317,15 +328,110 @@ final class Order {
       curUnitSize += size;
     }
     // A literal embedded by reference follows the literals of the embedding before it, and a
-    // literal's own fields the embedding declared before its last field.
+    // literal's own fields the embedding declared before its last field, unless its embeddings
+    // bring fields made by dynamic fields (Moves).
+    Moves moves = firstDynamics == null ? null : Moves.of(chains, firstDynamics);
     for (int i = 0; stepLasts != null && i < chains.size(); i++) {
       LabelChain c = chains.get(i);
-      if (firsts[i] >= 0) {
-        edges = follow(edges, stepLasts, c.after, firsts[i]);
-        edges = follow(edges, stepLasts, c.selfAfter, firsts[i]);
+      if (firsts[i] < 0) {
+        continue;
       }
+      int after = c.after;
+      int selfAfter = c.selfAfter();
+      if (moves != null) {
+        after = moves.after(c.step, after);
+        selfAfter = moves.selfAfter(c.selfStep(), selfAfter);
+        int from = firstDynamics[i] < 0 ? -1 : moves.lastOfMoved(c.step, lasts);
+        if (from >= 0) {
+          int to = c.ownDynamic() ? firsts[i] : firstDynamics[i];
+          if (from != to) {
+            edges = edge(edges, from, to);
+          }
+        }
+      }
+      edges = follow(edges, stepLasts, after, firsts[i]);
+      edges = follow(edges, stepLasts, selfAfter, firsts[i]);
     }
     return edges;
+  }
+
+  /**
+   * Where CUE v0.12+ puts a literal whose embeddings by reference bring fields made by dynamic
+   * fields ({@code h: {f: 3, g, b: 0}} with {@code g: {for i, n in l {(n): i}}}).
+   *
+   * <p>CUE orders a struct's literals by position. An embedding literal's position is, in the end,
+   * that of whatever was added last to the struct's arcs: one of its own fields (its position), or
+   * a field brought by one of its embeddings by reference (the position of that reference). Fields
+   * made by dynamic fields are added last (they wait for their labels), so such a literal takes the
+   * place of the last embedding whose literals made some: it follows the embedding before that one
+   * (wherever its own fields are declared), the embeddings that followed it follow the embedding
+   * before them instead, and at the shared position the literals with dynamic fields go after it
+   * (the fields made by a comprehension's body; the whole literal when it declared the dynamic
+   * field itself), while the others share its place without an order between them.
+   */
+  private static final class Moves {
+    /** Per moved literal's self step: the step it follows now. */
+    private final Map<Integer, Integer> selfAfter = new HashMap<>();
+
+    /**
+     * Per embedding step of a moved literal: the step before it among that literal's embeddings (0:
+     * none), used by the chains that followed the literal.
+     */
+    private final Map<Integer, Integer> previous = new HashMap<>();
+
+    /** Per step taken by a moved literal: the index of that literal's chain. */
+    private final Map<Integer, Integer> chainAt = new HashMap<>();
+
+    static @Nullable Moves of(List<LabelChain> chains, int[] firstDynamics) {
+      Set<Integer> dynamicSteps = new HashSet<>();
+      for (int i = 0; i < chains.size(); i++) {
+        if (firstDynamics[i] >= 0) {
+          dynamicSteps.add(chains.get(i).step);
+        }
+      }
+      Moves m = null;
+      for (int i = 0; i < chains.size(); i++) {
+        LabelChain c = chains.get(i);
+        int k = c.embedCount() - 1;
+        while (k >= 0 && !dynamicSteps.contains(c.embed(k))) {
+          k--;
+        }
+        if (c.selfStep() == 0 || k < 0) {
+          continue;
+        }
+        if (m == null) {
+          m = new Moves();
+        }
+        int before = k > 0 ? c.embed(k - 1) : 0;
+        m.selfAfter.put(c.selfStep(), before);
+        m.chainAt.put(c.embed(k), i);
+        for (int j = 0; j < c.embedCount(); j++) {
+          m.previous.put(c.embed(j), j > 0 ? c.embed(j - 1) : 0);
+        }
+      }
+      return m;
+    }
+
+    /** The step a chain of embedding {@code step} follows, given the one it followed. */
+    int after(int step, int after) {
+      Integer prev = previous.get(step);
+      return prev != null && selfAfter.containsKey(after) ? prev : after;
+    }
+
+    /** The step a literal with self step {@code selfStep} follows, given the one it followed. */
+    int selfAfter(int selfStep, int selfAfter) {
+      Integer moved = selfStep > 0 ? this.selfAfter.get(selfStep) : null;
+      return moved != null ? moved : selfAfter;
+    }
+
+    /**
+     * The last label of the literal that moved to embedding {@code step} (-1: none moved there),
+     * from the chains' last labels {@code lasts}.
+     */
+    int lastOfMoved(int step, int[] lasts) {
+      Integer i = chainAt.get(step);
+      return i == null ? -1 : lasts[i];
+    }
   }
 
   /**

@@ -92,7 +92,8 @@ final class Structs {
       CloseInfo litCi,
       @Nullable LitInfo li,
       @Nullable Hist hist,
-      LabelChain chain) {}
+      LabelChain chain,
+      boolean ownChain) {}
 
   static void addStruct(NodeContext n, Adt.StructE s, Conjunct c) {
     CloseInfo litCi = Closedness.enterStruct(n, c.ci(), s);
@@ -170,7 +171,8 @@ final class Structs {
         } else {
           if (ownChain && selfStep == 0) {
             lastField = lastFieldOf(decls);
-            selfStep = chain.selfStep = ++n.ev.embedSteps;
+            selfStep = ++n.ev.embedSteps;
+            chain.setSelfStep(selfStep);
           }
           // The literals it brings get chains of their own, after those of the embedding before,
           // or after this literal's fields when its last one is declared between the two.
@@ -178,8 +180,16 @@ final class Structs {
               selfStep != 0 && lastEmbed < lastField && lastField < i ? selfStep : lastStep;
           n.embedStep = lastStep = ++n.ev.embedSteps;
           lastEmbed = i;
+          if (ownChain
+              && (em.expr() instanceof Adt.RefE
+                  || em.expr() instanceof Adt.SelE
+                  || em.expr() instanceof Adt.IdxE)) {
+            // a reference (not, say, `a & b`): CUE places this literal by what it brings
+            // (Order.Moves)
+            chain.addEmbed(lastStep);
+          }
           if (i < lastField) {
-            chain.selfAfter = lastStep;
+            chain.setSelfAfter(lastStep);
           }
         }
         n.add(
@@ -203,7 +213,7 @@ final class Structs {
           }
         }
       } else if (d instanceof Adt.DynFieldD df) {
-        n.dynsForUpdate().add(new Dyn(df, cenv, litCi, li, c.hist(), chain));
+        n.dynsForUpdate().add(new Dyn(df, cenv, litCi, li, c.hist(), chain, ownChain));
       } else if (d instanceof Adt.CompD cd) {
         // The comprehension's place: what it yields goes there, whenever it runs, so after what
         // the comprehensions declared before it yield (at a shared place, the later would go
@@ -342,7 +352,7 @@ final class Structs {
     if (d.li() != null) {
       d.li().labels.add(label);
     }
-    d.chain().append(label);
+    d.chain().appendDynamic(label, d.ownChain());
     Vertex a = arc(n, label, d.d().type());
     if (a == null) {
       return null;
