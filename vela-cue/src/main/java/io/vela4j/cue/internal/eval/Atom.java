@@ -401,6 +401,10 @@ sealed interface Atom {
     }
 
     private static List<Ast.Pos> posList(Ast.@Nullable Pos[] pos) {
+      if (pos.length == 1) {
+        // the usual error, and every `_|_` of a template (compiled to one)
+        return pos[0] == null ? List.of() : List.of(pos[0]);
+      }
       // a loop, not a stream: errors are made on the first evaluation of most templates, while
       // the JVM still interprets
       var list = new ArrayList<Ast.Pos>(pos.length);

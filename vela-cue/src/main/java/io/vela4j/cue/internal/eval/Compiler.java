@@ -91,7 +91,9 @@ final class Compiler {
     private final int expected;
     private @Nullable Map<String, Binding> names;
     private List<Ast.Decl> unbound = List.of();
-    final List<Binding> all = new ArrayList<>();
+
+    /** The bindings that must be used (made when the first is added). */
+    List<Binding> all = List.of();
 
     /** Whether this scope or one around it binds an alias or a let. */
     private boolean aliasesInScope;
@@ -133,15 +135,29 @@ final class Compiler {
     }
 
     @Nullable Binding get(String name) {
+      if (names == null && unbound.size() <= SCAN) {
+        // a small literal's fields, looked up where they are declared: no table made
+        for (int i = 0; i < unbound.size(); i++) {
+          if (unbound.get(i) instanceof Ast.Field f
+              && f.label() instanceof Ast.Ident id
+              && id.name().equals(name)) {
+            return FIELD_SELF;
+          }
+        }
+        return null;
+      }
       return names().get(name);
     }
+
+    /** The number of fields a scope of only fields' labels looks up by a scan. */
+    private static final int SCAN = 8;
 
     private Map<String, Binding> names() {
       Map<String, Binding> m = names;
       if (m == null) {
         m = names = new HashMap<>(Math.max(16, (int) (expected / 0.75f) + 1));
-        for (Ast.Decl d : unbound) {
-          if (d instanceof Ast.Field f && f.label() instanceof Ast.Ident id) {
+        for (int i = 0; i < unbound.size(); i++) {
+          if (unbound.get(i) instanceof Ast.Field f && f.label() instanceof Ast.Ident id) {
             m.putIfAbsent(id.name(), FIELD_SELF);
           }
         }
@@ -168,6 +184,9 @@ final class Compiler {
      */
     void add(Binding b, List<Problem> problems) {
       if (b.mustUse) {
+        if (all.isEmpty()) {
+          all = new ArrayList<>(2);
+        }
         all.add(b);
       }
       if (b.aliasLike) {
