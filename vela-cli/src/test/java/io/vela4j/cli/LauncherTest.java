@@ -250,7 +250,10 @@ class LauncherTest {
     assertThat(jsa).doesNotExist();
   }
 
-  /** Prints the highest tier the JIT compiles to (1: C1 alone; 4, the default: C1 then C2). */
+  /**
+   * Prints the highest tier the JIT compiles to (1: C1 alone; 4, the default: C1 then C2) and, with
+   * C1 alone, the largest method it inlines (the launcher's 15 bytes, or the default 35).
+   */
   private static final String JIT_MAIN =
       """
       package demo;
@@ -258,7 +261,9 @@ class LauncherTest {
         public static void main(String[] args) {
           var jvm = java.lang.management.ManagementFactory.getPlatformMXBean(
               com.sun.management.HotSpotDiagnosticMXBean.class);
-          System.out.println(jvm.getVMOption("TieredStopAtLevel").getValue());
+          String tier = jvm.getVMOption("TieredStopAtLevel").getValue();
+          System.out.println(tier.equals("1")
+              ? tier + " " + jvm.getVMOption("C1MaxInlineSize").getValue() : tier);
         }
       }
       """;
@@ -271,16 +276,18 @@ class LauncherTest {
     sized("(large.cue", (6L << 20) + 1); // a name find would take for an operator
     sized("-large.cue", (6L << 20) + 1); // and one it would take for an option
     var large = work.resolve("(large.cue").toString();
-    assertThat(launch("cue", "export", small).out()).isEqualTo("1\n");
-    assertThat(launch("cue", "export", sixMiB).out()).isEqualTo("1\n");
-    assertThat(launch("cue", "export", "--batch", work.toString()).out()).isEqualTo("1\n");
-    assertThat(launch("cue", "export", "-").out()).isEqualTo("1\n");
+    assertThat(launch("cue", "export", small).out()).isEqualTo("1 15\n");
+    assertThat(launch("cue", "export", sixMiB).out()).isEqualTo("1 15\n");
+    assertThat(launch("cue", "export", "--batch", work.toString()).out()).isEqualTo("1 15\n");
+    assertThat(launch("cue", "export", "-").out()).isEqualTo("1 15\n");
     assertThat(launch("cue", "export", small, large).out()).isEqualTo("4\n");
     assertThat(launch("cue", "export", "(large.cue").out()).isEqualTo("4\n"); // relative
     assertThat(launch("cue", "export", "-large.cue").out()).isEqualTo("4\n");
     // VELA4J_JAVA_OPTS replaces the choice with the user's
     assertThat(launch(Map.of("VELA4J_JAVA_OPTS", "-XX:TieredStopAtLevel=2"), small).out())
         .isEqualTo("2\n");
+    assertThat(launch(Map.of("VELA4J_JAVA_OPTS", "-XX:TieredStopAtLevel=1"), small).out())
+        .isEqualTo("1 35\n");
   }
 
   private Path sized(String name, long size) throws IOException {
