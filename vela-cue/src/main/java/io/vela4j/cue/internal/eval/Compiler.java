@@ -138,9 +138,7 @@ final class Compiler {
       if (names == null && unbound.size() <= SCAN) {
         // a small literal's fields, looked up where they are declared: no table made
         for (int i = 0; i < unbound.size(); i++) {
-          if (unbound.get(i) instanceof Ast.Field f
-              && f.label() instanceof Ast.Ident id
-              && id.name().equals(name)) {
+          if (name.equals(identLabel(unbound.get(i)))) {
             return FIELD_SELF;
           }
         }
@@ -152,13 +150,19 @@ final class Compiler {
     /** The number of fields a scope of only fields' labels looks up by a scan. */
     private static final int SCAN = 8;
 
+    /** The name a declaration binds in its literal's scope: a field's identifier label, or null. */
+    private static @Nullable String identLabel(Ast.Decl d) {
+      return d instanceof Ast.Field f && f.label() instanceof Ast.Ident id ? id.name() : null;
+    }
+
     private Map<String, Binding> names() {
       Map<String, Binding> m = names;
       if (m == null) {
         m = names = new HashMap<>(Math.max(16, (int) (expected / 0.75f) + 1));
         for (int i = 0; i < unbound.size(); i++) {
-          if (unbound.get(i) instanceof Ast.Field f && f.label() instanceof Ast.Ident id) {
-            m.putIfAbsent(id.name(), FIELD_SELF);
+          String label = identLabel(unbound.get(i));
+          if (label != null) {
+            m.putIfAbsent(label, FIELD_SELF);
           }
         }
         unbound = List.of();
