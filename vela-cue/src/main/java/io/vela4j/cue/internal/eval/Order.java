@@ -53,6 +53,8 @@ final class Order {
       // through a final field).
       order = new Ranked(topo(arcs, chains), arcs.size());
       v.fieldOrder = order;
+      // Just taken from these arcs: it lists exactly their regular fields.
+      return order.arcs;
     }
     if (order != null && order.arcCount == arcs.size() && allRegular(arcs, order.arcs)) {
       // Arcs are only appended, so the same count means the same arcs.
@@ -187,24 +189,23 @@ final class Order {
    * null: one pass over both, without numbering the fields or collecting edges.
    */
   private static int @Nullable [] inOrder(Arcs arcs, LabelChain chain) {
-    int n = 0;
-    for (int i = 0; i < arcs.size(); i++) {
-      if (arcs.at(i).isRegularField()) {
-        n++;
-      }
-    }
-    int[] field = new int[n];
+    // One pass over the arcs (a wide struct's vertices are read from memory once more before the
+    // export walks them): p advances past arcs that are not regular fields, and past each regular
+    // field the chain names next; a regular field named out of that order, or one left behind p's
+    // final place, means the order is not the insertion order.
+    int size = arcs.size();
+    int[] field = new int[size];
     int k = 0;
     int p = 0; // the next arc to match
     for (int node = chain.first(); node >= 0; node = chain.after(node)) {
-      while (p < arcs.size() && !arcs.at(p).isRegularField()) {
+      while (p < size && !arcs.at(p).isRegularField()) {
         p++;
       }
       String label = chain.label(node);
       if (label == null) {
         continue; // a place
       }
-      if (p < arcs.size() && arcs.at(p).label.equals(label)) {
+      if (p < size && arcs.at(p).label.equals(label)) {
         field[k++] = p++;
         continue;
       }
@@ -213,7 +214,13 @@ final class Order {
         return null; // a regular field out of insertion order
       }
     }
-    return k == n ? field : null;
+    while (p < size && !arcs.at(p).isRegularField()) {
+      p++;
+    }
+    if (p < size) {
+      return null; // a regular field the chain does not name
+    }
+    return k == size ? field : Arrays.copyOf(field, k);
   }
 
   /**
