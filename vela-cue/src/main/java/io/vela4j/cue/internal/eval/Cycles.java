@@ -1,5 +1,9 @@
 package io.vela4j.cue.internal.eval;
 
+import io.vela4j.cue.CueError;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Cycles: telling reference cycles (allowed) from structural cycles (fatal).
  *
@@ -11,9 +15,74 @@ package io.vela4j.cue.internal.eval;
  * history is cyclic. A node all of whose conjuncts are cyclic is a structural cycle ({@code
  * CYCLIC}); conjuncts declared inside a struct that arrived through a cyclic reference are neither
  * new structure nor cyclic by themselves ({@code INHERITED}): the references they make decide.
+ *
+ * <p>A reference cycle through expressions resolves when a field of the cycle has a concrete value
+ * of its own ({@code y: x - 100, x: y + 100, x: 200}): CUE postpones the expression that met the
+ * cycle. Evaluating {@code y} evaluates {@code x}, whose {@code y + 100} reads {@code y} while it
+ * has no value yet ("cycle detected"); as {@code x} already has {@code 200}, that expression is not
+ * an error of {@code x} but a check ({@link #defer}) run once {@code y} is finished ({@link
+ * #check}): {@code x} is {@code 200} for {@code y} to read, and {@code y + 100} must then agree
+ * with it. A node without a concrete value keeps the cycle error, as does a disjunct (whose errors
+ * decide whether it survives).
  */
 final class Cycles {
   private Cycles() {}
+
+  /** An expression of {@code of} to meet with its value once the cycle it met has resolved. */
+  record Check(Vertex of, Conjunct c) {}
+
+  /**
+   * Whether {@code err}, which computing {@code c} for {@code n} ended in, is a cycle to check
+   * later: a reference to a vertex still being evaluated, while {@code n} already has a concrete
+   * value; if so, it is queued on that vertex.
+   */
+  static boolean defer(NodeContext n, Conjunct c, Atom.Bottom err) {
+    Vertex at = n.ev.cycleAt;
+    n.ev.cycleAt = null;
+    if (at == null
+        || err.kind() != CueError.Kind.CYCLE
+        || !err.incomplete()
+        || n.forced != null
+        || n.scalar == null
+        || !Atom.isConcrete(n.scalar)
+        || !n.errors.isEmpty()
+        || at == n.v
+        || at.state != Vertex.EVALUATING
+        || at.ctx == null) {
+      return false;
+    }
+    NodeContext waiting = at.ctx;
+    if (waiting.cycleChecks.isEmpty()) {
+      waiting.cycleChecks = new ArrayList<>(2);
+    }
+    waiting.cycleChecks.add(new Check(n.v, c));
+    return true;
+  }
+
+  /**
+   * Meets each deferred expression with the value its node was given: a node whose value it
+   * contradicts (or that still cannot be computed) becomes that error.
+   */
+  static void check(Evaluation ev, List<Check> checks) {
+    for (Check k : checks) {
+      Vertex x = k.of();
+      if (x.kind != Vertex.K_SCALAR || x.forward != null) {
+        continue;
+      }
+      Vertex t = new Vertex(x.parent, x.label);
+      t.arcType = x.arcType;
+      t.addConjunct(
+          new Conjunct(new Adt.Lit(x.scalar, null), null, Conjunct.CloseInfo.EMPTY, null));
+      t.addConjunct(k.c());
+      ev.evaluate(t);
+      Vertex d = t.deref();
+      if (d.kind == Vertex.K_BOTTOM) {
+        x.kind = Vertex.K_BOTTOM;
+        x.err = d.err;
+        x.scalar = null;
+      }
+    }
+  }
 
   /** Cycle mode: a conjunct that counts as new structure. */
   static final int NONE = 0;

@@ -117,6 +117,9 @@ final class Evaluation {
   /** The number of vertices being evaluated inside each other now. */
   int nesting;
 
+  /** The vertex being evaluated that the last "cycle detected" error met ({@link Cycles#defer}). */
+  @Nullable Vertex cycleAt;
+
   /** Checks the nesting depth of a new child of {@code parent}. */
   void checkDepth(Vertex parent) {
     LargeStack.checkDepth(parent.depth + 1);
@@ -214,6 +217,9 @@ final class Evaluation {
       nesting--;
       v.ctx = null;
       v.state = Vertex.EVALUATED;
+    }
+    if (!ctx.cycleChecks.isEmpty()) {
+      Cycles.check(this, ctx.cycleChecks);
     }
   }
 
@@ -549,6 +555,7 @@ final class Evaluation {
       if (c != null && (c.structSeen || c.listSeen)) {
         return v;
       }
+      cycleAt = v;
       throw new BottomEx(
           new Atom.Bottom(
               CueError.Kind.CYCLE,

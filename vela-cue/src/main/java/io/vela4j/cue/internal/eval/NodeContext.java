@@ -131,6 +131,10 @@ final class NodeContext {
 
   // References to a field not declared yet, retried with comprehensions; set for the last try.
   List<Task> deferredRefs = List.of();
+
+  // Expressions of other nodes that met this node in a reference cycle while it had no value yet,
+  // checked once it has one (Cycles#defer).
+  List<Cycles.Check> cycleChecks = List.of();
   boolean noDefer;
 
   // Non-monotonic bookkeeping: the field set was read by a `for`, labels looked up while absent,
@@ -343,10 +347,13 @@ final class NodeContext {
       Task t = ts.poll();
       Conjunct c = t.c();
       Object r;
+      ev.cycleAt = null;
       try {
         r = Expressions.compute(ev, c.expr(), c.env());
       } catch (BottomEx e) {
-        Meet.addValue(this, e.bottom, c.ci());
+        if (!Cycles.defer(this, c, e.bottom)) {
+          Meet.addValue(this, e.bottom, c.ci());
+        }
         continue;
       }
       if (r instanceof Atom val) {
