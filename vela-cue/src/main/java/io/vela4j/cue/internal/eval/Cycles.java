@@ -1,8 +1,8 @@
 package io.vela4j.cue.internal.eval;
 
-import io.vela4j.cue.CueError;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Cycles: telling reference cycles (allowed) from structural cycles (fatal).
@@ -19,11 +19,12 @@ import java.util.List;
  * <p>A reference cycle through expressions resolves when a field of the cycle has a concrete value
  * of its own ({@code y: x - 100, x: y + 100, x: 200}): CUE postpones the expression that met the
  * cycle. Evaluating {@code y} evaluates {@code x}, whose {@code y + 100} reads {@code y} while it
- * has no value yet ("cycle detected"); as {@code x} already has {@code 200}, that expression is not
- * an error of {@code x} but a check ({@link #defer}) run once {@code y} is finished ({@link
- * #check}): {@code x} is {@code 200} for {@code y} to read, and {@code y + 100} must then agree
- * with it. A node without a concrete value keeps the cycle error, as does a disjunct (whose errors
- * decide whether it survives).
+ * has no value yet ("cycle detected"; or a reference selects a field a struct being evaluated does
+ * not have yet, "undefined field"); as {@code x} already has {@code 200}, that expression is not an
+ * error of {@code x} but a check ({@link #defer}) run once {@code y} is finished ({@link #check}):
+ * {@code x} is {@code 200} for {@code y} to read, and {@code y + 100} must then agree with it. A
+ * node without a concrete value keeps the cycle error, as does a disjunct (whose errors decide
+ * whether it survives).
  */
 final class Cycles {
   private Cycles() {}
@@ -32,15 +33,15 @@ final class Cycles {
   record Check(Vertex of, Conjunct c) {}
 
   /**
-   * Whether {@code err}, which computing {@code c} for {@code n} ended in, is a cycle to check
-   * later: a reference to a vertex still being evaluated, while {@code n} already has a concrete
-   * value; if so, it is queued on that vertex.
+   * Whether {@code err}, which computing or resolving {@code c} for {@code n} ended in, is a cycle
+   * to check later: an incomplete error after reading a vertex still being evaluated (its value, or
+   * a field it does not have yet), while {@code n} already has a concrete value; if so, it is
+   * queued on that vertex.
    */
   static boolean defer(NodeContext n, Conjunct c, Atom.Bottom err) {
     Vertex at = n.ev.cycleAt;
     n.ev.cycleAt = null;
     if (at == null
-        || err.kind() != CueError.Kind.CYCLE
         || !err.incomplete()
         || n.forced != null
         || n.scalar == null
@@ -52,6 +53,12 @@ final class Cycles {
       return false;
     }
     NodeContext waiting = at.ctx;
+    Set<String> missingBefore = n.ev.cycleAtMissing;
+    if (missingBefore != null) {
+      // The label selected while absent is checked again with the rest of c: that it appears
+      // later is no longer a change after it was looked up.
+      waiting.restoreMissing(missingBefore);
+    }
     if (waiting.cycleChecks.isEmpty()) {
       waiting.cycleChecks = new ArrayList<>(2);
     }

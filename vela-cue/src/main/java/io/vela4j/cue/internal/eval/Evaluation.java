@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -117,8 +118,14 @@ final class Evaluation {
   /** The number of vertices being evaluated inside each other now. */
   int nesting;
 
-  /** The vertex being evaluated that the last "cycle detected" error met ({@link Cycles#defer}). */
+  /**
+   * The vertex still being evaluated that a reference last read (as a cycle error, or to select a
+   * field it may not have yet), for {@link Cycles#defer}.
+   */
   @Nullable Vertex cycleAt;
+
+  /** The labels {@link #cycleAt} had looked up while absent before that read. */
+  @Nullable Set<String> cycleAtMissing;
 
   /** Checks the nesting depth of a new child of {@code parent}. */
   void checkDepth(Vertex parent) {
@@ -594,6 +601,8 @@ final class Evaluation {
     evaluate(t);
     Vertex v = t.deref();
     if (v.state == Vertex.EVALUATING && (v.ctx == null || v.ctx.scalar == null)) {
+      cycleAt = v;
+      cycleAtMissing = v.ctx == null ? null : v.ctx.missingSnapshot();
       return v;
     }
     return readable(t, x.pos());

@@ -324,10 +324,16 @@ final class NodeContext {
   void run() {
     // Conjuncts are only appended: those added while these run are not this loop's.
     int count = v.conjunctCount();
-    for (int i = 0; i < count; i++) {
-      unit = i;
-      Conjunct c = v.conjunct(i);
-      add(c, c.hist() != null && c.hist().cyclic() ? Cycles.INHERITED : Cycles.NONE);
+    // Literal values first: a reference cycle that reads this node while its other conjuncts are
+    // added then sees its value, whatever the order of declaration (Cycles#defer).
+    for (int pass = 0; pass < 2; pass++) {
+      for (int i = 0; i < count; i++) {
+        Conjunct c = v.conjunct(i);
+        if (c.expr() instanceof Adt.Lit == (pass == 0)) {
+          unit = i;
+          add(c, c.hist() != null && c.hist().cyclic() ? Cycles.INHERITED : Cycles.NONE);
+        }
+      }
     }
     unit = -1;
     drainTasks();

@@ -30,6 +30,7 @@ final class References {
 
   static void addRef(NodeContext n, Conjunct c) {
     Object t;
+    n.ev.cycleAt = null;
     try {
       t = resolveForConjunct(n.ev, c.expr(), c.env());
     } catch (BottomEx b) {
@@ -37,6 +38,9 @@ final class References {
         // `_s` embedded before `_s: {a: 1}` (or a field of another file of the package): the
         // frame's vertex is still being built; try again once its other conjuncts are in.
         n.deferredRefsForUpdate().add(new NodeContext.Task(c, n.viaCycle));
+        return;
+      }
+      if (Cycles.defer(n, c, b.bottom)) {
         return;
       }
       Cycles.markNonCyclic(n);
