@@ -2,6 +2,7 @@ package io.vela4j.cue.internal.eval;
 
 import io.vela4j.cue.CueError;
 import io.vela4j.cue.internal.syntax.Ast;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -148,13 +149,26 @@ final class Expressions {
     return Ops.unary(u.op(), v, u.pos());
   }
 
+  /**
+   * The value of a string or bytes literal with interpolations. A bytes literal is built in bytes,
+   * as its fragments hold them (one char per byte, {@link Ast.StringLit#value()}): a bytes operand
+   * adds its bytes as they are (invalid UTF-8 included), any other operand the UTF-8 of its text.
+   * In a string, a bytes operand is decoded as UTF-8, an invalid sequence becoming U+FFFD.
+   */
   static Object interpolate(Evaluation ev, Adt.InterpE in, @Nullable Env env) {
     StringBuilder sb = new StringBuilder(in.fragments().get(0));
     Atom.Bottom err = null;
     for (int i = 0; i < in.exprs().size(); i++) {
       try {
         Atom v = ev.concrete(ev.operand(in.exprs().get(i), env), in.pos());
-        String text = Ops.interpolationText(v, in.pos());
+        String text =
+            in.bytes()
+                ? v instanceof Atom.Bytes b
+                    ? new String(b.b(), StandardCharsets.ISO_8859_1)
+                    : new String(
+                        Ops.interpolationText(v, in.pos()).getBytes(StandardCharsets.UTF_8),
+                        StandardCharsets.ISO_8859_1)
+                : Ops.interpolationText(v, in.pos());
         ev.limits.checkString((long) sb.length() + text.length(), in.pos());
         sb.append(text);
       } catch (BottomEx b) {
@@ -168,7 +182,7 @@ final class Expressions {
       throw new BottomEx(err);
     }
     if (in.bytes()) {
-      return new Atom.Bytes(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return new Atom.Bytes(sb.toString().getBytes(StandardCharsets.ISO_8859_1));
     }
     return new Atom.Str(sb.toString());
   }
