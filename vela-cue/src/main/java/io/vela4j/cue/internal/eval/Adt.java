@@ -181,7 +181,12 @@ final class Adt {
     /** A let of the struct of the frame. */
     LET,
     /** A binding of a clause or pattern frame. */
-    BIND
+    BIND,
+    /**
+     * The vertex of the struct frame itself: a struct literal's own value, through its alias
+     * ({@code x: V={a: _, b: V.a}}), which is the value it is unified into wherever it is used.
+     */
+    SELF
   }
 
   /** A reference: go {@code up} frames up, then resolve {@code name}. */

@@ -66,6 +66,14 @@ final class Compiler {
       return new Binding(RefKind.FIELD, name.name(), label, pos, true, true);
     }
 
+    /**
+     * {@code x: V={...}}: the struct literal's own value (its frame, one below the scope of this
+     * binding); an error when unused.
+     */
+    static Binding structAlias(Ast.Ident name, Ast.@Nullable Pos pos) {
+      return new Binding(RefKind.SELF, name.name(), name.name(), pos, true, true);
+    }
+
     /** {@code [N=...]: ...}: the label a pattern matched; it need not be used. */
     static Binding patternAlias(Ast.Ident name, Ast.@Nullable Pos pos) {
       return new Binding(RefKind.BIND, name.name(), name.name(), pos, false, true);
@@ -397,7 +405,11 @@ final class Compiler {
     }
     Scope vs = Scope.ofValueAlias(s);
     scopes.add(vs);
-    vs.add(Binding.fieldAlias(ae.alias(), label, ae.pos()), problems);
+    vs.add(
+        ae.expr() instanceof Ast.StructLit
+            ? Binding.structAlias(ae.alias(), ae.pos())
+            : Binding.fieldAlias(ae.alias(), label, ae.pos()),
+        problems);
     return vs;
   }
 
@@ -509,6 +521,10 @@ final class Compiler {
       if (b != null) {
         if (b != FIELD_SELF) {
           b.uses++;
+        }
+        if (b.kind == RefKind.SELF) {
+          // `x: V={...}`: the struct literal's frame, the last one passed on the way out
+          return new Adt.RefE(up - 1, RefKind.SELF, b.target, id.pos());
         }
         // (a value's alias has no frame: its field is in the next frame out, which is `up`)
         return new Adt.RefE(up, b.kind, b == FIELD_SELF ? id.name() : b.target, id.pos());

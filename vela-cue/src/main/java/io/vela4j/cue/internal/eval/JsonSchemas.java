@@ -195,6 +195,9 @@ final class JsonSchemas {
       if (r.kind() == Adt.RefKind.FIELD) {
         return e.vertex == null ? null : e.vertex.arcs.get(r.name());
       }
+      if (r.kind() == Adt.RefKind.SELF) {
+        return e.vertex;
+      }
       return References.letVertex(ev, e, r.name());
     } catch (RuntimeException ex) {
       return null;

@@ -190,6 +190,12 @@ final class References {
       case LET -> {
         return letVertex(ev, e, r.name());
       }
+      case SELF -> {
+        if (e.vertex == null) {
+          throw new IllegalStateException("no struct frame for " + r.name());
+        }
+        return e.vertex;
+      }
       case BIND -> {
         Object o = e.bound(r.name());
         if (o == null) {
