@@ -663,9 +663,9 @@ final class Disjunctions {
         terms.add(new Adt.ValueE(el));
       }
       if (terms.isEmpty()) {
-        terms.add(
-            new Adt.Lit(
-                Atom.Bottom.fatal(CueError.Kind.CONFLICT, "empty list in call to or", pos), pos));
+        // Incomplete, as in CUE: the list may be a comprehension over fields still to come
+        // (`#ID: or([for k, _ in jobs {k}])` in a definition whose jobs are filled in by its uses).
+        terms.add(new Adt.Lit(Atom.Bottom.incomplete("empty list in call to or", pos), pos));
       }
       d = new Adt.DisjE(List.copyOf(terms), new boolean[terms.size()], false, pos);
       ev.synthOr.put(key, d);
