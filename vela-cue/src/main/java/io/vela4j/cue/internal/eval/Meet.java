@@ -150,7 +150,9 @@ final class Meet {
       n.v.scalar = n.scalar;
       return;
     }
-    if (n.structSeen) {
+    // A struct of only definitions, hidden fields and lets that embeds a scalar type ({string,
+    // #x: 1}) is that type with those fields beside it, as it is with a concrete scalar above.
+    if (n.structSeen && (n.structForced || (n.kindMask & Atom.STRUCT) != 0)) {
       if ((n.kindMask & Atom.STRUCT) == 0 || !n.bounds.isEmpty()) {
         n.setBottom(conflict(n, describeKinds(n), "struct", null));
         return;
