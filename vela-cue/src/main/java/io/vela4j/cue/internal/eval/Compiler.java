@@ -41,6 +41,17 @@ final class Compiler {
     final boolean aliasLike;
     int uses;
 
+    /**
+     * For the alias of a field with a dynamic label ({@code X="\(k)": v}), that label's expression:
+     * the alias is the field of the struct whose label it computes.
+     */
+    Ast.@Nullable Expr dynamicLabel;
+
+    /**
+     * Whether {@link #dynamicLabel} is being compiled for a use (an alias used in it is a cycle).
+     */
+    boolean compilingLabel;
+
     private Binding(
         RefKind kind,
         String name,
@@ -72,6 +83,13 @@ final class Compiler {
      */
     static Binding structAlias(Ast.Ident name, Ast.@Nullable Pos pos) {
       return new Binding(RefKind.SELF, name.name(), name.name(), pos, true, true);
+    }
+
+    /** {@code X="\(k)": ...} or {@code X=(k): ...}: that field; an error when unused. */
+    static Binding dynamicFieldAlias(Ast.Ident name, Ast.Expr label, Ast.@Nullable Pos pos) {
+      Binding b = new Binding(RefKind.SELF, name.name(), name.name(), pos, true, true);
+      b.dynamicLabel = label;
+      return b;
     }
 
     /** {@code [N=...]: ...}: the label a pattern matched; it need not be used. */
@@ -388,6 +406,11 @@ final class Compiler {
         }
         if (f.alias() != null && label != null) {
           s.add(Binding.fieldAlias(f.alias(), label, f.alias().pos()), problems);
+        } else if (f.alias() != null && f.label() instanceof Ast.Interpolation in) {
+          s.add(Binding.dynamicFieldAlias(f.alias(), in, f.alias().pos()), problems);
+        } else if (f.alias() != null && f.label() instanceof Ast.DynamicLabel dl) {
+          Ast.Expr le = dl.expr() instanceof Ast.AliasExpr ae ? ae.expr() : dl.expr();
+          s.add(Binding.dynamicFieldAlias(f.alias(), le, f.alias().pos()), problems);
         }
       } else if (d instanceof Ast.LetDecl l) {
         s.add(Binding.let(l.name(), l.pos()), problems);
@@ -521,6 +544,25 @@ final class Compiler {
       if (b != null) {
         if (b != FIELD_SELF) {
           b.uses++;
+        }
+        if (b.dynamicLabel != null) {
+          // `X="\(k)": v`: the field of the struct (this binding's frame) that the label
+          // computes, the label compiled where X is used
+          if (b.compilingLabel) {
+            problems.add(
+                new Problem(
+                    CueError.Kind.CYCLE,
+                    "cyclic references in alias " + b.name + " of a dynamic field",
+                    id.pos()));
+            return new Adt.Lit(Atom.Top.INSTANCE, id.pos());
+          }
+          b.compilingLabel = true;
+          try {
+            Adt.Expr label = expr(b.dynamicLabel, s);
+            return new Adt.IdxE(new Adt.RefE(up, RefKind.SELF, b.name, id.pos()), label, id.pos());
+          } finally {
+            b.compilingLabel = false;
+          }
         }
         if (b.kind == RefKind.SELF) {
           // `x: V={...}`: the struct literal's frame, the last one passed on the way out
