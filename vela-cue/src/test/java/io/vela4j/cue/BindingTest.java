@@ -86,6 +86,9 @@ class BindingTest {
         // for k, k in: the value hides the key
         Arguments.of("a: [for k, k in [7, 8] {k}]", "{\"a\":[7,8]}"),
         Arguments.of("a: {for k, k in {p: \"q\"} {(k): 1}}", "{\"a\":{\"q\":1}}"),
+        // a let's name is not in scope in its own expression
+        Arguments.of(
+            "a: {let cps = [for _, cps in [1, 2] {cps}], b: cps}", "{\"a\":{\"b\":[1,2]}}"),
         // a quoted label binds nothing
         Arguments.of("x: 1\na: {\"x\": 2, let y = x, z: y}", "{\"x\":1,\"a\":{\"x\":2,\"z\":1}}"),
         // a value's alias is seen in its value, which it names with the field's other values

@@ -52,6 +52,12 @@ final class Compiler {
      */
     boolean compilingLabel;
 
+    /**
+     * Whether this let's own expression is being compiled: a comprehension variable of its name
+     * declared there is no conflict (CUE: {@code let cps = [for _, cps in x {cps}]}).
+     */
+    boolean defining;
+
     private Binding(
         RefKind kind,
         String name,
@@ -224,7 +230,9 @@ final class Compiler {
       }
       Binding near = nearest(b.name);
       // a name of the other kind in scope, or an alias or let of this scope declared again
-      if (near != null && (near.aliasLike != b.aliasLike || b.aliasLike && get(b.name) == near)) {
+      if (near != null
+          && !near.defining
+          && (near.aliasLike != b.aliasLike || b.aliasLike && get(b.name) == near)) {
         conflict(near, b, b.name, b.pos, problems);
       }
       names().putIfAbsent(b.name, b);
@@ -479,7 +487,17 @@ final class Compiler {
           }
         }
       } else if (d instanceof Ast.LetDecl l) {
-        out.add(new Adt.LetD(l.name().name(), expr(l.expr(), s)));
+        Binding lb = s.get(l.name().name());
+        if (lb != null) {
+          lb.defining = true;
+        }
+        try {
+          out.add(new Adt.LetD(l.name().name(), expr(l.expr(), s)));
+        } finally {
+          if (lb != null) {
+            lb.defining = false;
+          }
+        }
       } else if (d instanceof Ast.Embedding e) {
         Ast.Expr x = e.expr() instanceof Ast.AliasExpr ae ? ae.expr() : e.expr();
         out.add(new Adt.EmbedD(expr(x, s)));
