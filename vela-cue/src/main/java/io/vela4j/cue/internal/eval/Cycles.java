@@ -40,7 +40,8 @@ final class Cycles {
    */
   static boolean defer(NodeContext n, Conjunct c, Atom.Bottom err) {
     Vertex at = n.ev.cycleAt;
-    n.ev.cycleAt = null;
+    Set<String> missingBefore = n.ev.cycleAtMissing;
+    n.ev.forgetCycle();
     if (at == null
         || !err.incomplete()
         || n.forced != null
@@ -53,7 +54,6 @@ final class Cycles {
       return false;
     }
     NodeContext waiting = at.ctx;
-    Set<String> missingBefore = n.ev.cycleAtMissing;
     if (missingBefore != null) {
       // The label selected while absent is checked again with the rest of c: that it appears
       // later is no longer a change after it was looked up.
@@ -87,6 +87,7 @@ final class Cycles {
         x.kind = Vertex.K_BOTTOM;
         x.err = d.err;
         x.scalar = null;
+        x.treeSize = -1; // no longer a tree that exports without an error
       }
     }
   }

@@ -124,8 +124,14 @@ final class Evaluation {
    */
   @Nullable Vertex cycleAt;
 
-  /** The labels {@link #cycleAt} had looked up while absent before that read. */
+  /** The labels {@link #cycleAt} had looked up while absent before that read, if it selected. */
   @Nullable Set<String> cycleAtMissing;
+
+  /** Forgets {@link #cycleAt}, before a conjunct is computed or resolved. */
+  void forgetCycle() {
+    cycleAt = null;
+    cycleAtMissing = null;
+  }
 
   /** Checks the nesting depth of a new child of {@code parent}. */
   void checkDepth(Vertex parent) {
@@ -563,6 +569,7 @@ final class Evaluation {
         return v;
       }
       cycleAt = v;
+      cycleAtMissing = null;
       throw new BottomEx(
           new Atom.Bottom(
               CueError.Kind.CYCLE,

@@ -131,11 +131,11 @@ final class NodeContext {
 
   // References to a field not declared yet, retried with comprehensions; set for the last try.
   List<Task> deferredRefs = List.of();
+  boolean noDefer;
 
   // Expressions of other nodes that met this node in a reference cycle while it had no value yet,
   // checked once it has one (Cycles#defer).
   List<Cycles.Check> cycleChecks = List.of();
-  boolean noDefer;
 
   // Non-monotonic bookkeeping: the field set was read by a `for`, labels looked up while absent,
   // optional labels looked up.
@@ -353,7 +353,7 @@ final class NodeContext {
       Task t = ts.poll();
       Conjunct c = t.c();
       Object r;
-      ev.cycleAt = null;
+      ev.forgetCycle();
       try {
         r = Expressions.compute(ev, c.expr(), c.env());
       } catch (BottomEx e) {

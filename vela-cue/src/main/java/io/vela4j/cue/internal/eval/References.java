@@ -30,7 +30,7 @@ final class References {
 
   static void addRef(NodeContext n, Conjunct c) {
     Object t;
-    n.ev.cycleAt = null;
+    n.ev.forgetCycle();
     try {
       t = resolveForConjunct(n.ev, c.expr(), c.env());
     } catch (BottomEx b) {
