@@ -82,6 +82,28 @@ final class Lists {
     return a;
   }
 
+  /**
+   * The length of a list still being evaluated whose length is already fixed: one of its list
+   * literals so far is closed (its elements are arcs from the start, see {@link #addList}); else
+   * -1. So {@code a: [k=string]: _Q[0:len(a[k])]}, {@code a: x: [{}]} reads 1, as in CUE.
+   */
+  static int closedLength(Vertex v) {
+    NodeContext n = v.state == Vertex.EVALUATING ? v.ctx : null;
+    if (n == null || !n.listSeen) {
+      return -1;
+    }
+    int closed = -1;
+    for (ListPart p : n.listParts) {
+      if (!p.open()) {
+        if (closed >= 0 && closed != p.n()) {
+          return -1; // incompatible lengths: finishLists reports them
+        }
+        closed = p.n();
+      }
+    }
+    return closed;
+  }
+
   static void finishLists(NodeContext n) {
     if (n.listParts.isEmpty()) {
       return;

@@ -50,9 +50,14 @@ final class PredeclaredFunctions {
             return num(n);
           }
           case Vertex.K_BOTTOM -> throw new BottomEx(v.err);
-          default ->
-              throw new BottomEx(
-                  Atom.Bottom.incomplete("len: incomplete value " + Evaluation.describe(v), pos));
+          default -> {
+            int closed = Lists.closedLength(v);
+            if (closed >= 0) {
+              return num(closed);
+            }
+            throw new BottomEx(
+                Atom.Bottom.incomplete("len: incomplete value " + Evaluation.describe(v), pos));
+          }
         }
       }
       case "div", "mod", "quo", "rem" -> {
