@@ -338,8 +338,11 @@ final class Evaluation {
       if (tv.state == Vertex.NEW && tv.parent != null && tv.parent.state == Vertex.EVALUATED) {
         evaluate(tv); // as References.addRef does: its conjuncts are complete
       }
-      if (tv.state == Vertex.EVALUATED && tv.forward == null && tv.kind == Vertex.K_SCALAR) {
-        return tv.scalar;
+      if (tv.state == Vertex.EVALUATED
+          && tv.forward == null
+          && tv.kind == Vertex.K_SCALAR
+          && tv.arcs.isEmpty()) {
+        return tv.scalar; // (a scalar with definitions beside it is unified with them)
       }
       return shareable(v, c, tv) ? tv.deref() : null;
     } catch (BottomEx b) {

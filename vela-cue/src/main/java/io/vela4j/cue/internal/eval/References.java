@@ -145,8 +145,8 @@ final class References {
   }
 
   static boolean isAtom(Vertex tv) {
-    return tv.kind == Vertex.K_SCALAR
-        || tv.kind == Vertex.K_CONSTRAINT
+    // (a scalar or type with definitions beside it, {int, #min: 1}, is copied with them)
+    return ((tv.kind == Vertex.K_SCALAR || tv.kind == Vertex.K_CONSTRAINT) && tv.arcs.isEmpty())
         || (tv.kind == Vertex.K_BOTTOM && !tv.err.incomplete())
         || (tv.kind == Vertex.K_TOP && tv.arcs.isEmpty());
   }
