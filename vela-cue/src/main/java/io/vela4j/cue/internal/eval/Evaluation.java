@@ -341,8 +341,8 @@ final class Evaluation {
       if (tv.state == Vertex.EVALUATED
           && tv.forward == null
           && tv.kind == Vertex.K_SCALAR
-          && tv.arcs.isEmpty()) {
-        return tv.scalar; // (a scalar with definitions beside it is unified with them)
+          && References.isAtom(tv)) {
+        return tv.scalar;
       }
       return shareable(v, c, tv) ? tv.deref() : null;
     } catch (BottomEx b) {
