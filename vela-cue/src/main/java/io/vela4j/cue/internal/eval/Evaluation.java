@@ -127,6 +127,12 @@ final class Evaluation {
   /** The labels {@link #cycleAt} had looked up while absent before that read, if it selected. */
   @Nullable Set<String> cycleAtMissing;
 
+  /**
+   * The vertex whose conjuncts were still being added when a reference last read one of its fields
+   * (the field may get more conjuncts), for {@link References#addRef}.
+   */
+  @Nullable Vertex readWhileAdding;
+
   /** Forgets {@link #cycleAt}, before a conjunct is computed or resolved. */
   void forgetCycle() {
     cycleAt = null;

@@ -129,9 +129,13 @@ final class NodeContext {
   boolean anyNonCyclic;
   int viaCycle = Cycles.NONE;
 
-  // References to a field not declared yet, retried with comprehensions; set for the last try.
+  // References to a field not declared yet, or to one of this node's own fields while its
+  // conjuncts are still being added, retried with comprehensions; set for the last try.
   List<Task> deferredRefs = List.of();
   boolean noDefer;
+
+  /** Whether {@link #run} is adding this node's conjuncts: its arcs may still get more. */
+  boolean adding;
 
   // Expressions of other nodes that met this node in a reference cycle while it had no value yet,
   // checked once it has one (Cycles#defer).
@@ -326,6 +330,7 @@ final class NodeContext {
     int count = v.conjunctCount();
     // Literal values first: a reference cycle that reads this node while its other conjuncts are
     // added then sees its value, whatever the order of declaration (Cycles#defer).
+    adding = true;
     for (int pass = 0; pass < 2; pass++) {
       for (int i = 0; i < count; i++) {
         Conjunct c = v.conjunct(i);
@@ -335,6 +340,7 @@ final class NodeContext {
         }
       }
     }
+    adding = false;
     unit = -1;
     drainTasks();
     Comprehensions.runAll(this);

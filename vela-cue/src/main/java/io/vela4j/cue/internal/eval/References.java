@@ -24,20 +24,60 @@ import org.jspecify.annotations.Nullable;
  * atoms is added as one disjunction of its values; each target vertex is copied into a node only
  * once. A reference to the node itself is top ({@code a: a}); a reference to an ancestor is a
  * structural cycle ({@code a: b: a}).
+ *
+ * <p>A reference is resolved when its conjunct is added, so it may read a field of the node whose
+ * conjuncts are still being added ({@code {#p: string, [#p][0]}} embedded before {@code #p: "v"}),
+ * a field that may still get declarations. Such a reference is deferred with those to fields not
+ * declared yet, and resolved again once all of the node's conjuncts are in ({@link
+ * Evaluation#readWhileAdding}).
  */
 final class References {
   private References() {}
 
   static void addRef(NodeContext n, Conjunct c) {
+    // what an enclosing reference's resolution has read so far is kept for it
+    Vertex readBefore = n.ev.readWhileAdding;
+    n.ev.readWhileAdding = null;
+    try {
+      addRefReading(n, c);
+    } finally {
+      if (n.ev.readWhileAdding == null) {
+        n.ev.readWhileAdding = readBefore;
+      }
+    }
+  }
+
+  /**
+   * Defers a reference whose resolution read a field of {@code n}'s own vertex (or of the one
+   * {@code n} is a disjunct of) while {@code n}'s conjuncts are being added: `{#p: string,
+   * [#p][0]}` embedded before `#p: "v"`, where that field may still get conjuncts. It is resolved
+   * again once all of them are in.
+   */
+  private static boolean deferredReadingOwnField(NodeContext n, Conjunct c) {
+    Vertex read = n.ev.readWhileAdding;
+    if (!n.adding || n.noDefer || read == null || (read != n.v && read != n.v.cloneOf)) {
+      return false;
+    }
+    n.deferredRefsForUpdate().add(new NodeContext.Task(c, n.viaCycle));
+    return true;
+  }
+
+  private static void addRefReading(NodeContext n, Conjunct c) {
     Object t;
     n.ev.forgetCycle();
     try {
       t = resolveForConjunct(n.ev, c.expr(), c.env());
+      if (deferredReadingOwnField(n, c)) {
+        return;
+      }
     } catch (BottomEx b) {
       if (b.bottom.incomplete() && !n.noDefer && refersToLaterField(c)) {
         // `_s` embedded before `_s: {a: 1}` (or a field of another file of the package): the
         // frame's vertex is still being built; try again once its other conjuncts are in.
         n.deferredRefsForUpdate().add(new NodeContext.Task(c, n.viaCycle));
+        return;
+      }
+      if (b.bottom.incomplete() && deferredReadingOwnField(n, c)) {
         return;
       }
       if (Cycles.defer(n, c, b.bottom)) {
@@ -73,6 +113,9 @@ final class References {
       // literal whose fields could resolve differently in a copy) is then added as a value,
       // which keeps long reference chains linear.
       n.ev.evaluate(tv);
+      if (deferredReadingOwnField(n, c)) {
+        return;
+      }
     }
     if (tv.state == Vertex.EVALUATED
         && tv.deref().kind == Vertex.K_DISJ
@@ -184,6 +227,9 @@ final class References {
           throw new BottomEx(
               Atom.Bottom.incomplete(
                   "cannot reference optional field: " + Labels.display(r.name()), r.pos()));
+        }
+        if (sv.ctx != null && sv.ctx.adding) {
+          ev.readWhileAdding = sv;
         }
         return a;
       }
