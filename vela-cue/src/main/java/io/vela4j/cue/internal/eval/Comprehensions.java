@@ -161,9 +161,16 @@ final class Comprehensions {
   /**
    * Runs the comprehensions, dynamic fields and deferred references of a node until none is left:
    * one that is incomplete is retried as long as another one made progress, and reported only when
-   * nothing moves any more.
+   * nothing moves any more. Then the declarations the node's embedded own fields got meanwhile are
+   * added ({@link References#copyGrownOwnFields}), and all of it runs again until nothing is new.
    */
   static void runAll(NodeContext n) {
+    do {
+      runPending(n);
+    } while (References.copyGrownOwnFields(n));
+  }
+
+  private static void runPending(NodeContext n) {
     if (n.dyns.isEmpty() && n.comps.isEmpty() && n.deferredRefs.isEmpty()) {
       return; // most nodes: nothing waits
     }

@@ -137,6 +137,35 @@ final class NodeContext {
   /** Whether {@link #run} is adding this node's conjuncts: its arcs may still get more. */
   boolean adding;
 
+  /**
+   * One of this node's own fields whose declarations an embedding copied into the node, and how
+   * many of them are copied (References#copyGrownOwnFields).
+   */
+  static final class CopiedField {
+    final Vertex field;
+    int copied;
+    final CloseInfo ci;
+    final Conjunct.Hist hist;
+    final boolean cyclic;
+
+    CopiedField(Vertex field, int copied, CloseInfo ci, Conjunct.Hist hist, boolean cyclic) {
+      this.field = field;
+      this.copied = copied;
+      this.ci = ci;
+      this.hist = hist;
+      this.cyclic = cyclic;
+    }
+  }
+
+  List<CopiedField> copiedOwnFields = List.of();
+
+  List<CopiedField> copiedOwnFieldsForUpdate() {
+    if (copiedOwnFields.isEmpty() && !(copiedOwnFields instanceof ArrayList)) {
+      copiedOwnFields = new ArrayList<>(2);
+    }
+    return copiedOwnFields;
+  }
+
   // Expressions of other nodes that met this node in a reference cycle while it had no value yet,
   // checked once it has one (Cycles#defer).
   List<Cycles.Check> cycleChecks = List.of();

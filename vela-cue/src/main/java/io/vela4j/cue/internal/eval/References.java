@@ -150,9 +150,42 @@ final class References {
       n.addVertexValue(tv, new Conjunct(c.expr(), c.env(), tci, c.hist()));
       return;
     }
+    int copied = tv.conjunctCount();
     for (Conjunct tc : tv.conjuncts()) {
       n.add(new Conjunct(tc.expr(), tc.env(), tci, h), cyclic ? Cycles.CYCLIC : Cycles.NONE);
     }
+    if (tv.parent == n.v) {
+      // one of the node's own fields, embedded: what else it is given while the node is built
+      // (by another embedding, say) belongs to the node too
+      n.copiedOwnFieldsForUpdate().add(new NodeContext.CopiedField(tv, copied, tci, h, cyclic));
+    }
+  }
+
+  /**
+   * Copies into {@code n} the declarations its embedded own fields got since they were copied:
+   * {@code t: {a: {b: {v: 1}}, b: {a: {x: 2}}, a, b}} embeds {@code a}, which the embedding of
+   * {@code b} gives {@code x: 2}, so {@code t.x} is 2 (and the same the other way). Returns whether
+   * there was any, so that the node's comprehensions and deferred references run again: the
+   * insertion repeats until no embedded field has a new declaration.
+   */
+  static boolean copyGrownOwnFields(NodeContext n) {
+    boolean any = false;
+    // the list may grow meanwhile: an added declaration can embed another own field
+    for (int k = 0; k < n.copiedOwnFields.size(); k++) {
+      NodeContext.CopiedField f = n.copiedOwnFields.get(k);
+      int count = f.field.conjunctCount();
+      for (; f.copied < count; f.copied++) {
+        Conjunct tc = f.field.conjunct(f.copied);
+        n.add(
+            new Conjunct(tc.expr(), tc.env(), f.ci, f.hist),
+            f.cyclic ? Cycles.CYCLIC : Cycles.NONE);
+        any = true;
+      }
+    }
+    if (any) {
+      n.drainTasks();
+    }
+    return any;
   }
 
   /**
