@@ -51,9 +51,12 @@
  * complete: defaults are taken only where a single value is needed ({@link
  * io.vela4j.cue.internal.eval.Defaults}), a comprehension waits for its guard and source and may
  * not change the fields it read, closedness is checked when the vertex is finished, and
- * disjunctions are expanded after the other conjuncts are in. Reading a vertex that is being
- * evaluated is a reference cycle and reads what is known so far; a value that contains itself is a
- * structural cycle ({@link io.vela4j.cue.internal.eval.Cycles}).
+ * disjunctions are expanded after the other conjuncts are in. An embedded reference that reads a
+ * field of the vertex whose conjuncts are still being added waits until all of them are in, and an
+ * embedded own field brings back what the embedding inserts into it, until nothing is new ({@link
+ * io.vela4j.cue.internal.eval.References}). Reading a vertex that is being evaluated is a reference
+ * cycle and reads what is known so far; a value that contains itself is a structural cycle ({@link
+ * io.vela4j.cue.internal.eval.Cycles}).
  *
  * <h2>Results</h2>
  *
