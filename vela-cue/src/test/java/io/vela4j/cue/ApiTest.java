@@ -223,7 +223,7 @@ class ApiTest {
   void disjunctionCrossProductIsCapped() {
     StringBuilder sb = new StringBuilder("x: ");
     for (int i = 0; i < 12; i++) {
-      sb.append(i == 0 ? "" : " & ").append("(1 | 2 | 3)");
+      sb.append(i == 0 ? "" : " & ").append("({a" + i + ": 1} | {b" + i + ": 1})");
     }
     CueException e =
         org.assertj.core.api.Assertions.catchThrowableOfType(

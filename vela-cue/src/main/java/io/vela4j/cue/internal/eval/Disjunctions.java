@@ -26,7 +26,8 @@ import org.jspecify.annotations.Nullable;
  * eliminated (so closedness and conflicts decide which disjuncts survive). Survivors are
  * de-duplicated by a structural {@link #signature}; none left is an empty disjunction (its errors
  * combined), one left becomes the value, several make the vertex a disjunction. Default marks
- * follow {@link Defaults}. The cross product is capped at {@code maxDisjuncts}.
+ * follow {@link Defaults}. Equal disjunctions of atoms and types take one term together ({@link
+ * #sameChoice}), and the cross product of the rest is capped at {@code maxDisjuncts}.
  *
  * <p>Two shortcuts skip the clones when no term needs one: a node that is one disjunction of
  * concrete atoms takes them as its alternatives ({@link #expandAtoms}), and a node that is one
@@ -99,9 +100,14 @@ final class Disjunctions {
     if (expandAtoms(n) || extendScalars(n)) {
       return;
     }
+    int count = n.pending.size();
+    int[] leader = sameChoice(n.pending);
     long product = 1;
-    for (Pending p : n.pending) {
-      product *= p.d().terms().size();
+    for (int i = 0; i < count; i++) {
+      if (leader[i] != i) {
+        continue;
+      }
+      product *= n.pending.get(i).d().terms().size();
       if (product > n.ev.maxDisjuncts) {
         n.setBottom(
             Atom.Bottom.fatal(
@@ -113,7 +119,6 @@ final class Disjunctions {
         return;
       }
     }
-    int count = n.pending.size();
     int[] choice = new int[count];
     List<Vertex> alts = new ArrayList<>();
     List<Boolean> defs = new ArrayList<>();
@@ -125,6 +130,7 @@ final class Disjunctions {
       boolean has = false;
       for (int i = 0; i < count; i++) {
         Pending p = n.pending.get(i);
+        choice[i] = choice[leader[i]];
         f.put(new DKey(p.d(), p.occ()), choice[i]);
         if (p.d().hasMarks()) {
           has = true;
@@ -183,6 +189,10 @@ final class Disjunctions {
       }
       int i = count - 1;
       while (i >= 0) {
+        if (leader[i] != i) {
+          i--;
+          continue;
+        }
         choice[i]++;
         if (choice[i] < n.pending.get(i).d().terms().size()) {
           break;
@@ -249,6 +259,75 @@ final class Disjunctions {
     for (int i = 0; i < outDefs.size(); i++) {
       n.v.defaults[i] = outDefs.get(i);
     }
+  }
+
+  /**
+   * Per pending disjunction, the first one equal to it whose term it takes (itself if none): equal
+   * disjunctions whose terms are concrete atoms and basic types ({@code f: *1 | int} from twenty
+   * patterns, {@code text: *"default" | string} read through thirty references) choose together.
+   * Their cross product adds nothing: the meet of two such terms is one of them or bottom ({@code 1
+   * & int} is 1, {@code int & string} fails), and a default of the meet is a meet of defaults,
+   * which choosing together reaches as well. Without this, k equal disjunctions of two terms made
+   * 2^k clones, where CUE de-duplicates as it goes.
+   */
+  private static int[] sameChoice(List<Pending> pending) {
+    int[] leader = new int[pending.size()];
+    Map<List<Object>, Integer> firsts = null;
+    for (int i = 0; i < leader.length; i++) {
+      leader[i] = i;
+      List<Object> key = atomTermsKey(pending.get(i).d());
+      if (key == null) {
+        continue;
+      }
+      if (firsts == null) {
+        firsts = new HashMap<>();
+      }
+      Integer first = firsts.putIfAbsent(key, i);
+      if (first != null) {
+        leader[i] = first;
+      }
+    }
+    return leader;
+  }
+
+  /** A disjunction's marks and terms, if every term is a concrete atom or basic type; else null. */
+  private static @Nullable List<Object> atomTermsKey(Adt.DisjE d) {
+    List<Object> key = new ArrayList<>(d.terms().size() + 1);
+    key.add(d.hasMarks() ? Arrays.toString(d.marks()) : "");
+    for (Adt.Expr t : d.terms()) {
+      Atom a = null;
+      if (t instanceof Adt.Lit l) {
+        a = l.value();
+      } else if (t instanceof Adt.ValueE ve && ve.vertex().state == Vertex.EVALUATED) {
+        Vertex x = ve.vertex().deref();
+        if (x.arcs.isEmpty() && x.kind == Vertex.K_SCALAR) {
+          a = x.scalar;
+        } else if (x.arcs.isEmpty() && x.kind == Vertex.K_CONSTRAINT && x.constraints.size() == 1) {
+          a = x.constraints.get(0);
+        }
+      }
+      if (a == null || a instanceof Atom.Opaque || !(Atom.isConcrete(a) || basicType(a))) {
+        return null;
+      }
+      key.add(a);
+    }
+    return key;
+  }
+
+  /**
+   * A type whose meet with another basic type is one of the two or nothing ({@code number & int}).
+   */
+  private static boolean basicType(Atom a) {
+    if (!(a instanceof Atom.Kind k)) {
+      return a instanceof Atom.Top;
+    }
+    int m = k.mask();
+    return m == Atom.BOOL
+        || m == Atom.INT
+        || m == Atom.FLOAT
+        || m == Atom.NUMBER
+        || m == Atom.STRING
+        || m == Atom.BYTES;
   }
 
   /**

@@ -37,6 +37,21 @@ class DisjunctionsTest {
   }
 
   @Test
+  void equalDisjunctionsOfAtomsChooseTogetherKeepingTheirAlternativesAndDefaults() {
+    // thirty times: a cross product would be 2^30 clones, far over the disjunct limit
+    var r = eval("x: " + "(*1 | int) & ".repeat(30) + "_\ny: (1 | 2) & (2 | 3)\n");
+    Vertex x = r.at("x").deref();
+    assertThat(x.kind).isEqualTo(Vertex.K_DISJ);
+    assertThat(x.disjuncts).hasSize(2);
+    assertThat(x.disjuncts.get(0).deref().scalar)
+        .isEqualTo(Atom.Num.ofInt(java.math.BigInteger.ONE));
+    assertThat(x.disjuncts.get(1).deref().kind).isEqualTo(Vertex.K_CONSTRAINT);
+    assertThat(x.defaults).containsExactly(true, false);
+    // different disjunctions still meet term by term
+    assertThat(r.at("y").deref().scalar).isEqualTo(Atom.Num.ofInt(java.math.BigInteger.TWO));
+  }
+
+  @Test
   void defaultsAreKeptPerAlternativeAndTakenOnRead() {
     var r = eval("x: *1 | 2\ny: (*1 | 2) & (1 | *2)\nz: *_|_ | 3\n");
     Vertex x = r.at("x").deref();
