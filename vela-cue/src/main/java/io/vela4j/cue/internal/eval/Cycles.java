@@ -36,12 +36,13 @@ final class Cycles {
    * Whether {@code err}, which computing or resolving {@code c} for {@code n} ended in, is a cycle
    * to check later: an incomplete error after reading a vertex still being evaluated (its value, or
    * a field it does not have yet), while {@code n} already has a concrete value; if so, it is
-   * queued on that vertex.
+   * queued on that vertex. When it is not, the cycle stays known: the error goes on to the node
+   * whose expression read this one as an operand (a temporary without a value of its own), which
+   * may defer it.
    */
   static boolean defer(NodeContext n, Conjunct c, Atom.Bottom err) {
     Vertex at = n.ev.cycleAt;
     Set<String> missingBefore = n.ev.cycleAtMissing;
-    n.ev.forgetCycle();
     if (at == null
         || !err.incomplete()
         || n.forced != null
@@ -49,11 +50,17 @@ final class Cycles {
         || !Atom.isConcrete(n.scalar)
         || !n.errors.isEmpty()
         || at == n.v
-        || at.state != Vertex.EVALUATING
-        || at.ctx == null) {
+        || at.state != Vertex.EVALUATING) {
       return false;
     }
+    n.ev.forgetCycle();
     NodeContext waiting = at.ctx;
+    if (waiting == null) {
+      // `at` is a single reference being resolved without a node (Evaluation#referenced):
+      // checked once it has its value
+      n.ev.deferToReference(at, new Check(n.v, c));
+      return true;
+    }
     if (missingBefore != null) {
       // The label selected while absent is checked again with the rest of c: that it appears
       // later is no longer a change after it was looked up.

@@ -133,6 +133,23 @@ final class Evaluation {
    */
   @Nullable Vertex readWhileAdding;
 
+  /**
+   * Cycle checks (Cycles#defer) waiting for a vertex that is a single reference being resolved
+   * without a node ({@link #referenced}); null while there are none, as almost always.
+   */
+  private @Nullable Map<Vertex, List<Cycles.Check>> referenceChecks;
+
+  void deferToReference(Vertex at, Cycles.Check check) {
+    if (referenceChecks == null) {
+      referenceChecks = new IdentityHashMap<>(4);
+    }
+    referenceChecks.computeIfAbsent(at, k -> new ArrayList<>(2)).add(check);
+  }
+
+  private @Nullable List<Cycles.Check> takeReferenceChecks(Vertex v) {
+    return referenceChecks == null ? null : referenceChecks.remove(v);
+  }
+
   /** Forgets {@link #cycleAt}, before a conjunct is computed or resolved. */
   void forgetCycle() {
     cycleAt = null;
@@ -176,6 +193,7 @@ final class Evaluation {
   }
 
   void evaluateWith(Vertex v, @Nullable Map<Disjunctions.DKey, Integer> forced) {
+    List<Cycles.Check> checks = null;
     if (forced == null && v.notAllowed == null) {
       // Literals only (a JSON value filled in, `name: "web"`; a declared type met with it, `image:
       // string` and `"nginx"`; a disjunction of literals met with it): one concrete value that
@@ -199,10 +217,14 @@ final class Evaluation {
         // scalar is the value; to a finished tree that exports as it is (`env: parameter.env`):
         // the tree is shared; anything else goes through unification.
         Object r = referenced(v);
+        checks = takeReferenceChecks(v);
         if (r instanceof Vertex t) {
           tick();
           v.forward = t;
           v.state = Vertex.EVALUATED;
+          if (checks != null) {
+            Cycles.check(this, checks);
+          }
           return;
         }
         a = (Atom) r;
@@ -214,11 +236,17 @@ final class Evaluation {
         v.kind = Vertex.K_SCALAR;
         v.scalar = a;
         v.state = Vertex.EVALUATED;
+        if (checks != null) {
+          Cycles.check(this, checks);
+        }
         return;
       }
     }
     v.state = Vertex.EVALUATING;
     NodeContext ctx = new NodeContext(this, v, forced);
+    if (checks != null) {
+      ctx.cycleChecks = checks; // the node's own evaluation runs them
+    }
     v.ctx = ctx;
     LargeStack.checkDepth(++nesting);
     try {
