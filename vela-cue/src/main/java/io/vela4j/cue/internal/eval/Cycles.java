@@ -1,6 +1,6 @@
 package io.vela4j.cue.internal.eval;
 
-import java.util.ArrayList;
+import io.vela4j.cue.CueError;
 import java.util.List;
 import java.util.Set;
 
@@ -23,8 +23,12 @@ import java.util.Set;
  * not have yet, "undefined field"); as {@code x} already has {@code 200}, that expression is not an
  * error of {@code x} but a check ({@link #defer}) run once {@code y} is finished ({@link #check}):
  * {@code x} is {@code 200} for {@code y} to read, and {@code y + 100} must then agree with it. A
- * node without a concrete value keeps the cycle error, as does a disjunct (whose errors decide
- * whether it survives).
+ * field without a concrete value of its own that meets the open cycle ends as the cycle error, but
+ * provisionally ({@link #provisional}): once the vertex the cycle met has its value, the field is
+ * evaluated again ({@link #retry}), and reading it meanwhile meets the same cycle, so that a field
+ * with a value of its own can still defer it. A disjunct keeps the error (its errors decide whether
+ * it survives). What waits for a vertex is held by its node, or by the evaluation while the vertex
+ * is a single reference resolved without one ({@code let p = id}).
  */
 final class Cycles {
   private Cycles() {}
@@ -55,22 +59,53 @@ final class Cycles {
     }
     n.ev.forgetCycle();
     NodeContext waiting = at.ctx;
-    if (waiting == null) {
-      // `at` is a single reference being resolved without a node (Evaluation#referenced):
-      // checked once it has its value
-      n.ev.deferToReference(at, new Check(n.v, c));
-      return true;
-    }
-    if (missingBefore != null) {
+    if (waiting != null && missingBefore != null) {
       // The label selected while absent is checked again with the rest of c: that it appears
       // later is no longer a change after it was looked up.
       waiting.restoreMissing(missingBefore);
     }
-    if (waiting.cycleChecks.isEmpty()) {
-      waiting.cycleChecks = new ArrayList<>(2);
-    }
-    waiting.cycleChecks.add(new Check(n.v, c));
+    waitsFor(n.ev, at).checks.add(new Check(n.v, c));
     return true;
+  }
+
+  /**
+   * Records {@code v}, just finished as a cycle error met at a vertex still being evaluated ({@code
+   * b1: a1 - 2} read while {@code a1: a0 + 2} is, with {@code a0} coming back through {@code b1}),
+   * as provisional: once that vertex has its value, {@code v} is evaluated again ({@link #retry}),
+   * as CUE evaluates no node of an unresolved cycle to its end.
+   */
+  static void provisional(Evaluation ev, Vertex v) {
+    Vertex at = ev.cycleAt;
+    if (v.parent == null // a temporary operand, read once
+        || v.cloneOf != null // a disjunct: a cycle error there is the disjunct's value
+        || v.kind != Vertex.K_BOTTOM
+        || v.err.kind() != CueError.Kind.CYCLE
+        || !v.err.incomplete()
+        || at == null
+        || at == v
+        || at.state != Vertex.EVALUATING) {
+      return;
+    }
+    waitsFor(ev, at).errors.add(v);
+    ev.noteProvisional(v, at);
+  }
+
+  /**
+   * What waits for a vertex being evaluated: held by its node, or, for a single reference being
+   * resolved without a node (Evaluation#referenced), by the evaluation.
+   */
+  private static NodeContext.CycleWaits waitsFor(Evaluation ev, Vertex at) {
+    return at.ctx != null ? at.ctx.waitsForUpdate() : ev.waitsFor(at);
+  }
+
+  /** Makes the provisional cycle errors recorded at a node that now has its value new again. */
+  static void retry(Evaluation ev, List<Vertex> provisional) {
+    for (Vertex v : provisional) {
+      ev.forgetProvisional(v);
+      if (v.state == Vertex.EVALUATED && v.kind == Vertex.K_BOTTOM) {
+        Evaluation.reset(v);
+      }
+    }
   }
 
   /**

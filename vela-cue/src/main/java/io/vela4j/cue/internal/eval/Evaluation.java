@@ -134,20 +134,41 @@ final class Evaluation {
   @Nullable Vertex readWhileAdding;
 
   /**
-   * Cycle checks (Cycles#defer) waiting for a vertex that is a single reference being resolved
-   * without a node ({@link #referenced}); null while there are none, as almost always.
+   * What waits for a vertex that is a single reference being resolved without a node ({@link
+   * #referenced}), as it would wait in its node: cycle checks ({@link Cycles#defer}) and
+   * provisional cycle errors ({@link Cycles#provisional}). Null while there is none, as almost
+   * always.
    */
-  private @Nullable Map<Vertex, List<Cycles.Check>> referenceChecks;
+  private @Nullable Map<Vertex, NodeContext.CycleWaits> referenceWaits;
 
-  void deferToReference(Vertex at, Cycles.Check check) {
-    if (referenceChecks == null) {
-      referenceChecks = new IdentityHashMap<>(4);
+  NodeContext.CycleWaits waitsFor(Vertex reference) {
+    if (referenceWaits == null) {
+      referenceWaits = new IdentityHashMap<>(4);
     }
-    referenceChecks.computeIfAbsent(at, k -> new ArrayList<>(2)).add(check);
+    return referenceWaits.computeIfAbsent(reference, k -> new NodeContext.CycleWaits());
   }
 
-  private @Nullable List<Cycles.Check> takeReferenceChecks(Vertex v) {
-    return referenceChecks == null ? null : referenceChecks.remove(v);
+  private NodeContext.@Nullable CycleWaits takeWaits(Vertex v) {
+    return referenceWaits == null ? null : referenceWaits.remove(v);
+  }
+
+  /**
+   * Provisional cycle errors (Cycles#provisional), each with the vertex still being evaluated that
+   * its cycle met: reading one meets that cycle again (null while there is none).
+   */
+  private @Nullable Map<Vertex, Vertex> provisional;
+
+  void noteProvisional(Vertex error, Vertex at) {
+    if (provisional == null) {
+      provisional = new IdentityHashMap<>(4);
+    }
+    provisional.put(error, at);
+  }
+
+  void forgetProvisional(Vertex error) {
+    if (provisional != null) {
+      provisional.remove(error);
+    }
   }
 
   /** Forgets {@link #cycleAt}, before a conjunct is computed or resolved. */
@@ -193,7 +214,7 @@ final class Evaluation {
   }
 
   void evaluateWith(Vertex v, @Nullable Map<Disjunctions.DKey, Integer> forced) {
-    List<Cycles.Check> checks = null;
+    NodeContext.CycleWaits waits = null;
     if (forced == null && v.notAllowed == null) {
       // Literals only (a JSON value filled in, `name: "web"`; a declared type met with it, `image:
       // string` and `"nginx"`; a disjunction of literals met with it): one concrete value that
@@ -217,13 +238,13 @@ final class Evaluation {
         // scalar is the value; to a finished tree that exports as it is (`env: parameter.env`):
         // the tree is shared; anything else goes through unification.
         Object r = referenced(v);
-        checks = takeReferenceChecks(v);
+        waits = takeWaits(v);
         if (r instanceof Vertex t) {
           tick();
           v.forward = t;
           v.state = Vertex.EVALUATED;
-          if (checks != null) {
-            Cycles.check(this, checks);
+          if (waits != null) {
+            waits.run(this);
           }
           return;
         }
@@ -236,16 +257,16 @@ final class Evaluation {
         v.kind = Vertex.K_SCALAR;
         v.scalar = a;
         v.state = Vertex.EVALUATED;
-        if (checks != null) {
-          Cycles.check(this, checks);
+        if (waits != null) {
+          waits.run(this);
         }
         return;
       }
     }
     v.state = Vertex.EVALUATING;
     NodeContext ctx = new NodeContext(this, v, forced);
-    if (checks != null) {
-      ctx.cycleChecks = checks; // the node's own evaluation runs them
+    if (waits != null) {
+      ctx.waits = waits; // the node's own evaluation runs them
     }
     v.ctx = ctx;
     LargeStack.checkDepth(++nesting);
@@ -265,8 +286,11 @@ final class Evaluation {
       v.ctx = null;
       v.state = Vertex.EVALUATED;
     }
-    if (!ctx.cycleChecks.isEmpty()) {
-      Cycles.check(this, ctx.cycleChecks);
+    if (v.kind == Vertex.K_BOTTOM) {
+      Cycles.provisional(this, v);
+    }
+    if (ctx.waits != null) {
+      ctx.waits.run(this);
     }
   }
 
@@ -597,6 +621,13 @@ final class Evaluation {
   Vertex readable(Vertex t, Ast.@Nullable Pos pos) {
     evaluate(t);
     Vertex v = t.deref();
+    if (provisional != null && v.kind == Vertex.K_BOTTOM) {
+      Vertex at = provisional.get(v);
+      if (at != null && at.state == Vertex.EVALUATING) {
+        cycleAt = at; // a cycle error that waits for `at`: reading it meets that cycle
+        cycleAtMissing = null;
+      }
+    }
     if (v.state == Vertex.EVALUATING) {
       NodeContext c = v.ctx;
       if (c != null && c.scalar != null && c.errors.isEmpty()) {

@@ -166,9 +166,31 @@ final class NodeContext {
     return copiedOwnFields;
   }
 
-  // Expressions of other nodes that met this node in a reference cycle while it had no value yet,
-  // checked once it has one (Cycles#defer).
-  List<Cycles.Check> cycleChecks = List.of();
+  /**
+   * What met this node in a reference cycle while it had no value yet, and waits for that value:
+   * expressions of other nodes to check against their values (Cycles#defer), and vertices whose
+   * value was that cycle's error, to evaluate again (Cycles#provisional).
+   */
+  static final class CycleWaits {
+    final List<Cycles.Check> checks = new ArrayList<>(2);
+    final List<Vertex> errors = new ArrayList<>(2);
+
+    /** Once the node has its value: the errors are made new again, then the checks run. */
+    void run(Evaluation ev) {
+      Cycles.retry(ev, errors);
+      Cycles.check(ev, checks);
+    }
+  }
+
+  /** What waits for this node's value (null: nothing, as almost always). */
+  @Nullable CycleWaits waits;
+
+  CycleWaits waitsForUpdate() {
+    if (waits == null) {
+      waits = new CycleWaits();
+    }
+    return waits;
+  }
 
   // Non-monotonic bookkeeping: the field set was read by a `for`, labels looked up while absent,
   // optional labels looked up.
