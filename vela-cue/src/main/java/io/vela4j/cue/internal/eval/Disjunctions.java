@@ -22,12 +22,13 @@ import org.jspecify.annotations.Nullable;
  * #expandDisjunctions} takes the cross product of the pending disjunctions: for each combination it
  * evaluates a clone of the vertex whose conjuncts are the originals with each disjunction forced to
  * one term (forcing is keyed by the disjunction and its occurrence, {@link DKey}), and finalizes it
- * deeply. A clone with a fatal error anywhere in its regular fields, or an error of its own, is
- * eliminated (so closedness and conflicts decide which disjuncts survive). Survivors are
- * de-duplicated by a structural {@link #signature}; none left is an empty disjunction (its errors
- * combined), one left becomes the value, several make the vertex a disjunction. Default marks
- * follow {@link Defaults}. Equal disjunctions of atoms and types take one term together ({@link
- * #sameChoice}), and the cross product of the rest is capped at {@code maxDisjuncts}.
+ * deeply; meanwhile a reference to the vertex reads the clone ({@link Evaluation#disjunctOf}). A
+ * clone with a fatal error anywhere in its regular fields, or an error of its own, is eliminated
+ * (so closedness and conflicts decide which disjuncts survive). Survivors are de-duplicated by a
+ * structural {@link #signature}; none left is an empty disjunction (its errors combined), one left
+ * becomes the value, several make the vertex a disjunction. Default marks follow {@link Defaults}.
+ * Equal disjunctions of atoms and types take one term together ({@link #sameChoice}), and the cross
+ * product of the rest is capped at {@code maxDisjuncts}.
  *
  * <p>Two shortcuts skip the clones when no term needs one: a node that is one disjunction of
  * concrete atoms takes them as its alternatives ({@link #expandAtoms}), and a node that is one
@@ -156,12 +157,16 @@ final class Disjunctions {
         return;
       }
       n.ev.cloneDepth++;
+      // a reference to the vertex from inside the disjunct (`A: b: A.c.x`, `A: null | {c: x: 1}`)
+      // reads the disjunct
+      Vertex outer = n.ev.enterDisjunct(clone);
       try {
         n.ev.evaluateWith(clone, f);
+        n.ev.finalizeDeep(clone);
       } finally {
         n.ev.cloneDepth--;
+        n.ev.leaveDisjunct(clone, outer);
       }
-      n.ev.finalizeDeep(clone);
       Atom.Bottom fatal = firstFatal(n.ev, clone);
       if (fatal == null
           && clone.deref().kind == Vertex.K_BOTTOM

@@ -171,6 +171,37 @@ final class Evaluation {
     }
   }
 
+  /**
+   * Per vertex whose disjunction is being expanded, the disjunct clone being evaluated, which a
+   * reference to the vertex reads instead (null while none is: most evaluations).
+   */
+  private @Nullable Map<Vertex, Vertex> disjuncts;
+
+  /** The disjunct being evaluated for a vertex, or the vertex itself. */
+  Vertex disjunctOf(Vertex v) {
+    if (disjuncts == null) {
+      return v;
+    }
+    Vertex d = disjuncts.get(v);
+    return d == null ? v : d;
+  }
+
+  /** Makes {@code clone} what references to its vertex read; returns what they read before. */
+  @Nullable Vertex enterDisjunct(Vertex clone) {
+    if (disjuncts == null) {
+      disjuncts = new IdentityHashMap<>(4);
+    }
+    return disjuncts.put(clone.cloneOf, clone);
+  }
+
+  void leaveDisjunct(Vertex clone, @Nullable Vertex outer) {
+    if (outer == null) {
+      disjuncts.remove(clone.cloneOf);
+    } else {
+      disjuncts.put(clone.cloneOf, outer);
+    }
+  }
+
   /** Forgets {@link #cycleAt}, before a conjunct is computed or resolved. */
   void forgetCycle() {
     cycleAt = null;

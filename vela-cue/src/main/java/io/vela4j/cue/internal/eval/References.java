@@ -264,7 +264,7 @@ final class References {
         if (sv.ctx != null && sv.ctx.adding) {
           ev.readWhileAdding = sv;
         }
-        return a;
+        return ev.disjunctOf(a);
       }
       case LET -> {
         return letVertex(ev, e, r.name());
