@@ -277,6 +277,9 @@ final class Disjunctions {
    */
   private static int[] sameChoice(List<Pending> pending) {
     int[] leader = new int[pending.size()];
+    if (leader.length == 1) {
+      return leader; // the usual node: one disjunction
+    }
     Map<List<Object>, Integer> firsts = null;
     for (int i = 0; i < leader.length; i++) {
       leader[i] = i;
