@@ -154,9 +154,10 @@ final class References {
     for (Conjunct tc : tv.conjuncts()) {
       n.add(new Conjunct(tc.expr(), tc.env(), tci, h), cyclic ? Cycles.CYCLIC : Cycles.NONE);
     }
-    if (tv.parent == n.v) {
+    if (tv.parent == n.v && n.forced == null) {
       // one of the node's own fields, embedded: what else it is given while the node is built
-      // (by another embedding, say) belongs to the node too
+      // (by another embedding, say) belongs to the node too; not in a disjunct, where what the
+      // chosen term gives the field stays there (`ok: {y: 1 | {y: 1}, y}` is `{y: 1}`)
       n.copiedOwnFieldsForUpdate().add(new NodeContext.CopiedField(tv, copied, tci, h, cyclic));
     }
   }
