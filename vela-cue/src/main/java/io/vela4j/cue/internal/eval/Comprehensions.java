@@ -178,6 +178,7 @@ final class Comprehensions {
     List<Structs.Dyn> waitingDyns = new ArrayList<>();
     List<NodeContext.Task> waitingRefs = new ArrayList<>();
     List<Atom.Bottom> waitingErrs = new ArrayList<>();
+    List<@Nullable Vertex> waitingCycles = new ArrayList<>(); // per error, the vertex its cycle met
     while (!n.dyns.isEmpty() || !n.comps.isEmpty() || !n.deferredRefs.isEmpty()) {
       boolean progress = false;
       if (!n.deferredRefs.isEmpty()) {
@@ -195,24 +196,28 @@ final class Comprehensions {
       List<Structs.Dyn> ds = n.dyns;
       n.dyns = List.of();
       for (Structs.Dyn d : ds) {
+        n.ev.forgetCycle();
         Atom.Bottom b = Structs.runDyn(n, d);
         if (b == null) {
           progress = true;
         } else {
           waitingDyns.add(d);
           waitingErrs.add(b);
+          waitingCycles.add(n.ev.cycleAt);
         }
       }
       n.drainTasks();
       List<Comp> cps = n.comps;
       n.comps = List.of();
       for (Comp c : cps) {
+        n.ev.forgetCycle();
         Atom.Bottom b = runComp(n, c);
         if (b == null) {
           progress = true;
         } else {
           waitingComps.add(c);
           waitingErrs.add(b);
+          waitingCycles.add(n.ev.cycleAt);
         }
       }
       n.drainTasks();
@@ -227,7 +232,11 @@ final class Comprehensions {
           n.dynsForUpdate().addAll(waitingDyns);
           n.deferredRefsForUpdate().addAll(waitingRefs);
         } else {
-          n.errorsForUpdate().addAll(waitingErrs);
+          for (int i = 0; i < waitingErrs.size(); i++) {
+            if (!Cycles.partial(n, waitingErrs.get(i), waitingCycles.get(i))) {
+              n.errorsForUpdate().add(waitingErrs.get(i));
+            }
+          }
           n.noDefer = true;
           for (NodeContext.Task t : waitingRefs) {
             n.add(t.c(), t.cyc());
@@ -239,6 +248,7 @@ final class Comprehensions {
         waitingDyns.clear();
         waitingRefs.clear();
         waitingErrs.clear();
+        waitingCycles.clear();
       }
     }
   }

@@ -3,6 +3,7 @@ package io.vela4j.cue.internal.eval;
 import io.vela4j.cue.CueError;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Cycles: telling reference cycles (allowed) from structural cycles (fatal).
@@ -26,9 +27,11 @@ import java.util.Set;
  * field without a concrete value of its own that meets the open cycle ends as the cycle error, but
  * provisionally ({@link #provisional}): once the vertex the cycle met has its value, the field is
  * evaluated again ({@link #retry}), and reading it meanwhile meets the same cycle, so that a field
- * with a value of its own can still defer it. A disjunct keeps the error (its errors decide whether
- * it survives). What waits for a vertex is held by its node, or by the evaluation while the vertex
- * is a single reference resolved without one ({@code let p = id}).
+ * with a value of its own can still defer it. A struct whose comprehension guard fails on the open
+ * cycle finishes without what the comprehension yields, and is evaluated again the same way ({@link
+ * #partial}). A disjunct keeps the error (its errors decide whether it survives). What waits for a
+ * vertex is held by its node, or by the evaluation while the vertex is a single reference resolved
+ * without one ({@code let p = id}).
  */
 final class Cycles {
   private Cycles() {}
@@ -91,6 +94,30 @@ final class Cycles {
   }
 
   /**
+   * Whether a comprehension or dynamic field of {@code n} that still fails, with {@code err}, once
+   * nothing else moves, failed on a reference cycle still open at {@code at} ({@code Y: {if
+   * #Y.userinfo != _|_ {...}}} evaluated while {@code X}, which {@code #Y} is computed from, is):
+   * if so, {@code n} finishes without what it would yield, and is evaluated again once {@code at}
+   * has its value, as CUE runs such a guard again when the cycle resolves.
+   */
+  static boolean partial(NodeContext n, Atom.Bottom err, @Nullable Vertex at) {
+    Vertex v = n.v;
+    if (!err.incomplete()
+        || err.kind() != CueError.Kind.CYCLE
+        || at == null
+        || at == v
+        || at.state != Vertex.EVALUATING
+        || v.parent == null
+        || v.cloneOf != null
+        || n.forced != null
+        || at.isAncestorOf(v)) {
+      return false;
+    }
+    waitsFor(n.ev, at).partial.add(v);
+    return true;
+  }
+
+  /**
    * What waits for a vertex being evaluated: held by its node, or, for a single reference being
    * resolved without a node (Evaluation#referenced), by the evaluation.
    */
@@ -99,6 +126,15 @@ final class Cycles {
   }
 
   /** Makes the provisional cycle errors recorded at a node that now has its value new again. */
+  /** Makes the vertices that finished without what a cycle kept from them new again. */
+  static void retryPartial(List<Vertex> partial) {
+    for (Vertex v : partial) {
+      if (v.state == Vertex.EVALUATED) {
+        Evaluation.reset(v);
+      }
+    }
+  }
+
   static void retry(Evaluation ev, List<Vertex> provisional) {
     for (Vertex v : provisional) {
       ev.forgetProvisional(v);

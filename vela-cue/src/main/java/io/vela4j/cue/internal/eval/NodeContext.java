@@ -168,16 +168,19 @@ final class NodeContext {
 
   /**
    * What met this node in a reference cycle while it had no value yet, and waits for that value:
-   * expressions of other nodes to check against their values (Cycles#defer), and vertices whose
-   * value was that cycle's error, to evaluate again (Cycles#provisional).
+   * expressions of other nodes to check against their values (Cycles#defer), vertices whose value
+   * was that cycle's error (Cycles#provisional) and vertices that finished without what a
+   * comprehension failing on it would yield (Cycles#partial), to evaluate again.
    */
   static final class CycleWaits {
     final List<Cycles.Check> checks = new ArrayList<>(2);
     final List<Vertex> errors = new ArrayList<>(2);
+    final List<Vertex> partial = new ArrayList<>(2);
 
-    /** Once the node has its value: the errors are made new again, then the checks run. */
+    /** Once the node has its value: the errors and partial nodes are made new, the checks run. */
     void run(Evaluation ev) {
       Cycles.retry(ev, errors);
+      Cycles.retryPartial(partial);
       Cycles.check(ev, checks);
     }
   }
