@@ -125,7 +125,6 @@ final class Cycles {
     return at.ctx != null ? at.ctx.waitsForUpdate() : ev.waitsFor(at);
   }
 
-  /** Makes the provisional cycle errors recorded at a node that now has its value new again. */
   /** Makes the vertices that finished without what a cycle kept from them new again. */
   static void retryPartial(List<Vertex> partial) {
     for (Vertex v : partial) {
@@ -135,6 +134,7 @@ final class Cycles {
     }
   }
 
+  /** Makes the provisional cycle errors recorded at a node that now has its value new again. */
   static void retry(Evaluation ev, List<Vertex> provisional) {
     for (Vertex v : provisional) {
       ev.forgetProvisional(v);
