@@ -89,7 +89,7 @@ final class Cycles {
         || at.state != Vertex.EVALUATING) {
       return;
     }
-    waitsFor(ev, at).errors.add(v);
+    waitsFor(ev, at).again.add(v);
     ev.noteProvisional(v, at);
   }
 
@@ -113,7 +113,7 @@ final class Cycles {
         || at.isAncestorOf(v)) {
       return false;
     }
-    waitsFor(n.ev, at).partial.add(v);
+    waitsFor(n.ev, at).again.add(v);
     return true;
   }
 
@@ -125,20 +125,14 @@ final class Cycles {
     return at.ctx != null ? at.ctx.waitsForUpdate() : ev.waitsFor(at);
   }
 
-  /** Makes the vertices that finished without what a cycle kept from them new again. */
-  static void retryPartial(List<Vertex> partial) {
-    for (Vertex v : partial) {
-      if (v.state == Vertex.EVALUATED) {
-        Evaluation.reset(v);
-      }
-    }
-  }
-
-  /** Makes the provisional cycle errors recorded at a node that now has its value new again. */
-  static void retry(Evaluation ev, List<Vertex> provisional) {
-    for (Vertex v : provisional) {
+  /**
+   * Makes new again the vertices that waited for a node that now has its value: provisional cycle
+   * errors and nodes that finished without what a comprehension would yield.
+   */
+  static void retry(Evaluation ev, List<Vertex> again) {
+    for (Vertex v : again) {
       ev.forgetProvisional(v);
-      if (v.state == Vertex.EVALUATED && v.kind == Vertex.K_BOTTOM) {
+      if (v.state == Vertex.EVALUATED) {
         Evaluation.reset(v);
       }
     }

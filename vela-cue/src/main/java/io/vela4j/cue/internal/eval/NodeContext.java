@@ -174,13 +174,11 @@ final class NodeContext {
    */
   static final class CycleWaits {
     final List<Cycles.Check> checks = new ArrayList<>(2);
-    final List<Vertex> errors = new ArrayList<>(2);
-    final List<Vertex> partial = new ArrayList<>(2);
+    final List<Vertex> again = new ArrayList<>(2);
 
-    /** Once the node has its value: the errors and partial nodes are made new, the checks run. */
+    /** Once the node has its value: the waiting vertices are made new, then the checks run. */
     void run(Evaluation ev) {
-      Cycles.retry(ev, errors);
-      Cycles.retryPartial(partial);
+      Cycles.retry(ev, again);
       Cycles.check(ev, checks);
     }
   }
