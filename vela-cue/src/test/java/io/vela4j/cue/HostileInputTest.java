@@ -39,6 +39,32 @@ class HostileInputTest {
   }
 
   @Test
+  void recursionThroughOperandsIsAStructuralCycleNotTheValueLimit() {
+    // each of these expanded until the value limit (2,000,000 values, seconds) before
+    for (String src :
+        new String[] {
+          "a: {x: 1, y: (a & {}).y}",
+          "f: {n: int, out: (f & {\"n\": n - 1}).out}",
+          "f2: (f & {n: 2}).out\nfRec: {nn: int, out: (f & {n: nn}).out}\n"
+              + "f: {n: int, out: (fRec & {nn: n - 1}).out}",
+        }) {
+      CueException e = within(() -> exportError(src));
+      assertThat(e.errors()).as(src).isNotEmpty();
+      assertThat(e.errors().get(0).kind()).as("%s", e.getMessage()).isEqualTo(CueError.Kind.CYCLE);
+      assertThat(e.getMessage()).as(src).contains("structural cycle");
+    }
+    // and these have values: the disjuncts that recurse are structural cycles, or fail first
+    assertThat(export("t: {a: 1} | {b: (t & {}).b}").toString()).isEqualTo("{\"t\":{\"a\":1}}");
+    assertThat(
+            export(
+                    "#T: {out: {}, t: \"leaf\"} | {out: next: (#T & {t: \"leaf\"}).out, t: \"r1\"}"
+                        + " | {out: next: (#T & {t: \"leaf\"}).out, t: \"r2\"}\n"
+                        + "out: (#T & {t: \"r1\"}).out")
+                .toString())
+        .isEqualTo("{\"out\":{\"next\":{}}}");
+  }
+
+  @Test
   void stringsThatDoublePerReferenceStopAtTheStringLengthLimit() {
     StringBuilder sb = new StringBuilder("s0: \"ab\"\n");
     for (int i = 1; i <= 40; i++) {

@@ -10,7 +10,9 @@ record Conjunct(Adt.Expr expr, @Nullable Env env, CloseInfo ci, @Nullable Hist h
 
   /**
    * The referenced vertices a conjunct came through, innermost first; {@code cyclic} when the
-   * innermost reference was already in the history (its conjuncts re-expand a cycle).
+   * innermost reference was already in the history (its conjuncts re-expand a cycle). An operand
+   * computed for a conjunct ({@code (t & {}).b}) starts from that conjunct's history, so that an
+   * operand that instantiates a vertex it came through again is cyclic too.
    */
   record Hist(Vertex v, @Nullable Hist next, boolean cyclic) {
     static boolean contains(@Nullable Hist h, Vertex v) {

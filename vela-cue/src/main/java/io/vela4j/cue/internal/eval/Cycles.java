@@ -17,6 +17,18 @@ import org.jspecify.annotations.Nullable;
  * CYCLIC}); conjuncts declared inside a struct that arrived through a cyclic reference are neither
  * new structure nor cyclic by themselves ({@code INHERITED}): the references they make decide.
  *
+ * <p>An operand ({@code (t & {}).b}) is evaluated in a temporary vertex with no parent, which CUE
+ * treats as a field beside the one it is computed for (inline cycles). So the temporary counts as
+ * inside the vertex being evaluated when it was made ({@link Evaluation#inside}): a reference from
+ * it to that vertex, an ancestor of it or a vertex one of whose disjuncts it is in is a structural
+ * cycle, as {@code a: b: a} is. And its conjunct starts from the history of the conjunct that
+ * computes it ({@link Evaluation#operandHist}), so that an operand that instantiates again a vertex
+ * it came through is cyclic: {@code f: {n: int, out: (fRec & {nn: n - 1}).out}} with {@code fRec}
+ * computing {@code (f & {n: nn}).out} ends as a structural cycle instead of expanding until a
+ * limit. A disjunct is finalized level by level and stops at its first fatal error ({@link
+ * Evaluation#finalizeDisjunct}), so a recursion that only the failing disjuncts would make is not
+ * made.
+ *
  * <p>A reference cycle through expressions resolves when a field of the cycle has a concrete value
  * of its own ({@code y: x - 100, x: y + 100, x: 200}): CUE postpones the expression that met the
  * cycle. Evaluating {@code y} evaluates {@code x}, whose {@code y + 100} reads {@code y} while it

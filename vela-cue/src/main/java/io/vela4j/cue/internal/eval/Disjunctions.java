@@ -162,7 +162,7 @@ final class Disjunctions {
       Vertex outer = n.ev.enterDisjunct(clone);
       try {
         n.ev.evaluateWith(clone, f);
-        n.ev.finalizeDeep(clone);
+        n.ev.finalizeDisjunct(clone);
       } finally {
         n.ev.cloneDepth--;
         n.ev.leaveDisjunct(clone, outer);

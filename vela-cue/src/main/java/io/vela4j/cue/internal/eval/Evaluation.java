@@ -59,6 +59,9 @@ final class Evaluation {
    */
   static final int MAX_CLONE_DEPTH = 1_000;
 
+  /** How many operands evaluated inside each other {@link #inside} follows out. */
+  private static final int MAX_OPERAND_NESTING = 16;
+
   /** The number of disjunct clones being evaluated inside each other now. */
   int cloneDepth;
 
@@ -202,6 +205,52 @@ final class Evaluation {
     }
   }
 
+  /**
+   * The reference history of the conjunct being added or computed: an operand it evaluates ({@code
+   * (t & {}).b}) is that conjunct's, so a reference it makes to a vertex already in that history is
+   * cyclic (Cycles).
+   */
+  Conjunct.@Nullable Hist operandHist;
+
+  /** The innermost vertex being evaluated: an operand it computes is evaluated inside it. */
+  private @Nullable Vertex current;
+
+  /**
+   * Per temporary vertex of an operand ({@code (t & {}).b}), the vertex that was being evaluated
+   * when it was made (null while there is none).
+   */
+  private @Nullable Map<Vertex, Vertex> operandOf;
+
+  /**
+   * Whether {@code v} is evaluated inside {@code outer}: below it, or in an operand computed below
+   * it or below one of its disjunct clones ({@code t: {a: 1} | {b: (t & {}).b}}). A reference from
+   * {@code v} to {@code outer} is then a structural cycle: the operand would contain {@code outer}
+   * again, as {@code a: b: a} does (CUE's inline cycles: an operand is evaluated as a field beside
+   * the one it is computed for).
+   */
+  boolean inside(Vertex v, Vertex outer) {
+    boolean viaOperand = false;
+    int operands = 0;
+    Vertex last = v;
+    for (Vertex p = v.parent; ; ) {
+      for (; p != null; p = p.parent) {
+        if (p == outer || (viaOperand && p.cloneOf == outer)) {
+          return true;
+        }
+        last = p;
+      }
+      if (operandOf == null || ++operands > MAX_OPERAND_NESTING) {
+        // deeper nesting is left to the reference histories and the limits (the walk stays short)
+        return false;
+      }
+      p = operandOf.get(last.cloneOf != null ? last.cloneOf : last);
+      if (p == null) {
+        return false;
+      }
+      viaOperand = true;
+    }
+  }
+
   /** Forgets {@link #cycleAt}, before a conjunct is computed or resolved. */
   void forgetCycle() {
     cycleAt = null;
@@ -245,6 +294,16 @@ final class Evaluation {
   }
 
   void evaluateWith(Vertex v, @Nullable Map<Disjunctions.DKey, Integer> forced) {
+    Vertex outer = current;
+    current = v;
+    try {
+      evaluateHere(v, forced);
+    } finally {
+      current = outer;
+    }
+  }
+
+  private void evaluateHere(Vertex v, @Nullable Map<Disjunctions.DKey, Integer> forced) {
     NodeContext.CycleWaits waits = null;
     if (forced == null && v.notAllowed == null) {
       // Literals only (a JSON value filled in, `name: "web"`; a declared type met with it, `image:
@@ -418,6 +477,8 @@ final class Evaluation {
     }
     v.state = Vertex.EVALUATING;
     LargeStack.checkDepth(++nesting);
+    Conjunct.Hist outerHist = operandHist;
+    operandHist = c.hist();
     try {
       Object t = References.resolveForConjunct(this, e, c.env());
       if (t instanceof Atom a) {
@@ -437,6 +498,7 @@ final class Evaluation {
     } catch (BottomEx b) {
       return null;
     } finally {
+      operandHist = outerHist;
       nesting--;
       v.state = Vertex.NEW;
     }
@@ -549,8 +611,24 @@ final class Evaluation {
 
   /** Evaluates a vertex and everything below it. */
   void finalizeDeep(Vertex v) {
+    finalizeDeep(v, false);
+  }
+
+  /**
+   * Finalizes a disjunct clone, stopping at the first fatal error in a regular field (where {@link
+   * Disjunctions#firstFatal} looks): such a disjunct is eliminated, and the fields after the error
+   * need not be evaluated, as CUE drops a disjunct when it fails. This is what ends a recursion
+   * through a field that only the disjuncts that fail would evaluate ({@code {t: "r1", out: next:
+   * (#T & {t: "leaf"}).out}} met with {@code t: "leaf"}).
+   */
+  void finalizeDisjunct(Vertex clone) {
+    finalizeDeep(clone, true);
+  }
+
+  /** Returns whether it stopped at a fatal error (only when {@code stopAtFatal}). */
+  private boolean finalizeDeep(Vertex v, boolean stopAtFatal) {
     if (v.finalized) {
-      return;
+      return false;
     }
     evaluate(v);
     v.finalized = true;
@@ -558,10 +636,10 @@ final class Evaluation {
     if (d != v) {
       // The value is another vertex's (a disjunct, a shared tree): finalizing that one finishes its
       // alternatives, arcs and validators.
-      finalizeDeep(d);
+      boolean stopped = finalizeDeep(d, stopAtFatal);
       v.treeHeight = d.treeHeight;
       v.treeSize = d.treeSize;
-      return;
+      return stopped;
     }
     if (d.kind == Vertex.K_DISJ && !(d.disjuncts instanceof SharedAlternatives)) {
       for (Vertex a : d.disjuncts) {
@@ -569,14 +647,32 @@ final class Evaluation {
       }
     }
     if (d.kind == Vertex.K_BOTTOM) {
-      return;
+      return stopAtFatal && !d.err.incomplete();
     }
     if (!d.arcs.isEmpty()) {
       Arcs arcs = d.arcs;
       // Arcs are only appended: those that finalizing these adds are not this loop's.
       int count = arcs.size();
+      if (stopAtFatal) {
+        // each level's own values first: a conflict in a field declared after a struct is found
+        // before what the struct holds is evaluated
+        for (int i = 0; i < count; i++) {
+          Vertex a = arcs.at(i);
+          if (a.arcType == Adt.ArcType.REGULAR && Labels.isRegular(a.label)) {
+            evaluate(a);
+            Vertex ad = a.deref();
+            if (ad.kind == Vertex.K_BOTTOM && !ad.err.incomplete()) {
+              return true;
+            }
+          }
+        }
+      }
       for (int i = 0; i < count; i++) {
-        finalizeDeep(arcs.at(i));
+        Vertex a = arcs.at(i);
+        boolean regular = a.arcType == Adt.ArcType.REGULAR && Labels.isRegular(a.label);
+        if (finalizeDeep(a, stopAtFatal && regular)) {
+          return true;
+        }
       }
     }
     if (!d.validators.isEmpty()) {
@@ -585,11 +681,12 @@ final class Evaluation {
         if (e != null) {
           d.kind = Vertex.K_BOTTOM;
           d.err = e.withPath(d.path());
-          return;
+          return stopAtFatal && !d.err.incomplete();
         }
       }
     }
     measure(d);
+    return false;
   }
 
   /**
@@ -642,7 +739,13 @@ final class Evaluation {
       }
       Vertex t = new Vertex(null, "");
       t.arcType = Adt.ArcType.REGULAR;
-      t.addConjunct(new Conjunct(x, env, Conjunct.CloseInfo.EMPTY, null));
+      t.addConjunct(new Conjunct(x, env, Conjunct.CloseInfo.EMPTY, operandHist));
+      if (current != null) {
+        if (operandOf == null) {
+          operandOf = new IdentityHashMap<>(4);
+        }
+        operandOf.put(t, current);
+      }
       evaluate(t);
       return readable(t, e.pos());
     }

@@ -412,6 +412,8 @@ final class NodeContext {
       Conjunct c = t.c();
       Object r;
       ev.forgetCycle();
+      Conjunct.Hist outerHist = ev.operandHist;
+      ev.operandHist = c.hist();
       try {
         r = Expressions.compute(ev, c.expr(), c.env());
       } catch (BottomEx e) {
@@ -419,6 +421,8 @@ final class NodeContext {
           Meet.addValue(this, e.bottom, c.ci());
         }
         continue;
+      } finally {
+        ev.operandHist = outerHist;
       }
       if (r instanceof Atom val) {
         Meet.addValue(this, val, c.ci());
@@ -431,6 +435,8 @@ final class NodeContext {
   void add(Conjunct c, int cyc) {
     int saved = viaCycle;
     viaCycle = cyc;
+    Conjunct.Hist outerHist = ev.operandHist;
+    ev.operandHist = c.hist();
     try {
       ev.tick();
       CloseInfo ci = c.ci();
@@ -509,6 +515,7 @@ final class NodeContext {
       }
     } finally {
       viaCycle = saved;
+      ev.operandHist = outerHist;
     }
   }
 

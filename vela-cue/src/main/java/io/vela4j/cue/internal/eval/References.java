@@ -98,7 +98,7 @@ final class References {
       n.hasTop = true;
       return;
     }
-    if (tv.isAncestorOf(n.v) || tv.isAncestorOf(self)) {
+    if (n.ev.inside(n.v, tv) || n.ev.inside(self, tv)) {
       Cycles.markNonCyclic(n);
       n.errorsForUpdate()
           .add(Atom.Bottom.fatal(CueError.Kind.CYCLE, "structural cycle", c.expr().pos()));
