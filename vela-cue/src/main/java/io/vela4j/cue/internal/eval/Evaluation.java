@@ -485,6 +485,11 @@ final class Evaluation {
         return Atom.isConcrete(a) ? a : null;
       }
       Vertex tv = (Vertex) t;
+      if (v.isLet && tv.isAncestorOf(v)) {
+        // `a: {b: 1, let X = a, c: X.b}`: X is a itself; selecting from it is no cycle, while
+        // using it whole (`c: X`) copies a into its own field, a structural cycle
+        return tv;
+      }
       if (tv.state == Vertex.NEW && tv.parent != null && tv.parent.state == Vertex.EVALUATED) {
         evaluate(tv); // as References.addRef does: its conjuncts are complete
       }
