@@ -350,6 +350,10 @@ final class Generator {
     boolean sub = rnd.nextBoolean();
     if (sub) {
       body.add(decl("sub: {x: *0 | int, y?: string}"));
+      if (rnd.nextInt(3) == 0) {
+        // a field of the definition referred to inside it, with a literal written there
+        body.add(decl("ext: sub & {" + pick("z: 1", "x: 2", "y: \"v\"") + "}"));
+      }
     }
     if (rnd.nextInt(4) == 0) {
       body.add(decl("[=~\"^x\"]: int"));

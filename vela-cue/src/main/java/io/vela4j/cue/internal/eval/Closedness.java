@@ -33,7 +33,10 @@ import org.jspecify.annotations.Nullable;
  * close()}, only to the node where it was applied. So the several declarations of one field inside
  * a definition are <em>combined</em>, never intersected: they all descend from the same reference.
  * A reference to a definition is not a requirement when it is embedded in an operator other than
- * {@code &} and {@code |} inside a struct literal (CUE does not check those).
+ * {@code &} and {@code |} inside a struct literal (CUE does not check those). Nor is a reference to
+ * a field inside a definition written inside that same definition: {@code #X: {a: {foo: 1}, b: a &
+ * {y: 1}}} allows {@code b.y}, as the literal belongs to the definition too; the definition's own
+ * requirement still checks {@code b} for a user of {@code #X}.
  *
  * <h2>Evidence</h2>
  *
@@ -240,8 +243,11 @@ final class Closedness {
    * {@code ci}; null if the target's conjuncts were already added to this node, in which case their
    * scope now also descends from {@code ci}.
    */
-  static @Nullable CloseInfo enterReference(NodeContext n, CloseInfo ci, Vertex target) {
-    boolean closed = Labels.isDefinition(target.label) || target.inDefinition;
+  static @Nullable CloseInfo enterReference(
+      NodeContext n, CloseInfo ci, @Nullable Env env, Vertex target) {
+    boolean closed =
+        Labels.isDefinition(target.label)
+            || (target.inDefinition && !writtenInItsDefinition(env, target));
     boolean requirement = closed && (ci.embed() != 0 || ci.outer() == 0 || !ci.fromEmbed());
     Scopes scopes = n.ev.scopes;
     int scope = requirement ? scopes.require(ci.id(), true, ci, n.v) : scopes.open(ci.id());
@@ -251,6 +257,32 @@ final class Closedness {
       return null;
     }
     return new CloseInfo(scope, ci.outer(), ci.embed(), ci.fromEmbed(), ci.fromDef() || closed);
+  }
+
+  /**
+   * Whether a reference written in frame {@code env} to {@code target}, a field inside a
+   * definition, is written inside that definition too: it then does not close the field, as the
+   * literals it is unified with belong to the same definition ({@code #X: {a: {foo: 1}, b: a & {y:
+   * 1}}} allows {@code b.y}, as CUE does), while a reference from outside ({@code x: #X.a & {y:
+   * 1}}) or into a definition nested deeper does.
+   */
+  private static boolean writtenInItsDefinition(@Nullable Env env, Vertex target) {
+    Vertex def = target.parent;
+    while (def != null && !Labels.isDefinition(def.label)) {
+      def = def.parent;
+    }
+    if (def == null) {
+      return false;
+    }
+    // the frames the reference is written in, innermost first: lexically inside the definition
+    // when one of them was scheduled into it (or below it, or into a disjunct of it)
+    for (Env e = env; e != null; e = e.up) {
+      Vertex w = e.vertex;
+      if (w != null && (w == def || w.cloneOf == def || def.isAncestorOf(w))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The provenance of the argument of {@code close()}: a one-level requirement. */

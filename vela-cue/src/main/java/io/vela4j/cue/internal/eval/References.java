@@ -104,7 +104,7 @@ final class References {
           .add(Atom.Bottom.fatal(CueError.Kind.CYCLE, "structural cycle", c.expr().pos()));
       return;
     }
-    CloseInfo tci = Closedness.enterReference(n, c.ci(), tv);
+    CloseInfo tci = Closedness.enterReference(n, c.ci(), c.env(), tv);
     if (tci == null) {
       return; // already copied into this node; its scope now also descends from c's
     }
