@@ -393,26 +393,6 @@ final class Closedness {
     return false;
   }
 
-  /**
-   * The error of an operand's struct that has a field its definitions do not allow ({@code (#D &
-   * {a: 1, extra: 1}).a}): CUE fails the operand, not only that field, so a typo in what is unified
-   * with a definition is not lost when another field is selected. Null if there is none.
-   */
-  static Atom.@Nullable Bottom notAllowedField(Vertex v) {
-    if (v.kind != Vertex.K_STRUCT) {
-      return null;
-    }
-    for (Vertex a : v.arcs.values()) {
-      if (a.notAllowed != null && a.arcType == Adt.ArcType.REGULAR) {
-        return Atom.Bottom.fatal(
-            CueError.Kind.CLOSEDNESS,
-            "field not allowed: " + Labels.display(a.label),
-            a.conjunctCount() == 0 ? null : a.conjunct(0).expr().pos());
-      }
-    }
-    return null;
-  }
-
   private static void notAllowed(Vertex a) {
     Atom.Bottom b =
         Atom.Bottom.fatal(CueError.Kind.CLOSEDNESS, "field not allowed").withPath(a.path());

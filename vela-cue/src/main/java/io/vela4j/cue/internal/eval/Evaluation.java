@@ -752,10 +752,6 @@ final class Evaluation {
         operandOf.put(t, current);
       }
       evaluate(t);
-      Atom.Bottom notAllowed = Closedness.notAllowedField(t.deref());
-      if (notAllowed != null) {
-        throw new BottomEx(notAllowed);
-      }
       return readable(t, e.pos());
     }
   }
