@@ -663,7 +663,7 @@ final class Evaluation {
         // before what the struct holds is evaluated
         for (int i = 0; i < count; i++) {
           Vertex a = arcs.at(i);
-          if (a.arcType == Adt.ArcType.REGULAR && Labels.isRegular(a.label)) {
+          if (a.isRegularField()) {
             evaluate(a);
             Vertex ad = a.deref();
             if (ad.kind == Vertex.K_BOTTOM && !ad.err.incomplete()) {
@@ -674,8 +674,7 @@ final class Evaluation {
       }
       for (int i = 0; i < count; i++) {
         Vertex a = arcs.at(i);
-        boolean regular = a.arcType == Adt.ArcType.REGULAR && Labels.isRegular(a.label);
-        if (finalizeDeep(a, stopAtFatal && regular)) {
+        if (finalizeDeep(a, stopAtFatal && a.isRegularField())) {
           return true;
         }
       }
