@@ -121,6 +121,19 @@ class ApiTest {
   }
 
   @Test
+  void anErrorInsideAnOperandNamesTheFieldThatReadsIt() {
+    // cue-oracle (v0.4.3): "x: conflicting values 2 and 1"; the operand's own paths (`a`, `a.b`)
+    // are not the configuration's
+    for (String src : new String[] {"x: ({a: 1 & 2}).a", "x: ({a: {b: 1 & 2}}).a.b"}) {
+      CueException e =
+          org.assertj.core.api.Assertions.catchThrowableOfType(
+              CueException.class, () -> eval(src).export());
+      assertThat(e.errors().get(0).path()).as(src).isEqualTo("x");
+      assertThat(e.errors().get(0).message()).as(src).contains("conflicting values 2 and 1");
+    }
+  }
+
+  @Test
   void incompleteErrorNamesThePath() {
     CueException e =
         org.assertj.core.api.Assertions.catchThrowableOfType(

@@ -251,6 +251,25 @@ final class Evaluation {
     }
   }
 
+  /**
+   * The path an error of {@code v} is reported at: its own, or none below an operand's temporary,
+   * whose paths are not the configuration's; the field that reads the operand then reports the
+   * error at its own path, as CUE reports {@code x: conflicting values} for {@code x: ({a: 1 &
+   * 2}).a}.
+   */
+  String errorPath(Vertex v) {
+    if (operandOf != null) {
+      Vertex r = v;
+      while (r.parent != null) {
+        r = r.parent;
+      }
+      if (operandOf.containsKey(r.cloneOf != null ? r.cloneOf : r)) {
+        return "";
+      }
+    }
+    return v.path();
+  }
+
   /** Forgets {@link #cycleAt}, before a conjunct is computed or resolved. */
   void forgetCycle() {
     cycleAt = null;
@@ -364,7 +383,7 @@ final class Evaluation {
       ctx.run();
     } catch (BottomEx b) {
       v.kind = Vertex.K_BOTTOM;
-      v.err = b.bottom.withPath(v.path());
+      v.err = b.bottom.withPath(errorPath(v));
       v.forward = null;
     } catch (LimitExceeded e) {
       if (e.path == null && v.parent != null) {
@@ -684,7 +703,7 @@ final class Evaluation {
         Atom.Bottom e = BuiltinCalls.checkValidator(this, val, d, null);
         if (e != null) {
           d.kind = Vertex.K_BOTTOM;
-          d.err = e.withPath(d.path());
+          d.err = e.withPath(errorPath(d));
           return stopAtFatal && !d.err.incomplete();
         }
       }

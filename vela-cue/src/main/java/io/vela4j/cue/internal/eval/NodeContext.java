@@ -604,7 +604,7 @@ final class NodeContext {
 
   void setBottom(Atom.Bottom b) {
     v.kind = Vertex.K_BOTTOM;
-    v.err = b.withPath(v.path());
+    v.err = b.withPath(ev.errorPath(v));
   }
 
   /** Called by clauses: marks this vertex's field set as read. */
