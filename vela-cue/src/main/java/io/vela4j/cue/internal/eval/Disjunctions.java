@@ -22,9 +22,10 @@ import org.jspecify.annotations.Nullable;
  * #expandDisjunctions} takes the cross product of the pending disjunctions: for each combination it
  * evaluates a clone of the vertex whose conjuncts are the originals with each disjunction forced to
  * one term (forcing is keyed by the disjunction and its occurrence, {@link DKey}), and finalizes it
- * deeply; meanwhile a reference to the vertex reads the clone ({@link Evaluation#disjunctOf}). A
- * clone with a fatal error anywhere in its regular fields, or an error of its own, is eliminated
- * (so closedness and conflicts decide which disjuncts survive). Survivors are de-duplicated by a
+ * deeply, level by level, until its first fatal error ({@link Evaluation#finalizeDisjunct});
+ * meanwhile a reference to the vertex reads the clone ({@link Evaluation#disjunctOf}). A clone with
+ * a fatal error anywhere in its regular fields, or an error of its own, is eliminated (so
+ * closedness and conflicts decide which disjuncts survive). Survivors are de-duplicated by a
  * structural {@link #signature}; none left is an empty disjunction (its errors combined), one left
  * becomes the value, several make the vertex a disjunction. Default marks follow {@link Defaults}.
  * Equal disjunctions of atoms and types take one term together ({@link #sameChoice}), and the cross
@@ -685,8 +686,8 @@ final class Disjunctions {
       return null;
     }
     for (Vertex a : v.arcs.values()) {
-      if (a.arcType != Adt.ArcType.REGULAR || !Labels.isRegular(a.label)) {
-        continue;
+      if (!a.isRegularField()) {
+        continue; // as Evaluation#finalizeDisjunct: errors elsewhere do not eliminate a disjunct
       }
       Atom.Bottom b = firstFatal(ev, a);
       if (b != null) {

@@ -243,7 +243,7 @@ final class Evaluation {
         // deeper nesting is left to the reference histories and the limits (the walk stays short)
         return false;
       }
-      p = operandOf.get(last.cloneOf != null ? last.cloneOf : last);
+      p = operandCreator(last);
       if (p == null) {
         return false;
       }
@@ -263,11 +263,19 @@ final class Evaluation {
       while (r.parent != null) {
         r = r.parent;
       }
-      if (operandOf.containsKey(r.cloneOf != null ? r.cloneOf : r)) {
+      if (operandCreator(r) != null) {
         return "";
       }
     }
     return v.path();
+  }
+
+  /**
+   * The vertex being evaluated when the operand whose temporary is {@code root} (or a disjunct of
+   * it) was made; null if {@code root} is not an operand's temporary.
+   */
+  private @Nullable Vertex operandCreator(Vertex root) {
+    return operandOf == null ? null : operandOf.get(root.cloneOf != null ? root.cloneOf : root);
   }
 
   /** Forgets {@link #cycleAt}, before a conjunct is computed or resolved. */
