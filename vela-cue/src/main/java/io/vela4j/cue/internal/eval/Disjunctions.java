@@ -746,10 +746,7 @@ final class Disjunctions {
     OrKey key = new OrKey(call, env);
     Adt.DisjE d = ev.synthOr.get(key);
     if (d == null) {
-      List<Adt.Expr> terms = new ArrayList<>();
-      for (Vertex el : Lists.listElems(ev, lv.deref(), pos)) {
-        terms.add(new Adt.ValueE(el));
-      }
+      List<Adt.Expr> terms = Lists.elementTerms(ev, lv, pos);
       if (terms.isEmpty()) {
         // Incomplete, as in CUE: the list may be a comprehension over fields still to come
         // (`#ID: or([for k, _ in jobs {k}])` in a definition whose jobs are filled in by its uses).

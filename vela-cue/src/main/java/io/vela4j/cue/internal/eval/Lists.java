@@ -135,6 +135,30 @@ final class Lists {
     n.v.listOpen = open;
   }
 
+  /**
+   * The elements of list value {@code lv} as conjuncts of the values {@code and(list)} and {@code
+   * or(list)} make of them. A struct or list element is its declarations, read as a reference to
+   * the element would read them, not its evaluated value: met with the node's other conjuncts, what
+   * depends on the element's own fields ({@code n: len(L)}, a let over {@code L}) sees what those
+   * add, and a definition's element stays closed. An atom is its value.
+   */
+  static List<Adt.Expr> elementTerms(Evaluation ev, Vertex lv, Ast.@Nullable Pos pos) {
+    Vertex list = lv.deref();
+    List<Vertex> elems = listElems(ev, list, pos);
+    List<Adt.Expr> terms = new java.util.ArrayList<>(elems.size());
+    for (int i = 0; i < elems.size(); i++) {
+      Vertex el = elems.get(i);
+      ev.evaluate(el);
+      byte kind = el.deref().kind;
+      if (el.conjunctCount() > 0 && (kind == Vertex.K_STRUCT || kind == Vertex.K_LIST)) {
+        terms.add(new Adt.IdxE(new Adt.ValueE(list), new Adt.Lit(Atom.Num.ofLong(i), pos), pos));
+      } else {
+        terms.add(new Adt.ValueE(el));
+      }
+    }
+    return terms;
+  }
+
   static List<Vertex> listElems(Evaluation ev, Vertex lv, Ast.@Nullable Pos pos) {
     Vertex v = lv.deref();
     if (v.kind == Vertex.K_BOTTOM) {

@@ -486,8 +486,8 @@ final class NodeContext {
         } else {
           try {
             Vertex lv = ev.operand(arg, c.env());
-            for (Vertex el : Lists.listElems(ev, lv, call.pos())) {
-              add(new Conjunct(new Adt.ValueE(el), null, ci, c.hist()), cyc);
+            for (Adt.Expr el : Lists.elementTerms(ev, lv, call.pos())) {
+              add(new Conjunct(el, null, ci, c.hist()), cyc);
             }
           } catch (BottomEx b) {
             Meet.addValue(this, b.bottom, ci);
