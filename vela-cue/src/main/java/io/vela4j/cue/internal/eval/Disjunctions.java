@@ -21,15 +21,15 @@ import org.jspecify.annotations.Nullable;
  * node's other conjuncts are processed first. Once the node is otherwise complete, {@link
  * #expandDisjunctions} takes the cross product of the pending disjunctions: for each combination it
  * evaluates a clone of the vertex whose conjuncts are the originals with each disjunction forced to
- * one term (forcing is keyed by the disjunction and its occurrence, {@link DKey}), and finalizes it
- * deeply, level by level, until its first fatal error ({@link Evaluation#finalizeDisjunct});
- * meanwhile a reference to the vertex reads the clone ({@link Evaluation#disjunctOf}). A clone with
- * a fatal error anywhere in its regular fields, or an error of its own, is eliminated (so
- * closedness and conflicts decide which disjuncts survive). Survivors are de-duplicated by a
- * structural {@link #signature}; none left is an empty disjunction (its errors combined), one left
- * becomes the value, several make the vertex a disjunction. Default marks follow {@link Defaults}.
- * Equal disjunctions of atoms and types take one term together ({@link #sameChoice}), and the cross
- * product of the rest is capped at {@code maxDisjuncts}.
+ * one term (forcing is keyed by the disjunction's site and its occurrence, {@link DKey}), and
+ * finalizes it deeply, level by level, until its first fatal error ({@link
+ * Evaluation#finalizeDisjunct}); meanwhile a reference to the vertex reads the clone ({@link
+ * Evaluation#disjunctOf}). A clone with a fatal error anywhere in its regular fields, or an error
+ * of its own, is eliminated (so closedness and conflicts decide which disjuncts survive). Survivors
+ * are de-duplicated by a structural {@link #signature}; none left is an empty disjunction (its
+ * errors combined), one left becomes the value, several make the vertex a disjunction. Default
+ * marks follow {@link Defaults}. Equal disjunctions of atoms and types take one term together
+ * ({@link #sameChoice}), and the cross product of the rest is capped at {@code maxDisjuncts}.
  *
  * <p>Two shortcuts skip the clones when no term needs one: a node that is one disjunction of
  * concrete atoms takes them as its alternatives ({@link #expandAtoms}), and a node that is one
@@ -41,53 +41,69 @@ import org.jspecify.annotations.Nullable;
  * <p>A finished disjunction read as a conjunct elsewhere is added back as a synthesized disjunction
  * of its values ({@link #synthDisj}), and {@code or(list)} becomes a disjunction of the list's
  * elements ({@link #synthOr}); both are cached so that forcing a term in a clone finds the same
- * disjunction again.
+ * disjunction again. A clone that makes the {@code or(list)} disjunction anew (its list read from
+ * an operand, which the clone evaluates again) finds its term by the call, the disjunction's site.
  */
 final class Disjunctions {
   private Disjunctions() {}
 
-  /** Key of a disjunction occurrence, for forcing a choice in a disjunct clone. */
+  /**
+   * Key of a disjunction occurrence, for forcing a choice in a disjunct clone: the site the
+   * disjunction comes from (its expression, or the {@code or(list)} call that synthesized it) and
+   * its occurrence number among the node's disjunctions from that site.
+   */
   static final class DKey {
-    final Adt.DisjE d;
+    final Object site;
     final int occ;
 
-    DKey(Adt.DisjE d, int occ) {
-      this.d = d;
+    DKey(Object site, int occ) {
+      this.site = site;
       this.occ = occ;
     }
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof DKey k && k.d == d && k.occ == occ;
+      return o instanceof DKey k && k.site == site && k.occ == occ;
     }
 
     @Override
     public int hashCode() {
-      return System.identityHashCode(d) * 31 + occ;
+      return System.identityHashCode(site) * 31 + occ;
     }
   }
 
   /** A disjunction waiting for its node's other conjuncts, with the frame its terms refer to. */
-  record Pending(Adt.DisjE d, int occ, @Nullable Env env) {}
+  record Pending(Adt.DisjE d, Object site, int occ, @Nullable Env env) {}
 
   static void addDisj(NodeContext n, Adt.DisjE d, Conjunct c) {
-    // The occurrence number of d in this node: most nodes meet one disjunction, counted without a
-    // map.
+    addDisj(n, d, d, c);
+  }
+
+  /**
+   * Adds disjunction {@code d}, from {@code site}, to the node: the forced term in a disjunct
+   * clone, else a pending disjunction. A synthesized disjunction has the site of the expression
+   * that made it, so that a clone that makes it again (an {@code or(list)} whose list is
+   * re-evaluated in a fresh operand) finds the term it was told to choose.
+   */
+  static void addDisj(NodeContext n, Adt.DisjE d, Object site, Conjunct c) {
+    // The occurrence number of the site in this node: most nodes meet one disjunction, counted
+    // without a map.
     int k;
-    if (n.occ == null && n.firstDisj == null) {
-      n.firstDisj = d;
+    if (n.occ == null && n.firstSite == null) {
+      n.firstSite = site;
       k = 0;
     } else {
       if (n.occ == null) {
         n.occ = new IdentityHashMap<>(4);
-        n.occ.put(n.firstDisj, 1);
+        n.occ.put(n.firstSite, 1);
       }
-      Integer seen = n.occ.get(d);
+      Integer seen = n.occ.get(site);
       k = seen == null ? 0 : seen;
-      n.occ.put(d, k + 1);
+      n.occ.put(site, k + 1);
     }
-    Integer choice = n.forced == null ? null : n.forced.get(new DKey(d, k));
-    if (choice != null) {
+    Integer choice = n.forced == null ? null : n.forced.get(new DKey(site, k));
+    // (a disjunction made anew from its site has as many terms; one that has fewer is expanded)
+    if (choice != null && choice < d.terms().size()) {
       n.add(new Conjunct(d.terms().get(choice), c.env(), c.ci(), c.hist()), n.viaCycle);
       return;
     }
@@ -95,7 +111,7 @@ final class Disjunctions {
       n.add(new Conjunct(d.terms().get(0), c.env(), c.ci(), c.hist()), n.viaCycle);
       return;
     }
-    n.pendingForUpdate().add(new Pending(d, k, c.env()));
+    n.pendingForUpdate().add(new Pending(d, site, k, c.env()));
   }
 
   static void expandDisjunctions(NodeContext n) {
@@ -133,7 +149,7 @@ final class Disjunctions {
       for (int i = 0; i < count; i++) {
         Pending p = n.pending.get(i);
         choice[i] = choice[leader[i]];
-        f.put(new DKey(p.d(), p.occ()), choice[i]);
+        f.put(new DKey(p.site(), p.occ()), choice[i]);
         if (p.d().hasMarks()) {
           has = true;
           if (!p.d().marks()[choice[i]]) {

@@ -89,12 +89,15 @@ final class NodeContext {
   // Struct literals with a typed `...T` (Structs.applyRest).
   List<Structs.LitInfo> restLits = List.of();
 
-  // Disjunctions: pending ones and the occurrence count per disjunction expression.
+  // Disjunctions: pending ones and the occurrence count per disjunction site (Disjunctions.DKey).
   List<Disjunctions.Pending> pending = List.of();
-  @Nullable IdentityHashMap<Adt.DisjE, Integer> occ;
+  @Nullable IdentityHashMap<Object, Integer> occ;
 
-  /** The first disjunction met here, while it is the only one ({@link #occ} counts from then). */
-  Adt.@Nullable DisjE firstDisj;
+  /**
+   * The site of the first disjunction met here, while it is the only one ({@link #occ} counts from
+   * then).
+   */
+  @Nullable Object firstSite;
 
   // References: each target vertex is copied once, under the scope it got then (Closedness).
   private @Nullable Map<Vertex, Integer> visited;
@@ -498,7 +501,7 @@ final class NodeContext {
         try {
           Vertex lv = ev.operand(call.args().get(0), c.env());
           Adt.DisjE d = Disjunctions.synthOr(ev, call, c.env(), lv, call.pos());
-          Disjunctions.addDisj(this, d, new Conjunct(d, null, ci, c.hist()));
+          Disjunctions.addDisj(this, d, call, new Conjunct(d, null, ci, c.hist()));
         } catch (BottomEx b) {
           Meet.addValue(this, b.bottom, ci);
         }
