@@ -194,6 +194,9 @@ final class Disjunctions {
         // fails as a value if that disjunct is the default.
         fatal = clone.deref().err;
       }
+      if (fatal != null && fatal.kind() == CueError.Kind.CYCLE) {
+        markNarrowedByCycle(n.ev, n.v);
+      }
       if (fatal == null) {
         Vertex cd = clone.deref();
         if (cd.kind == Vertex.K_DISJ) {
@@ -502,7 +505,10 @@ final class Disjunctions {
       Vertex tv = t instanceof Adt.RefE r ? finishedField(n, r, p.env()) : null;
       if (tv != null && tv.kind == Vertex.K_SCALAR && Atom.isConcrete(tv.scalar)) {
         parts[ti] = tv.scalar;
-      } else if (tv != null && tv.kind == Vertex.K_DISJ && scalarsOnly(tv)) {
+      } else if (tv != null
+          && tv.kind == Vertex.K_DISJ
+          && scalarsOnly(tv)
+          && !narrowedByCycle(n.ev, tv)) {
         parts[ti] = tv;
       } else {
         return false;
@@ -693,6 +699,25 @@ final class Disjunctions {
   }
 
   /** The first fatal error in the regular fields of a finalized vertex, or null. */
+  private static void markNarrowedByCycle(Evaluation ev, Vertex v) {
+    if (ev.narrowedByCycle == null) {
+      ev.narrowedByCycle = new IdentityHashMap<>(4);
+    }
+    ev.narrowedByCycle.put(v, Boolean.TRUE);
+  }
+
+  /**
+   * Whether {@code v}'s disjunction lost a term to a structural cycle, one that depends on where
+   * the disjunction stands: {@code d: or([for _, y in #A {y}])} with {@code #A: d3: b: d} is {@code
+   * int | string} at {@code d}, whose third term contains {@code d} itself, but {@code o: d & {b:
+   * 2}} is {@code {b: 2}}. A reference to such a vertex copies its conjuncts, not its finished
+   * alternatives.
+   */
+  static boolean narrowedByCycle(Evaluation ev, Vertex v) {
+    return ev.narrowedByCycle != null
+        && (ev.narrowedByCycle.containsKey(v) || ev.narrowedByCycle.containsKey(v.deref()));
+  }
+
   static Atom.@Nullable Bottom firstFatal(Evaluation ev, Vertex v0) {
     Vertex v = v0.deref();
     if (v.kind == Vertex.K_BOTTOM) {

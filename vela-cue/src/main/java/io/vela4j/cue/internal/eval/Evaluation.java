@@ -75,6 +75,13 @@ final class Evaluation {
   long steps;
 
   final IdentityHashMap<Vertex, Adt.DisjE> synth = new IdentityHashMap<>(4);
+
+  /**
+   * Vertices whose disjunction lost a term to a structural cycle met at the vertex itself ({@link
+   * Disjunctions#narrowedByCycle}); null while there is none.
+   */
+  @Nullable IdentityHashMap<Vertex, Boolean> narrowedByCycle;
+
   final java.util.HashMap<Disjunctions.OrKey, Adt.DisjE> synthOr = new java.util.HashMap<>();
   final java.util.HashMap<String, Adt.DisjE> synthByContent = new java.util.HashMap<>();
 

@@ -119,7 +119,8 @@ final class References {
     }
     if (tv.state == Vertex.EVALUATED
         && tv.deref().kind == Vertex.K_DISJ
-        && atomDisjunction(tv.deref())) {
+        && atomDisjunction(tv.deref())
+        && !Disjunctions.narrowedByCycle(n.ev, tv)) {
       // A finished disjunction of atoms is added as one disjunction of its (de-duplicated)
       // values with their defaults, instead of re-copying the conjuncts it came from: chains such
       // as `b: a & (*1 | 2)`, `c: b & (*1 | 2)` stay linear instead of doubling per link.
