@@ -531,7 +531,7 @@ final class Generator {
 
   private List<Node> builtins() {
     String name = fresh();
-    return switch (rnd.nextInt(9)) {
+    return switch (rnd.nextInt(10)) {
       case 0 -> {
         imports.add("strings");
         yield List.of(decl(name + ": strings.ToUpper(" + stringExpr() + ")"));
@@ -563,8 +563,43 @@ final class Generator {
         yield List.of(decl(name + ": strings.Join([\"a\", " + stringExpr() + "], \"-\")"));
       }
       case 7 -> List.of(decl(name + ": or([1, 2, 3]) & " + pick("2", "4", "int")));
+      case 8 -> orOfDeclarations(name);
       default -> List.of(decl(name + ": " + pick("div(7, 2)", "mod(-7, 2)", "quo(7, 2)")));
     };
+  }
+
+  /**
+   * {@code or(list)} and {@code and(list)} of struct elements made by a comprehension, met with
+   * fields that the elements' own fields depend on, directly or through an operand: the terms must
+   * be the elements' declarations, and a disjunct must find its term again when the operand is
+   * evaluated anew.
+   */
+  private List<Node> orOfDeclarations(String name) {
+    String alts = "_alts" + counter;
+    String mk = "#Mk" + (counter++);
+    List<Node> out = new ArrayList<>();
+    out.add(
+        decl(
+            alts
+                + ": {a: {L: [...int], n: len(L)}, b: {S: [...string], let xs = [for x in S {x}],"
+                + " m: len(xs)}}"));
+    out.add(decl(mk + ": {#in: _, #T: or([for _, v in #in {v}])}"));
+    String given = pick("{L: [1, 2]}", "{S: [\"x\"]}", "{L: [1], S: [\"y\"]}", "{n: 0}");
+    String disj =
+        pick(
+            "or([for _, v in " + alts + " {v}])",
+            "(" + mk + " & {#in: " + alts + "}).#T",
+            "[for _, v in " + alts + " {v}][" + rnd.nextInt(2) + "]");
+    out.add(decl(name + ": " + disj + " & " + given));
+    if (rnd.nextBoolean()) {
+      out.add(
+          decl(
+              fresh()
+                  + ": and([for _, v in {p: {x: int}, q: {y: x + 1, x: int}} {v}]) & {x: "
+                  + rnd.nextInt(3)
+                  + "}"));
+    }
+    return out;
   }
 
   private List<Node> bottomTests() {
