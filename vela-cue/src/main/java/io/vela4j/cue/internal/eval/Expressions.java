@@ -188,7 +188,7 @@ final class Expressions {
   }
 
   static Object slice(Evaluation ev, Adt.SliceE s, @Nullable Env env) {
-    Vertex x = ev.operand(s.x(), env);
+    Vertex x = ev.operand(s.x(), env).deref();
     List<Vertex> elems = Lists.listElems(ev, x, s.pos());
     int lo = s.lo() == null ? 0 : intArg(ev, ev.operand(s.lo(), env), s.pos());
     int hi = s.hi() == null ? elems.size() : intArg(ev, ev.operand(s.hi(), env), s.pos());
@@ -201,7 +201,7 @@ final class Expressions {
     }
     List<Object> out = new ArrayList<>();
     for (int i = lo; i < hi; i++) {
-      out.add(new Adt.ValueE(elems.get(i)));
+      out.add(Lists.elementTerm(ev, x, i, elems.get(i), s.pos()));
     }
     return new Adt.ListE(List.copyOf(out), false, null, s.pos());
   }

@@ -137,26 +137,32 @@ final class Lists {
 
   /**
    * The elements of list value {@code lv} as conjuncts of the values {@code and(list)} and {@code
-   * or(list)} make of them. A struct or list element is its declarations, read as a reference to
-   * the element would read them, not its evaluated value: met with the node's other conjuncts, what
-   * depends on the element's own fields ({@code n: len(L)}, a let over {@code L}) sees what those
-   * add, and a definition's element stays closed. An atom is its value.
+   * or(list)} make of them ({@link #elementTerm}).
    */
   static List<Adt.Expr> elementTerms(Evaluation ev, Vertex lv, Ast.@Nullable Pos pos) {
     Vertex list = lv.deref();
     List<Vertex> elems = listElems(ev, list, pos);
     List<Adt.Expr> terms = new java.util.ArrayList<>(elems.size());
     for (int i = 0; i < elems.size(); i++) {
-      Vertex el = elems.get(i);
-      ev.evaluate(el);
-      byte kind = el.deref().kind;
-      if (el.conjunctCount() > 0 && (kind == Vertex.K_STRUCT || kind == Vertex.K_LIST)) {
-        terms.add(new Adt.IdxE(new Adt.ValueE(list), new Adt.Lit(Atom.Num.ofLong(i), pos), pos));
-      } else {
-        terms.add(new Adt.ValueE(el));
-      }
+      terms.add(elementTerm(ev, list, i, elems.get(i), pos));
     }
     return terms;
+  }
+
+  /**
+   * Element {@code i} ({@code el}) of the evaluated list {@code list}, as a conjunct of a value
+   * made from it (a slice, {@code and(list)}, {@code or(list)}). A struct or list element is its
+   * declarations, read as a reference to the element would read them, not its evaluated value: met
+   * with other conjuncts, what depends on the element's own fields ({@code n: len(L)}, a let over
+   * {@code L}) sees what those add, and a definition's element stays closed. An atom is its value.
+   */
+  static Adt.Expr elementTerm(Evaluation ev, Vertex list, int i, Vertex el, Ast.@Nullable Pos pos) {
+    ev.evaluate(el);
+    byte kind = el.deref().kind;
+    if (el.conjunctCount() > 0 && (kind == Vertex.K_STRUCT || kind == Vertex.K_LIST)) {
+      return new Adt.IdxE(new Adt.ValueE(list), new Adt.Lit(Atom.Num.ofLong(i), pos), pos);
+    }
+    return new Adt.ValueE(el);
   }
 
   static List<Vertex> listElems(Evaluation ev, Vertex lv, Ast.@Nullable Pos pos) {
