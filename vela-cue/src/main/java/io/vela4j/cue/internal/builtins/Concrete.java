@@ -193,6 +193,9 @@ public final class Concrete {
    * @return the type name
    */
   public static String typeName(Object v) {
+    if (v instanceof Passed p) {
+      return p.typeName();
+    }
     if (v == NULL) {
       return "null";
     }
@@ -228,6 +231,9 @@ public final class Concrete {
    * @return the rendering
    */
   public static String describe(Object v) {
+    if (v instanceof Passed p) {
+      return p.describe();
+    }
     if (v instanceof String s) {
       return Json.quote(s);
     }

@@ -5,6 +5,7 @@ import io.vela4j.cue.internal.builtins.Builtin;
 import io.vela4j.cue.internal.builtins.BuiltinException;
 import io.vela4j.cue.internal.builtins.Builtins;
 import io.vela4j.cue.internal.builtins.Concrete;
+import io.vela4j.cue.internal.builtins.Passed;
 import io.vela4j.cue.internal.builtins.ResultLimits;
 import io.vela4j.cue.internal.syntax.Ast;
 import java.math.BigDecimal;
@@ -22,10 +23,12 @@ import org.jspecify.annotations.Nullable;
  * <p>Each argument is read with its default taken and converted to the builtins' concrete Java form
  * ({@link #toJava}); an argument that is an error or incomplete means the builtin is not called and
  * the call returns that error (so an incomplete argument makes the call incomplete and it waits
- * like any expression). A bool builtin called with one argument short makes a validator, checked
- * once the value is concrete ({@link #checkValidator}). A builtin's exception becomes the fatal
- * {@code error in call to pkg.Fn}; results are converted back to atoms or expressions ({@link
- * #fromJava}). The predeclared functions are in {@link PredeclaredFunctions}.
+ * like any expression), except the list argument of the builtins that only rearrange elements,
+ * whose elements are passed through ({@link PassedElements}). A bool builtin called with one
+ * argument short makes a validator, checked once the value is concrete ({@link #checkValidator}). A
+ * builtin's exception becomes the fatal {@code error in call to pkg.Fn}; results are converted back
+ * to atoms or expressions ({@link #fromJava}). The predeclared functions are in {@link
+ * PredeclaredFunctions}.
  */
 final class BuiltinCalls {
   private BuiltinCalls() {}
@@ -212,11 +215,14 @@ final class BuiltinCalls {
     List<Object> args = new ArrayList<>();
     List<Vertex> argV = new ArrayList<>();
     Atom.Bottom err = null;
+    boolean passes = b.pkg().equals("list") && PassedElements.CALLS.contains(b.name());
     for (Adt.Expr a : c.args()) {
       try {
         Vertex av = ev.operand(a, env);
         argV.add(av);
-        if (!(b.pkg().isEmpty() && b.name().equals("len"))) {
+        if (passes && argV.size() == 1 && av.deref().kind == Vertex.K_LIST) {
+          args.add(PassedElements.elements(ev, av, c.pos()));
+        } else if (!(b.pkg().isEmpty() && b.name().equals("len"))) {
           args.add(toJava(ev, av, c.pos()));
         }
       } catch (BottomEx ex) {
@@ -381,13 +387,17 @@ final class BuiltinCalls {
     if (r instanceof Atom v) {
       return v;
     }
-    if (r instanceof List<?> || r instanceof Map<?, ?>) {
+    if (r instanceof List<?> || r instanceof Map<?, ?> || r instanceof Passed) {
       return toExpr(r, pos);
     }
     return new Atom.Opaque(r, String.valueOf(r));
   }
 
   static Adt.Expr toExpr(@Nullable Object r, Ast.@Nullable Pos pos) {
+    Adt.Expr passed = r == null ? null : PassedElements.term(r);
+    if (passed != null) {
+      return passed;
+    }
     if (r instanceof List<?> l) {
       List<Object> elems = new ArrayList<>();
       for (Object o : l) {
