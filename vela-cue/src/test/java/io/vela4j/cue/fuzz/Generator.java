@@ -569,10 +569,10 @@ final class Generator {
   }
 
   /**
-   * {@code or(list)} and {@code and(list)} of struct elements made by a comprehension, met with
-   * fields that the elements' own fields depend on, directly or through an operand: the terms must
-   * be the elements' declarations, and a disjunct must find its term again when the operand is
-   * evaluated anew.
+   * {@code or(list)} and {@code and(list)} of struct elements made by a comprehension, and such
+   * elements read through an index, a slice or a list builtin, met with fields that the elements'
+   * own fields depend on, directly or through an operand: the terms must be the elements'
+   * declarations, and a disjunct must find its term again when the operand is evaluated anew.
    */
   private List<Node> orOfDeclarations(String name) {
     String alts = "_alts" + counter;
@@ -589,7 +589,12 @@ final class Generator {
         pick(
             "or([for _, v in " + alts + " {v}])",
             "(" + mk + " & {#in: " + alts + "}).#T",
-            "[for _, v in " + alts + " {v}][" + rnd.nextInt(2) + "]");
+            "[for _, v in " + alts + " {v}][" + rnd.nextInt(2) + "]",
+            "list.Concat([[for _, v in " + alts + " {v}], []])[" + rnd.nextInt(2) + "]",
+            "list.Take([for _, v in " + alts + " {v}][" + rnd.nextInt(2) + ":], 1)[0]");
+    if (disj.startsWith("list.")) {
+      imports.add("list");
+    }
     out.add(decl(name + ": " + disj + " & " + given));
     if (rnd.nextBoolean()) {
       out.add(
