@@ -698,12 +698,11 @@ final class Disjunctions {
         && n.v.validators.isEmpty();
   }
 
-  /** The first fatal error in the regular fields of a finalized vertex, or null. */
   private static void markNarrowedByCycle(Evaluation ev, Vertex v) {
     if (ev.narrowedByCycle == null) {
-      ev.narrowedByCycle = new IdentityHashMap<>(4);
+      ev.narrowedByCycle = Collections.newSetFromMap(new IdentityHashMap<>(4));
     }
-    ev.narrowedByCycle.put(v, Boolean.TRUE);
+    ev.narrowedByCycle.add(v);
   }
 
   /**
@@ -715,9 +714,10 @@ final class Disjunctions {
    */
   static boolean narrowedByCycle(Evaluation ev, Vertex v) {
     return ev.narrowedByCycle != null
-        && (ev.narrowedByCycle.containsKey(v) || ev.narrowedByCycle.containsKey(v.deref()));
+        && (ev.narrowedByCycle.contains(v) || ev.narrowedByCycle.contains(v.deref()));
   }
 
+  /** The first fatal error in the regular fields of a finalized vertex, or null. */
   static Atom.@Nullable Bottom firstFatal(Evaluation ev, Vertex v0) {
     Vertex v = v0.deref();
     if (v.kind == Vertex.K_BOTTOM) {

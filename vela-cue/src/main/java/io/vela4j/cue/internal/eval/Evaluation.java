@@ -80,7 +80,7 @@ final class Evaluation {
    * Vertices whose disjunction lost a term to a structural cycle met at the vertex itself ({@link
    * Disjunctions#narrowedByCycle}); null while there is none.
    */
-  @Nullable IdentityHashMap<Vertex, Boolean> narrowedByCycle;
+  java.util.@Nullable Set<Vertex> narrowedByCycle;
 
   final java.util.HashMap<Disjunctions.OrKey, Adt.DisjE> synthOr = new java.util.HashMap<>();
   final java.util.HashMap<String, Adt.DisjE> synthByContent = new java.util.HashMap<>();

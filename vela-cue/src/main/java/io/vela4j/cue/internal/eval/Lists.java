@@ -4,6 +4,7 @@ import io.vela4j.cue.CueError;
 import io.vela4j.cue.internal.eval.Conjunct.CloseInfo;
 import io.vela4j.cue.internal.eval.Conjunct.Hist;
 import io.vela4j.cue.internal.syntax.Ast;
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -142,7 +143,7 @@ final class Lists {
   static List<Adt.Expr> elementTerms(Evaluation ev, Vertex lv, Ast.@Nullable Pos pos) {
     Vertex list = lv.deref();
     List<Vertex> elems = listElems(ev, list, pos);
-    List<Adt.Expr> terms = new java.util.ArrayList<>(elems.size());
+    List<Adt.Expr> terms = new ArrayList<>(elems.size());
     for (int i = 0; i < elems.size(); i++) {
       terms.add(elementTerm(ev, list, i, elems.get(i), pos));
     }
@@ -151,15 +152,17 @@ final class Lists {
 
   /**
    * Element {@code i} ({@code el}) of the evaluated list {@code list}, as a conjunct of a value
-   * made from it (a slice, {@code and(list)}, {@code or(list)}). A struct or list element is its
-   * declarations, read as a reference to the element would read them, not its evaluated value: met
-   * with other conjuncts, what depends on the element's own fields ({@code n: len(L)}, a let over
-   * {@code L}) sees what those add, and a definition's element stays closed. An atom is its value.
+   * made from it (a slice, {@code and(list)}, {@code or(list)}, {@link PassedElements}). A struct,
+   * list or disjunction element is its declarations, read as a reference to the element would read
+   * them, not its evaluated value: met with other conjuncts, what depends on the element's own
+   * fields ({@code n: len(L)}, a let over {@code L}) sees what those add, and a definition's
+   * element stays closed. An atom is its value.
    */
   static Adt.Expr elementTerm(Evaluation ev, Vertex list, int i, Vertex el, Ast.@Nullable Pos pos) {
     ev.evaluate(el);
     byte kind = el.deref().kind;
-    if (el.conjunctCount() > 0 && (kind == Vertex.K_STRUCT || kind == Vertex.K_LIST)) {
+    if (el.conjunctCount() > 0
+        && (kind == Vertex.K_STRUCT || kind == Vertex.K_LIST || kind == Vertex.K_DISJ)) {
       return new Adt.IdxE(new Adt.ValueE(list), new Adt.Lit(Atom.Num.ofLong(i), pos), pos);
     }
     return new Adt.ValueE(el);
