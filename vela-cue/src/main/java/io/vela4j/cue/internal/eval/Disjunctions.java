@@ -719,9 +719,16 @@ final class Disjunctions {
 
   /** The first fatal error in the regular fields of a finalized vertex, or null. */
   static Atom.@Nullable Bottom firstFatal(Evaluation ev, Vertex v0) {
+    return firstFatal(ev, v0, true);
+  }
+
+  /** As {@link #firstFatal(Evaluation, Vertex)}, skipping "field not allowed" unless asked. */
+  static Atom.@Nullable Bottom firstFatal(Evaluation ev, Vertex v0, boolean closedness) {
     Vertex v = v0.deref();
     if (v.kind == Vertex.K_BOTTOM) {
-      return v.err.incomplete() ? null : v.err;
+      return v.err.incomplete() || (!closedness && v.err.kind() == CueError.Kind.CLOSEDNESS)
+          ? null
+          : v.err;
     }
     if (v.kind == Vertex.K_DISJ) {
       return null;
@@ -730,7 +737,7 @@ final class Disjunctions {
       if (!a.isRegularField()) {
         continue; // as Evaluation#finalizeDisjunct: errors elsewhere do not eliminate a disjunct
       }
-      Atom.Bottom b = firstFatal(ev, a);
+      Atom.Bottom b = firstFatal(ev, a, closedness);
       if (b != null) {
         return b;
       }

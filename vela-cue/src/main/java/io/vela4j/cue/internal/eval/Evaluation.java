@@ -750,7 +750,8 @@ final class Evaluation {
           References.selectArc(this, selectable(s.x(), env), s.label(), s.pos()), s.pos());
     } else if (e instanceof Adt.IdxE ix) {
       return readable(
-          References.index(this, operand(ix.x(), env), ix.index(), env, ix.pos()), ix.pos());
+          References.index(this, completedOperand(ix.x(), env), ix.index(), env, ix.pos()),
+          ix.pos());
     } else if (e instanceof Adt.ValueE ve) {
       return readable(ve.vertex(), null);
     } else {
@@ -843,7 +844,7 @@ final class Evaluation {
     } else if (x instanceof Adt.SelE s) {
       t = References.selectArc(this, selectable(s.x(), env), s.label(), s.pos());
     } else {
-      return operand(x, env);
+      return completedOperand(x, env);
     }
     evaluate(t);
     Vertex v = t.deref();
@@ -853,6 +854,25 @@ final class Evaluation {
       return v;
     }
     return readable(t, x.pos());
+  }
+
+  /**
+   * The operand of a selector or an index that is not a reference: as {@link #operand}, except that
+   * a unification ({@code (#D & {f0: -1}).f1}) is completed first, and an error in any of its
+   * regular fields is the operand's, as in CUE, which completes such an operand's arcs before it
+   * reads one (CUE v0.4 finalizes it). Its closedness is not checked: CUE v0.14 reads a field of an
+   * operand that has a field its definition does not allow ({@code comprehensions/issue837}).
+   */
+  Vertex completedOperand(Adt.Expr x, @Nullable Env env) {
+    Vertex o = operand(x, env);
+    if (x instanceof Adt.BinE b && b.op() == Ast.Op.AND) {
+      finalizeDeep(o);
+      Atom.Bottom fatal = Disjunctions.firstFatal(this, o, false);
+      if (fatal != null) {
+        throw new BottomEx(fatal);
+      }
+    }
+    return o;
   }
 
   /** The concrete scalar of an evaluated, default-resolved vertex. */

@@ -236,7 +236,7 @@ final class References {
     } else if (e instanceof Adt.SelE s) {
       return selectArc(ev, ev.selectable(s.x(), env), s.label(), s.pos());
     } else if (e instanceof Adt.IdxE ix) {
-      return index(ev, ev.operand(ix.x(), env), ix.index(), env, ix.pos());
+      return index(ev, ev.completedOperand(ix.x(), env), ix.index(), env, ix.pos());
     } else {
       throw new IllegalStateException("not a reference: " + e);
     }
