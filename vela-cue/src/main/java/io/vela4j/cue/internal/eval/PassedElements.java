@@ -43,7 +43,7 @@ final class PassedElements {
 
   private static Object element(
       Evaluation ev, Vertex list, int i, Vertex el, Ast.@Nullable Pos pos) {
-    Adt.Expr term = Lists.elementTerm(ev, list, i, el, pos);
+    ev.evaluate(el);
     Vertex d = el.deref();
     if (d.kind == Vertex.K_SCALAR && d.arcs.isEmpty()) {
       return BuiltinCalls.scalarToJava(d.scalar);
@@ -51,6 +51,12 @@ final class PassedElements {
     // a disjunction whose default is a list is that list to the builtins that flatten (as CUE's
     // Value.List takes the default), and itself to the others
     Vertex asList = d.kind == Vertex.K_DISJ ? Defaults.dflt(d).deref() : d;
+    if (asList.kind == Vertex.K_DISJ || asList.kind == Vertex.K_TOP) {
+      // may still become a list: incomplete, as when every element had to be concrete, rather
+      // than "cannot use value as list" from the builtins that flatten
+      throw new BottomEx(Atom.Bottom.incomplete("incomplete value " + Evaluation.describe(d), pos));
+    }
+    Adt.Expr term = Lists.elementTerm(ev, list, i, el, pos);
     if (asList.kind == Vertex.K_LIST) {
       return new ElementList(term, d, elements(ev, asList, pos));
     }
