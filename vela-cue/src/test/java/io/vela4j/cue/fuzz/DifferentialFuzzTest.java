@@ -38,11 +38,12 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * files with the former only), and compares: the same JSON (key order ignored), or both rejecting.
  * Where the two engines agree and vela-cue does not, the program is a <em>mismatch</em>: it is
  * shrunk (deleting declarations, replacing expressions by simpler ones, keeping the kind of
- * mismatch) and written to {@code target/cue-diff/<n>-<kind>/}. Where the engines disagree with
- * each other, CUE v0.14's behaviour decides (see {@code DIFFERENCES.md}); those cases are written
- * to {@code target/cue-diff/review-<n>/} for a person to judge. {@code target/cue-diff/summary.txt}
- * gives the figures. Settings: {@code cue.fuzz.shrinkMinutes} (default 20) bounds the time spent
- * shrinking; {@code cue.fuzz.failOnMismatch} makes mismatches fail the test.
+ * mismatch and what it is about: see {@link Outcome#mismatchWith}) and written to {@code
+ * target/cue-diff/<n>-<kind>/}. Where the engines disagree with each other, CUE v0.14's behaviour
+ * decides (see {@code DIFFERENCES.md}); those cases are written to {@code
+ * target/cue-diff/review-<n>/} for a person to judge. {@code target/cue-diff/summary.txt} gives the
+ * figures. Settings: {@code cue.fuzz.shrinkMinutes} (default 20) bounds the time spent shrinking;
+ * {@code cue.fuzz.failOnMismatch} makes mismatches fail the test.
  */
 @EnabledIfSystemProperty(named = "cue.fuzz", matches = "true")
 class DifferentialFuzzTest {
@@ -157,10 +158,11 @@ class DifferentialFuzzTest {
       String kind = kind(ours, ref);
       Node small = null;
       if (Instant.now().isBefore(shrinkUntil)) {
-        small = shrink(oracle, p, refEngine.get(i), kind, shrinkUntil);
+        small = shrink(oracle, p, refEngine.get(i), kind, ours.mismatchWith(ref), shrinkUntil);
         shrunk++;
       }
       Outcome smallOurs = small == null ? null : ours(files(small, p.multiFile()));
+      String about = "mismatch: " + ours.mismatchWith(ref) + "\n";
       writeCase(
           out.resolve(String.format("%04d-%s", i, kind)),
           p,
@@ -168,7 +170,9 @@ class DifferentialFuzzTest {
           ours,
           p.multiFile() ? ref : v043.get(name(i)),
           p.multiFile() ? null : v040.get(name(i)),
-          smallOurs == null ? "" : "minimized, vela-cue: " + smallOurs.describe() + "\n");
+          smallOurs == null
+              ? about
+              : about + "minimized, vela-cue: " + smallOurs.describe() + "\n");
       log.append(String.format("%04d %s%n", i, kind));
     }
 
@@ -209,7 +213,18 @@ class DifferentialFuzzTest {
     };
   }
 
-  private Node shrink(Oracle oracle, Generator.Program p, String engine, String kind, Instant until)
+  /**
+   * Deletes and simplifies parts of the program while the difference stays the same: the same kind
+   * of mismatch and the same {@link Outcome#mismatchWith} (so a program that differs elsewhere, or
+   * for another reason, is not taken).
+   */
+  private Node shrink(
+      Oracle oracle,
+      Generator.Program p,
+      String engine,
+      String kind,
+      String mismatch,
+      Instant until)
       throws IOException {
     Node cur = p.tree();
     boolean progress = true;
@@ -265,7 +280,9 @@ class DifferentialFuzzTest {
           continue;
         }
         Outcome ours = ours(files(c, p.multiFile()));
-        if (!ours.agrees(ref) && kind(ours, ref).equals(kind)) {
+        if (!ours.agrees(ref)
+            && kind(ours, ref).equals(kind)
+            && ours.mismatchWith(ref).equals(mismatch)) {
           best = c;
         }
       }
