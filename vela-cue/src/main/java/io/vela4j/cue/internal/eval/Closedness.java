@@ -394,8 +394,12 @@ final class Closedness {
   }
 
   private static void notAllowed(Vertex a) {
+    Ast.@Nullable Pos[] at = new Ast.Pos[a.conjunctCount()];
+    for (int i = 0; i < at.length; i++) {
+      at[i] = a.conjunct(i).expr().pos();
+    }
     Atom.Bottom b =
-        Atom.Bottom.fatal(CueError.Kind.CLOSEDNESS, "field not allowed").withPath(a.path());
+        Atom.Bottom.fatal(CueError.Kind.CLOSEDNESS, "field not allowed", at).withPath(a.path());
     a.notAllowed = b;
     if (a.state == Vertex.EVALUATED) {
       a.kind = Vertex.K_BOTTOM;

@@ -133,7 +133,11 @@ final class Meet {
       for (int i = 0; i < n.bounds.size(); i++) {
         Atom.Bottom e = Ops.checkBound(n.bounds.get(i), n.scalar);
         if (e != null) {
-          n.setBottom(e);
+          n.setBottom(
+              n.scalarPos == null
+                  ? e
+                  : new Atom.Bottom(
+                      e.kind(), e.incomplete(), e.message(), List.of(n.scalarPos), e.path()));
           return;
         }
       }
