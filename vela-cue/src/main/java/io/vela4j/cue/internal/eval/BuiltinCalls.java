@@ -221,7 +221,7 @@ final class BuiltinCalls {
         Vertex av = ev.operand(a, env);
         argV.add(av);
         if (passes && argV.size() == 1 && av.deref().kind == Vertex.K_LIST) {
-          args.add(PassedElements.elements(ev, av, c.pos()));
+          args.add(PassedElements.elements(ev, av, c.pos(), b.name().equals("Concat")));
         } else if (!(b.pkg().isEmpty() && b.name().equals("len"))) {
           args.add(toJava(ev, av, c.pos()));
         }

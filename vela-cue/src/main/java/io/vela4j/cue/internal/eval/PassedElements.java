@@ -30,19 +30,22 @@ final class PassedElements {
   static final Set<String> CALLS =
       Set.of("Concat", "Take", "Drop", "Slice", "Reverse", "Repeat", "FlattenN");
 
-  /** The elements of the evaluated list {@code lv}, each concrete scalar or {@link Passed}. */
-  static List<Object> elements(Evaluation ev, Vertex lv, Ast.@Nullable Pos pos) {
+  /**
+   * The elements of the evaluated list {@code lv}, each concrete scalar or {@link Passed}; {@code
+   * listsOnly} when the builtin reads each of them as a list ({@code list.Concat}'s argument).
+   */
+  static List<Object> elements(Evaluation ev, Vertex lv, Ast.@Nullable Pos pos, boolean listsOnly) {
     Vertex list = lv.deref();
     List<Vertex> elems = Lists.listElems(ev, list, pos);
     List<Object> out = new ArrayList<>(elems.size());
     for (int i = 0; i < elems.size(); i++) {
-      out.add(element(ev, list, i, elems.get(i), pos));
+      out.add(element(ev, list, i, elems.get(i), pos, listsOnly));
     }
     return Collections.unmodifiableList(out);
   }
 
   private static Object element(
-      Evaluation ev, Vertex list, int i, Vertex el, Ast.@Nullable Pos pos) {
+      Evaluation ev, Vertex list, int i, Vertex el, Ast.@Nullable Pos pos, boolean listsOnly) {
     ev.evaluate(el);
     Vertex d = el.deref();
     if (d.kind == Vertex.K_SCALAR && d.arcs.isEmpty()) {
@@ -51,14 +54,14 @@ final class PassedElements {
     // a disjunction whose default is a list is that list to the builtins that flatten (as CUE's
     // Value.List takes the default), and itself to the others
     Vertex asList = d.kind == Vertex.K_DISJ ? Defaults.dflt(d).deref() : d;
-    if (asList.kind == Vertex.K_DISJ || asList.kind == Vertex.K_TOP) {
-      // may still become a list: incomplete, as when every element had to be concrete, rather
-      // than "cannot use value as list" from the builtins that flatten
+    if (listsOnly && (asList.kind == Vertex.K_DISJ || asList.kind == Vertex.K_TOP)) {
+      // may still become a list: incomplete, as CUE's Value.List is, rather than "cannot use
+      // value as list". Elsewhere such an element is not read: CUE's FlattenN keeps it as it is.
       throw new BottomEx(Atom.Bottom.incomplete("incomplete value " + Evaluation.describe(d), pos));
     }
     Adt.Expr term = Lists.elementTerm(ev, list, i, el, pos);
     if (asList.kind == Vertex.K_LIST) {
-      return new ElementList(term, d, elements(ev, asList, pos));
+      return new ElementList(term, d, elements(ev, asList, pos, false));
     }
     return new Element(term, d);
   }
