@@ -170,6 +170,29 @@ class HostileInputTest {
   }
 
   @Test
+  void indicesAndCountsBeyondJavasIntsAreValuesOrErrorsNotCrashes() {
+    // cue-oracle (v0.4.3): both repetitions of "" export "" (no string is made); the slice bounds
+    // are errors (its messages for a negative or huge index name Go's uint64 conversion)
+    assertThat(export("x: \"\" * 99999999999999").get("x").asText()).isEmpty();
+    assertThat(
+            export("import \"strings\"\nx: strings.Repeat(\"\", 99999999999999)").get("x").asText())
+        .isEmpty();
+    assertThat(limitError("x: \"ab\" * 99999999999999").message())
+        .contains("CueCompiler.Limits.maxStringLength");
+    String[][] slices = {
+      {"x: [1, 2][0:99999999999999999999]", "x: index 99999999999999999999 out of range"},
+      {"x: [1, 2][1:5]", "x: index 5 out of range"},
+      {"x: [1, 2][3:]", "x: invalid slice index: 3 > 2"},
+      {"x: [1, 2][2:1]", "x: invalid slice index: 2 > 1"},
+      {"x: [1, 2][-1:]", "x: invalid slice index -1 (index must be non-negative)"},
+    };
+    for (String[] c : slices) {
+      CueException e = within(() -> exportError(c[0]));
+      assertThat(e.getMessage()).as(c[0]).endsWith(c[1]).doesNotContain("internal");
+    }
+  }
+
+  @Test
   void builtinsThatAmplifyTheirArgumentsStopAtTheLimitsOfTheCompiler() {
     // Each result is built only after its size is checked: 4 Mi chars replaced or joined into
     // 16 Ti or 400 Gi chars used to end in an OutOfMemoryError.

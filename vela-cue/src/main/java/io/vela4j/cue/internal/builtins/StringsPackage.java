@@ -95,7 +95,7 @@ final class StringsPackage {
         Fn.sized(
             "strings.Repeat",
             2,
-            (a, lim) -> repeat(s(a, 0, "Repeat"), intValue("strings.Repeat", a, 1), lim)));
+            (a, lim) -> repeat(s(a, 0, "Repeat"), Args.bigInt("strings.Repeat", a, 1), lim)));
     add(m, Fn.of("strings.ToUpper", 1, a -> mapRunes(s(a, 0, "ToUpper"), Character::toUpperCase)));
     add(m, Fn.of("strings.ToLower", 1, a -> mapRunes(s(a, 0, "ToLower"), Character::toLowerCase)));
     add(m, Fn.of("strings.ToTitle", 1, a -> wordStart(s(a, 0, "ToTitle"), true)));
@@ -355,12 +355,19 @@ final class StringsPackage {
     return out;
   }
 
-  private static String repeat(String s, int count, ResultLimits lim) {
-    if (count < 0) {
+  private static String repeat(String s, BigInteger count, ResultLimits lim) {
+    if (count.signum() < 0) {
       throw new BuiltinException("strings: negative Repeat count");
     }
-    lim.checkString((long) s.length() * count);
-    return s.repeat(count);
+    if (s.isEmpty()) {
+      return s;
+    }
+    lim.checkString(
+        count
+            .multiply(BigInteger.valueOf(s.length()))
+            .min(BigInteger.valueOf(Long.MAX_VALUE))
+            .longValue());
+    return s.repeat(count.intValueExact());
   }
 
   private static String join(List<String> elems, String sep, ResultLimits lim) {

@@ -22,6 +22,9 @@ import org.jspecify.annotations.Nullable;
  * path is the field whose value would have been too large.
  */
 final class EvalLimits {
+  /** The longest string the JVM makes (an array's length limit). */
+  private static final long MAX_JAVA_STRING = Integer.MAX_VALUE - 8;
+
   /** Bits per decimal digit, rounded up: log2(10). */
   private static final double BITS_PER_DIGIT = 3.3219280948873626;
 
@@ -34,8 +37,9 @@ final class EvalLimits {
   final ResultLimits forBuiltins;
 
   EvalLimits(CueCompiler.Limits limits) {
-    this.forBuiltins = new ResultLimits(limits.maxStringLength(), limits.maxValues());
-    this.maxStringLength = limits.maxStringLength();
+    // no Java string is longer than an array can be, whatever the setting allows
+    this.maxStringLength = Math.min(limits.maxStringLength(), MAX_JAVA_STRING);
+    this.forBuiltins = new ResultLimits(maxStringLength, limits.maxValues());
     this.maxNumberDigits = limits.maxNumberDigits();
     this.maxOutputSize = limits.maxOutputSize();
     this.maxNumberBits = (long) Math.ceil(maxNumberDigits * BITS_PER_DIGIT) + 1;

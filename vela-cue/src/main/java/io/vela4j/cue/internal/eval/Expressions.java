@@ -2,6 +2,7 @@ package io.vela4j.cue.internal.eval;
 
 import io.vela4j.cue.CueError;
 import io.vela4j.cue.internal.syntax.Ast;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -187,30 +188,45 @@ final class Expressions {
     return new Atom.Str(sb.toString());
   }
 
+  /**
+   * {@code x[lo:hi]}: the elements' declarations from {@code lo} to {@code hi}. The indices are
+   * checked as CUE does, the high one first: {@code index 5 out of range} past the list's end, then
+   * {@code invalid slice index: 2 > 1}; a negative index is invalid too.
+   */
   static Object slice(Evaluation ev, Adt.SliceE s, @Nullable Env env) {
     Vertex x = ev.operand(s.x(), env).deref();
     List<Vertex> elems = Lists.listElems(ev, x, s.pos());
-    int lo = s.lo() == null ? 0 : intArg(ev, ev.operand(s.lo(), env), s.pos());
-    int hi = s.hi() == null ? elems.size() : intArg(ev, ev.operand(s.hi(), env), s.pos());
-    if (lo < 0 || hi > elems.size() || lo > hi) {
-      throw new BottomEx(
-          Atom.Bottom.fatal(
-              CueError.Kind.OTHER,
-              "invalid slice index: " + lo + " > " + hi + " or out of range",
-              s.pos()));
+    BigInteger size = BigInteger.valueOf(elems.size());
+    BigInteger lo = s.lo() == null ? BigInteger.ZERO : index(ev, s.lo(), env, s.pos());
+    BigInteger hi = s.hi() == null ? size : index(ev, s.hi(), env, s.pos());
+    if (hi.compareTo(size) > 0) {
+      throw sliceError("index " + hi + " out of range", s.pos());
+    }
+    if (lo.compareTo(hi) > 0) {
+      throw sliceError("invalid slice index: " + lo + " > " + hi, s.pos());
     }
     List<Object> out = new ArrayList<>();
-    for (int i = lo; i < hi; i++) {
+    for (int i = lo.intValue(); i < hi.intValue(); i++) {
       out.add(Lists.elementTerm(ev, x, i, elems.get(i), s.pos()));
     }
     return new Adt.ListE(List.copyOf(out), false, null, s.pos());
   }
 
-  static int intArg(Evaluation ev, Vertex v, Ast.@Nullable Pos pos) {
-    Atom x = ev.concrete(v, pos);
-    if (x instanceof Atom.Num n && n.isInt()) {
-      return n.bigInt().intValueExact();
+  /** A slice index: a non-negative int. */
+  private static BigInteger index(
+      Evaluation ev, Adt.Expr e, @Nullable Env env, Ast.@Nullable Pos pos) {
+    Atom x = ev.concrete(ev.operand(e, env), pos);
+    if (!(x instanceof Atom.Num n) || !n.isInt()) {
+      throw new BottomEx(Atom.Bottom.fatal(CueError.Kind.OTHER, "expected int, found " + x, pos));
     }
-    throw new BottomEx(Atom.Bottom.fatal(CueError.Kind.OTHER, "expected int, found " + x, pos));
+    BigInteger i = n.bigInt();
+    if (i.signum() < 0) {
+      throw sliceError("invalid slice index " + i + " (index must be non-negative)", pos);
+    }
+    return i;
+  }
+
+  private static BottomEx sliceError(String message, Ast.@Nullable Pos pos) {
+    return new BottomEx(Atom.Bottom.fatal(CueError.Kind.OTHER, message, pos));
   }
 }

@@ -343,6 +343,10 @@ final class Ops {
     if (c.signum() < 0) {
       throw new BottomEx(Atom.Bottom.fatal(CueError.Kind.OTHER, "negative repeat count " + c, pos));
     }
+    if (s.isEmpty()) {
+      return s;
+    }
+    // the string limit is below Java's (EvalLimits), so a count that passes it fits an int
     lim.checkString(
         c.multiply(BigInteger.valueOf(s.length()))
             .min(BigInteger.valueOf(Long.MAX_VALUE))
