@@ -508,7 +508,17 @@ final class Exporter {
       if (n.isLong()) {
         return digits(n.longValue()) + 2L;
       }
-      return n.d().precision() + Math.abs((long) n.d().scale()) + 2L;
+      BigDecimal d = n.d();
+      long precision = d.precision();
+      long scale = d.scale();
+      if (n.isInt()) {
+        return Math.max(1, precision - scale) + 2L; // all the integer's digits
+      }
+      // as BigDecimal.toString writes it: in scientific notation when the exponent is positive or
+      // below -6 (at most 11 chars for the exponent), else plainly
+      return scale < 0 || precision - scale - 1 < -6
+          ? precision + 14L
+          : Math.max(precision, scale + 1) + 3L;
     }
     return 5;
   }
