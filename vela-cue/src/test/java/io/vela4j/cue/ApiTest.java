@@ -155,6 +155,24 @@ class ApiTest {
   }
 
   @Test
+  void conflictMessagesAreWordedAsCues() {
+    // cue-oracle (v0.4.3), first line of each
+    String[][] cases = {
+      {"x: 1 & 2", "x: conflicting values 2 and 1"},
+      {"x: \"a\" & \"b\"", "x: conflicting values \"b\" and \"a\""},
+      {"x: 1 & \"a\"", "x: conflicting values 1 and \"a\" (mismatched types int and string)"},
+      {"x: 1.0 & 1", "x: conflicting values 1.0 and 1 (mismatched types float and int)"},
+      {"x: null & true", "x: conflicting values null and true (mismatched types null and bool)"},
+    };
+    for (String[] c : cases) {
+      CueException e =
+          org.assertj.core.api.Assertions.catchThrowableOfType(
+              CueException.class, () -> eval(c[0]).export());
+      assertThat(e.getMessage()).as(c[0]).endsWith(c[1]);
+    }
+  }
+
+  @Test
   void incompleteErrorNamesThePath() {
     CueException e =
         org.assertj.core.api.Assertions.catchThrowableOfType(

@@ -57,7 +57,20 @@ final class Meet {
         n.scalar = x;
         n.scalarPos = n.litPos;
       } else if (!n.scalar.equals(x)) {
-        Atom.Bottom b = conflict(n, x.toString(), n.scalar.toString(), n.scalarPos);
+        // as CUE words it: values of one type newest first; of two types in order, with the types
+        Atom.Bottom b =
+            n.scalar.kindMask() == x.kindMask()
+                ? conflict(n, x.toString(), n.scalar.toString(), n.scalarPos)
+                : conflict(
+                    n,
+                    n.scalar.toString(),
+                    x
+                        + " (mismatched types "
+                        + Atom.kindName(n.scalar.kindMask())
+                        + " and "
+                        + Atom.kindName(x.kindMask())
+                        + ")",
+                    n.scalarPos);
         if (n.litPos != null) {
           List<Ast.Pos> ps = new ArrayList<>(b.positions());
           ps.add(n.litPos);
