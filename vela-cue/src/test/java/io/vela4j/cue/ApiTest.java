@@ -155,7 +155,7 @@ class ApiTest {
   }
 
   @Test
-  void conflictMessagesAreWordedAsCues() {
+  void errorMessagesAreWordedAsCues() {
     // cue-oracle (v0.4.3), first line of each
     String[][] cases = {
       {"x: 1 & 2", "x: conflicting values 2 and 1"},
@@ -163,6 +163,13 @@ class ApiTest {
       {"x: 1 & \"a\"", "x: conflicting values 1 and \"a\" (mismatched types int and string)"},
       {"x: 1.0 & 1", "x: conflicting values 1.0 and 1 (mismatched types float and int)"},
       {"x: null & true", "x: conflicting values null and true (mismatched types null and bool)"},
+      {"x: 1 / 0", "x: failed arithmetic: division by zero"},
+      {"x: 0 / 0", "x: failed arithmetic: division undefined"},
+      {"x: [1, 2][1.0]", "x: invalid index 1.0 (invalid type float)"},
+      {"x: \"abc\"[1]", "x: invalid operand \"abc\" (found string, want list or struct)"},
+      {
+        "x: len(1)", "x: cannot use 1 (type int) as (string|bytes|list|struct) in argument 1 to len"
+      },
     };
     for (String[] c : cases) {
       CueException e =

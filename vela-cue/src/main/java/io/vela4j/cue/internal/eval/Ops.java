@@ -372,7 +372,13 @@ final class Ops {
           r = ints ? a.d().multiply(b.d()) : a.d().multiply(b.d(), Concrete.DECIMAL_CONTEXT);
       case QUO -> {
         if (b.d().signum() == 0) {
-          throw new BottomEx(Atom.Bottom.fatal(CueError.Kind.OTHER, "division by zero", pos));
+          throw new BottomEx(
+              Atom.Bottom.fatal(
+                  CueError.Kind.OTHER,
+                  a.d().signum() == 0
+                      ? "failed arithmetic: division undefined"
+                      : "failed arithmetic: division by zero",
+                  pos));
         }
         return new Atom.Num(a.d().divide(b.d(), Concrete.DECIMAL_CONTEXT), false);
       }

@@ -30,11 +30,11 @@ final class PredeclaredFunctions {
             throw new BottomEx(
                 Atom.Bottom.fatal(
                     CueError.Kind.BUILTIN,
-                    "invalid argument "
+                    "cannot use "
                         + v.scalar
                         + " (type "
                         + Atom.kindName(v.scalar.kindMask())
-                        + ") for len",
+                        + ") as (string|bytes|list|struct) in argument 1 to len",
                     pos));
           }
           case Vertex.K_LIST -> {

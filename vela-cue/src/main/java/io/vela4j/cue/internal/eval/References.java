@@ -383,7 +383,7 @@ final class References {
         throw new BottomEx(
             Atom.Bottom.fatal(
                 CueError.Kind.OTHER,
-                "invalid list index " + i + " (type " + Atom.kindName(i.kindMask()) + ")",
+                "invalid index " + i + " (invalid type " + Atom.kindName(i.kindMask()) + ")",
                 pos));
       }
       int len = x.arcs.size();
@@ -406,7 +406,15 @@ final class References {
       throw new BottomEx(x.err);
     }
     if (x.kind == Vertex.K_SCALAR) {
-      throw new BottomEx(Atom.Bottom.fatal(CueError.Kind.OTHER, "cannot index " + x.scalar, pos));
+      throw new BottomEx(
+          Atom.Bottom.fatal(
+              CueError.Kind.OTHER,
+              "invalid operand "
+                  + x.scalar
+                  + " (found "
+                  + Atom.kindName(x.scalar.kindMask())
+                  + ", want list or struct)",
+              pos));
     }
     throw new BottomEx(Atom.Bottom.incomplete("cannot index incomplete value", pos));
   }
