@@ -166,6 +166,9 @@ class ApiTest {
       {"x: 1 / 0", "x: failed arithmetic: division by zero"},
       {"x: 0 / 0", "x: failed arithmetic: division undefined"},
       {"x: [1, 2][1.0]", "x: invalid index 1.0 (invalid type float)"},
+      {"x: {a: 1}[true]", "x: invalid index true (invalid type bool)"},
+      {"x: [1, 2][\"1\"]", "x: invalid list index \"1\" (type string)"},
+      {"x: {a: 1}[1]", "x: invalid struct selector 1 (type int)"},
       {"x: \"abc\"[1]", "x: invalid operand \"abc\" (found string, want list or struct)"},
       {
         "x: len(1)", "x: cannot use 1 (type int) as (string|bytes|list|struct) in argument 1 to len"

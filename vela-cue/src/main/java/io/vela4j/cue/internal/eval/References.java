@@ -374,24 +374,34 @@ final class References {
     return a;
   }
 
+  private static BottomEx indexError(String message, Ast.@Nullable Pos pos) {
+    return new BottomEx(Atom.Bottom.fatal(CueError.Kind.OTHER, message, pos));
+  }
+
+  private static String kindName(Atom a) {
+    return Atom.kindName(a.kindMask());
+  }
+
   static Vertex index(
       Evaluation ev, Vertex x0, Adt.Expr idxE, @Nullable Env env, Ast.@Nullable Pos pos) {
     Atom i = ev.concrete(ev.operand(idxE, env), pos);
     Vertex x = x0.deref();
+    boolean intIndex = i instanceof Atom.Num n && n.isInt();
+    if ((x.kind == Vertex.K_LIST || x.kind == Vertex.K_STRUCT)
+        && !intIndex
+        && !(i instanceof Atom.Str)) {
+      // CUE's wording for each misfit: an index of neither kind, a string for a list, an int for
+      // a struct
+      throw indexError("invalid index " + i + " (invalid type " + kindName(i) + ")", pos);
+    }
     if (x.kind == Vertex.K_LIST) {
-      if (!(i instanceof Atom.Num n) || !n.isInt()) {
-        throw new BottomEx(
-            Atom.Bottom.fatal(
-                CueError.Kind.OTHER,
-                "invalid index " + i + " (invalid type " + Atom.kindName(i.kindMask()) + ")",
-                pos));
+      if (!intIndex) {
+        throw indexError("invalid list index " + i + " (type " + kindName(i) + ")", pos);
       }
       int len = x.arcs.size();
-      BigInteger bi = n.bigInt();
+      BigInteger bi = ((Atom.Num) i).bigInt();
       if (bi.signum() < 0 || bi.compareTo(BigInteger.valueOf(len)) >= 0) {
-        throw new BottomEx(
-            Atom.Bottom.fatal(
-                CueError.Kind.OTHER, "index out of range [" + bi + "] with length " + len, pos));
+        throw indexError("index out of range [" + bi + "] with length " + len, pos);
       }
       return x.arcs.get(bi.toString());
     }
@@ -399,8 +409,7 @@ final class References {
       return selectArc(ev, x, Labels.quoted(s.s()), pos);
     }
     if (x.kind == Vertex.K_STRUCT) {
-      throw new BottomEx(
-          Atom.Bottom.fatal(CueError.Kind.OTHER, "invalid struct selector " + i, pos));
+      throw indexError("invalid struct selector " + i + " (type " + kindName(i) + ")", pos);
     }
     if (x.kind == Vertex.K_BOTTOM) {
       throw new BottomEx(x.err);
