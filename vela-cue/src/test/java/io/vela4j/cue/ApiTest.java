@@ -169,6 +169,9 @@ class ApiTest {
       {"x: {a: 1}[true]", "x: invalid index true (invalid type bool)"},
       {"x: [1, 2][\"1\"]", "x: invalid list index \"1\" (type string)"},
       {"x: {a: 1}[1]", "x: invalid struct selector 1 (type int)"},
+      {"x: [1, 2][2]", "x: invalid list index 2 (out of bounds)"},
+      {"x: [][0]", "x: index out of range [0] with length 0"},
+      {"x: [1][-1]", "x: invalid index -1 (index must be non-negative)"},
       {"x: \"abc\"[1]", "x: invalid operand \"abc\" (found string, want list or struct)"},
       {
         "x: len(1)", "x: cannot use 1 (type int) as (string|bytes|list|struct) in argument 1 to len"

@@ -400,8 +400,16 @@ final class References {
       }
       int len = x.arcs.size();
       BigInteger bi = ((Atom.Num) i).bigInt();
-      if (bi.signum() < 0 || bi.compareTo(BigInteger.valueOf(len)) >= 0) {
-        throw indexError("index out of range [" + bi + "] with length " + len, pos);
+      if (bi.signum() < 0) {
+        throw indexError("invalid index " + bi + " (index must be non-negative)", pos);
+      }
+      if (bi.compareTo(BigInteger.valueOf(len)) >= 0) {
+        // CUE words it two ways, for an empty list and for one too short
+        throw indexError(
+            len == 0
+                ? "index out of range [" + bi + "] with length 0"
+                : "invalid list index " + bi + " (out of bounds)",
+            pos);
       }
       return x.arcs.get(bi.toString());
     }
