@@ -200,10 +200,10 @@ final class Expressions {
     BigInteger lo = s.lo() == null ? BigInteger.ZERO : index(ev, s.lo(), env, s.pos());
     BigInteger hi = s.hi() == null ? size : index(ev, s.hi(), env, s.pos());
     if (hi.compareTo(size) > 0) {
-      throw sliceError("index " + hi + " out of range", s.pos());
+      throw BottomEx.fatal("index " + hi + " out of range", s.pos());
     }
     if (lo.compareTo(hi) > 0) {
-      throw sliceError("invalid slice index: " + lo + " > " + hi, s.pos());
+      throw BottomEx.fatal("invalid slice index: " + lo + " > " + hi, s.pos());
     }
     List<Object> out = new ArrayList<>();
     for (int i = lo.intValue(); i < hi.intValue(); i++) {
@@ -217,16 +217,12 @@ final class Expressions {
       Evaluation ev, Adt.Expr e, @Nullable Env env, Ast.@Nullable Pos pos) {
     Atom x = ev.concrete(ev.operand(e, env), pos);
     if (!(x instanceof Atom.Num n) || !n.isInt()) {
-      throw new BottomEx(Atom.Bottom.fatal(CueError.Kind.OTHER, "expected int, found " + x, pos));
+      throw BottomEx.fatal("expected int, found " + x, pos);
     }
     BigInteger i = n.bigInt();
     if (i.signum() < 0) {
-      throw sliceError("invalid slice index " + i + " (index must be non-negative)", pos);
+      throw BottomEx.fatal("invalid slice index " + i + " (index must be non-negative)", pos);
     }
     return i;
-  }
-
-  private static BottomEx sliceError(String message, Ast.@Nullable Pos pos) {
-    return new BottomEx(Atom.Bottom.fatal(CueError.Kind.OTHER, message, pos));
   }
 }

@@ -374,10 +374,6 @@ final class References {
     return a;
   }
 
-  private static BottomEx indexError(String message, Ast.@Nullable Pos pos) {
-    return new BottomEx(Atom.Bottom.fatal(CueError.Kind.OTHER, message, pos));
-  }
-
   private static String kindName(Atom a) {
     return Atom.kindName(a.kindMask());
   }
@@ -392,20 +388,20 @@ final class References {
         && !(i instanceof Atom.Str)) {
       // CUE's wording for each misfit: an index of neither kind, a string for a list, an int for
       // a struct
-      throw indexError("invalid index " + i + " (invalid type " + kindName(i) + ")", pos);
+      throw BottomEx.fatal("invalid index " + i + " (invalid type " + kindName(i) + ")", pos);
     }
     if (x.kind == Vertex.K_LIST) {
       if (!intIndex) {
-        throw indexError("invalid list index " + i + " (type " + kindName(i) + ")", pos);
+        throw BottomEx.fatal("invalid list index " + i + " (type " + kindName(i) + ")", pos);
       }
       int len = x.arcs.size();
       BigInteger bi = ((Atom.Num) i).bigInt();
       if (bi.signum() < 0) {
-        throw indexError("invalid index " + bi + " (index must be non-negative)", pos);
+        throw BottomEx.fatal("invalid index " + bi + " (index must be non-negative)", pos);
       }
       if (bi.compareTo(BigInteger.valueOf(len)) >= 0) {
         // CUE words it two ways, for an empty list and for one too short
-        throw indexError(
+        throw BottomEx.fatal(
             len == 0
                 ? "index out of range [" + bi + "] with length 0"
                 : "invalid list index " + bi + " (out of bounds)",
@@ -417,21 +413,19 @@ final class References {
       return selectArc(ev, x, Labels.quoted(s.s()), pos);
     }
     if (x.kind == Vertex.K_STRUCT) {
-      throw indexError("invalid struct selector " + i + " (type " + kindName(i) + ")", pos);
+      throw BottomEx.fatal("invalid struct selector " + i + " (type " + kindName(i) + ")", pos);
     }
     if (x.kind == Vertex.K_BOTTOM) {
       throw new BottomEx(x.err);
     }
     if (x.kind == Vertex.K_SCALAR) {
-      throw new BottomEx(
-          Atom.Bottom.fatal(
-              CueError.Kind.OTHER,
-              "invalid operand "
-                  + x.scalar
-                  + " (found "
-                  + Atom.kindName(x.scalar.kindMask())
-                  + ", want list or struct)",
-              pos));
+      throw BottomEx.fatal(
+          "invalid operand "
+              + x.scalar
+              + " (found "
+              + kindName(x.scalar)
+              + ", want list or struct)",
+          pos);
     }
     throw new BottomEx(Atom.Bottom.incomplete("cannot index incomplete value", pos));
   }
