@@ -39,18 +39,18 @@ final class Meet {
     } else if (x instanceof Atom.Bottom b) {
       n.errorsForUpdate().add(b);
     } else if (x instanceof Atom.Kind k) {
-      n.kindsForUpdate().add(k);
       int m = n.kindMask & k.mask();
       if (m == 0) {
-        n.errorsForUpdate().add(conflict(n, describeKinds(n), k.toString(), null));
+        n.errorsForUpdate().add(kindConflict(n, k.toString(), k.mask()));
       }
+      n.kindsForUpdate().add(k);
       n.kindMask = m;
     } else if (x instanceof Atom.Bound b) {
-      n.boundsForUpdate().add(b);
       int m = n.kindMask & b.kindMask();
       if (m == 0) {
-        n.errorsForUpdate().add(conflict(n, describeKinds(n), b.toString(), null));
+        n.errorsForUpdate().add(kindConflict(n, b.toString(), b.kindMask()));
       }
+      n.boundsForUpdate().add(b);
       n.kindMask = m;
     } else {
       if (n.scalar == null) {
@@ -81,12 +81,53 @@ final class Meet {
     }
   }
 
+  /** A type or bound of no kind the node allows (before its kinds are narrowed by it). */
+  private static Atom.Bottom kindConflict(NodeContext n, String value, int kinds) {
+    return conflict(
+        n,
+        describeConstraint(n),
+        value
+            + " (mismatched types "
+            + Atom.kindName(n.kindMask)
+            + " and "
+            + Atom.kindName(kinds)
+            + ")",
+        null);
+  }
+
+  /** The node's constraint as CUE writes it in a conflict: its first type, else its first bound. */
+  static String describeConstraint(NodeContext n) {
+    if (n.kinds.isEmpty() && !n.bounds.isEmpty()) {
+      return n.bounds.get(0).toString();
+    }
+    return describeKinds(n);
+  }
+
   static String describeKinds(NodeContext n) {
     return n.kinds.isEmpty() ? Atom.kindName(n.kindMask) : n.kinds.get(0).toString();
   }
 
   static Atom.Bottom conflict(NodeContext n, String a, String b, Ast.@Nullable Pos pos) {
     return Atom.Bottom.fatal(CueError.Kind.CONFLICT, "conflicting values " + a + " and " + b, pos);
+  }
+
+  /**
+   * A conflict of a value of another type with the node's list or struct ({@code kind}), as CUE
+   * words it: {@code conflicting values 4 and {} (mismatched types int and struct)}. The list or
+   * struct is written {@code []} or {@code {}} when empty, else elided.
+   */
+  private static Atom.Bottom mismatch(
+      NodeContext n, String value, int valueKinds, String kind, Ast.@Nullable Pos pos) {
+    return conflict(
+        n,
+        value,
+        shape(n, kind) + " (mismatched types " + Atom.kindName(valueKinds) + " and " + kind + ")",
+        pos);
+  }
+
+  private static String shape(NodeContext n, String kind) {
+    boolean empty = n.v.arcs.isEmpty();
+    return kind.equals("list") ? (empty ? "[]" : "[...]") : (empty ? "{}" : "{...}");
   }
 
   static void finishValue(NodeContext n) {
@@ -109,15 +150,15 @@ final class Meet {
     }
     if (n.listSeen) {
       if (n.scalar != null) {
-        n.setBottom(conflict(n, n.scalar.toString(), "list", n.scalarPos));
+        n.setBottom(mismatch(n, n.scalar.toString(), n.scalar.kindMask(), "list", n.scalarPos));
         return;
       }
       if (n.structForced) {
-        n.setBottom(conflict(n, "list", "struct", null));
+        n.setBottom(mismatch(n, shape(n, "list"), Atom.LIST, "struct", null));
         return;
       }
       if ((n.kindMask & Atom.LIST) == 0) {
-        n.setBottom(conflict(n, describeKinds(n), "list", null));
+        n.setBottom(mismatch(n, describeConstraint(n), n.kindMask, "list", null));
         return;
       }
       n.v.kind = Vertex.K_LIST;
@@ -126,14 +167,14 @@ final class Meet {
     }
     if (n.scalar != null) {
       if (n.structForced) {
-        n.setBottom(conflict(n, n.scalar.toString(), "struct", n.scalarPos));
+        n.setBottom(mismatch(n, n.scalar.toString(), n.scalar.kindMask(), "struct", n.scalarPos));
         return;
       }
       if ((n.scalar.kindMask() & n.kindMask) == 0) {
         n.setBottom(
             conflict(
                 n,
-                describeKinds(n),
+                describeConstraint(n),
                 n.scalar
                     + " (mismatched types "
                     + describeKinds(n)
@@ -171,7 +212,7 @@ final class Meet {
     // #x: 1}) is that type with those fields beside it, as it is with a concrete scalar above.
     if (n.structSeen && (n.structForced || (n.kindMask & Atom.STRUCT) != 0)) {
       if ((n.kindMask & Atom.STRUCT) == 0 || !n.bounds.isEmpty()) {
-        n.setBottom(conflict(n, describeKinds(n), "struct", null));
+        n.setBottom(mismatch(n, describeConstraint(n), n.kindMask, "struct", null));
         return;
       }
       n.v.kind = Vertex.K_STRUCT;
