@@ -327,14 +327,16 @@ sealed interface Atom {
 
     @Override
     public int kindMask() {
-      return switch (op) {
-        case NEQ -> ALL;
-        case MAT, NMAT -> STRING | BYTES;
-        default -> {
-          int k = operand.kindMask();
-          yield (k & NUMBER) != 0 ? NUMBER : k;
-        }
-      };
+      // as CUE's BoundValue.Kind: the operand's kind (any number for a number), except that
+      // != null admits every kind but null
+      if (op == Ast.Op.MAT || op == Ast.Op.NMAT) {
+        return STRING | BYTES;
+      }
+      int k = operand.kindMask();
+      if (op == Ast.Op.NEQ && k == NULL) {
+        return ALL & ~NULL;
+      }
+      return (k & NUMBER) != 0 ? NUMBER : k;
     }
 
     @Override

@@ -31,6 +31,10 @@ final class Meet {
   static void addValue(NodeContext n, Atom x, CloseInfo ci) {
     if (x instanceof Atom.Validator val) {
       n.validatorsForUpdate().add(val);
+      if (val.pkg().equals("struct")) {
+        // a struct validator declares no fields: like _, it leaves the struct open
+        Closedness.noteTop(n, ci);
+      }
       return;
     }
     if (x instanceof Atom.Top t) {
@@ -52,6 +56,9 @@ final class Meet {
       }
       n.boundsForUpdate().add(b);
       n.kindMask = m;
+      if ((b.kindMask() & Atom.STRUCT) != 0) {
+        Closedness.noteTop(n, ci); // != null, as above
+      }
     } else {
       if (n.scalar == null) {
         n.scalar = x;
@@ -118,16 +125,30 @@ final class Meet {
    */
   private static Atom.Bottom mismatch(
       NodeContext n, String value, int valueKinds, String kind, Ast.@Nullable Pos pos) {
-    return conflict(
-        n,
-        value,
-        shape(n, kind) + " (mismatched types " + Atom.kindName(valueKinds) + " and " + kind + ")",
-        pos);
+    int kindBit = kind.equals("list") ? Atom.LIST : Atom.STRUCT;
+    // a bound that holds for some structs (!=1 does not, !=null does) conflicts without a type
+    // mismatch
+    String types =
+        (valueKinds & kindBit) != 0
+            ? ""
+            : " (mismatched types " + Atom.kindName(valueKinds) + " and " + kind + ")";
+    return conflict(n, value, shape(n, kind) + types, pos);
   }
 
   private static String shape(NodeContext n, String kind) {
     boolean empty = n.v.arcs.isEmpty();
     return kind.equals("list") ? (empty ? "[]" : "[...]") : (empty ? "{}" : "{...}");
+  }
+
+  /** Whether every bound holds for any struct: only {@code != null} does. */
+  private static boolean admitsStructs(List<Atom.Bound> bounds) {
+    for (int i = 0; i < bounds.size(); i++) {
+      Atom.Bound b = bounds.get(i);
+      if (b.op() != Ast.Op.NEQ || !(b.operand() instanceof Atom.Null)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static void finishValue(NodeContext n) {
@@ -211,7 +232,7 @@ final class Meet {
     // A struct of only definitions, hidden fields and lets that embeds a scalar type ({string,
     // #x: 1}) is that type with those fields beside it, as it is with a concrete scalar above.
     if (n.structSeen && (n.structForced || (n.kindMask & Atom.STRUCT) != 0)) {
-      if ((n.kindMask & Atom.STRUCT) == 0 || !n.bounds.isEmpty()) {
+      if ((n.kindMask & Atom.STRUCT) == 0 || !admitsStructs(n.bounds)) {
         n.setBottom(mismatch(n, describeConstraint(n), n.kindMask, "struct", null));
         return;
       }
