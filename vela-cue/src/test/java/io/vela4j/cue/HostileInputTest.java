@@ -166,6 +166,22 @@ class HostileInputTest {
   }
 
   @Test
+  void jsonAndYamlNestAsDeepAsGosDecodersAllow() {
+    // Go's encoding/json and yaml.v3 stop at 10,000 levels; cue-oracle (v0.4.3) reads 1,500
+    String ok = "[".repeat(9_999) + "]".repeat(9_999);
+    String deep = "[".repeat(10_001) + "]".repeat(10_001);
+    for (String pkg : new String[] {"json", "yaml"}) {
+      String call = "import \"encoding/" + pkg + "\"\nx: len(" + pkg + ".Unmarshal(\"";
+      assertThat(export(call + ok + "\"))").get("x").asInt()).as(pkg).isEqualTo(1);
+      CueException e = within(() -> exportError(call + deep + "\"))"));
+      assertThat(e.getMessage())
+          .as(pkg)
+          .contains(
+              pkg.equals("json") ? "json: invalid JSON" : "yaml: exceeded max depth of 10000");
+    }
+  }
+
+  @Test
   void hugeBuiltinResultsAreErrors() {
     for (String call :
         new String[] {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import io.vela4j.cue.internal.LargeStack;
 import java.io.IOException;
@@ -21,9 +22,20 @@ import java.util.Map;
  * formatted by {@link Concrete#formatNumber(Number)}.
  */
 public final class Json {
+  /**
+   * Go's encoding/json nests at most 10,000 levels (Jackson's default is 1,000); deeper input is
+   * invalid, as in Go.
+   */
+  static final StreamReadConstraints NESTING =
+      StreamReadConstraints.builder().maxNestingDepth(10_000).build();
+
   private static final JsonFactory FACTORY =
-      JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-  private static final JsonFactory LENIENT_FACTORY = JsonFactory.builder().build();
+      JsonFactory.builder()
+          .streamReadConstraints(NESTING)
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .build();
+  private static final JsonFactory LENIENT_FACTORY =
+      JsonFactory.builder().streamReadConstraints(NESTING).build();
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private Json() {}

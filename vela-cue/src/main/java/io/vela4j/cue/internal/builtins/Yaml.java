@@ -2,6 +2,7 @@ package io.vela4j.cue.internal.builtins;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import com.google.re2j.Pattern;
@@ -22,7 +23,8 @@ import java.util.Set;
  * another type, single quotes otherwise, literal blocks for multi-line strings.
  */
 public final class Yaml {
-  private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+  private static final YAMLFactory FACTORY =
+      YAMLFactory.builder().streamReadConstraints(Json.NESTING).build();
 
   /** Strings YAML 1.1 readers take for booleans or null: CUE always quotes them. */
   private static final Set<String> LEGACY =
@@ -254,6 +256,10 @@ public final class Yaml {
       while (p.nextToken() != null) {
         out.add(read(p));
       }
+    } catch (StreamConstraintsException e) {
+      // yaml.v3's wording
+      throw new BuiltinException(
+          "yaml: exceeded max depth of " + Json.NESTING.getMaxNestingDepth());
     } catch (IOException e) {
       var msg = e.getMessage() == null ? "invalid YAML" : e.getMessage().lines().findFirst().get();
       throw new BuiltinException("yaml: " + msg);
