@@ -4,6 +4,7 @@ import static io.vela4j.cue.internal.builtins.Args.intValue;
 import static io.vela4j.cue.internal.builtins.Args.string;
 
 import com.google.re2j.Pattern;
+import io.vela4j.cue.internal.syntax.Parser;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
@@ -85,26 +86,59 @@ final class StrconvPackage {
                     Args.bigInt("strconv.FormatUint", a, 0),
                     intValue("strconv.FormatUint", a, 1))));
     add(m, Fn.of("strconv.FormatFloat", 4, StrconvPackage::formatFloatCall));
-    add(m, Fn.of("strconv.Quote", 1, a -> quote(string("strconv.Quote", a, 0), '"', false)));
+    add(
+        m,
+        Fn.of("strconv.Quote", 1, a -> quote(string("strconv.Quote", a, 0), '"', Quoting.PRINT)));
     add(
         m,
         Fn.of(
             "strconv.QuoteToASCII",
             1,
-            a -> quote(string("strconv.QuoteToASCII", a, 0), '"', true)));
+            a -> quote(string("strconv.QuoteToASCII", a, 0), '"', Quoting.ASCII)));
     add(
         m,
         Fn.of(
             "strconv.QuoteRune",
             1,
-            a -> quote(Character.toString(rune("strconv.QuoteRune", a)), '\'', false)));
+            a -> quote(Character.toString(rune("strconv.QuoteRune", a)), '\'', Quoting.PRINT)));
     add(
         m,
         Fn.of(
             "strconv.QuoteRuneToASCII",
             1,
-            a -> quote(Character.toString(rune("strconv.QuoteRuneToASCII", a)), '\'', true)));
+            a ->
+                quote(
+                    Character.toString(rune("strconv.QuoteRuneToASCII", a)), '\'', Quoting.ASCII)));
     add(m, Fn.of("strconv.IsPrint", 1, a -> isPrint(rune("strconv.IsPrint", a))));
+    add(m, Fn.of("strconv.IsGraphic", 1, a -> isGraphic(rune("strconv.IsGraphic", a))));
+    add(
+        m,
+        Fn.of(
+            "strconv.QuoteToGraphic",
+            1,
+            a -> quote(string("strconv.QuoteToGraphic", a, 0), '"', Quoting.GRAPHIC)));
+    add(
+        m,
+        Fn.of(
+            "strconv.QuoteRuneToGraphic",
+            1,
+            a ->
+                quote(
+                    Character.toString(rune("strconv.QuoteRuneToGraphic", a)),
+                    '\'',
+                    Quoting.GRAPHIC)));
+    add(
+        m,
+        Fn.of(
+            "strconv.Unquote",
+            1,
+            a -> {
+              try {
+                return Parser.unquote(string("strconv.Unquote", a, 0));
+              } catch (IllegalArgumentException e) {
+                throw new BuiltinException(e.getMessage());
+              }
+            }));
     add(m, Fn.constant("strconv.IntSize", BigInteger.valueOf(64)));
   }
 
@@ -453,8 +487,20 @@ final class StrconvPackage {
     };
   }
 
-  /** Go's strconv.Quote / QuoteToASCII / QuoteRune. */
-  static String quote(String s, char q, boolean ascii) {
+  /** Go's unicode.IsGraphic: what IsPrint accepts, and every space separator. */
+  static boolean isGraphic(int cp) {
+    return isPrint(cp) || Character.getType(cp) == Character.SPACE_SEPARATOR;
+  }
+
+  /** Which characters the quote functions keep as they are. */
+  enum Quoting {
+    PRINT,
+    ASCII,
+    GRAPHIC
+  }
+
+  /** Go's strconv.Quote / QuoteToASCII / QuoteToGraphic and their rune forms. */
+  static String quote(String s, char q, Quoting mode) {
     var sb = new StringBuilder().append(q);
     for (int i = 0; i < s.length(); ) {
       int cp = s.codePointAt(i);
@@ -467,7 +513,13 @@ final class StrconvPackage {
         sb.append('\\').appendCodePoint(cp);
         continue;
       }
-      if (ascii ? (cp < 0x7F && isPrint(cp)) : isPrint(cp)) {
+      boolean keep =
+          switch (mode) {
+            case PRINT -> isPrint(cp);
+            case ASCII -> cp < 0x7F && isPrint(cp);
+            case GRAPHIC -> isGraphic(cp);
+          };
+      if (keep) {
         sb.appendCodePoint(cp);
         continue;
       }

@@ -49,6 +49,58 @@ public final class Parser {
   }
 
   /**
+   * CUE's {@code literal.Unquote}, which is its {@code strconv.Unquote}: the value of {@code s}
+   * read as exactly one CUE string or bytes literal without interpolation ({@code "a\\n"}, {@code
+   * 'ab'}, {@code #"raw"#}, multi-line forms), the bytes of a bytes literal read as UTF-8.
+   *
+   * @param s the literal
+   * @return its value
+   * @throws IllegalArgumentException with CUE's message ({@code invalid syntax}, {@code invalid
+   *     string: unmatched quote}, {@code unmatched surrogate pair}) if {@code s} is not one such
+   *     literal
+   */
+  public static String unquote(String s) {
+    int hashes = 0;
+    while (hashes < s.length() && s.charAt(hashes) == '#') {
+      hashes++;
+    }
+    if (hashes < s.length() && (s.charAt(hashes) == '"' || s.charAt(hashes) == '\'')) {
+      String quote =
+          s.startsWith("\"\"\"", hashes) || s.startsWith("'''", hashes)
+              ? s.substring(hashes, hashes + 3)
+              : s.substring(hashes, hashes + 1);
+      if (s.length() < hashes * 2 + quote.length() * 2 || !s.endsWith(quote + "#".repeat(hashes))) {
+        throw new IllegalArgumentException("invalid string: unmatched quote");
+      }
+    }
+    try {
+      Lexer lx = new Lexer("", s);
+      Token t = lx.next();
+      if (!(t instanceof Token.Str str)
+          || t.kind != Kind.STRING
+          || t.start != 0
+          || t.end != s.length()) {
+        throw new IllegalArgumentException("invalid syntax");
+      }
+      String v =
+          Literals.decode(
+                  lx,
+                  str.shape,
+                  List.of(new Literals.Part(str.contentStart, str.contentEnd, true)),
+                  str.indent)
+              .get(0);
+      return str.shape.bytes()
+          ? new String(
+              v.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+              java.nio.charset.StandardCharsets.UTF_8)
+          : v;
+    } catch (SyntaxError e) {
+      throw new IllegalArgumentException(
+          e.description().contains("surrogate") ? "unmatched surrogate pair" : "invalid syntax");
+    }
+  }
+
+  /**
    * Parses one CUE file.
    *
    * @param filename the name used in positions and error messages
