@@ -167,6 +167,8 @@ class ApiTest {
       {"x: int & []", "x: conflicting values int and [] (mismatched types int and list)"},
       {"x: >1 & \"a\"", "x: conflicting values >1 and \"a\" (mismatched types number and string)"},
       {"x: int & string", "x: conflicting values int and string (mismatched types int and string)"},
+      {"x: \"a\" & int", "x: conflicting values \"a\" and int (mismatched types string and int)"},
+      {"x: \"a\" & >1", "x: conflicting values \"a\" and >1 (mismatched types string and number)"},
       {"x: 1 / 0", "x: failed arithmetic: division by zero"},
       {"x: 0 / 0", "x: failed arithmetic: division undefined"},
       {"x: [1, 2][1.0]", "x: invalid index 1.0 (invalid type float)"},

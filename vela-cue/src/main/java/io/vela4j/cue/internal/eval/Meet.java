@@ -63,6 +63,7 @@ final class Meet {
       if (n.scalar == null) {
         n.scalar = x;
         n.scalarPos = n.litPos;
+        n.scalarFirst = n.kinds.isEmpty() && n.bounds.isEmpty();
       } else if (!n.scalar.equals(x)) {
         // as CUE words it: values of one type newest first; of two types in order, with the types
         Atom.Bottom b =
@@ -192,17 +193,27 @@ final class Meet {
         return;
       }
       if ((n.scalar.kindMask() & n.kindMask) == 0) {
+        String constraint = describeConstraint(n);
+        String constraintKinds = describeKinds(n);
+        String scalar = n.scalar.toString();
+        String scalarKind = Atom.kindName(n.scalar.kindMask());
         n.setBottom(
-            conflict(
-                n,
-                describeConstraint(n),
-                n.scalar
-                    + " (mismatched types "
-                    + describeKinds(n)
-                    + " and "
-                    + Atom.kindName(n.scalar.kindMask())
-                    + ")",
-                n.scalarPos));
+            n.scalarFirst
+                ? conflict(
+                    n,
+                    scalar,
+                    constraint
+                        + " (mismatched types "
+                        + scalarKind
+                        + " and "
+                        + constraintKinds
+                        + ")",
+                    n.scalarPos)
+                : conflict(
+                    n,
+                    constraint,
+                    scalar + " (mismatched types " + constraintKinds + " and " + scalarKind + ")",
+                    n.scalarPos));
         return;
       }
       for (int i = 0; i < n.bounds.size(); i++) {

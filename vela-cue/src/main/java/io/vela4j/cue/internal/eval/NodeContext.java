@@ -43,6 +43,10 @@ final class NodeContext {
   // The meet of atoms (Meet).
   @Nullable Atom scalar;
   Ast.@Nullable Pos scalarPos;
+
+  /** Whether the scalar came before any type or bound: CUE names it first in a conflict. */
+  boolean scalarFirst;
+
   Ast.@Nullable Pos litPos;
   int kindMask = Atom.ALL;
   List<Atom> kinds = List.of();
