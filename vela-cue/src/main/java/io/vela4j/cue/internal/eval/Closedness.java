@@ -220,7 +220,11 @@ final class Closedness {
     n.openScopesForUpdate().add(ci.id());
   }
 
-  /** Records a bare {@code _} under this provenance. */
+  /**
+   * Records a bare {@code _} under this provenance, or a constraint that admits structs but
+   * declares no fields ({@code != null}, a {@code struct} validator), which leaves a struct as open
+   * as {@code _} does.
+   */
   static void noteTop(NodeContext n, CloseInfo ci) {
     n.topScopesForUpdate().add(ci.id());
   }
