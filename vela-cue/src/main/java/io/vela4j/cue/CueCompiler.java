@@ -157,7 +157,8 @@ public final class CueCompiler {
 
     /**
      * The longest string or bytes value, in chars (bytes for bytes values), that evaluation may
-     * create. Default 16,777,216.
+     * create. Default 16,777,216. A setting above the longest string the JVM can make ({@code
+     * Integer.MAX_VALUE - 8}) acts as that.
      *
      * @return the string length limit
      */
