@@ -120,36 +120,27 @@ final class Meet {
   }
 
   /**
-   * A conflict of a value of another type with the node's list or struct ({@code kind}), as CUE
-   * words it: {@code conflicting values 4 and {} (mismatched types int and struct)}. The list or
-   * struct is written {@code []} or {@code {}} when empty, else elided.
+   * A conflict of a value of another type with the node's list or struct ({@code kind}, {@link
+   * Atom#LIST} or {@link Atom#STRUCT}), as CUE words it: {@code conflicting values 4 and {}
+   * (mismatched types int and struct)}. The list or struct is written {@code []} or {@code {}} when
+   * empty, else elided.
    */
   private static Atom.Bottom mismatch(
-      NodeContext n, String value, int valueKinds, String kind, Ast.@Nullable Pos pos) {
-    int kindBit = kind.equals("list") ? Atom.LIST : Atom.STRUCT;
-    // a bound that holds for some structs (!=1 does not, !=null does) conflicts without a type
-    // mismatch
+      NodeContext n, String value, int valueKinds, int kind, Ast.@Nullable Pos pos) {
     String types =
-        (valueKinds & kindBit) != 0
+        (valueKinds & kind) != 0
             ? ""
-            : " (mismatched types " + Atom.kindName(valueKinds) + " and " + kind + ")";
+            : " (mismatched types "
+                + Atom.kindName(valueKinds)
+                + " and "
+                + Atom.kindName(kind)
+                + ")";
     return conflict(n, value, shape(n, kind) + types, pos);
   }
 
-  private static String shape(NodeContext n, String kind) {
+  private static String shape(NodeContext n, int kind) {
     boolean empty = n.v.arcs.isEmpty();
-    return kind.equals("list") ? (empty ? "[]" : "[...]") : (empty ? "{}" : "{...}");
-  }
-
-  /** Whether every bound holds for any struct: only {@code != null} does. */
-  private static boolean admitsStructs(List<Atom.Bound> bounds) {
-    for (int i = 0; i < bounds.size(); i++) {
-      Atom.Bound b = bounds.get(i);
-      if (b.op() != Ast.Op.NEQ || !(b.operand() instanceof Atom.Null)) {
-        return false;
-      }
-    }
-    return true;
+    return kind == Atom.LIST ? (empty ? "[]" : "[...]") : (empty ? "{}" : "{...}");
   }
 
   static void finishValue(NodeContext n) {
@@ -172,15 +163,15 @@ final class Meet {
     }
     if (n.listSeen) {
       if (n.scalar != null) {
-        n.setBottom(mismatch(n, n.scalar.toString(), n.scalar.kindMask(), "list", n.scalarPos));
+        n.setBottom(mismatch(n, n.scalar.toString(), n.scalar.kindMask(), Atom.LIST, n.scalarPos));
         return;
       }
       if (n.structForced) {
-        n.setBottom(mismatch(n, shape(n, "list"), Atom.LIST, "struct", null));
+        n.setBottom(mismatch(n, shape(n, Atom.LIST), Atom.LIST, Atom.STRUCT, null));
         return;
       }
       if ((n.kindMask & Atom.LIST) == 0) {
-        n.setBottom(mismatch(n, describeConstraint(n), n.kindMask, "list", null));
+        n.setBottom(mismatch(n, describeConstraint(n), n.kindMask, Atom.LIST, null));
         return;
       }
       n.v.kind = Vertex.K_LIST;
@@ -189,7 +180,8 @@ final class Meet {
     }
     if (n.scalar != null) {
       if (n.structForced) {
-        n.setBottom(mismatch(n, n.scalar.toString(), n.scalar.kindMask(), "struct", n.scalarPos));
+        n.setBottom(
+            mismatch(n, n.scalar.toString(), n.scalar.kindMask(), Atom.STRUCT, n.scalarPos));
         return;
       }
       if ((n.scalar.kindMask() & n.kindMask) == 0) {
@@ -243,8 +235,9 @@ final class Meet {
     // A struct of only definitions, hidden fields and lets that embeds a scalar type ({string,
     // #x: 1}) is that type with those fields beside it, as it is with a concrete scalar above.
     if (n.structSeen && (n.structForced || (n.kindMask & Atom.STRUCT) != 0)) {
-      if ((n.kindMask & Atom.STRUCT) == 0 || !admitsStructs(n.bounds)) {
-        n.setBottom(mismatch(n, describeConstraint(n), n.kindMask, "struct", null));
+      // a bound's kind says whether it holds for structs (only != null does), so the kinds decide
+      if ((n.kindMask & Atom.STRUCT) == 0) {
+        n.setBottom(mismatch(n, describeConstraint(n), n.kindMask, Atom.STRUCT, null));
         return;
       }
       n.v.kind = Vertex.K_STRUCT;
